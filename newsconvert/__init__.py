@@ -1,0 +1,140 @@
+"""newsconvert: plain-text news articles into Markdown, HTML, reStructuredText and JSON.
+
+The public API is small::
+
+    import newsconvert
+    article = newsconvert.parse(text)                  # -> newsconvert.tree.Article
+    html = newsconvert.render(article, "html", standalone=True)
+    md = newsconvert.convert(text, "md")               # parse + render
+    article = newsconvert.read_article("story.txt")    # decode a file, then parse
+
+Heavy modules (the parser, Jinja, docutils, markdown-it-py) are imported on first use, so that
+``import newsconvert`` and ``newsconvert --version`` stay fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from os import PathLike
+from typing import TYPE_CHECKING
+
+from newsconvert.errors import (
+    ConfigError,
+    InputError,
+    NewsconvertError,
+    ParseError,
+    TemplateError,
+)
+
+if TYPE_CHECKING:
+    from newsconvert.tree import Article
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ConfigError",
+    "InputError",
+    "NewsconvertError",
+    "ParseError",
+    "TemplateError",
+    "__version__",
+    "convert",
+    "parse",
+    "read_article",
+    "render",
+]
+
+FORMATS = ("md", "html", "rst", "json")
+"""The output formats, by their short names."""
+
+
+def parse(
+    text: str,
+    *,
+    source: str | None = None,
+    zones: Mapping[str, str] | None = None,
+    layout: str | None = None,
+    strict: bool = False,
+) -> Article:
+    """Parse plain-text article ``text`` into an :class:`~newsconvert.tree.Article`.
+
+    ``source`` names the text in error messages. ``zones`` maps time-zone abbreviations to IANA
+    names (``{"IST": "Europe/Dublin"}``), overriding the built-in table. ``layout`` forces a
+    layout instead of detecting one. With ``strict``, anything the parser would only note as a
+    diagnostic raises instead. Raises :class:`NewsconvertError` for text that holds no article.
+    """
+    from newsconvert.parser import parse as _parse
+
+    return _parse(text, source=source, zones=zones, layout=layout, strict=strict)
+
+
+def render(
+    article: Article,
+    to: str = "md",
+    *,
+    standalone: bool = False,
+    template_dirs: Iterable[str | PathLike[str]] = (),
+    keep_chrome: bool = False,
+    lang: str = "en",
+) -> str:
+    """Render ``article`` as ``to`` (``md``, ``html``, ``rst`` or ``json``).
+
+    ``standalone`` gives a whole document (front matter, a full HTML page, a reST document
+    title) instead of a fragment. Templates in ``template_dirs`` override the built-in ones of
+    the same name. ``keep_chrome`` also renders text set aside as page chrome or duplicates.
+    """
+    from newsconvert.render import render as _render
+
+    return _render(
+        article,
+        to,
+        standalone=standalone,
+        template_dirs=template_dirs,
+        keep_chrome=keep_chrome,
+        lang=lang,
+    )
+
+
+def convert(
+    text: str,
+    to: str = "md",
+    *,
+    source: str | None = None,
+    zones: Mapping[str, str] | None = None,
+    layout: str | None = None,
+    strict: bool = False,
+    standalone: bool = False,
+    template_dirs: Iterable[str | PathLike[str]] = (),
+    keep_chrome: bool = False,
+    lang: str = "en",
+) -> str:
+    """Parse ``text`` and render it as ``to``: :func:`parse` and :func:`render` in one call."""
+    article = parse(text, source=source, zones=zones, layout=layout, strict=strict)
+    return render(
+        article,
+        to,
+        standalone=standalone,
+        template_dirs=template_dirs,
+        keep_chrome=keep_chrome,
+        lang=lang,
+    )
+
+
+def read_article(
+    path: str | PathLike[str],
+    *,
+    encoding: str | None = None,
+    zones: Mapping[str, str] | None = None,
+    layout: str | None = None,
+    strict: bool = False,
+) -> Article:
+    """Read and decode the file at ``path`` (``-`` for stdin) and parse it.
+
+    Decoding follows :func:`newsconvert.source.read_source`: BOMs are honoured, ``encoding``
+    names a legacy encoding, otherwise one is detected. Every failure is a
+    :class:`NewsconvertError` naming the file and line.
+    """
+    from newsconvert.source import read_source
+
+    text = read_source(path, encoding=encoding, strict=strict)
+    return parse(text.text, source=text.name, zones=zones, layout=layout, strict=strict)

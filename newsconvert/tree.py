@@ -1,0 +1,332 @@
+"""The article tree: the one language the parser, renderers, readers and integrations share.
+
+Every node is a frozen, slotted dataclass. Every node records ``line``, the 1-based number of the
+source line it starts on (0 when the node did not come from a source line, e.g. built by hand).
+Text fields hold the article's words exactly as written (after whitespace normalisation and the
+joining of hard-wrapped lines); they are data, never markup, and renderers escape them.
+
+The parser guarantees that every word of the input reaches exactly one place in the tree.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """The article's title."""
+
+    text: str
+    """The headline as written (ticker symbols such as ``<SRD>`` included)."""
+    line: int = 0
+    """Source line the node starts on (1-based; 0 when not from a source)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Kicker:
+    """A section label or rubric printed above the headline (``International``)."""
+
+    text: str
+    """The label as written."""
+    line: int = 0
+    """Source line the node starts on."""
+
+
+@dataclass(frozen=True, slots=True)
+class Standfirst:
+    """The summary (dek) printed under the headline."""
+
+    text: str
+    """The summary as written."""
+    line: int = 0
+    """Source line the node starts on."""
+
+
+@dataclass(frozen=True, slots=True)
+class Timestamp:
+    """A publication or update time, e.g. ``Published 19:17 IST, November 27th 2019``."""
+
+    text: str
+    """The whole source line (or the part of it that is the timestamp), kept verbatim."""
+    value: datetime | None
+    """The resolved time: aware when the text names a known zone, naive when it names none,
+    ``None`` when the text could not be resolved to a date at all."""
+    line: int = 0
+    """Source line the node starts on."""
+    zone: str | None = None
+    """The zone abbreviation or name as written (``IST``), if any."""
+    place: str | None = None
+    """A place printed with the time (``Published - … IST - COLOMBO``), if any."""
+
+    @property
+    def iso(self) -> str | None:
+        """``value`` in ISO 8601 (with its offset when aware), or ``None``."""
+        return self.value.isoformat() if self.value is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """A wire dateline opening the first paragraph: ``NEW DELHI, Nov 13 (Reuters) - ``."""
+
+    text: str
+    """The dateline as written, including its trailing separator (``-``, ``—``, ``:``)."""
+    place: str | None = None
+    """The place (``NEW DELHI``), if the dateline names one."""
+    date: str | None = None
+    """The date as written (``Nov 13``), if any; datelines rarely carry a year."""
+    agency: str | None = None
+    """The agency (``Reuters``, ``AP``, ``PTI``), if any."""
+    line: int = 0
+    """Source line the node starts on."""
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """Who wrote the article: ``By Jane Doe and John Roe``, ``Jane Doe | PTI@JaneDoe``."""
+
+    text: str
+    """The byline as written (several source lines joined with a space if it spanned them)."""
+    names: tuple[str, ...] = ()
+    """The people or organisations named as authors."""
+    agency: str | None = None
+    """An agency named beside the author, if any."""
+    handle: str | None = None
+    """A social-media handle printed with the name (``@JaneDoe``), if any."""
+    line: int = 0
+    """Source line the node starts on."""
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """A credit or sign-off: ``(With AP inputs)``, ``(Reporting by …)``, ``Reuter``."""
+
+    text: str
+    """The credit as written."""
+    line: int = 0
+    """Source line the node starts on."""
+
+
+# --- Blocks -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of body text."""
+
+    text: str
+    """The paragraph, hard-wrapped lines joined with single spaces."""
+    line: int = 0
+    """Source line the node starts on."""
+
+
+class AttributionPosition(enum.StrEnum):
+    """Where a blockquote's attribution stands relative to its quotation."""
+
+    BEFORE = "before"
+    AFTER = "after"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Blockquote:
+    """A paragraph that is mostly a direct quotation, with a short attribution.
+
+    ``text`` keeps the paragraph exactly as written; ``quote`` and ``attribution`` are the two
+    parts the parser found in it, so a renderer can show them apart without losing a word.
+    """
+
+    text: str
+    """The whole paragraph as written (quotation marks, attribution and punctuation included)."""
+    quote: str
+    """The quotation, without its enclosing quotation marks."""
+    attribution: str | None = None
+    """Who said it, as written (``Hun Sen wrote``), or ``None``."""
+    position: AttributionPosition = AttributionPosition.NONE
+    """Where the attribution stands in ``text``."""
+    line: int = 0
+    """Source line the node starts on."""
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    """One item of a list."""
+
+    text: str
+    """The item without its marker."""
+    line: int = 0
+    """Source line the node starts on."""
+
+
+@dataclass(frozen=True, slots=True)
+class BulletList:
+    """A run of lines starting with list markers (``- ``, ``• ``, ``■ ``)."""
+
+    items: tuple[ListItem, ...]
+    """The items in order."""
+    marker: str = "-"
+    """The marker the source used for the first item."""
+    line: int = 0
+    """Source line the node starts on."""
+
+    @property
+    def text(self) -> str:
+        """All items joined by newlines (for word counts and summaries)."""
+        return "\n".join(item.text for item in self.items)
+
+
+@dataclass(frozen=True, slots=True)
+class Preformatted:
+    """Text whose line breaks and spacing carry meaning, such as an earnings table."""
+
+    text: str
+    """The lines, common indentation removed, joined by ``\\n``."""
+    line: int = 0
+    """Source line the node starts on."""
+
+
+@dataclass(frozen=True, slots=True)
+class Embed:
+    """A social-media post flattened to text, kept as one quoted block."""
+
+    text: str
+    """The post as written, all its lines joined by ``\\n``."""
+    author: str | None = None
+    """The author's display name, if found."""
+    handle: str | None = None
+    """The author's handle (``@janedoe``), if found."""
+    date: str | None = None
+    """The date as written, if found."""
+    url: str | None = None
+    """A link printed in the post (``pic.twitter.com/…``), if any."""
+    line: int = 0
+    """Source line the node starts on."""
+
+
+class AsideKind(enum.StrEnum):
+    """Why the parser set a piece of text aside from the body."""
+
+    CAPTION = "caption"
+    """A photo caption or credit (``(AP Photo/…)``, ``1 of 4. …``)."""
+    CROSSLINK = "crosslink"
+    """A link to another story (``Also Read: …``, ``READ MORE: …``)."""
+    CHROME = "chrome"
+    """Page furniture scraped with the article: menus, share buttons, comment forms, teasers."""
+    DUPLICATE = "duplicate"
+    """An exact repeat of an earlier line (captions printed twice)."""
+    OTHER = "other"
+    """Text that belongs to no other role but must not be lost."""
+
+
+HIDDEN_ASIDES = frozenset({AsideKind.CHROME, AsideKind.DUPLICATE})
+"""Aside kinds that renderers leave out unless asked to keep them (``--keep-chrome``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Aside:
+    """Text the parser set aside from the body, kept so that nothing is lost."""
+
+    text: str
+    """The text as written."""
+    kind: AsideKind = AsideKind.OTHER
+    """What the text is."""
+    line: int = 0
+    """Source line the node starts on."""
+
+
+Block = Paragraph | Blockquote | BulletList | Preformatted | Embed | Aside
+"""Any node that can stand in a section's body."""
+
+
+@dataclass(frozen=True, slots=True)
+class SectionHeading:
+    """A heading line between paragraphs (``Cambodian PM's reputation``)."""
+
+    text: str
+    """The heading as written."""
+    line: int = 0
+    """Source line the node starts on."""
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A run of blocks, introduced by a heading except for the article's opening section."""
+
+    heading: SectionHeading | None
+    """The heading, or ``None`` for the text before the first heading."""
+    blocks: tuple[Block, ...] = ()
+    """The blocks in source order."""
+
+    @property
+    def line(self) -> int:
+        """Source line of the heading, or of the first block."""
+        if self.heading is not None:
+            return self.heading.line
+        return self.blocks[0].line if self.blocks else 0
+
+
+# --- Diagnostics and the article ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """Something the parser noticed but could handle: an unknown time-zone name, a guess."""
+
+    message: str
+    """One line, for a person."""
+    line: int = 0
+    """Source line it concerns."""
+    code: str = "parse"
+    """A short machine-readable kind (``timestamp.zone``), usable to silence it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A news article: metadata plus sections of blocks."""
+
+    headline: Headline
+    """The title. Every article has one; the parser refuses text without."""
+    kicker: Kicker | None = None
+    """A rubric above the headline, if any."""
+    standfirst: Standfirst | None = None
+    """The summary under the headline, if any."""
+    published: Timestamp | None = None
+    """When the article was first published, if stated."""
+    updated: tuple[Timestamp, ...] = ()
+    """Every update time stated, in source order."""
+    dateline: Dateline | None = None
+    """The wire dateline that opened the first body paragraph, if any. The paragraph's text no
+    longer contains it; renderers print it before that paragraph."""
+    bylines: tuple[Byline, ...] = ()
+    """Authors, in source order."""
+    credits: tuple[Credit, ...] = ()
+    """Credits and sign-offs, in source order."""
+    sections: tuple[Section, ...] = ()
+    """The body."""
+    source: str | None = field(default=None, compare=False)
+    """Where the text came from (a file name), for messages. Not part of equality."""
+    diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
+    """What the parser noticed on the way. Not part of equality."""
+
+    def blocks(self) -> list[Block]:
+        """Every block of every section, in order."""
+        return [block for section in self.sections for block in section.blocks]
+
+
+Node = (
+    Article
+    | Headline
+    | Kicker
+    | Standfirst
+    | Timestamp
+    | Dateline
+    | Byline
+    | Credit
+    | Section
+    | SectionHeading
+    | Block
+    | ListItem
+)
+"""Any node of the tree."""
