@@ -2,6 +2,8 @@
 
 Every node is a frozen, slotted dataclass. Every node records ``line``, the 1-based number of the
 source line it starts on (0 when the node did not come from a source line, e.g. built by hand).
+``line`` is provenance, not content: it takes no part in equality, so an article read back from
+any output format equals the one that was rendered.
 Text fields hold the article's words exactly as written (after whitespace normalisation and the
 joining of hard-wrapped lines); they are data, never markup, and renderers escape them.
 
@@ -21,7 +23,7 @@ class Headline:
 
     text: str
     """The headline as written (ticker symbols such as ``<SRD>`` included)."""
-    line: int = 0
+    line: int = field(default=0, compare=False)
     """Source line the node starts on (1-based; 0 when not from a source)."""
 
 
@@ -31,7 +33,7 @@ class Kicker:
 
     text: str
     """The label as written."""
-    line: int = 0
+    line: int = field(default=0, compare=False)
     """Source line the node starts on."""
 
 
@@ -41,7 +43,7 @@ class Standfirst:
 
     text: str
     """The summary as written."""
-    line: int = 0
+    line: int = field(default=0, compare=False)
     """Source line the node starts on."""
 
 
@@ -54,7 +56,7 @@ class Timestamp:
     value: datetime | None
     """The resolved time: aware when the text names a known zone, naive when it names none,
     ``None`` when the text could not be resolved to a date at all."""
-    line: int = 0
+    line: int = field(default=0, compare=False)
     """Source line the node starts on."""
     zone: str | None = None
     """The zone abbreviation or name as written (``IST``), if any."""
@@ -79,7 +81,7 @@ class Dateline:
     """The date as written (``Nov 13``), if any; datelines rarely carry a year."""
     agency: str | None = None
     """The agency (``Reuters``, ``AP``, ``PTI``), if any."""
-    line: int = 0
+    line: int = field(default=0, compare=False)
     """Source line the node starts on."""
 
 
@@ -95,7 +97,7 @@ class Byline:
     """An agency named beside the author, if any."""
     handle: str | None = None
     """A social-media handle printed with the name (``@JaneDoe``), if any."""
-    line: int = 0
+    line: int = field(default=0, compare=False)
     """Source line the node starts on."""
 
 
@@ -105,7 +107,7 @@ class Credit:
 
     text: str
     """The credit as written."""
-    line: int = 0
+    line: int = field(default=0, compare=False)
     """Source line the node starts on."""
 
 
@@ -118,7 +120,7 @@ class Paragraph:
 
     text: str
     """The paragraph, hard-wrapped lines joined with single spaces."""
-    line: int = 0
+    line: int = field(default=0, compare=False)
     """Source line the node starts on."""
 
 
@@ -146,7 +148,7 @@ class Blockquote:
     """Who said it, as written (``Hun Sen wrote``), or ``None``."""
     position: AttributionPosition = AttributionPosition.NONE
     """Where the attribution stands in ``text``."""
-    line: int = 0
+    line: int = field(default=0, compare=False)
     """Source line the node starts on."""
 
 
@@ -156,7 +158,7 @@ class ListItem:
 
     text: str
     """The item without its marker."""
-    line: int = 0
+    line: int = field(default=0, compare=False)
     """Source line the node starts on."""
 
 
@@ -168,7 +170,7 @@ class BulletList:
     """The items in order."""
     marker: str = "-"
     """The marker the source used for the first item."""
-    line: int = 0
+    line: int = field(default=0, compare=False)
     """Source line the node starts on."""
 
     @property
@@ -183,7 +185,7 @@ class Preformatted:
 
     text: str
     """The lines, common indentation removed, joined by ``\\n``."""
-    line: int = 0
+    line: int = field(default=0, compare=False)
     """Source line the node starts on."""
 
 
@@ -201,7 +203,7 @@ class Embed:
     """The date as written, if found."""
     url: str | None = None
     """A link printed in the post (``pic.twitter.com/…``), if any."""
-    line: int = 0
+    line: int = field(default=0, compare=False)
     """Source line the node starts on."""
 
 
@@ -232,7 +234,7 @@ class Aside:
     """The text as written."""
     kind: AsideKind = AsideKind.OTHER
     """What the text is."""
-    line: int = 0
+    line: int = field(default=0, compare=False)
     """Source line the node starts on."""
 
 
@@ -246,7 +248,7 @@ class SectionHeading:
 
     text: str
     """The heading as written."""
-    line: int = 0
+    line: int = field(default=0, compare=False)
     """Source line the node starts on."""
 
 
@@ -276,7 +278,7 @@ class Diagnostic:
 
     message: str
     """One line, for a person."""
-    line: int = 0
+    line: int = field(default=0, compare=False)
     """Source line it concerns."""
     code: str = "parse"
     """A short machine-readable kind (``timestamp.zone``), usable to silence it."""
