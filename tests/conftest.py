@@ -1,0 +1,43 @@
+"""Shared test fixtures: the development corpus beside the checkout, and Sphinx's test helpers.
+
+Tests that read ``../shared/corpus`` use the ``corpus_dir`` fixture (or ``CORPUS_FILES``), which
+skip cleanly when the folder is absent, as on a machine without the shared data.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus"
+REFERENCE_NAME = "000_37575f6eff0020da.txt"
+
+CORPUS_FILES: list[Path] = (
+    sorted(p for p in CORPUS.rglob("*.txt") if p.name != "README.TXT") if CORPUS.is_dir() else []
+)
+"""Every article of the corpus (empty when it is absent), for ``pytest.mark.parametrize``."""
+
+if importlib.util.find_spec("sphinx") is not None:
+    pytest_plugins = ("sphinx.testing.fixtures",)
+
+
+def corpus_id(path: Path) -> str:
+    """A short test id for a corpus file: its path inside the corpus."""
+    return path.relative_to(CORPUS).as_posix()
+
+
+@pytest.fixture
+def corpus_dir() -> Path:
+    """The corpus folder; skips the test when ``../shared/corpus`` is absent."""
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is absent")
+    return CORPUS
+
+
+@pytest.fixture
+def reference_text(corpus_dir: Path) -> str:
+    """The reference article's text (FORMAT.md's table describes it line by line)."""
+    return (corpus_dir / REFERENCE_NAME).read_text(encoding="utf-8")
