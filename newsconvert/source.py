@@ -1,0 +1,372 @@
+"""Reading article files: bytes in, clean text out, or one clear :class:`InputError`.
+
+Everything newsconvert reads from a file or stdin passes through :func:`decode_source`, so the CLI,
+the API (:func:`newsconvert.read_article`), the site builder and the Sphinx extension agree on
+what a file says and on how a bad one is reported.
+
+Decoding, in order of precedence:
+
+1. A byte-order mark decides: UTF-8, UTF-16 LE/BE or UTF-32 LE/BE (a BOM is unambiguous, so it
+   wins over ``encoding=``, as in the WHATWG encoding standard; a contradicting ``encoding=`` is
+   reported as a warning).
+2. ``encoding=`` names any Python text codec (``latin-1``, ``cp1252``, ``shift_jis``); an unknown
+   name is a :class:`ConfigError`; bytes it cannot decode are an :class:`InputError` naming the
+   line of the first bad byte.
+3. Otherwise UTF-8, strictly. If that fails the file is legacy 8-bit text: when bytes 0x80-0x9F
+   occur it is read as Windows-1252 (those bytes are its curly quotes, dashes and euro sign;
+   they are control characters in ISO-8859-1, which real text never uses), otherwise as
+   ISO-8859-1 (where the two agree on every byte). The five bytes Windows-1252 leaves undefined
+   map to the same code points as in ISO-8859-1 and are then removed as control characters.
+   One warning names the file, the line of the first non-UTF-8 byte and the encoding chosen;
+   ``strict=True`` makes it an error.
+
+Normalisation, so that every output format stays valid and every consumer sees the same lines:
+
+- ``\\r\\n``, ``\\r``, form feed, vertical tab, the information separators U+001C to U+001E, NEL
+  (U+0085), LINE SEPARATOR and PARAGRAPH SEPARATOR each become ``\\n``; afterwards
+  ``text.split("\\n") == text.splitlines()`` (except for a final empty string).
+- Other C0 and C1 control characters and DEL are removed (not replaced by a space, so that a
+  stray control character inside a word leaves the word whole); ``\\t`` and ``\\n`` stay.
+- Unicode non-characters (U+FDD0 to U+FDEF and U+xFFFE/U+xFFFF in every plane) and lone surrogates
+  become U+FFFD REPLACEMENT CHARACTER, which is valid in XML, HTML, reST and Markdown.
+- A leading U+FEFF (a BOM that reached the text) is dropped.
+Each kind of change is reported once as a warning (an error with ``strict=True``).
+
+Refused, with an :class:`InputError` carrying the source and, where it means something, the line:
+binary data (a known magic number such as PNG, gzip, ZIP, PDF or JPEG, or a NUL character),
+an empty or whitespace-only file, a missing or unreadable file, a directory.
+
+Everything here is linear in the size of the input: a handful of passes of C-level string
+methods and regular expressions without backtracking.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import sys
+from dataclasses import dataclass
+from os import PathLike, fspath
+
+from newsconvert.errors import ConfigError, InputError
+
+__all__ = ["SourceText", "check_encoding", "decode_source", "normalise_text", "read_source"]
+
+STDIN_NAME = "<stdin>"
+"""The name text read from standard input goes by in messages."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """The decoded, normalised text of one input file."""
+
+    text: str
+    """The text, with line breaks normalised to ``\\n`` and unsafe characters handled."""
+    name: str
+    """The file as the user named it (``<stdin>`` for standard input), for messages."""
+    encoding: str
+    """The Python codec the bytes were decoded with (``utf-8``, ``utf-16-le``, ``cp1252``…)."""
+    warnings: tuple[str, ...] = ()
+    """What was noticed and handled, each one line ``name:line: message``."""
+
+
+# --- Binary detection --------------------------------------------------------------------------
+
+# Magic numbers of the binary formats most likely to be passed by mistake. Each prefix is long or
+# odd enough that no plain-text article starts with it.
+_MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\x1f\x8b", "gzip"),
+    (b"PK\x03\x04", "ZIP (or DOCX, ODT, EPUB)"),
+    (b"PK\x05\x06", "ZIP"),
+    (b"%PDF-", "PDF"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"\x28\xb5\x2f\xfd", "zstd"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip"),
+    (b"\x7fELF", "an ELF executable"),
+    (b"SQLite format 3\x00", "SQLite"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+    (b"\x00asm", "WebAssembly"),
+    (b"\xca\xfe\xba\xbe", "a Java class or Mach-O binary"),
+    (b"OggS", "Ogg"),
+    (b"fLaC", "FLAC"),
+    (b"ID3", "MP3"),
+)
+_BZIP2 = re.compile(rb"BZh[1-9]1AY&SY")
+_RIFF = re.compile(rb"RIFF....(WEBP|WAVE|AVI )", re.DOTALL)
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """The name of the binary format ``data`` starts like, or ``None``."""
+    for magic, kind in _MAGIC_NUMBERS:
+        if data.startswith(magic):
+            return kind
+    if _BZIP2.match(data):
+        return "bzip2"
+    riff = _RIFF.match(data)
+    if riff:
+        return riff.group(1).decode("ascii").strip()
+    if data[4:8] == b"ftyp":
+        return "MP4/QuickTime"
+    return None
+
+
+def _looks_like_utf16(data: bytes) -> str | None:
+    """``utf-16-le``/``-be`` if ``data`` looks like BOM-less UTF-16 text, else ``None``.
+
+    ASCII text in UTF-16 has a NUL in every other byte; used only to improve the message for a
+    file that is refused because it contains NUL characters.
+    """
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    even_nuls = sample[0 : pairs * 2 : 2].count(0)
+    odd_nuls = sample[1 : pairs * 2 : 2].count(0)
+    if odd_nuls > 0.4 * pairs and even_nuls == 0:
+        return "utf-16-le"
+    if even_nuls > 0.4 * pairs and odd_nuls == 0:
+        return "utf-16-be"
+    return None
+
+
+# --- Decoding ------------------------------------------------------------------------------------
+
+# Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
+_BOMS: tuple[tuple[bytes, str, frozenset[str]], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", frozenset({"utf-32", "utf-32-le"})),
+    (codecs.BOM_UTF32_BE, "utf-32-be", frozenset({"utf-32", "utf-32-be"})),
+    (codecs.BOM_UTF8, "utf-8", frozenset({"utf-8", "utf-8-sig"})),
+    (codecs.BOM_UTF16_LE, "utf-16-le", frozenset({"utf-16", "utf-16-le"})),
+    (codecs.BOM_UTF16_BE, "utf-16-be", frozenset({"utf-16", "utf-16-be"})),
+)
+
+# Windows-1252 as browsers decode it (WHATWG): the five bytes the standard leaves undefined map
+# to the ISO-8859-1 code points instead of failing. They are C1 controls, removed later.
+_CP1252_TABLE = "".join(
+    bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in range(256)
+)
+_C1_BYTES = re.compile(rb"[\x80-\x9f]")
+
+
+def check_encoding(encoding: str) -> str:
+    """Return the canonical codec name for ``encoding``; :class:`ConfigError` if unknown.
+
+    Only text encodings count: ``rot13`` or ``base64`` are codecs, but not ones bytes can be
+    decoded to text with.
+    """
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise ConfigError(f"unknown encoding {encoding!r}") from None
+    # CodecInfo marks bytes-to-bytes and str-to-str codecs as not text encodings.
+    if not getattr(info, "_is_text_encoding", True):
+        raise ConfigError(f"{encoding!r} is not a text encoding")
+    return info.name
+
+
+def _count_line(text: str) -> int:
+    """The 1-based line that the end of not yet normalised ``text`` falls on."""
+    return _LINE_BREAK.sub("\n", text).count("\n") + 1
+
+
+def _undecodable(error: UnicodeDecodeError, data: bytes, codec: str, name: str) -> InputError:
+    """An :class:`InputError` for bytes ``codec`` cannot decode, at the line they are on."""
+    # The prefix decoded without error: the failure is at error.start, not before.
+    prefix = data[: error.start].decode(codec, errors="replace")
+    bad = data[error.start : error.end][:4]
+    shown = " ".join(f"0x{byte:02X}" for byte in bad) or "end of file"
+    return InputError(
+        f"cannot decode as {codec}: {shown} ({error.reason})",
+        source=name,
+        line=_count_line(prefix),
+    )
+
+
+def _decode(
+    data: bytes, *, name: str, encoding: str | None, notes: list[tuple[int, str]]
+) -> tuple[str, str]:
+    """Decode ``data`` as described in the module docstring: ``(text, codec name)``."""
+    for bom, codec, family in _BOMS:
+        if data.startswith(bom):
+            if encoding is not None and check_encoding(encoding) not in family:
+                notes.append(
+                    (
+                        1,
+                        f"the file starts with a {codec.upper()} byte-order mark; decoded as "
+                        f"{codec}, not {encoding}",
+                    )
+                )
+            body = data[len(bom) :]
+            try:
+                return body.decode(codec), codec
+            except UnicodeDecodeError as error:
+                raise _undecodable(error, body, codec, name) from None
+    if encoding is not None:
+        codec = check_encoding(encoding)
+        try:
+            return data.decode(codec), codec
+        except UnicodeDecodeError as error:
+            raise _undecodable(error, data, codec, name) from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as error:
+        first_bad = error.start
+    if _C1_BYTES.search(data):
+        text = codecs.charmap_decode(data, "strict", _CP1252_TABLE)[0]
+        codec, label = "cp1252", "Windows-1252"
+    else:
+        text, codec, label = data.decode("iso8859-1"), "iso8859-1", "ISO-8859-1"
+    line = _count_line(data[:first_bad].decode("utf-8"))
+    notes.append(
+        (
+            line,
+            f"not valid UTF-8; decoded as {label} (name the encoding with --encoding to "
+            "silence this)",
+        )
+    )
+    return text, codec
+
+
+# --- Normalisation ------------------------------------------------------------------------------
+
+# Everything str.splitlines() treats as a line boundary, so that the parser's lines and any
+# consumer's splitlines() agree. \r\n first: it is one break, not two.
+_LINE_BREAK = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# C0 and C1 controls and DEL, except \t and \n (and the line breaks, already replaced); NUL is
+# refused before this runs.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+# Lone surrogates and the 66 non-characters.
+_NONCHARACTER = re.compile(
+    "[\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(
+        f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+    )
+    + "]"
+)
+
+
+def normalise_text(text: str) -> str:
+    """Normalise line breaks and remove or replace unsafe characters in ``text``.
+
+    The same rules as files get (see the module docstring), for text that did not come from a
+    file: line breaks become ``\\n``, control characters other than ``\\t``/``\\n`` (NUL
+    included) are removed, non-characters and lone surrogates become U+FFFD.
+    """
+    text = _LINE_BREAK.sub("\n", text)
+    text = _CONTROL.sub("", text)
+    return _NONCHARACTER.sub("\ufffd", text)
+
+
+def _describe(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def decode_source(
+    data: bytes, *, name: str, encoding: str | None = None, strict: bool = False
+) -> SourceText:
+    """Decode and normalise the bytes of one input, named ``name`` in messages.
+
+    See the module docstring for the rules. Raises :class:`InputError` (with ``source=name``
+    and the line where it means something) for binary, undecodable or empty input, and
+    :class:`ConfigError` for an unknown ``encoding``. With ``strict``, any warning is raised as
+    an :class:`InputError` instead.
+    """
+    if encoding is not None:
+        check_encoding(encoding)
+    if not data:
+        raise InputError("empty file", source=name)
+    kind = _binary_kind(data)
+    if kind is not None:
+        raise InputError(f"binary file (looks like {kind}), not text", source=name, line=1)
+
+    notes: list[tuple[int, str]] = []
+    text, codec = _decode(data, name=name, encoding=encoding, notes=notes)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = _LINE_BREAK.sub("\n", text)
+
+    nul = text.find("\x00")
+    if nul >= 0:
+        hint = _looks_like_utf16(data) if encoding is None else None
+        advice = f" (UTF-16 without a byte-order mark? try --encoding {hint})" if hint else ""
+        raise InputError(
+            f"binary file (contains NUL characters), not text{advice}",
+            source=name,
+            line=text.count("\n", 0, nul) + 1,
+        )
+
+    control = _CONTROL.search(text)
+    if control is not None:
+        line = text.count("\n", 0, control.start()) + 1
+        text, count = _CONTROL.subn("", text)
+        plural = "s" if count > 1 else ""
+        notes.append(
+            (
+                line,
+                f"removed {count} control character{plural} (the first is "
+                f"{_describe(control.group())})",
+            )
+        )
+    odd = _NONCHARACTER.search(text)
+    if odd is not None:
+        line = text.count("\n", 0, odd.start()) + 1
+        text, count = _NONCHARACTER.subn("\ufffd", text)
+        plural = "s" if count > 1 else ""
+        notes.append(
+            (
+                line,
+                f"replaced {count} non-character{plural} or lone surrogate{plural} with "
+                f"U+FFFD (the first is {_describe(odd.group())})",
+            )
+        )
+
+    if not text or text.isspace():
+        raise InputError(
+            "file holds only whitespace" if text else "file holds no text", source=name
+        )
+    if strict and notes:
+        line, message = notes[0]
+        raise InputError(f"{message} (an error with --strict)", source=name, line=line)
+    warnings = tuple(f"{name}:{line}: {message}" for line, message in notes)
+    return SourceText(text=text, name=name, encoding=codec, warnings=warnings)
+
+
+def read_source(
+    path: str | PathLike[str], *, encoding: str | None = None, strict: bool = False
+) -> SourceText:
+    """Read the file at ``path`` (``-`` for standard input) and decode it.
+
+    See :func:`decode_source`. A missing, unreadable or directory ``path`` is an
+    :class:`InputError` carrying the operating system's reason.
+    """
+    name = fspath(path)
+    if name == "-":
+        return decode_source(_read_stdin(), name=STDIN_NAME, encoding=encoding, strict=strict)
+    try:
+        with open(name, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise InputError(f"cannot read: {reason}", source=name) from None
+    return decode_source(data, name=name, encoding=encoding, strict=strict)
+
+
+def _read_stdin() -> bytes:
+    stream = sys.stdin
+    if stream is None:
+        raise InputError("cannot read: there is no standard input", source=STDIN_NAME)
+    try:
+        buffer = getattr(stream, "buffer", None)
+        if buffer is not None:
+            data: bytes = buffer.read()
+            return data
+        # A text stream without bytes underneath (an io.StringIO in tests): its text is final.
+        return stream.read().encode("utf-8", errors="replace")
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", source=STDIN_NAME) from None
