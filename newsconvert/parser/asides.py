@@ -1,0 +1,150 @@
+"""Recognising text that is not body prose: page chrome, cross-links, photo captions, embeds.
+
+Each test is a pure function of one chunk's text, cheap enough to run on every short line: a
+first-character or substring check rules most lines out before any regular expression runs.
+Every expression here is anchored and uses bounded repetition, so none can backtrack
+catastrophically.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsconvert.tree import Embed
+
+# --- Page chrome ---------------------------------------------------------------------------------
+
+# Words that make up menus, share bars and comment prompts. A line is chrome when every word of it
+# is one of these and at least one is a *strong* chrome word: ``Share This Video`` is chrome, ``More
+# to come`` is not (``to``, ``come`` are not chrome words), and ``This is it`` is not (no strong
+# word).
+_STRONG_CHROME_WORDS = (
+    """share shares shared tweet tweets pin email e-mail print comments comment advertisement
+    advertisements ad ads sponsored subscribe subscribers unsubscribe signup login logout
+    facebook twitter linkedin whatsapp reddit pinterest instagram youtube google+ tumblr
+    galleries gallery newsletter newsletters bookmark permalink embed"""
+)
+_WEAK_CHROME_WORDS = (
+    """this it on more view full size image images video videos photo photos sign up in log
+    out follow us like save read leave post add a an the our your to view close menu home
+    next previous prev back top skip content report buy now click here copy link watch
+    listen download related story stories article articles show hide all see options
+    via with by and or of for page"""
+)
+_STRONG_CHROME = frozenset(_STRONG_CHROME_WORDS.split())
+_WEAK_CHROME = frozenset(_WEAK_CHROME_WORDS.split())
+_CHROME_SPLIT = re.compile(r"[\s|•·/,:;!?()\[\]]+")
+MAX_CHROME_WORDS = 12
+
+
+def is_chrome(text: str) -> bool:
+    """Whether ``text`` is page furniture: share buttons, menus, comment prompts."""
+    if len(text) > 120:
+        return False
+    words = [word for word in _CHROME_SPLIT.split(text.lower()) if word]
+    if not words or len(words) > MAX_CHROME_WORDS:
+        return False
+    strong = False
+    for word in words:
+        word = word.strip(".-\u2013\u2014'\"")
+        if word in _STRONG_CHROME:
+            strong = True
+        elif word and word not in _WEAK_CHROME:
+            return False
+    return strong
+
+
+# --- Cross-links ---------------------------------------------------------------------------------
+
+_CROSSLINK = re.compile(
+    r"(?:also\s+read|read\s+more|read\s+also|see\s+also|also\s+see|more\s+on\s+this"
+    r"|related(?:\s+(?:stories|articles|news|coverage|links?|content))?"
+    r"|more\s+from\s[^:\n]{1,40}|recommended(?:\s+reading)?|must\s+read|don'?t\s+miss"
+    r"|more\s+stories|you\s+may\s+also\s+like)"
+    r"\s*(?::|\s[-\u2013\u2014|]|$)",
+    re.IGNORECASE,
+)
+_CROSSLINK_FIRST = frozenset("ARSMDYarsmdy")
+
+
+def is_crosslink(text: str) -> bool:
+    """Whether ``text`` points to another story: ``Also Read: …``, ``READ MORE: …``."""
+    return text[0] in _CROSSLINK_FIRST and _CROSSLINK.match(text) is not None
+
+
+# --- Photo captions ------------------------------------------------------------------------------
+
+# ``1 of 4. Authorities monitor …``: a slideshow caption.
+_SLIDE = re.compile(r"\d{1,3} of \d{1,3}[.:] ")
+# ``Photo: Jane Doe``, ``Credit: NASA/ESA``, ``Image: …`` opening a line.
+_CREDIT_LABEL = re.compile(
+    r"(?:photo(?:graph)?s?|credit|image|picture|pic)\s*:\s*\S", re.IGNORECASE
+)
+# ``(AP Photo/Jane Doe)``, ``REUTERS/Jane Doe``, ``Photo: Jane Doe`` inside a line.
+_PHOTO_CREDIT = re.compile(
+    r"\((?:[A-Z]{2,10} )?Photos?(?:/| by )|\b(?:REUTERS|AFP|AP|EPA|Getty Images)/[A-Z]"
+    r"|\bPhoto(?:graph)?s?(?: by|:) [A-Z]|\bView full size image\b"
+)
+
+
+def is_caption(text: str) -> bool:
+    """Whether ``text`` is a photo caption or photo credit."""
+    first = text[0]
+    if first.isdigit():
+        return _SLIDE.match(text) is not None
+    if first in "PCIpci" and _CREDIT_LABEL.match(text) is not None:
+        return True
+    if len(text) > 400:
+        return False
+    return ("Photo" in text or "/" in text or "View full" in text) and (
+        _PHOTO_CREDIT.search(text) is not None
+    )
+
+
+# --- Embedded posts ------------------------------------------------------------------------------
+
+# ``— Jane Doe (@janedoe) November 19, 2019`` ending a line: the signature of a flattened post.
+_SIGNATURE = re.compile(
+    r"(?:^|\s)(?:[\u2014\u2013]|--?|&mdash;)\s?(?P<author>[^\u2014\u2013()@\n]{1,60}?)\s?"
+    r"\(@(?P<handle>\w{1,30})\)\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})?\s*$"
+)
+_URL = re.compile(r"(?:https?://|pic\.twitter\.com/)[^\s<>\"\u201d]{1,300}")
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """The signature found at the end of a flattened post."""
+
+    start: int
+    """Where the signature starts in the text (0 when the line is only the signature)."""
+    author: str
+    handle: str
+    date: str | None
+
+
+def find_signature(text: str) -> Signature | None:
+    """The post signature ending ``text``, if any."""
+    if "(@" not in text:
+        return None
+    # Only the tail can hold the signature; searching it alone keeps long lines linear.
+    tail_start = max(0, text.rfind("(@") - 70)
+    match = _SIGNATURE.search(text, tail_start)
+    if match is None:
+        return None
+    start = match.start() if match.start() == 0 or text[match.start()] != " " else match.start() + 1
+    return Signature(start, match["author"].strip(), "@" + match["handle"], match["date"])
+
+
+def make_embed(text: str, signature: Signature, line: int) -> Embed:
+    """The :class:`Embed` for a post whose lines are ``text`` (joined by ``\\n``)."""
+    url_match = _URL.search(text)
+    url = url_match.group().rstrip(".,;") if url_match is not None else None
+    return Embed(
+        text=text,
+        author=signature.author or None,
+        handle=signature.handle,
+        date=signature.date,
+        url=url,
+        line=line,
+    )

@@ -1,0 +1,297 @@
+"""Detecting the paragraph layout of a text and assembling its lines into chunks.
+
+A *chunk* is the unit the structural rules classify: one paragraph's worth of lines (joined
+when the text is hard-wrapped), one list item, or one run of table lines. The layouts:
+
+``lines``
+    every non-blank line is its own paragraph (the reference article, many Indian sites);
+``blocks``
+    paragraphs are separated by blank lines (BBC, newspaper scrapes); the lines of a block are
+    joined when the text is hard-wrapped, otherwise each line stays its own paragraph;
+``wrapped``
+    hard-wrapped lines where a paragraph starts with an indent or after a blank line (Reuters
+    wire copy); indented lines that look like a table become one table chunk.
+
+Detection looks only at indentation, blank lines and line widths, never at words, so it does not
+depend on any one site.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsconvert.parser.lines import Line
+
+LAYOUTS: tuple[str, ...] = ("lines", "blocks", "wrapped")
+"""The layout names ``parse(layout=…)`` and ``--layout`` accept."""
+
+MAX_WRAP_WIDTH = 100
+"""Text whose lines are mostly longer than this is not hard-wrapped."""
+
+# A list marker then whitespace. Numbers are not list markers here: ``1. Upsell`` reads as a
+# heading and a numbered paragraph is still a paragraph. ``*`` is left out because it marks
+# footnotes more often than list items.
+_LIST_MARKER = re.compile(r"([-\u2013\u2022\u25a0\u25aa\u25cf\u25e6\u2023\u00b7])\s+(?=\S)")
+_LIST_FIRST = frozenset("-\u2013\u2022\u25a0\u25aa\u25cf\u25e6\u2023\u00b7")
+# Three spaces inside a line separate table columns (two follow a full stop in older copy).
+_COLUMN_GAP = "   "
+_SENTENCE_END = frozenset(".!?\"'\u201d\u2019)")
+
+
+@dataclass(slots=True)
+class Chunk:
+    """Lines assembled into one unit for classification."""
+
+    first: int
+    """Number of its first source line."""
+    last: int
+    """Number of its last source line."""
+    text: str
+    """Its text: lines joined with single spaces (a table keeps its line breaks)."""
+    kind: str = "text"
+    """``text``, ``item`` (a list item; ``text`` excludes the marker) or ``table``."""
+    rule: str = "one-line"
+    """How the lines were assembled (for the trace)."""
+    marker: str = ""
+    """The list marker of an ``item``."""
+    indent: int = 0
+    """Indentation of the first line."""
+    full: bool = False
+    """Whether its last line reaches the wrap width (so the text may run on)."""
+
+
+def list_marker(text: str) -> str | None:
+    """The list marker ``text`` starts with, or ``None``."""
+    if not text or text[0] not in _LIST_FIRST:
+        return None
+    match = _LIST_MARKER.match(text)
+    return match.group(1) if match is not None else None
+
+
+def _ends_sentence(text: str) -> bool:
+    return text[-1] in _SENTENCE_END
+
+
+def typical_width(lines: Sequence[Line]) -> int | None:
+    """The width 95% of the non-blank lines stay within, or ``None`` for fewer than 3 lines."""
+    widths = sorted(line.width for line in lines if line.text)
+    if len(widths) < 3:
+        return None
+    return widths[min(len(widths) - 1, (len(widths) * 95) // 100)]
+
+
+def wrap_width(lines: Sequence[Line]) -> int | None:
+    """The width the text is hard-wrapped at, or ``None`` when it is not hard-wrapped.
+
+    Evidence of wrapping: most lines followed by another non-blank line end mid-sentence, and
+    the line widths are bounded by a width a typewriter or a wire service would use.
+    """
+    width = typical_width(lines)
+    if width is None or width > MAX_WRAP_WIDTH:
+        return None
+    followed = open_ended = 0
+    for before, after in itertools.pairwise(lines):
+        if before.text and after.text and after.indent == 0:
+            followed += 1
+            if not _ends_sentence(before.text):
+                open_ended += 1
+    if followed < 2 or open_ended * 2 < followed:
+        return None
+    return width
+
+
+def _is_full(line: Line, following: Line, width: int) -> bool:
+    """Whether ``following``'s first word would not have fitted on ``line`` (greedy wrapping)."""
+    first_word = following.text.split(" ", 1)[0]
+    return line.width + 1 + len(first_word) > width - 3
+
+
+def detect_layout(lines: Sequence[Line]) -> str:
+    """Name the layout of ``lines``: ``wrapped``, ``blocks`` or ``lines`` (see the module)."""
+    width = typical_width(lines)
+    has_blank_between = False
+    content = 0
+    indented_starts = 0
+    continuations = 0
+    seen_text = False
+    previous: Line | None = None
+    for line in lines:
+        if not line.text:
+            if seen_text:
+                has_blank_between = True
+            previous = line
+            continue
+        seen_text = True
+        content += 1
+        if line.indent > 0 and list_marker(line.text) is None:
+            indented_starts += 1
+        elif (
+            previous is not None
+            and previous.text
+            and previous.indent > 0
+            and line.indent == 0
+            and list_marker(previous.text) is None
+        ):
+            continuations += 1
+        previous = line
+    # Paragraphs that start with an indent: either indented lines run on into unindented
+    # ones (wire copy), or nearly every line is indented (a wire table, one item a line).
+    if (
+        width is not None
+        and width <= MAX_WRAP_WIDTH
+        and indented_starts >= 2
+        and (
+            (continuations >= 1 and wrap_width(lines) is not None)
+            or indented_starts * 3 >= content * 2
+        )
+    ):
+        return "wrapped"
+    if has_blank_between:
+        return "blocks"
+    return "lines"
+
+
+def _is_columnar(line: Line) -> bool:
+    return _COLUMN_GAP in line.text
+
+
+def _table_chunk(run: list[Line], rule: str) -> Chunk:
+    base = min(line.indent for line in run)
+    text = "\n".join(" " * (line.indent - base) + line.text for line in run)
+    return Chunk(run[0].number, run[-1].number, text, "table", rule, indent=base)
+
+
+def _text_chunk(run: list[Line], rule: str, full: bool) -> Chunk:
+    first = run[0]
+    marker = list_marker(first.text)
+    text = " ".join(line.text for line in run) if len(run) > 1 else first.text
+    if "  " in text:
+        text = " ".join(text.split())
+    if marker is not None:
+        return Chunk(
+            first.number,
+            run[-1].number,
+            text[len(marker) :].lstrip(),
+            "item",
+            "list-marker",
+            marker,
+            first.indent,
+            full,
+        )
+    return Chunk(first.number, run[-1].number, text, "text", rule, indent=first.indent, full=full)
+
+
+def assemble(lines: Sequence[Line], layout: str, *, forced: bool = False) -> list[Chunk]:
+    """Assemble ``lines`` into chunks according to ``layout``.
+
+    ``forced`` means the user named the layout: ``blocks`` then joins every line of a block,
+    instead of only the lines that look hard-wrapped.
+    """
+    width = wrap_width(lines)
+    chunks: list[Chunk] = []
+    count = len(lines)
+    index = 0
+    while index < count:
+        line = lines[index]
+        if not line.text:
+            index += 1
+            continue
+        # A run of column-aligned lines is a table in every layout (in wire copy only when it
+        # is indented: a continuation line may hold a gap before a trailing sign-off).
+        if _is_columnar(line) and (line.indent > 0 or layout != "wrapped"):
+            end = index + 1
+            while end < count and lines[end].text and _is_columnar(lines[end]):
+                end += 1
+            if end - index >= 2:
+                chunks.append(_table_chunk(list(lines[index:end]), "column-aligned-lines"))
+                index = end
+                continue
+        run = [line]
+        index += 1
+        if layout != "lines":
+            while index < count:
+                following = lines[index]
+                if not following.text or list_marker(following.text) is not None:
+                    break
+                if following.indent > 0 and _is_columnar(following):
+                    break
+                if layout == "wrapped":
+                    if following.indent > 0:
+                        break
+                elif not forced and (width is None or not _is_full(run[-1], following, width)):
+                    break
+                run.append(following)
+                index += 1
+        if len(run) == 1:
+            rule = "one-line"
+        elif layout == "wrapped":
+            rule = "indented-paragraph-joined"
+        elif forced:
+            rule = "blank-separated-block"
+        else:
+            rule = "hard-wrapped-lines-joined"
+        full = width is not None and index < count and bool(lines[index].text)
+        if full:
+            full = _is_full(run[-1], lines[index], width)
+        chunks.append(_text_chunk(run, rule, full))
+    if layout == "wrapped":
+        typical = typical_width(lines)
+        if typical is not None:
+            chunks = _group_short_figure_lines(chunks, typical)
+    return chunks
+
+
+def _figure_line(chunk: Chunk, width: int) -> bool:
+    text = chunk.text
+    return (
+        chunk.kind == "text"
+        and chunk.first == chunk.last
+        and chunk.indent > 0
+        and len(text) <= max(width, 60) * 0.8
+        and text[-1] not in ".:;,-"
+        and text.count(" ") < 10
+    )
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
+def _group_short_figure_lines(chunks: list[Chunk], width: int) -> list[Chunk]:
+    """Turn runs of short indented one-line paragraphs of figures into table chunks.
+
+    Wire earnings reports print ``    Shr 34 cts vs 1.19 dlrs`` one item a line; joined into
+    paragraphs they would read as one run-on sentence.
+    """
+    result: list[Chunk] = []
+    index = 0
+    while index < len(chunks):
+        end = index
+        while end < len(chunks) and _figure_line(chunks[end], width) and (
+            end == index or chunks[end].first == chunks[end - 1].last + 1
+        ):
+            end += 1
+        # A table opens and closes with figures: a sub-head (``Six mths``) may stand inside,
+        # but a heading before it or a sign-off after it is not part of it.
+        while end > index + 1 and not _has_digit(chunks[end - 1].text):
+            end -= 1
+        start = index
+        while start < end - 1 and not _has_digit(chunks[start].text):
+            start += 1
+        result.extend(chunks[index:start])
+        index = start
+        run = chunks[index:end]
+        with_digits = sum(1 for chunk in run if _has_digit(chunk.text))
+        if len(run) >= 2 and with_digits * 3 >= len(run) * 2:
+            base = min(chunk.indent for chunk in run)
+            text = "\n".join(" " * (chunk.indent - base) + chunk.text for chunk in run)
+            rule = "indented-figure-lines"
+            result.append(Chunk(run[0].first, run[-1].last, text, "table", rule, indent=base))
+            index = end
+            continue
+        result.append(chunks[index])
+        index += 1
+    return result
