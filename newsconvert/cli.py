@@ -1,0 +1,623 @@
+"""The ``newsconvert`` command, in the habits of pandoc.
+
+``run(argv) -> int`` does the work and returns the exit status instead of exiting, so tests call
+it directly; :func:`main` is the console script. Exit statuses:
+
+- 0: every input was converted;
+- 1: at least one input could not be converted (the others still were; a failed input writes
+  nothing);
+- 2: the command line itself is wrong (an unknown option or format, a bad ``--tz``, several
+  inputs without an output folder), and nothing was converted.
+
+Every problem is reported by :func:`report` as one line on stderr, ``file:line: message``; no
+traceback reaches the user. ``newsconvert build …`` and ``newsconvert inspect …`` hand the rest
+of the command line to the site builder and the inspector.
+
+This module imports only the standard library and newsconvert's light modules at import time:
+``newsconvert --version`` and ``--help`` load neither the parser nor Jinja, docutils or
+markdown-it-py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import importlib
+import os
+import re
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from types import ModuleType
+from typing import TYPE_CHECKING, NoReturn, TextIO
+
+from newsconvert import FORMATS, __version__
+from newsconvert.errors import ConfigError, NewsconvertError
+from newsconvert.output import write_atomic
+from newsconvert.source import STDIN_NAME, check_encoding, read_source
+
+if TYPE_CHECKING:
+    from newsconvert.tree import Article
+
+__all__ = ["main", "report", "run"]
+
+PROG = "newsconvert"
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+SUBCOMMANDS: dict[str, str] = {
+    "build": "newsconvert.site.cli",
+    "inspect": "newsconvert.inspect",
+}
+"""First words that select a subcommand, and the module whose ``run(argv) -> int`` runs it.
+A file literally named like one is converted as ``./build``."""
+
+_OUTPUT_ALIASES = {
+    "md": "md",
+    "markdown": "md",
+    "commonmark": "md",
+    "html": "html",
+    "html5": "html",
+    "rst": "rst",
+    "restructuredtext": "rst",
+    "json": "json",
+}
+_INPUT_ALIASES = {
+    "text": "text",
+    "txt": "text",
+    "plain": "text",
+    "md": "md",
+    "markdown": "md",
+    "commonmark": "md",
+    "rst": "rst",
+    "restructuredtext": "rst",
+    "html": "html",
+    "htm": "html",
+    "json": "json",
+}
+# Used only when newsconvert.render (which owns the real table) is not installed.
+_FALLBACK_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+                      ".rst": "rst", ".json": "json"}  # fmt: skip
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
+
+EPILOG = """\
+examples:
+  newsconvert story.txt                        Markdown on stdout
+  newsconvert story.txt -o story.html          the format follows the suffix
+  newsconvert story.txt -s -t html -o page.html
+                                               a whole HTML page, not a fragment
+  newsconvert examples/*.txt -t rst --output-dir out
+                                               several inputs: out/<name>.rst each
+  cat story.txt | newsconvert - -t json        stdin to stdout
+  newsconvert story.txt --tz IST=Europe/Dublin read IST as Irish time
+  newsconvert story.md -t html --check         read Markdown; refuse output that
+                                               does not read back the same
+subcommands:
+  newsconvert build SRC -o OUT                 a folder of articles into a site
+  newsconvert inspect FILE                     the role the parser gave each line
+
+exit status: 0 all converted, 1 an input failed (the others were converted),
+2 a usage error (nothing converted).
+"""
+
+
+# --- Reporting -------------------------------------------------------------------------------
+
+
+def _one_line(text: str) -> str:
+    """``text`` with every line break folded into a space: a report is always one line."""
+    return " ".join(part.strip() for part in text.splitlines() if part.strip())
+
+
+def report(problem: NewsconvertError | str, *, stream: TextIO | None = None) -> None:
+    """Print one problem as one line on stderr: ``file:line: message``.
+
+    A :class:`NewsconvertError` without a file is reported as coming from ``newsconvert``; a
+    string is printed as it is (it is already ``file:line: message`` or a usage message).
+    """
+    if isinstance(problem, NewsconvertError):
+        where = problem.source or PROG
+        if problem.line:
+            where = f"{where}:{problem.line}"
+        text = f"{where}: {problem.message}"
+    else:
+        text = problem
+    target = stream if stream is not None else sys.stderr
+    try:
+        target.write(_one_line(text) + "\n")
+        target.flush()
+    except (OSError, ValueError):
+        # stderr is gone (closed pipe, closed file): nowhere left to report to.
+        pass
+
+
+class UsageError(Exception):
+    """The command line is wrong; reported as ``newsconvert: message`` with exit status 2."""
+
+
+class _Exit(Exception):
+    """argparse finished early (``--help``, ``--version``) with this status."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+class _ArgumentParser(argparse.ArgumentParser):
+    """An ArgumentParser that raises instead of printing usage and calling ``sys.exit``."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            report(message)
+        raise _Exit(status)
+
+
+# --- The command line ------------------------------------------------------------------------
+
+
+def _output_format(value: str) -> str:
+    name = _OUTPUT_ALIASES.get(value.lower())
+    if name is None:
+        raise argparse.ArgumentTypeError(
+            f"unknown output format {value!r} (choose from {', '.join(FORMATS)})"
+        )
+    return name
+
+
+def _input_format(value: str) -> str:
+    name = _INPUT_ALIASES.get(value.lower())
+    if name is None:
+        raise argparse.ArgumentTypeError(
+            f"unknown input format {value!r} (choose from text, md, rst, html, json)"
+        )
+    return name
+
+
+def _encoding(value: str) -> str:
+    try:
+        return check_encoding(value)
+    except ConfigError as error:
+        raise argparse.ArgumentTypeError(error.message) from None
+
+
+def _language(value: str) -> str:
+    if _LANGUAGE_TAG.fullmatch(value) is None:
+        raise argparse.ArgumentTypeError(f"not a language tag: {value!r} (e.g. en, en-GB, hi)")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for conversions (subcommands have their own)."""
+    parser = _ArgumentParser(
+        prog=PROG,
+        usage="%(prog)s [options] INPUT...\n       %(prog)s build|inspect ...",
+        description="Convert plain-text news articles to Markdown, HTML, reStructuredText or JSON.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        allow_abbrev=False,
+    )
+    add = parser.add_argument
+    add("inputs", nargs="*", metavar="INPUT", help="article files; - (or none) reads stdin")
+    add(
+        "-t",
+        "--to",
+        type=_output_format,
+        metavar="FORMAT",
+        help="md, html, rst or json (default: from the -o suffix, else md)",
+    )
+    add(
+        "-f",
+        "--from",
+        dest="from_format",
+        type=_input_format,
+        metavar="FORMAT",
+        help="text, md, rst, html or json (default: from the input suffix, else text)",
+    )
+    add(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="output file, - for stdout (default), or a folder for several inputs",
+    )
+    add("--output-dir", metavar="DIR", help="write each input to DIR/<input name>.<format suffix>")
+    add(
+        "-s",
+        "--standalone",
+        action="store_true",
+        help="a whole document (front matter, full HTML page) rather than a fragment",
+    )
+    add(
+        "--template-dir",
+        dest="template_dirs",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="templates here override the built-in ones (repeatable; first wins)",
+    )
+    add(
+        "--tz",
+        dest="zones",
+        action="append",
+        default=[],
+        metavar="ABBR=ZONE",
+        help="read a time-zone abbreviation as an IANA zone, e.g. IST=Europe/Dublin (repeatable)",
+    )
+    add(
+        "--encoding",
+        type=_encoding,
+        metavar="ENC",
+        help="decode inputs without a byte-order mark as ENC (default: UTF-8, falling back "
+        "to Windows-1252/ISO-8859-1 with a warning)",
+    )
+    add(
+        "--layout",
+        metavar="NAME",
+        help="force the plain-text layout (lines, blocks or wrapped) instead of detecting it",
+    )
+    add(
+        "--strict",
+        action="store_true",
+        help="treat warnings (a guessed encoding, an unknown time zone, ...) as errors",
+    )
+    add(
+        "--keep-chrome",
+        action="store_true",
+        help="also render text set aside as page chrome or duplicated lines",
+    )
+    add(
+        "--lang",
+        type=_language,
+        default="en",
+        metavar="LANG",
+        help="language of the articles, for HTML's lang attribute (default: en)",
+    )
+    add(
+        "--check",
+        action="store_true",
+        help="read the output back and refuse to write it unless it gives the same article",
+    )
+    add("-q", "--quiet", action="store_true", help="do not print warnings")
+    add("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The options that apply to every input of one run."""
+
+    to: str
+    standalone: bool
+    template_dirs: tuple[str, ...]
+    zones: dict[str, str]
+    encoding: str | None
+    layout: str | None
+    strict: bool
+    keep_chrome: bool
+    lang: str
+    check: bool
+    quiet: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One input to convert and where its output goes (``None``: stdout)."""
+
+    input: str
+    from_format: str
+    output: Path | None
+
+
+def _zones(specs: Sequence[str]) -> dict[str, str]:
+    if not specs:
+        return {}
+    try:
+        from newsconvert.parser.timezones import parse_zone_override
+    except ImportError as error:
+        raise UsageError(f"--tz is not available: {error}") from None
+    zones: dict[str, str] = {}
+    for spec in specs:
+        abbr, zone = parse_zone_override(spec)  # ConfigError: a usage error
+        zones[abbr] = zone
+    return zones
+
+
+def _format_for_suffix(path: str) -> str | None:
+    suffix = PurePath(path).suffix.lower()
+    try:
+        from newsconvert.render import format_for_suffix
+    except ImportError:
+        return _FALLBACK_SUFFIXES.get(suffix)
+    return format_for_suffix(suffix)
+
+
+def _suffix_for_format(fmt: str) -> str:
+    try:
+        from newsconvert.render import FORMAT_SUFFIXES
+    except ImportError:
+        return {name: suffix for suffix, name in reversed(_FALLBACK_SUFFIXES.items())}[fmt]
+    return FORMAT_SUFFIXES[fmt]
+
+
+def _readers() -> ModuleType | None:
+    """``newsconvert.readers``, or ``None`` when this installation has no readers."""
+    try:
+        return importlib.import_module("newsconvert.readers")
+    except ModuleNotFoundError as error:
+        if error.name is not None and "newsconvert.readers".startswith(error.name):
+            return None
+        raise
+
+
+def _is_folder(path: str) -> bool:
+    return path.endswith(("/", os.sep)) or os.path.isdir(path)
+
+
+def _plan(options: argparse.Namespace) -> tuple[Settings, list[Job]]:
+    """Check the command line as a whole and decide every input's output."""
+    inputs: list[str] = options.inputs or ["-"]
+    if not options.inputs and sys.stdin is not None and sys.stdin.isatty():
+        raise UsageError("no input files (give - to read stdin)")
+    if inputs.count("-") > 1:
+        raise UsageError("stdin (-) can be read only once")
+
+    output_dir: str | None = options.output_dir
+    output: str | None = options.output
+    if output is not None and output_dir is not None:
+        raise UsageError("give either -o or --output-dir, not both")
+    if output is not None and output != "-" and _is_folder(output):
+        output_dir, output = output, None
+    if output_dir is not None and os.path.exists(output_dir) and not os.path.isdir(output_dir):
+        raise UsageError(f"--output-dir {output_dir}: not a folder")
+    if len(inputs) > 1 and output_dir is None:
+        raise UsageError("several inputs need --output-dir DIR (or -o DIR/)")
+
+    to = options.to
+    if to is None and output not in (None, "-"):
+        to = _format_for_suffix(output)
+        if to is None:
+            raise UsageError(
+                f"cannot tell the output format from {output!r}; name it with -t "
+                f"({', '.join(FORMATS)})"
+            )
+    to = to or "md"
+
+    for folder in options.template_dirs:
+        if not os.path.isdir(folder):
+            raise UsageError(f"--template-dir {folder}: not a folder")
+
+    readers = _readers()
+    jobs: list[Job] = []
+    targets: dict[Path, str] = {}
+    for name in inputs:
+        from_format = options.from_format
+        if from_format is None:
+            inferred = readers.infer_format(name) if readers is not None else None
+            from_format = inferred or "text"
+        if from_format != "text" and readers is None:
+            raise UsageError(
+                f"reading {from_format} needs newsconvert.readers, which this installation lacks"
+            )
+        target: Path | None
+        if output_dir is not None:
+            stem = "stdin" if name == "-" else PurePath(name).stem
+            target = Path(output_dir) / f"{stem}{_suffix_for_format(to)}"
+        elif output not in (None, "-"):
+            target = Path(output)
+        else:
+            target = None
+        if target is not None:
+            _refuse_clash(name, target, targets)
+        jobs.append(Job(input=name, from_format=from_format, output=target))
+
+    if options.check and readers is None:
+        raise UsageError("--check needs newsconvert.readers, which this installation lacks")
+    settings = Settings(
+        to=to,
+        standalone=options.standalone,
+        template_dirs=tuple(options.template_dirs),
+        zones=_zones(options.zones),
+        encoding=options.encoding,
+        layout=options.layout,
+        strict=options.strict,
+        keep_chrome=options.keep_chrome,
+        lang=options.lang,
+        check=options.check,
+        quiet=options.quiet,
+    )
+    return settings, jobs
+
+
+def _refuse_clash(name: str, target: Path, targets: dict[Path, str]) -> None:
+    """Refuse two inputs that would write one file, and an output that would replace its input."""
+    key = Path(os.path.abspath(target))
+    if key in targets:
+        raise UsageError(f"{targets[key]} and {name} would both be written to {target}")
+    targets[key] = name
+    if name != "-" and target.exists() and os.path.exists(name):
+        try:
+            same = os.path.samefile(name, target)
+        except OSError:
+            same = False
+        if same:
+            raise UsageError(f"{name}: the output {target} would overwrite the input")
+
+
+# --- Converting ------------------------------------------------------------------------------
+
+
+def _visible(article: Article) -> Article:
+    """``article`` without the asides renderers leave out unless asked (page chrome)."""
+    from newsconvert.tree import HIDDEN_ASIDES, Aside
+
+    sections = []
+    for section in article.sections:
+        blocks = tuple(
+            block
+            for block in section.blocks
+            if not (isinstance(block, Aside) and block.kind in HIDDEN_ASIDES)
+        )
+        if blocks or section.heading is not None:
+            sections.append(dataclasses.replace(section, blocks=blocks))
+    return dataclasses.replace(article, sections=tuple(sections))
+
+
+def _check_round_trip(article: Article, output: str, settings: Settings, name: str) -> None:
+    """Raise unless ``output`` reads back as ``article`` (what the output shows of it)."""
+    readers = _readers()
+    assert readers is not None  # _plan refused --check without readers
+    try:
+        again = readers.read(output, settings.to, source=f"{name} ({settings.to} output)")
+    except NewsconvertError as error:
+        raise NewsconvertError(
+            f"--check: the {settings.to} output cannot be read back ({error.message}); "
+            "nothing written",
+            source=name,
+        ) from None
+    # JSON always carries the whole tree; the other formats show chrome only on request.
+    expected = article if settings.keep_chrome or settings.to == "json" else _visible(article)
+    difference = readers.first_difference(expected, again)
+    if difference is not None:
+        raise NewsconvertError(
+            f"--check: the {settings.to} output reads back differently: {difference}; "
+            "nothing written",
+            source=name,
+        )
+
+
+def convert_one(job: Job, settings: Settings, warn: Callable[[str], None]) -> str:
+    """Read, parse and render one input; returns the output text. Raises NewsconvertError."""
+    import newsconvert
+
+    source = read_source(job.input, encoding=settings.encoding, strict=settings.strict)
+    for warning in source.warnings:
+        warn(warning)
+    if job.from_format == "text":
+        article = newsconvert.parse(
+            source.text,
+            source=source.name,
+            zones=settings.zones or None,
+            layout=settings.layout,
+            strict=settings.strict,
+        )
+    else:
+        readers = _readers()
+        assert readers is not None  # _plan refused formats it cannot read
+        article = readers.read(source.text, job.from_format, source=source.name)
+    for diagnostic in article.diagnostics:
+        where = f"{source.name}:{diagnostic.line}" if diagnostic.line else source.name
+        warn(f"{where}: {diagnostic.message}")
+    output = newsconvert.render(
+        article,
+        settings.to,
+        standalone=settings.standalone,
+        template_dirs=settings.template_dirs,
+        keep_chrome=settings.keep_chrome,
+        lang=settings.lang,
+    )
+    if settings.check:
+        _check_round_trip(article, output, settings, source.name)
+    if not output.endswith("\n"):
+        output += "\n"
+    return output
+
+
+def _write_stdout(text: str) -> None:
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(text)
+        stream.flush()
+        return
+    # UTF-8 whatever the locale says: the outputs declare UTF-8 (HTML's <meta charset>).
+    stream.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
+def _convert_all(settings: Settings, jobs: Sequence[Job]) -> int:
+    warn = (lambda _line: None) if settings.quiet else report
+    status = EXIT_OK
+    for job in jobs:
+        name = STDIN_NAME if job.input == "-" else job.input
+        try:
+            output = convert_one(job, settings, warn)
+            if job.output is None:
+                _write_stdout(output)
+            else:
+                write_atomic(job.output, output)
+        except ConfigError:
+            raise  # an option is wrong: the same for every input, so stop (exit 2)
+        except NewsconvertError as error:
+            report(error.located(source=name))
+            status = EXIT_FAILED
+        except BrokenPipeError:
+            _silence_stdout()
+            return EXIT_FAILED
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as error:  # a bug: one line, never a traceback; the others go on
+            report(f"{PROG}: internal error: {name}: {type(error).__name__}: {error}")
+            status = EXIT_FAILED
+    return status
+
+
+def _silence_stdout() -> None:
+    """After the reader of our stdout went away, make the final flush at exit harmless."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _run_subcommand(name: str, argv: list[str]) -> int:
+    module_name = SUBCOMMANDS[name]
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        missing = error.name or "a module"
+        if module_name == missing or module_name.startswith(missing + "."):
+            raise UsageError(f"'{name}' is not available: {module_name} is not installed") from None
+        raise UsageError(f"'{name}' needs {missing}, which is not installed") from None
+    status = module.run(argv)
+    return int(status)
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run the command line ``argv`` (default: ``sys.argv[1:]``); returns the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] in SUBCOMMANDS:
+            return _run_subcommand(args[0], args[1:])
+        options = build_parser().parse_args(args)
+        settings, jobs = _plan(options)
+        return _convert_all(settings, jobs)
+    except _Exit as finished:
+        return finished.status
+    except UsageError as error:
+        report(f"{PROG}: {error} (see {PROG} --help)")
+        return EXIT_USAGE
+    except ConfigError as error:
+        report(error)
+        return EXIT_USAGE
+    except NewsconvertError as error:
+        report(error)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        report(f"{PROG}: interrupted")
+        return EXIT_INTERRUPTED
+    except Exception as error:  # a bug: one line, never a traceback
+        report(f"{PROG}: internal error: {type(error).__name__}: {error}")
+        return EXIT_FAILED
+
+
+def main() -> int:
+    """The console script ``newsconvert``: :func:`run` on ``sys.argv``."""
+    return run()
