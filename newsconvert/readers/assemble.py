@@ -1,0 +1,373 @@
+"""Turning a markup document's parts into an :class:`~newsconvert.tree.Article`.
+
+The rules are the same for Markdown, reST and HTML, and they read both our own output (where the
+writer labelled each piece: front matter, docinfo fields, classes) and a person's own document:
+
+* the headline is the document title (front matter ``title``, the reST title, the first level-1
+  heading); a short paragraph standing alone before a level-1 heading is the kicker;
+* right after the headline, paragraphs that read as a timestamp, a byline, or (emphasised) a
+  summary are the article's metadata, until the first ordinary paragraph;
+* level-2 and deeper headings open sections; quotes, lists and literal blocks are blocks;
+* at the very end, paragraphs that read as credits or update times are those, not body text.
+
+Labels (``Part.role``) always win over these guesses, so our own output reads back exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newsconvert.errors import ParseError
+from newsconvert.readers import recognise
+from newsconvert.readers.parts import Metadata, Part, PartKind
+from newsconvert.tree import (
+    Article,
+    Aside,
+    AsideKind,
+    AttributionPosition,
+    Block,
+    Blockquote,
+    BulletList,
+    Byline,
+    Credit,
+    Dateline,
+    Embed,
+    Headline,
+    Kicker,
+    ListItem,
+    Paragraph,
+    Preformatted,
+    Section,
+    SectionHeading,
+    Standfirst,
+    Timestamp,
+)
+
+_KICKER_MAX_WORDS = 8
+"""A paragraph before the title longer than this is body text, not a rubric."""
+
+_TIME_MAX_WORDS = 12
+"""A paragraph holding a ``<time>`` is a timestamp line only if it is about this short."""
+
+_ASIDE_ROLES = {kind.value: kind for kind in AsideKind}
+_BODY_ROLES = frozenset({None, "dateline", "embed", *_ASIDE_ROLES})
+"""Labels of body blocks; any other label on a body paragraph names article metadata."""
+
+
+@dataclass
+class _Header:
+    kicker: Kicker | None = None
+    standfirst: Standfirst | None = None
+    published: Timestamp | None = None
+    updated: list[Timestamp] = field(default_factory=list)
+    dateline: Dateline | None = None
+    bylines: list[Byline] = field(default_factory=list)
+    credits: list[Credit] = field(default_factory=list)
+
+
+def assemble(
+    parts: Sequence[Part],
+    metadata: Metadata,
+    *,
+    source: str | None = None,
+    find_dateline: bool = True,
+) -> Article:
+    """Build the article that ``parts`` and ``metadata`` describe.
+
+    ``find_dateline`` lets the first body paragraph give up a wire dateline the way a plain-text
+    paragraph does; readers of documents that mark the dateline explicitly turn it off.
+    Raises :class:`ParseError` when the document has no title.
+    """
+    header = _Header()
+    headline, body = _split_headline(parts, metadata, header, source)
+    body = _take_header(body, metadata, header)
+    body = _take_trailer(body, header)
+    _take_metadata(metadata, header)
+    sections = _sections(body, header, find_dateline=find_dateline)
+    return Article(
+        headline=headline,
+        kicker=header.kicker,
+        standfirst=header.standfirst,
+        published=header.published,
+        updated=tuple(header.updated),
+        dateline=header.dateline,
+        bylines=tuple(header.bylines),
+        credits=tuple(header.credits),
+        sections=sections,
+        source=source,
+    )
+
+
+def _split_headline(
+    parts: Sequence[Part], metadata: Metadata, header: _Header, source: str | None
+) -> tuple[Headline, list[Part]]:
+    """Find the headline; what stood before it is the kicker or, failing that, body text."""
+    for index, part in enumerate(parts):
+        if part.role == "headline" or (
+            part.kind is PartKind.HEADING and part.level == 1 and part.role is None
+        ):
+            before = list(parts[:index])
+            if (
+                len(before) == 1
+                and before[0].kind is PartKind.PARAGRAPH
+                and before[0].role in (None, "kicker")
+                and (before[0].role == "kicker" or _is_short(before[0].text))
+                and metadata.kicker is None
+            ):
+                header.kicker = Kicker(before[0].text, line=before[0].line)
+                before = []
+            return Headline(part.text, line=part.line), [*before, *parts[index + 1 :]]
+        if part.kind is PartKind.HEADING:
+            break
+    if metadata.title is not None:
+        return Headline(metadata.title, line=metadata.title_line), list(parts)
+    first_line = parts[0].line if parts else 1
+    raise ParseError("no title: the document has no headline", source=source, line=first_line)
+
+
+def _is_short(text: str, limit: int = _KICKER_MAX_WORDS) -> bool:
+    return 0 < len(text.split()) <= limit and "\n" not in text
+
+
+def _take_header(body: list[Part], metadata: Metadata, header: _Header) -> list[Part]:
+    """Take the labelled or recognisable metadata paragraphs that follow the headline."""
+    index = 0
+    while index < len(body):
+        part = body[index]
+        if part.kind is not PartKind.PARAGRAPH:
+            break
+        if part.role is not None:
+            if not _take_labelled(part, header):
+                break
+        elif not _take_recognised(part, header, metadata, standfirst_allowed=True):
+            break
+        index += 1
+    return body[index:]
+
+
+def _take_labelled(part: Part, header: _Header) -> bool:
+    """Store a paragraph the writer labelled as metadata; ``False`` if it is a body label."""
+    role = part.role
+    if role == "kicker" and header.kicker is None:
+        header.kicker = Kicker(part.text, line=part.line)
+    elif role == "standfirst" and header.standfirst is None:
+        header.standfirst = Standfirst(part.text, line=part.line)
+    elif role in ("published", "updated"):
+        stamp = _timestamp(part)
+        if role == "published" and header.published is None:
+            header.published = stamp
+        else:
+            header.updated.append(stamp)
+    elif role == "byline":
+        header.bylines.append(_byline(part))
+    elif role == "credit":
+        header.credits.append(Credit(part.text, line=part.line))
+    else:
+        return False
+    return True
+
+
+def _take_recognised(
+    part: Part, header: _Header, metadata: Metadata, *, standfirst_allowed: bool
+) -> bool:
+    """Store a paragraph that reads as metadata; ``False`` when it reads as body text."""
+    if _is_timestamp(part):
+        # A short line with a machine-readable time (``<time datetime>``) is a timestamp even
+        # when its words are in a form the recognisers do not know.
+        stamp = _timestamp(part)
+        if recognise.is_update(stamp) or header.published is not None:
+            header.updated.append(stamp)
+        else:
+            header.published = stamp
+        return True
+    found = recognise.byline(part.text, line=part.line)
+    if found is not None:
+        header.bylines.append(found)
+        return True
+    if (
+        standfirst_allowed
+        and part.emphasised
+        and header.standfirst is None
+        and metadata.standfirst is None
+    ):
+        header.standfirst = Standfirst(part.text, line=part.line)
+        return True
+    return False
+
+
+def _take_trailer(body: list[Part], header: _Header) -> list[Part]:
+    """Take credits and update times from the end of the document."""
+    trailer: list[Part] = []
+    while body and body[-1].kind is PartKind.PARAGRAPH and body[-1].role is None:
+        part = body[-1]
+        if not _is_timestamp(part) and recognise.credit(part.text, line=part.line) is None:
+            break
+        trailer.insert(0, body.pop())
+    for part in trailer:
+        if _is_timestamp(part):
+            stamp = _timestamp(part)
+            if header.published is None and not recognise.is_update(stamp):
+                header.published = stamp
+            else:
+                header.updated.append(stamp)
+        else:
+            header.credits.append(Credit(part.text, line=part.line))
+    return body
+
+
+def _is_timestamp(part: Part) -> bool:
+    """Whether a paragraph reads as a timestamp line, or is a short one holding a ``<time>``."""
+    return recognise.timestamp(part.text, line=part.line) is not None or (
+        part.has_value and _is_short(part.text, _TIME_MAX_WORDS)
+    )
+
+
+def _take_metadata(metadata: Metadata, header: _Header) -> None:
+    """Fill what the body did not say from document metadata (front matter, docinfo, JSON-LD)."""
+    lines = metadata.line_of
+    if header.kicker is None and metadata.kicker is not None:
+        header.kicker = Kicker(metadata.kicker, line=lines.get("kicker", 0))
+    if header.standfirst is None and metadata.standfirst is not None:
+        header.standfirst = Standfirst(metadata.standfirst, line=lines.get("standfirst", 0))
+    if header.published is None and metadata.published is not None:
+        header.published = _timestamp_from_metadata(
+            metadata.published, metadata.published_value, lines.get("published", 0)
+        )
+    if not header.updated and metadata.updated:
+        values = [*metadata.updated_values, *([None] * len(metadata.updated))]
+        header.updated = [
+            _timestamp_from_metadata(text, value, lines.get("updated", 0))
+            for text, value in zip(metadata.updated, values, strict=False)
+        ]
+    if not header.bylines:
+        header.bylines = [
+            recognise.byline(text, line=lines.get("authors", 0))
+            or Byline(text, line=lines.get("authors", 0))
+            for text in metadata.authors
+        ]
+    if not header.credits:
+        header.credits = [Credit(text, line=lines.get("credits", 0)) for text in metadata.credits]
+    if header.dateline is None and metadata.dateline is not None:
+        header.dateline = recognise.dateline_parts(metadata.dateline, line=lines.get("dateline", 0))
+
+
+def _timestamp_from_metadata(text: str, value: object, line: int) -> Timestamp:
+    recognised = recognise.timestamp(text, line=line)
+    if recognised is not None and (value is None or recognised.value == value):
+        return recognised
+    from datetime import datetime
+
+    return Timestamp(text, value if isinstance(value, datetime) else None, line=line)
+
+
+def _timestamp(part: Part) -> Timestamp:
+    """A labelled timestamp: its text, with the machine-readable value the markup carried."""
+    recognised = recognise.timestamp(part.text, line=part.line)
+    if recognised is not None and (not part.has_value or recognised.value == part.value):
+        return recognised
+    return Timestamp(
+        part.text,
+        part.value,
+        line=part.line,
+        zone=part.details.get("zone") or (recognised.zone if recognised else None),
+        place=part.details.get("place") or (recognised.place if recognised else None),
+    )
+
+
+def _byline(part: Part) -> Byline:
+    return recognise.byline(part.text, line=part.line) or Byline(part.text, line=part.line)
+
+
+def _sections(body: list[Part], header: _Header, *, find_dateline: bool) -> tuple[Section, ...]:
+    sections: list[Section] = []
+    heading: SectionHeading | None = None
+    blocks: list[Block] = []
+    first_paragraph_seen = False
+    for part in body:
+        if part.kind is PartKind.HEADING:
+            if heading is not None or blocks:
+                sections.append(Section(heading, tuple(blocks)))
+            heading, blocks = SectionHeading(part.text, line=part.line), []
+            continue
+        if (
+            part.kind is PartKind.PARAGRAPH
+            and part.role not in _BODY_ROLES
+            and _take_labelled(part, header)
+        ):
+            continue
+        block = _block(part)
+        if isinstance(block, Paragraph) and (
+            not first_paragraph_seen or "dateline" in part.details
+        ):
+            first_paragraph_seen = True
+            block = _split_dateline(block, part, header, find_dateline=find_dateline)
+        blocks.append(block)
+    if heading is not None or blocks:
+        sections.append(Section(heading, tuple(blocks)))
+    return tuple(sections)
+
+
+def _split_dateline(
+    block: Paragraph, part: Part, header: _Header, *, find_dateline: bool
+) -> Paragraph:
+    """Give the first paragraph's wire dateline to the article, as the plain-text parser does."""
+    if header.dateline is not None:
+        return block
+    marked = part.details.get("dateline")
+    if marked is not None:
+        header.dateline = Dateline(
+            marked,
+            place=part.details.get("dateline_place"),
+            date=part.details.get("dateline_date"),
+            agency=part.details.get("dateline_agency"),
+            line=part.line,
+        )
+        return block
+    if find_dateline:
+        found = recognise.dateline(block.text, line=part.line)
+        if found is not None:
+            header.dateline, rest = found
+            return Paragraph(rest, line=block.line)
+    return block
+
+
+def _block(part: Part) -> Block:
+    if part.kind is PartKind.QUOTE:
+        return _blockquote(part)
+    if part.kind is PartKind.LIST:
+        return BulletList(
+            tuple(ListItem(item, line=part.line) for item in part.items),
+            marker=part.details.get("marker") or "-",
+            line=part.line,
+        )
+    if part.kind is PartKind.LITERAL:
+        return Preformatted(part.text, line=part.line)
+    if part.role in _ASIDE_ROLES:
+        return Aside(part.text, kind=_ASIDE_ROLES[part.role], line=part.line)
+    if part.role == "embed":
+        return Embed(
+            part.text,
+            author=part.details.get("author"),
+            handle=part.details.get("handle"),
+            date=part.details.get("date"),
+            url=part.details.get("url"),
+            line=part.line,
+        )
+    return Paragraph(part.text, line=part.line)
+
+
+def _blockquote(part: Part) -> Blockquote:
+    """A quote; the markup's attribution if it marked one, else the words' own reading."""
+    if part.attribution is not None:
+        quote = part.quote if part.quote is not None else part.text
+        position = (
+            AttributionPosition.BEFORE if part.attribution_first else AttributionPosition.AFTER
+        )
+        return Blockquote(
+            part.text, quote=quote, attribution=part.attribution, position=position, line=part.line
+        )
+    found = recognise.quote(part.text, line=part.line)
+    if found is not None:
+        return found
+    return Blockquote(part.text, quote=part.quote or part.text, line=part.line)

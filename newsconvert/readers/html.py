@@ -1,0 +1,479 @@
+"""Reading HTML into the tree: our semantic HTML exactly, other article pages as far as they say.
+
+The standard library's :mod:`html.parser` tokenises the page; a small builder nests the elements
+the way browsers do for the cases that matter here (void elements, ``<p>`` and ``<li>`` closed by
+the next block). Nothing is ever executed or kept as markup: ``<script>``, ``<style>``,
+``<template>`` and comments contribute no words (a ``<script type="application/ld+json">`` is
+read as data, for the article's metadata), and character references become the characters they
+name, so ``&lt;script&gt;`` in a paragraph is the text ``<script>``.
+
+The article is the first ``<article>`` (else ``<main>``, else ``<body>``). Its ``<h1>`` is the
+headline, ``<h2>`` to ``<h6>`` open sections, ``<p>``, ``<blockquote>`` (attribution in
+``<figcaption>``, ``<footer>`` or ``<cite>``), ``<ul>``/``<ol>`` and ``<pre>`` are blocks, and
+``<time datetime>`` gives a timestamp its value. Classes name the roles our writer gives
+paragraphs (``kicker``, ``standfirst``, ``byline``, ``credit``, ``caption``…).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from html.parser import HTMLParser
+from typing import Any
+
+from newsconvert.readers.assemble import assemble
+from newsconvert.readers.parts import Metadata, Part, PartKind
+from newsconvert.tree import Article, AsideKind
+
+_VOID = frozenset(
+    (
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    )
+)
+_BLOCK = frozenset(
+    (
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "details",
+        "dialog",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "summary",
+        "ul",
+    )
+)
+_SILENT = frozenset(
+    (
+        "script",
+        "style",
+        "template",
+        "noscript",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "canvas",
+        "select",
+        "textarea",
+        "head",
+    )
+)
+"""Elements whose content is not article text (a page's ``<title>`` is read separately)."""
+_CLOSES_PARAGRAPH = _BLOCK
+_HEADINGS = {f"h{level}": level for level in range(1, 7)}
+_WHITESPACE = re.compile(r"[ \t\n\r\f]+")
+_ATTRIBUTION_DASH = re.compile("^(?:\u2014|\u2015|\u2013|--)\\s*")  # em dash, bar, en dash
+
+ROLES = frozenset(
+    {
+        "headline",
+        "kicker",
+        "standfirst",
+        "published",
+        "updated",
+        "byline",
+        "credit",
+        "dateline",
+        "embed",
+        *(kind.value for kind in AsideKind),
+    }
+)
+"""The classes that name a paragraph's role in our HTML."""
+
+
+@dataclass(slots=True)
+class _Element:
+    """One element of the page: its tag, attributes, children and source line."""
+
+    tag: str
+    attributes: dict[str, str]
+    line: int
+    children: list[_Element | str] = field(default_factory=list)
+    parent: _Element | None = None
+
+    @property
+    def classes(self) -> list[str]:
+        return self.attributes.get("class", "").split()
+
+    def elements(self) -> Iterator[_Element]:
+        """Every element below this one, depth first."""
+        for child in self.children:
+            if isinstance(child, _Element):
+                yield child
+                yield from child.elements()
+
+    def find(self, tag: str) -> _Element | None:
+        return next((element for element in self.elements() if element.tag == tag), None)
+
+
+class _TreeBuilder(HTMLParser):
+    """Builds an element tree from tokens, closing what HTML closes implicitly."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = _Element("#document", {}, 1)
+        self.open: list[_Element] = [self.root]
+        self.scripts: list[tuple[str, str]] = []
+        """``(type, text)`` of every script, for JSON-LD."""
+        self.title: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _CLOSES_PARAGRAPH:
+            self._close_implied(tag)
+        element = _Element(
+            tag,
+            {name: value or "" for name, value in attrs},
+            self.getpos()[0],
+            parent=self.open[-1],
+        )
+        self.open[-1].children.append(element)
+        if tag not in _VOID:
+            self.open.append(element)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID and self.open[-1].tag == tag:
+            self.open.pop()
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self.open) - 1, 0, -1):
+            if self.open[depth].tag == tag:
+                closed = self.open[depth]
+                del self.open[depth:]
+                self._closed(closed)
+                return
+        # An end tag with nothing to close is ignored, as browsers do.
+
+    def handle_data(self, data: str) -> None:
+        self.open[-1].children.append(data)
+
+    def _close_implied(self, tag: str) -> None:
+        """A block closes an open ``<p>``; ``<li>``/``<dt>``/``<dd>`` close their previous one."""
+        closes = {"li": ("li",), "dt": ("dt", "dd"), "dd": ("dt", "dd")}.get(tag, ())
+        for depth in range(len(self.open) - 1, 0, -1):
+            current = self.open[depth].tag
+            if current == "p" or current in closes:
+                del self.open[depth:]
+                return
+            if current in _BLOCK or current in ("ul", "ol", "table"):
+                return
+
+    def _closed(self, element: _Element) -> None:
+        if element.tag == "script":
+            self.scripts.append((element.attributes.get("type", ""), _raw_text(element)))
+        elif element.tag == "title" and self.title is None:
+            self.title = _normalise(_raw_text(element))
+
+    def close(self) -> None:
+        super().close()
+        for element in reversed(self.open[1:]):
+            self._closed(element)
+
+
+def read_html(text: str, *, source: str | None = None) -> Article:
+    """Read an HTML page or fragment (ours, or an article page) into an :class:`Article`.
+
+    Raises :class:`~newsconvert.errors.ParseError` for a page without a title.
+    """
+    builder = _TreeBuilder()
+    builder.feed(text)
+    builder.close()
+    root = _article_root(builder.root)
+    metadata = _json_ld_metadata(builder.scripts)
+    if metadata.title is None and builder.title:
+        metadata.title = builder.title
+    parts: list[Part] = []
+    _Walker(parts).blocks(root, role=None)
+    return assemble(parts, metadata, source=source, find_dateline=False)
+
+
+def _article_root(document: _Element) -> _Element:
+    for tag in ("article", "main", "body"):
+        found = document.find(tag)
+        if found is not None:
+            return found
+    return document
+
+
+# --- JSON-LD ------------------------------------------------------------------------------------
+
+
+def _json_ld_metadata(scripts: Iterable[tuple[str, str]]) -> Metadata:
+    """Metadata from the first schema.org article object in the page's JSON-LD, if any."""
+    for kind, text in scripts:
+        if kind.strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            continue  # a broken JSON-LD block is the page's problem, not the article's words
+        for candidate in _ld_objects(data):
+            kinds = candidate.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if any(isinstance(k, str) and k.endswith("Article") for k in kinds):
+                return _ld_article(candidate)
+    return Metadata()
+
+
+def _ld_objects(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _ld_objects(item)
+    elif isinstance(data, dict):
+        yield data
+        yield from _ld_objects(data.get("@graph"))
+
+
+def _ld_article(data: dict[str, Any]) -> Metadata:
+    metadata = Metadata()
+    metadata.title = _ld_string(data.get("headline"))
+    metadata.standfirst = _ld_string(data.get("description"))
+    published = _ld_string(data.get("datePublished"))
+    if published is not None:
+        metadata.published, metadata.published_value = published, _iso(published)
+    modified = data.get("dateModified")
+    for value in modified if isinstance(modified, list) else [modified]:
+        text = _ld_string(value)
+        if text is not None:
+            metadata.updated.append(text)
+            metadata.updated_values.append(_iso(text))
+    authors = data.get("author")
+    for author in authors if isinstance(authors, list) else [authors]:
+        name = _ld_string(author.get("name") if isinstance(author, dict) else author)
+        if name:
+            metadata.authors.append(name)
+    metadata.dateline = _ld_string(data.get("dateline"))
+    return metadata
+
+
+def _ld_string(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _iso(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+# --- Elements into parts ------------------------------------------------------------------------
+
+
+class _Walker:
+    """Turns the article element's content into :class:`Part` objects, in document order."""
+
+    def __init__(self, parts: list[Part]) -> None:
+        self.parts = parts
+
+    def blocks(self, element: _Element, *, role: str | None) -> None:
+        """Read a container: block children become parts, loose inline runs paragraphs."""
+        run: list[_Element | str] = []
+        for child in element.children:
+            if isinstance(child, str) or (child.tag not in _BLOCK and child.tag not in _SILENT):
+                run.append(child)
+                continue
+            self.paragraph(run, element, role)
+            run = []
+            if child.tag not in _SILENT:
+                self.block(child, role=_role(child, role))
+        self.paragraph(run, element, role)
+
+    def paragraph(self, run: list[_Element | str], parent: _Element, role: str | None) -> None:
+        """A run of inline content as a paragraph (nothing, if it holds no words)."""
+        if not run:
+            return
+        holder = _Element("p", {}, _first_line(run, parent), list(run), parent)
+        self.block(holder, role=role)
+
+    def block(self, element: _Element, *, role: str | None) -> None:
+        tag = element.tag
+        if tag in _HEADINGS:
+            text = _inline_text(element)
+            if text:
+                self.parts.append(
+                    Part(PartKind.HEADING, text, line=element.line, level=_HEADINGS[tag])
+                )
+        elif tag == "p" or tag in ("dt", "dd", "summary", "caption", "td", "th"):
+            self.inline_paragraph(element, role)
+        elif tag == "blockquote":
+            self.parts.append(_quote(element, attribution=None))
+        elif tag == "figure" and element.find("blockquote") is not None:
+            caption = element.find("figcaption")
+            quote = element.find("blockquote")
+            assert quote is not None
+            self.parts.append(
+                _quote(quote, attribution=None if caption is None else _inline_text(caption))
+            )
+        elif tag in ("ul", "ol"):
+            items = tuple(
+                _inline_text(child)
+                for child in element.children
+                if isinstance(child, _Element) and child.tag == "li"
+            )
+            marker = "-" if tag == "ul" else "1."
+            self.parts.append(
+                Part(PartKind.LIST, line=element.line, items=items, details={"marker": marker})
+            )
+        elif tag == "pre":
+            text = _raw_text(element).removeprefix("\n").removesuffix("\n")
+            self.parts.append(Part(PartKind.LITERAL, text, line=element.line))
+        elif tag == "hr":
+            return
+        else:
+            if tag == "aside" and role is None:
+                role = AsideKind.OTHER.value
+            self.blocks(element, role=role)
+
+    def inline_paragraph(self, element: _Element, role: str | None) -> None:
+        """A paragraph; a ``<time datetime>`` gives it a value, a dateline span its dateline."""
+        details: dict[str, str | None] = {}
+        dateline = next((e for e in element.elements() if "dateline" in e.classes), None)
+        text = _inline_text(element, skip=dateline)
+        if dateline is not None and role != "dateline":
+            details["dateline"] = _inline_text(dateline, strip=False)
+            for name in ("place", "date", "agency"):
+                details[f"dateline_{name}"] = dateline.attributes.get(f"data-{name}")
+        time = element.find("time")
+        if not text and "dateline" not in details:
+            return
+        part = Part(PartKind.PARAGRAPH, text, line=element.line, role=role, details=details)
+        if time is not None and "datetime" in time.attributes:
+            part.has_value = True
+            part.value = _iso(time.attributes["datetime"])
+        if role == "embed":
+            for name in ("author", "handle", "date", "url"):
+                part.details[name] = element.attributes.get(f"data-{name}")
+        self.parts.append(part)
+
+
+def _quote(element: _Element, *, attribution: str | None) -> Part:
+    """A ``<blockquote>``; its ``<footer>``/``<figcaption>``/``<cite>`` is the attribution."""
+    marked = next(
+        (
+            child
+            for child in element.children
+            if isinstance(child, _Element) and child.tag in ("footer", "figcaption", "cite")
+        ),
+        None,
+    )
+    paragraphs: list[str] = []
+    for child in element.children:
+        if child is marked:
+            continue
+        text = _inline_text(child) if isinstance(child, _Element) else _normalise(child)
+        if text:
+            paragraphs.append(text)
+    if marked is not None and attribution is None:
+        attribution = _ATTRIBUTION_DASH.sub("", _inline_text(marked), count=1)
+    elif attribution is None and len(paragraphs) > 1 and _ATTRIBUTION_DASH.match(paragraphs[-1]):
+        attribution = _ATTRIBUTION_DASH.sub("", paragraphs.pop(), count=1)
+    quote = " ".join(paragraphs)
+    if attribution is None:
+        return Part(PartKind.QUOTE, quote, line=element.line)
+    if attribution:
+        attribution = _ATTRIBUTION_DASH.sub("", attribution, count=1)
+    return Part(
+        PartKind.QUOTE,
+        f"{quote} — {attribution}",
+        line=element.line,
+        quote=quote,
+        attribution=attribution,
+    )
+
+
+def _inline_text(element: _Element, *, skip: _Element | None = None, strip: bool = True) -> str:
+    """An element's words as a reader sees them: whitespace collapsed, ``<br>`` a newline."""
+    lines: list[list[str]] = [[]]
+
+    def collect(node: _Element) -> None:
+        for child in node.children:
+            if isinstance(child, str):
+                lines[-1].append(child)
+            elif child is skip or child.tag in _SILENT:
+                continue
+            elif child.tag == "br":
+                lines.append([])
+            else:
+                collect(child)
+
+    collect(element)
+    if len(lines) == 1:
+        text = _WHITESPACE.sub(" ", "".join(lines[0]))
+        return text.strip() if strip else text
+    return "\n".join(_normalise("".join(line)) for line in lines)
+
+
+def _normalise(text: str) -> str:
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def _raw_text(element: _Element) -> str:
+    """All text below an element, untouched (for ``<pre>``, scripts and titles)."""
+    pieces: list[str] = []
+    for child in element.children:
+        pieces.append(child if isinstance(child, str) else _raw_text(child))
+    return "".join(pieces)
+
+
+def _first_line(run: list[_Element | str], parent: _Element) -> int:
+    for child in run:
+        if isinstance(child, _Element):
+            return child.line
+    return parent.line
+
+
+def _role(element: _Element, inherited: str | None) -> str | None:
+    for name in element.classes:
+        if name in ROLES:
+            return name
+    return inherited

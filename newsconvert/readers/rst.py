@@ -1,0 +1,228 @@
+"""Reading reStructuredText into the tree, through docutils.
+
+docutils parses the document with settings that make reading safe on any input: no file
+insertion (``.. include::``), no raw content (``.. raw::``), no configuration files read from the
+current folder, and messages collected rather than printed. A document docutils reports an error
+in (an unknown directive, an undefined substitution) or one that asks for a disabled directive is
+refused with the line docutils names, rather than read with words silently missing.
+
+The title and section titles become the headline and section headings (the title transform is
+off, so a kicker paragraph above the title and a lone section stay what they are); a field list
+right under the title (``:Published:``, ``:Byline:``, ``:Dateline:``…) is the article's metadata;
+block quotes and epigraphs keep their ``-- attribution``; ``.. class::``/``.. container::``
+labels name a paragraph's role.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from newsconvert.errors import ParseError
+from newsconvert.readers.assemble import assemble
+from newsconvert.readers.parts import Metadata, Part, PartKind
+from newsconvert.tree import Article
+
+SETTINGS: dict[str, Any] = {
+    "file_insertion_enabled": False,
+    "raw_enabled": False,
+    "_disable_config": True,
+    # Messages of level WARNING and above go to our stream, never to stderr; none halts parsing.
+    "report_level": 2,
+    "halt_level": 5,
+    "doctitle_xform": False,
+    "docinfo_xform": False,
+    "sectsubtitle_xform": False,
+    "smart_quotes": False,
+    "syntax_highlight": "none",
+    "input_encoding": "unicode",
+}
+"""docutils settings for reading untrusted reST (see the module docstring)."""
+
+_FIELD_ROLES = {
+    "published": "published",
+    "date": "published",
+    "updated": "updated",
+    "modified": "updated",
+    "byline": "byline",
+    "author": "byline",
+    "authors": "byline",
+    "by": "byline",
+    "credit": "credit",
+    "credits": "credit",
+    "dateline": "dateline",
+    "kicker": "kicker",
+    "standfirst": "standfirst",
+    "summary": "standfirst",
+    "abstract": "standfirst",
+}
+"""Field names of the field list under the title, and the role of their value."""
+
+_MESSAGE = re.compile(
+    r"^(?P<source>.*?):(?P<line>\d+): \((?P<kind>[A-Z]+)/(?P<level>\d)\) (?P<text>.*)$"
+)
+_ERROR_LEVEL = 3
+
+
+def read_rst(text: str, *, source: str | None = None) -> Article:
+    """Read a reStructuredText article (ours, or a person's own) into an :class:`Article`.
+
+    Raises :class:`~newsconvert.errors.ParseError` with the line for a document docutils finds
+    errors in, one that uses a disabled directive, or one without a title.
+    """
+    document = parse_rst(text, source=source)
+    parts, metadata = _Flattener().flatten(document)
+    return assemble(parts, metadata, source=source)
+
+
+def parse_rst(text: str, *, source: str | None = None) -> Any:
+    """The docutils doctree of ``text``, parsed safely; refuses documents with errors."""
+    from docutils.core import publish_doctree
+
+    messages = io.StringIO()
+    document = publish_doctree(
+        text,
+        source_path=source or "<string>",
+        settings_overrides={**SETTINGS, "warning_stream": messages},
+    )
+    _refuse_errors(document, messages.getvalue(), source)
+    return document
+
+
+def _refuse_errors(document: Any, printed: str, source: str | None) -> None:
+    """Raise for the first error docutils reported or the first disabled directive."""
+    from docutils import nodes
+
+    for message in document.findall(nodes.system_message):
+        level = int(message.get("level", 0))
+        disabled = any(isinstance(child, nodes.literal_block) for child in message.children)
+        if level >= _ERROR_LEVEL or disabled:
+            first = message.children[0].astext() if message.children else message.astext()
+            raise ParseError(
+                f"reStructuredText: {first.splitlines()[0]}",
+                source=source,
+                line=message.get("line"),
+            )
+    for line in printed.splitlines():
+        match = _MESSAGE.match(line)
+        if match and int(match["level"]) >= _ERROR_LEVEL:
+            raise ParseError(
+                f"reStructuredText: {match['text']}", source=source, line=int(match["line"])
+            )
+
+
+class _Flattener:
+    """Turns a doctree into :class:`Part` objects: sections become headings with a level."""
+
+    def __init__(self) -> None:
+        self.parts: list[Part] = []
+        self.metadata = Metadata()
+
+    def flatten(self, document: Any) -> tuple[list[Part], Metadata]:
+        self.body(document, depth=0, role=None)
+        return self.parts, self.metadata
+
+    def body(self, node: Any, *, depth: int, role: str | None) -> None:
+        from docutils import nodes
+
+        for child in node.children:
+            line = _line(child)
+            if isinstance(child, nodes.section):
+                title = child.next_node(nodes.title)
+                self.parts.append(
+                    Part(PartKind.HEADING, _text(title), line=_line(title), level=depth + 1)
+                )
+                self.body(child, depth=depth + 1, role=role)
+            elif isinstance(child, nodes.title):
+                continue  # a section's title, taken with the section
+            elif isinstance(child, nodes.paragraph | nodes.rubric):
+                self.parts.append(
+                    Part(PartKind.PARAGRAPH, _text(child), line=line, role=_role(child, role))
+                )
+            elif isinstance(child, nodes.line_block):
+                lines = "\n".join(_text(item) for item in child.findall(nodes.line))
+                self.parts.append(
+                    Part(PartKind.PARAGRAPH, lines, line=line, role=_role(child, role))
+                )
+            elif isinstance(child, nodes.field_list):
+                self.fields(child)
+            elif isinstance(child, nodes.block_quote):
+                self.parts.append(self.quote(child, line))
+            elif isinstance(child, nodes.bullet_list | nodes.enumerated_list):
+                items = tuple(_item_text(item) for item in child.children)
+                marker = child.get("bullet") or f"1{child.get('suffix', '.')}"
+                self.parts.append(
+                    Part(PartKind.LIST, line=line, items=items, details={"marker": marker})
+                )
+            elif isinstance(child, nodes.literal_block | nodes.doctest_block):
+                self.parts.append(Part(PartKind.LITERAL, child.astext(), line=line))
+            elif isinstance(child, nodes.comment | nodes.substitution_definition | nodes.target):
+                continue  # markup without words
+            elif isinstance(child, nodes.Element):
+                # Containers, topics, admonitions…: their words still count.
+                self.body(child, depth=depth, role=_role(child, role))
+
+    def fields(self, field_list: Any) -> None:
+        """A field list: under the title, metadata; its values become labelled paragraphs."""
+        from docutils import nodes
+
+        for field in field_list.children:
+            name = field.next_node(nodes.field_name)
+            body = field.next_node(nodes.field_body)
+            label = _text(name).strip().lower()
+            role = _FIELD_ROLES.get(label)
+            value = _text(body)
+            if role is None:
+                # A field we do not know is still text: keep it, name and value, as a paragraph.
+                self.parts.append(
+                    Part(PartKind.PARAGRAPH, f"{_text(name)}: {value}", line=_line(field))
+                )
+                continue
+            self.parts.append(Part(PartKind.PARAGRAPH, value, line=_line(field), role=role))
+
+    def quote(self, node: Any, line: int) -> Part:
+        from docutils import nodes
+
+        attribution_node = next(iter(node.findall(nodes.attribution)), None)
+        paragraphs = [
+            _text(child) for child in node.children if not isinstance(child, nodes.attribution)
+        ]
+        quote = " ".join(paragraphs)
+        if attribution_node is None:
+            return Part(PartKind.QUOTE, quote, line=line)
+        attribution = _text(attribution_node)
+        return Part(
+            PartKind.QUOTE,
+            f"{quote} — {attribution}",
+            line=line,
+            quote=quote,
+            attribution=attribution,
+        )
+
+
+def _text(node: Any) -> str:
+    """A node's words: hard-wrapped source lines joined with a space, markup removed."""
+    if node is None:
+        return ""
+    return " ".join(node.astext().split("\n"))
+
+
+def _item_text(item: Any) -> str:
+    """A list item's words; several paragraphs in one item are joined with a space."""
+    return " ".join(_text(child) for child in item.children)
+
+
+def _line(node: Any) -> int:
+    """The node's source line, or its nearest ancestor's (docutils leaves some unset)."""
+    while node is not None:
+        line = node.line if hasattr(node, "line") else None
+        if line:
+            return int(line)
+        node = node.parent
+    return 0
+
+
+def _role(node: Any, inherited: str | None) -> str | None:
+    classes = node.get("classes", []) if hasattr(node, "get") else []
+    return classes[0] if classes else inherited
