@@ -1,0 +1,128 @@
+"""Wire datelines at the start of a first paragraph: ``NEW DELHI, Nov 13 (Reuters) - ``.
+
+A dateline is ``PLACE[, DATE] [(AGENCY)] SEPARATOR`` at the very start of a paragraph, or
+``(AGENCY) SEPARATOR`` alone (``(CNN) -- ``), or a full date alone (``December 28, 2014: ``).
+The separator is a dash (``-``, ``--``, an en or em dash; spaced or not) or a colon; after an
+agency (``Panaji, Jun 18 (PTI) ``) a space alone separates.
+
+What a place looks like (the rules that keep ordinary sentence starts out):
+
+- one to five words, each capitalised (``Phnom Penh``) or in capitals (``PHNOM PENH``), joined by
+  spaces, ``/`` or hyphens, with the lowercase particles of place names (``Port of Spain``,
+  ``Rio de Janeiro``); an optional second part after a comma for the state or country
+  (``GREEN BAY, Wis.``, ``SURABAYA, Indonesia/JAKARTA``); no digits;
+- a place in mixed case needs something a sentence start does not have: an agency in brackets
+  (``Colombo (News 1st): ``) or a date (``CLEVELAND, Feb 26 - ``). A place alone before a colon
+  or dash must be in capitals (``COLOMBO: ``, ``TRENTON — ``), which keeps out
+  ``However: the …`` and ``In 2019 - a year …``;
+- capitals alone are not enough when the word is a label editors put before a colon
+  (``UPDATE:``, ``EXCLUSIVE:``, ``WATCH:``): those are listed and refused;
+- an agency without a separator after it needs a date or a place in capitals before it, so
+  ``Mr Smith (AP) said …`` is not a dateline;
+- the rest of the paragraph must follow, and must not start with a lowercase letter (wire copy
+  starts the sentence after the dateline with a capital).
+
+``Dateline.text`` is the dateline exactly as written up to and including its separator, without
+the whitespace after it; the rest is returned with that whitespace removed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsconvert.tree import Dateline
+
+__all__ = ["match_dateline"]
+
+MAX_DATELINE_LENGTH = 100
+"""Only this many characters at the start of a paragraph are looked at."""
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])\.?"
+)
+# ``Nov 13`` as wire datelines print it, or a full date ``December 28, 2014``.
+_DATE = rf"{_MONTH}\s\d{{1,2}}(?!\d)(?:,?\s\d{{4}}(?!\d))?"
+_FULL_DATE = rf"{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}(?!\d)"
+
+# A word of a place name: ``PHNOM``, ``Penh``, ``St.``, ``O'Hare``, ``Indonesia/JAKARTA``.
+_PLACE_WORD = r"[A-Z][A-Za-z'\u2019.]*(?:[/\-][A-Z][A-Za-z'\u2019.]*){0,2}"
+_PARTICLE = r"(?:of|de|da|del|di|do|du|des|la|le|el|al|am|an|upon|on|sur|en)"
+_PLACE_PART = rf"{_PLACE_WORD}(?:\s(?:{_PARTICLE}\s)?{_PLACE_WORD}){{0,4}}"
+# A second part for the state or country: ``, Wis.``, ``, Indonesia/JAKARTA``.
+_PLACE = rf"(?P<place>{_PLACE_PART}(?:,\s{_PLACE_WORD}(?:\s{_PLACE_WORD})?)?)"
+
+# An agency in brackets: ``(AP)``, ``(Reuters)``, ``(News 1st)``, ``(REUTERS)``.
+_AGENCY_NAME = r"[A-Z][A-Za-z0-9.&'\u2019\-]*(?:\s[A-Za-z0-9.&'\u2019\-]+){0,3}"
+
+# The separator: dashes (spaced or not) or a colon. After a bracketed agency a space alone will
+# do (group ``sep`` is then ``None``); the conditional keeps that case from ending a match
+# anywhere else, which would otherwise stop the regex at ``NEW DELHI, Nov`` + space.
+_SEPARATOR = r"(?:(?P<sep>\s?(?:-{1,2}|\u2013|\u2014{1,2}|:))|(?(agency)(?=\s)|(?!)))"
+
+_DATELINE = re.compile(
+    rf"(?:{_PLACE}(?:,\s(?P<date>{_DATE}))?\s?(?:\((?P<agency>{_AGENCY_NAME})\))?"
+    rf"|\((?P<lone_agency>{_AGENCY_NAME})\)"
+    rf"|(?P<full_date>{_FULL_DATE})"
+    rf"){_SEPARATOR}(?P<space>\s*)"
+)
+
+# Labels printed in capitals before a colon that are not places.
+_LABEL_WORDS_TEXT = """
+    UPDATE UPDATED BREAKING EXCLUSIVE WATCH VIDEO VIDEOS PHOTO PHOTOS PICTURES LIVE ANALYSIS
+    OPINION EDITORIAL COMMENT REVIEW NOTE NB PS CORRECTION CLARIFICATION WARNING ALERT READ
+    MORE ALSO SEE LISTEN SPOILER SPOILERS QUOTE QUESTION ANSWER Q A FAQ TLDR EDITOR EDITORS
+    SOURCE SOURCES CREDIT CREDITS DISCLAIMER REPORT REPORTS FACT CHECK FACTBOX EXPLAINER INTERVIEW
+    POLL UPDATES SUMMARY RECAP PREVIEW TRAILER ADVERTISEMENT SPONSORED PROMOTED FEATURE FEATURES
+    INSIGHT TIMELINE GRAPHIC CHART TABLE MAP EXCERPT TRANSCRIPT THE AND OR BUT SO IF WHEN
+"""
+_LABEL_WORDS = frozenset(_LABEL_WORDS_TEXT.split())
+
+
+def match_dateline(text: str, *, line: int = 0) -> tuple[Dateline, str] | None:
+    """The dateline opening paragraph ``text`` and the rest of the paragraph, or ``None``.
+
+    ``text`` is the paragraph with its indentation removed. See the module docstring for the
+    rules that tell a place from a sentence start.
+    """
+    if not text or not (text[0].isupper() or text[0] == "("):
+        return None
+    head = text[:MAX_DATELINE_LENGTH]
+    match = _DATELINE.match(head)
+    if match is None:
+        return None
+    rest = text[match.end() :]
+    if not rest or rest[0].islower():
+        return None
+    place, date = match["place"], match["date"]
+    agency = match["agency"] or match["lone_agency"]
+    separator = match["sep"] or ""
+    if not separator and not (agency and match["space"]):
+        # Only an agency in brackets may be followed by a bare space (``Panaji, Jun 18 (PTI) ``).
+        return None
+    if match["full_date"]:
+        if not separator:
+            return None
+        date = match["full_date"]
+    elif place is not None:
+        main_part = place.split(",")[0]
+        capitals = main_part.upper() == main_part
+        if not (agency or date or capitals):
+            return None
+        if capitals and not agency and not date and _is_label(main_part):
+            return None
+        if agency and not separator and not (date or capitals):
+            return None
+    elif not separator:
+        # ``(AP) The …``: an agency alone needs its dash or colon.
+        return None
+    dateline_text = text[: match.end() - len(match["space"])]
+    return (
+        Dateline(text=dateline_text, place=place, date=date, agency=agency, line=line),
+        rest,
+    )
+
+
+def _is_label(place: str) -> bool:
+    words = re.split(r"[\s/,\-]+", place.rstrip("."))
+    return any(word in _LABEL_WORDS for word in words)

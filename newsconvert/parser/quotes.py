@@ -1,0 +1,178 @@
+"""Blockquotes: a paragraph that is mostly a direct quotation, with a short attribution.
+
+``“I am reassured … regime change,” Hun Sen wrote.`` (attribution after),
+``Trump counselled Hun Sen, “As a first step, … economic development”.`` (attribution before).
+
+The measured rules, all of which must hold:
+
+1. Quotation marks are double quotes, curly (``“…”``) or straight (``"…"``), and balanced. Single
+   quotes are not used: they cannot be told from apostrophes reliably.
+2. The paragraph is one of these shapes (``Q`` a quotation, ``A`` the attribution):
+   - ``Q A`` — it starts with a quotation, and the attribution after it ends the paragraph;
+   - ``A Q`` — the attribution ends in ``,`` or ``:`` right before a quotation that ends the
+     paragraph (only closing punctuation may follow it);
+   - ``Q A Q`` — ``“A,” he said. “B.”``: one quotation interrupted by its attribution. We keep it
+     a blockquote (it is one speaker's words) with ``quote`` the two parts joined by a space and
+     ``position`` AFTER, since the attribution follows the quotation's start; ``text`` keeps the
+     paragraph exactly, so nothing is lost.
+
+``quote`` drops a final comma (``… regime change,”``): it only joins the quotation to the
+attribution. ``Blockquote.text`` keeps it.
+3. At least :data:`MIN_QUOTE_SHARE` of the paragraph's characters are inside the quotation marks.
+4. The attribution has at most :data:`MAX_ATTRIBUTION_WORDS` words and contains a speech verb
+   (``said``, ``wrote``, ``counselled``, ``according to`` …), or it is a dash and a name
+   (``— Jane Doe``).
+
+A paragraph that merely contains a quotation (``He called it “a step” and left.``) fails rule 2
+or 3 and stays a paragraph. Quotations that are left open to continue in the next paragraph
+(a newspaper convention) fail rule 1.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsconvert.tree import AttributionPosition, Blockquote
+
+__all__ = ["MAX_ATTRIBUTION_WORDS", "MIN_QUOTE_SHARE", "match_blockquote"]
+
+MIN_QUOTE_SHARE = 0.6
+"""Share of the paragraph's characters that must be inside quotation marks."""
+
+MAX_ATTRIBUTION_WORDS = 12
+"""Longest attribution, in words (``said John Smith, a spokesman for the ministry`` is 8)."""
+
+MAX_BLOCKQUOTE_LENGTH = 5000
+"""Longer paragraphs are not examined (a blockquote is one paragraph of speech)."""
+
+_SPEECH_STEMS = (
+    "say said says saying tell told tells write wrote writes written add added adds ask asked "
+    "asks counsel counselled counseled counsels urge urged urges warn warned warns declare "
+    "declared declares announce announced announces state stated states explain explained "
+    "explains insist insisted insists reply replied replies tweet tweeted tweets post posted "
+    "posts note noted notes remark remarked remarks argue argued argues continue continued "
+    "continues quip quipped quips recall recalled recalls admit admitted admits concede "
+    "conceded concedes acknowledge acknowledged acknowledges claim claimed claims observe "
+    "observed observes comment commented comments respond responded responds answer answered "
+    "answers conclude concluded concludes caution cautioned cautions advise advised advises "
+    "emphasise emphasised emphasises emphasize emphasized emphasizes stress stressed stresses "
+    "vow vowed vows promise promised promises predict predicted predicts suggest suggested "
+    "suggests joke joked jokes reiterate reiterated reiterates assure assured assures "
+    "shout shouted shouts exclaim exclaimed exclaims whisper whispered whispers "
+    "testify testified testifies told tells confirm confirmed confirms deny denied denies "
+    "describe described describes call called calls put puts "
+    "according statement letter interview"
+)
+_SPEECH_WORDS = frozenset(_SPEECH_STEMS.split())
+_WORD = re.compile(r"[A-Za-z]+")
+_OPENING = '\u201c"'
+_QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"'}
+_CLOSING_PUNCTUATION = ".,;:!?\u2026)]"
+_NAME_AFTER_DASH = re.compile(
+    r"(?:-{1,2}|\u2013|\u2014)\s*[A-Z][\w.'\u2019\-]*(?:\s[A-Z][\w.'\u2019\-]*){0,4}"
+)
+
+
+def _quotations(text: str) -> list[tuple[int, int]] | None:
+    """Spans ``(open, close)`` of the double-quoted stretches, or ``None`` if unbalanced."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    length = len(text)
+    while position < length:
+        curly = text.find("\u201c", position)
+        straight = text.find('"', position)
+        stray_close = text.find("\u201d", position)
+        candidates = [index for index in (curly, straight) if index >= 0]
+        if not candidates:
+            if stray_close >= 0:
+                return None
+            break
+        start = min(candidates)
+        if 0 <= stray_close < start:
+            return None
+        closing = _QUOTE_PAIRS[text[start]]
+        end = text.find(closing, start + 1)
+        if end < 0:
+            return None
+        if closing == "\u201d" and 0 <= text.find("\u201c", start + 1) < end:
+            return None  # nested double quotes: leave the paragraph alone
+        spans.append((start, end))
+        if len(spans) > 2:
+            break  # more than the shapes allow; no need to read further
+        position = end + 1
+    return spans
+
+
+def _is_attribution(text: str) -> bool:
+    words = text.split()
+    if not words or len(words) > MAX_ATTRIBUTION_WORDS:
+        return False
+    if _NAME_AFTER_DASH.fullmatch(text):
+        return True
+    return any(word.lower() in _SPEECH_WORDS for word in _WORD.findall(text))
+
+
+def _clean_attribution(text: str) -> str:
+    return text.strip().strip(",:;.\u2026 ").strip()
+
+
+def _quoted_share(text: str, spans: list[tuple[int, int]]) -> float:
+    inside = sum(end - start - 1 for start, end in spans)
+    return inside / max(1, len(text.strip()))
+
+
+def match_blockquote(text: str, *, line: int = 0) -> Blockquote | None:
+    """``text`` as a :class:`Blockquote` if it is mostly a direct quotation with a short
+    attribution (rules in the module docstring), else ``None``."""
+    if len(text) > MAX_BLOCKQUOTE_LENGTH or ('"' not in text and "\u201c" not in text):
+        return None
+    paragraph = text.strip()
+    spans = _quotations(paragraph)
+    if not spans or len(spans) > 2 or _quoted_share(paragraph, spans) < MIN_QUOTE_SHARE:
+        return None
+    first_start, first_end = spans[0]
+    last_start, last_end = spans[-1]
+    before = paragraph[:first_start]
+    after = paragraph[last_end + 1 :]
+
+    if len(spans) == 1 and not before.strip():
+        # Q A: the attribution follows.
+        attribution = _clean_attribution(after)
+        if not attribution or not _is_attribution(attribution):
+            return None
+        return _blockquote(paragraph, [spans[0]], attribution, AttributionPosition.AFTER, line)
+
+    if len(spans) == 1 and not after.strip(_CLOSING_PUNCTUATION + " "):
+        # A Q: the attribution ends in "," or ":" right before the quotation.
+        lead = before.rstrip()
+        if not lead or lead[-1] not in ",:":
+            return None
+        attribution = _clean_attribution(lead)
+        if not _is_attribution(attribution):
+            return None
+        return _blockquote(paragraph, [spans[0]], attribution, AttributionPosition.BEFORE, line)
+
+    if len(spans) == 2 and not before.strip() and not after.strip(_CLOSING_PUNCTUATION + " "):
+        # Q A Q: "A," he said. "B."
+        middle = paragraph[first_end + 1 : last_start]
+        attribution = _clean_attribution(middle)
+        if not attribution or not _is_attribution(attribution):
+            return None
+        return _blockquote(paragraph, spans, attribution, AttributionPosition.AFTER, line)
+    return None
+
+
+def _blockquote(
+    paragraph: str,
+    spans: list[tuple[int, int]],
+    attribution: str,
+    position: AttributionPosition,
+    line: int,
+) -> Blockquote:
+    quote = " ".join(paragraph[start + 1 : end].strip() for start, end in spans)
+    # A comma at the very end only joined the quotation to "he said"; it is no part of what was
+    # said. Other final punctuation (. ? !) is.
+    quote = quote.removesuffix(",").rstrip()
+    return Blockquote(
+        text=paragraph, quote=quote, attribution=attribution, position=position, line=line
+    )

@@ -1,0 +1,358 @@
+"""Publication and update timestamps: ``Published 19:17 IST, November 27th 2019``.
+
+:func:`parse_timestamp` decides whether a whole line is a timestamp and, if so, what it says.
+A timestamp line is short and is *all* timestamp: an optional label (``Published``,
+``Updated:``, ``Last updated -``), a date and usually a time in either order, an optional zone,
+and optionally a place after a dash (``… IST - COLOMBO``). A line that merely mentions a date
+("On November 27, 2019 the court ruled …") is not one, because words are left over.
+
+The only words allowed before the timestamp (returned as :attr:`TimestampMatch.prefix`) are a
+byline run into it: ``by Staff Writer 28-11-2019 | 9:18 AM`` or ``Jane Doe | Nov 27, 2019``
+(``by`` plus a few capitalised words, or a few capitalised words and a ``|``/dash separator).
+
+Values:
+
+- a named, known zone gives an aware ``datetime`` whose offset comes from the zone *at that
+  date* (daylight saving included); an unknown zone gives ``value=None`` and
+  :attr:`TimestampMatch.unknown_zone`, for the parser to report;
+- no zone gives a naive ``datetime``: we never invent an offset;
+- a date with no time gives midnight, naive (``has_time=False`` says so). ``Timestamp.value`` is
+  a ``datetime`` by the tree's contract, and midnight is the value date-only feeds (RSS, Hugo
+  front matter) conventionally use; the written text is kept verbatim in ``Timestamp.text``, so
+  nothing claims a precision the source did not give.
+
+Reading the line is a sequence of small anchored regular expressions (label, date, time, zone,
+place), each consumed left to right with no backtracking between them, after a cheap prefilter
+(length and a digit) that rejects almost every body line at once.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from newsconvert.errors import ParseError
+from newsconvert.parser.timezones import ZoneTable
+from newsconvert.tree import Timestamp
+
+__all__ = ["TimestampMatch", "parse_timestamp"]
+
+TimestampKind = Literal["published", "updated"]
+
+MAX_TIMESTAMP_LENGTH = 160
+"""Longer lines are never timestamps (the longest real ones, with a byline, are ~70 chars)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TimestampMatch:
+    """A line recognised as a timestamp."""
+
+    timestamp: Timestamp
+    """The node: verbatim text, value, zone, place."""
+    kind: TimestampKind | None
+    """``published`` or ``updated`` from the label, ``None`` when the line has no label."""
+    prefix: str
+    """Words before the timestamp that are not part of it (a byline: ``by Staff Writer``)."""
+    unknown_zone: str | None = None
+    """The zone as written when it names no known zone (then ``timestamp.value`` is ``None``)."""
+    has_time: bool = True
+    """False when the line gives a date only (the value is then midnight, naive)."""
+
+
+# --- The pieces of a timestamp line ------------------------------------------------------------
+
+_MONTHS: dict[str, int] = {}
+for _number, _name in enumerate(calendar.month_name[1:], start=1):
+    _MONTHS[_name.lower()] = _number
+    _MONTHS[_name[:3].lower()] = _number
+_MONTHS["sept"] = 9
+
+_MONTH = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
+)
+_WEEKDAY = (
+    r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?![a-z])\.?,?\s*"
+)
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\d])"
+_YEAR = r"\d{4}(?!\d)"
+
+# Labels, longest first so that ``Last updated`` is not read as ``Last`` + junk.
+_PUBLISHED_LABELS = ("first published", "published", "posted", "created", "released")
+_UPDATED_LABELS = (
+    "last updated",
+    "last modified",
+    "last edited",
+    "updated",
+    "modified",
+    "edited",
+    "revised",
+)
+_NEUTRAL_LABELS = ("dated", "date")
+_LABEL_KIND: dict[str, TimestampKind | None] = {
+    **{label: "published" for label in _PUBLISHED_LABELS},
+    **{label: "updated" for label in _UPDATED_LABELS},
+    **{label: None for label in _NEUTRAL_LABELS},
+}
+_LABEL = re.compile(
+    r"(?i:(?P<label>"
+    + "|".join(sorted((label.replace(" ", r"\s+") for label in _LABEL_KIND), key=len, reverse=True))
+    + r")(?:\s+(?:on|at))?)(?![A-Za-z])\s*(?:[:\-\u2013\u2014|]\s*)?"
+)
+
+# A date, in one of its orders. Group names carry the order's letter (Python's ``re`` forbids
+# reusing a name across alternatives).
+_DATE = re.compile(
+    rf"(?:{_WEEKDAY})?(?:"
+    # November 27th 2019 / Jul 23, 2019 / Nov. 27, 2019
+    rf"(?P<a_month>{_MONTH})\s*(?P<a_day>{_DAY}),?\s*(?P<a_year>{_YEAR})"
+    # 29 November 2019 / 28 Nov, 2019 / 27th of November 2019 / 28-Nov-2019
+    rf"|(?P<b_day>{_DAY})(?:\s+of)?[\s\-](?P<b_month>{_MONTH}),?[\s\-](?P<b_year>{_YEAR})"
+    # 2019-11-27 (ISO 8601; checked before the day-first numeric form)
+    r"|(?P<iso_year>\d{4})-(?P<iso_month>\d{2})-(?P<iso_day>\d{2})(?!\d)"
+    # 28-11-2019 / 28/11/2019 / 28.11.2019
+    r"|(?P<n_first>\d{1,2})(?P<n_sep>[\-/.])(?P<n_second>\d{1,2})(?P=n_sep)(?P<n_year>\d{4})(?!\d)"
+    r")"
+)
+
+_TIME = re.compile(
+    r"(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d{1,9})?)?)?(?!\d)"
+    r"(?:\s?(?P<ampm>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?"
+    r"(?:\s?(?i:hrs|hr|hours)\.?(?![A-Za-z]))?"
+)
+
+# A zone right after the time: ``IST``, ``(IST)``, ``GMT+5:30``, ``+05:30``, ``Z``.
+_ZONE_TOKEN = (
+    r"(?:GMT|UTC)\s?[+\-\u2212]\d{1,2}(?::?\d{2})?(?![\d])"
+    r"|[+\-\u2212]\d{2}:?\d{2}(?!\d)"
+    r"|(?!(?:AM|PM)(?![A-Z]))[A-Z]{2,5}(?![A-Za-z])"
+)
+_ZONE = re.compile(rf"\s*(?:\((?P<paren>{_ZONE_TOKEN})\)|(?P<zone>{_ZONE_TOKEN}))")
+_ISO_ZONE = re.compile(r"Z(?![A-Za-z])|[+\-]\d{2}:?\d{2}(?!\d)")
+
+# Between date and time, in either order: ``, `` `` | `` `` - `` `` at `` or a space.
+_SEPARATOR = re.compile(r"\s*(?:[,|\-\u2013\u2014\u00b7\u2022@/]|(?i:at)(?![A-Za-z]))?\s*")
+
+# A place after the time: ``… IST - COLOMBO``; capitalised words only.
+_PLACE_WORD = r"[A-Z][A-Za-z.'\u2019]*"
+_PLACE = re.compile(
+    rf"\s*[,|\-\u2013\u2014]\s*(?P<place>{_PLACE_WORD}(?:[ \-]{_PLACE_WORD}){{0,3}})\s*"
+)
+
+# A byline run into the timestamp: ``by Staff Writer 28-11-2019``, ``Jane Doe | Nov 27, 2019``.
+_NAME_WORD = r"[A-Z][\w'\u2019.\-]*"
+_PREFIX = re.compile(
+    rf"(?P<by>(?i:by)\s+)?(?P<words>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})"
+    r"(?P<sep>\s*[|\u00b7\u2022\-\u2013\u2014]\s*|\s+)"
+)
+
+_QUICK_REJECT_LENGTH = MAX_TIMESTAMP_LENGTH
+_HAS_DIGIT = re.compile(r"\d")
+
+_DEFAULT_ZONES: ZoneTable | None = None
+
+
+def _default_zones() -> ZoneTable:
+    global _DEFAULT_ZONES
+    if _DEFAULT_ZONES is None:
+        _DEFAULT_ZONES = ZoneTable()
+    return _DEFAULT_ZONES
+
+
+# --- Reading ------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What the scan of one line found, before validation."""
+
+    kind: TimestampKind | None = None
+    labelled: bool = False
+    date: re.Match[str] | None = None
+    time: re.Match[str] | None = None
+    zone: str | None = None
+    place: str | None = None
+
+
+def _read_zone(text: str, pos: int, reading: _Reading) -> int:
+    if reading.zone is not None:
+        return pos
+    if reading.date is not None and reading.date["iso_year"] and reading.time is not None:
+        iso = _ISO_ZONE.match(text, pos)
+        if iso is not None:
+            reading.zone = iso.group()
+            return iso.end()
+    zone = _ZONE.match(text, pos)
+    if zone is not None:
+        reading.zone = zone["paren"] or zone["zone"]
+        return zone.end()
+    return pos
+
+
+def _scan(text: str, pos: int) -> _Reading | None:
+    """Read ``text[pos:]`` as label? (date [sep time] | time [sep date]) zone? place?; ``None``
+    unless the whole rest of the line is consumed."""
+    reading = _Reading()
+    end = len(text)
+    label = _LABEL.match(text, pos)
+    if label is not None:
+        reading.labelled = True
+        reading.kind = _LABEL_KIND[" ".join(label["label"].lower().split())]
+        pos = label.end()
+
+    date = _DATE.match(text, pos)
+    if date is not None:
+        reading.date = date
+        pos = date.end()
+        after = pos
+        if date["iso_year"] and text.startswith("T", pos):
+            separator_end = pos + 1
+        else:
+            separator_end = _SEPARATOR.match(text, pos).end()  # type: ignore[union-attr]
+        time = _TIME.match(text, separator_end)
+        if time is not None and _is_time(time):
+            reading.time = time
+            pos = _read_zone(text, time.end(), reading)
+        else:
+            pos = after
+    else:
+        time = _TIME.match(text, pos)
+        if time is None or not _is_time(time):
+            return None
+        reading.time = time
+        pos = _read_zone(text, time.end(), reading)
+        separator_end = _SEPARATOR.match(text, pos).end()  # type: ignore[union-attr]
+        date = _DATE.match(text, separator_end)
+        if date is None:
+            return None
+        reading.date = date
+        pos = date.end()
+
+    pos = _read_zone(text, pos, reading) if reading.time is not None else pos
+    if pos < end:
+        place = _PLACE.match(text, pos)
+        if place is not None and place.end() == end:
+            reading.place = place["place"]
+            pos = end
+    if text[pos:].strip():
+        return None
+    return reading
+
+
+def _is_time(match: re.Match[str]) -> bool:
+    """A bare number is a time only with ``am``/``pm`` (``4pm``); otherwise it needs minutes."""
+    return match["minute"] is not None or match["ampm"] is not None
+
+
+def _date_parts(date: re.Match[str], line: int, strict: bool) -> tuple[int, int, int] | None:
+    """(year, month, day) of a date match; ``None`` for a numeric date that is no date."""
+    if date["a_month"]:
+        year, month, day = date["a_year"], _month(date["a_month"]), _day(date["a_day"])
+        named = True
+    elif date["b_month"]:
+        year, month, day = date["b_year"], _month(date["b_month"]), _day(date["b_day"])
+        named = True
+    elif date["iso_year"]:
+        year, month, day = date["iso_year"], int(date["iso_month"]), int(date["iso_day"])
+        named = False
+    else:
+        first, second = int(date["n_first"]), int(date["n_second"])
+        # Day first (28-11-2019), the order of most of the world. A slash date whose second
+        # number cannot be a month (11/28/2019) is read month first, the US order.
+        if date["n_sep"] == "/" and first <= 12 < second:
+            first, second = second, first
+        year, month, day = date["n_year"], second, first
+        named = False
+    year_number = int(year)
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year_number, month)[1]:
+        if named or strict:
+            raise ParseError(f"not a real date: {date.group().strip()!r}", line=line)
+        return None
+    return year_number, month, day
+
+
+def _month(text: str) -> int:
+    key = text.rstrip(".").lower()
+    return _MONTHS.get(key) or _MONTHS[key[:3]]
+
+
+def _day(text: str) -> int:
+    return int(text[:2] if text[:2].isdigit() else text[:1])
+
+
+def _time_parts(time: re.Match[str], line: int) -> tuple[int, int, int]:
+    hour = int(time["hour"])
+    minute = int(time["minute"] or 0)
+    second = int(time["second"] or 0)
+    ampm = (time["ampm"] or "").lower()
+    if ampm:
+        if (hour > 12 and ampm == "a") or (hour == 0 and ampm == "p"):
+            raise ParseError(f"not a real time: {time.group().strip()!r}", line=line)
+        if hour <= 12:
+            # 12 am is midnight, 12 pm is noon. A 24-hour clock with a stray "pm" (13:22 pm)
+            # keeps its hour: the number is unambiguous.
+            hour = hour % 12 + (12 if ampm == "p" else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise ParseError(f"not a real time: {time.group().strip()!r}", line=line)
+    return hour, minute, second
+
+
+def parse_timestamp(
+    text: str, *, line: int = 0, zones: ZoneTable | None = None
+) -> TimestampMatch | None:
+    """The timestamp on ``text`` (one source line), or ``None`` if the line is not one.
+
+    ``zones`` resolves abbreviations (default: :class:`ZoneTable` with the built-in table).
+    Raises :class:`~newsconvert.errors.ParseError` (with ``line``) when the line is plainly a
+    timestamp but names a date or time that does not exist (``February 30th 2019``, ``25:61``).
+    """
+    if len(text) > _QUICK_REJECT_LENGTH or _HAS_DIGIT.search(text) is None:
+        return None
+    stripped = text.strip()
+    start = 0
+    reading = _scan(stripped, 0)
+    prefix = ""
+    if reading is None:
+        found = _PREFIX.match(stripped)
+        if found is None or not (found["by"] or found["sep"].strip()):
+            return None
+        start = found.end()
+        reading = _scan(stripped, start)
+        if reading is None:
+            return None
+        prefix = stripped[: found.start("sep")]
+    return _build(stripped[start:], reading, prefix, line, zones or _default_zones())
+
+
+def _build(
+    text: str, reading: _Reading, prefix: str, line: int, zones: ZoneTable
+) -> TimestampMatch | None:
+    assert reading.date is not None
+    parts = _date_parts(reading.date, line, strict=reading.labelled)
+    if parts is None:
+        return None
+    year, month, day = parts
+    hour = minute = second = 0
+    if reading.time is not None:
+        hour, minute, second = _time_parts(reading.time, line)
+    value: datetime | None = datetime(year, month, day, hour, minute, second)
+    unknown_zone = None
+    if reading.zone is not None:
+        zone = zones.resolve(reading.zone)
+        if zone is None:
+            unknown_zone = reading.zone
+            value = None
+        else:
+            value = value.replace(tzinfo=zone)  # type: ignore[union-attr]
+    timestamp = Timestamp(text=text, value=value, line=line, zone=reading.zone, place=reading.place)
+    return TimestampMatch(
+        timestamp=timestamp,
+        kind=reading.kind,
+        prefix=prefix,
+        unknown_zone=unknown_zone,
+        has_time=reading.time is not None,
+    )
