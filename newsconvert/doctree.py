@@ -1,0 +1,457 @@
+"""The article tree as standard docutils nodes: the core of the docutils and Sphinx integrations.
+
+This module knows docutils and nothing of Sphinx. It maps each node of
+:mod:`newsconvert.tree` to the docutils node that means the same thing, so that every docutils
+writer and every Sphinx builder (html, latex, text, man, texinfo, epub…) can render an article:
+
+=====================  ==============================================================
+tree                   docutils
+=====================  ==============================================================
+Headline               ``title`` of the article's ``section`` (or of the document)
+Kicker, Standfirst     ``paragraph`` with the class ``newsconvert-kicker`` / ``-standfirst``
+Timestamp              a time node (``inline`` by default) with a ``datetime`` attribute
+Byline, Credit         ``paragraph`` in the header / credits ``container``
+Dateline               ``inline`` (class ``newsconvert-dateline``) opening its paragraph
+Section                ``section`` with a ``title`` (``rubric`` where sections cannot go)
+Paragraph              ``paragraph``
+Blockquote             ``block_quote`` holding the quotation and an ``attribution``
+BulletList             ``bullet_list`` of ``list_item``
+Preformatted           ``literal_block`` (no highlighting)
+Embed                  ``block_quote`` (class ``newsconvert-embed``) holding a ``line_block``
+Aside                  ``paragraph`` with the classes ``newsconvert-aside`` and its kind
+=====================  ==============================================================
+
+Article text is data: every word goes into a ``nodes.Text``, never through a markup parser, so
+``.. include::``, ``<script>`` or ``|x|`` in an article come out literally.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from docutils import nodes
+
+from newsconvert.tree import (
+    HIDDEN_ASIDES,
+    Article,
+    Aside,
+    Block,
+    Blockquote,
+    BulletList,
+    Embed,
+    Paragraph,
+    Preformatted,
+    Section,
+    Timestamp,
+)
+
+CLASS_PREFIX = "newsconvert"
+"""Prefix of every class name this module sets, so themes can style articles."""
+
+
+class news_time(nodes.inline):
+    """A timestamp; HTML builders write it as ``<time datetime="…">``, others as its text.
+
+    Only the Sphinx layer uses it (it registers a visitor for every builder); plain docutils
+    writers do not know it, so the docutils parser uses :class:`docutils.nodes.inline`.
+    """
+
+
+@dataclass(frozen=True, slots=True)
+class DoctreeOptions:
+    """How to turn an article into nodes."""
+
+    heading_offset: int = 0
+    """How many levels deeper than usual the article's headings go. A docutils section can only
+    sit directly inside its parent, so headings that would skip a level become ``rubric`` nodes
+    (headings outside the table of contents) instead of sections."""
+    include_header: bool = True
+    """Whether to show the kicker, timestamps and bylines under the headline."""
+    keep_chrome: bool = False
+    """Whether to keep asides of the kinds in :data:`newsconvert.tree.HIDDEN_ASIDES`."""
+    sections_allowed: bool = True
+    """Whether headings may become sections at all (not inside a list or an admonition)."""
+    time_node: type[nodes.TextElement] = nodes.inline
+    """The node class for timestamps (the Sphinx layer passes :class:`news_time`)."""
+    field_labels: dict[str, str] = field(
+        default_factory=lambda: {
+            "published": "Published",
+            "updated": "Updated",
+            "authors": "Authors",
+            "dateline": "Dateline",
+        }
+    )
+    """Labels of the docinfo fields, by key."""
+
+
+def css_class(*parts: str) -> str:
+    """The class name ``newsconvert-<parts…>`` (``css_class("aside")`` → ``newsconvert-aside``)."""
+    return "-".join((CLASS_PREFIX, *parts))
+
+
+class DoctreeBuilder:
+    """Builds docutils nodes for one article into one docutils ``document``.
+
+    The document is needed to give sections their ids (``note_implicit_target``), which tables
+    of contents and cross-references rely on.
+    """
+
+    def __init__(self, document: nodes.document, options: DoctreeOptions | None = None) -> None:
+        self.document = document
+        self.options = options or DoctreeOptions()
+        # One small function per block type, looked up by type (as markdown-it-py's renderer
+        # rules are): adding a block type is adding one entry.
+        self._block_rules: dict[type, Callable[..., list[nodes.Element]]] = {
+            Paragraph: self.paragraph,
+            Blockquote: self.blockquote,
+            BulletList: self.bullet_list,
+            Preformatted: self.preformatted,
+            Embed: self.embed,
+            Aside: self.aside,
+        }
+
+    # --- whole articles ---------------------------------------------------------------------
+
+    def article(self, article: Article) -> list[nodes.Element]:
+        """The article as nodes to place inside a page: a section titled by the headline.
+
+        Where headings cannot be sections (``heading_offset`` > 0, or inside body elements),
+        the headline and section headings become rubrics and everything is returned flat.
+        """
+        if self._section_depth_allowed() >= 1:
+            section = self.section(article.headline.text, article.headline.line)
+            section.extend(self.article_body(article, heading_level=2))
+            return [section]
+        headline = self.rubric(article.headline.text, article.headline.line, level=1)
+        return [headline, *self.article_body(article, heading_level=2)]
+
+    def article_body(self, article: Article, *, heading_level: int) -> list[nodes.Element]:
+        """Everything under the headline: header, sections, credits.
+
+        ``heading_level`` is the level of the article's section headings (the headline is 1).
+        """
+        body: list[nodes.Element] = []
+        header = self.header(article)
+        if header is not None:
+            body.append(header)
+        if article.standfirst is not None:
+            body.append(
+                self._paragraph(
+                    article.standfirst.text, article.standfirst.line, css_class("standfirst")
+                )
+            )
+        dateline_block = _dateline_block(article)
+        for section in article.sections:
+            body.extend(self.article_section(section, heading_level, article, dateline_block))
+        credits = self.credits(article)
+        if credits is not None:
+            # Body elements may not follow a section in docutils' model, so credits after a
+            # headed section go at the end of that section (where every writer shows them).
+            last = body[-1] if body else None
+            while isinstance(last, nodes.section) and isinstance(last[-1], nodes.section):
+                last = last[-1]
+            (last if isinstance(last, nodes.section) else body).append(credits)
+        return body
+
+    def field_list(self, article: Article) -> nodes.field_list | None:
+        """The metadata as the field list a reST author would write under the title.
+
+        docutils' ``DocInfo`` transform turns it into the ``docinfo`` block; ``Authors`` is one
+        of its bibliographic fields, the others stay generic fields.
+        """
+        labels = self.options.field_labels
+        fields = nodes.field_list(classes=[css_class("fields")])
+        if article.published is not None:
+            fields += self._field(labels["published"], self.timestamp(article.published))
+        for stamp in article.updated:
+            fields += self._field(labels["updated"], self.timestamp(stamp))
+        authors = _author_names(article)
+        if authors:
+            # docutils splits an Authors field at ";" first; a lone name with a comma (``Doe,
+            # Jr.``) needs the trailing ";" to stay one name.
+            text = "; ".join(authors) + (";" if len(authors) == 1 and "," in authors[0] else "")
+            fields += self._field(labels["authors"], nodes.Text(text))
+        if article.dateline is not None:
+            fields += self._field(labels["dateline"], nodes.Text(article.dateline.text.strip()))
+        return fields if len(fields) else None
+
+    def metadata_docinfo(self, article: Article) -> nodes.docinfo:
+        """A ``docinfo`` of machine-readable keys, which Sphinx turns into page metadata.
+
+        Keys: ``headline``, ``kicker``, ``standfirst``, ``published``/``updated`` (the text as
+        written) with ``published_datetime``/``updated_datetime`` (ISO 8601; the last update),
+        ``authors`` (a list), ``dateline``, ``dateline_place``, ``dateline_agency``, ``credits``.
+        """
+        info = nodes.docinfo()
+        for key, value in article_metadata(article).items():
+            if key == "authors":
+                info += nodes.authors("", *(nodes.author(name, name) for name in value))
+            else:
+                info += self._field(key, nodes.Text(value))
+        return info
+
+    # --- header and credits -----------------------------------------------------------------
+
+    def header(self, article: Article) -> nodes.container | None:
+        """The kicker, timestamps and bylines as written, in a container (``None`` if empty)."""
+        if not self.options.include_header:
+            return None
+        header = nodes.container(classes=[css_class("header")])
+        if article.kicker is not None:
+            header += self.kicker(article)
+        if article.published is not None:
+            header += self._timestamp_paragraph(article.published, "published")
+        for stamp in article.updated:
+            header += self._timestamp_paragraph(stamp, "updated")
+        for byline in article.bylines:
+            header += self._paragraph(byline.text, byline.line, css_class("byline"))
+        return header if len(header) else None
+
+    def credits(self, article: Article) -> nodes.container | None:
+        """Credits and sign-offs in a container (``None`` if the article has none)."""
+        if not article.credits:
+            return None
+        container = nodes.container(classes=[css_class("credits")])
+        for credit in article.credits:
+            container += self._paragraph(credit.text, credit.line, css_class("credit"))
+        return container
+
+    def timestamp(self, stamp: Timestamp) -> nodes.TextElement:
+        """A time node holding the timestamp's text, with its ISO value as ``datetime``."""
+        node = self.options.time_node(stamp.text, stamp.text, classes=[css_class("time")])
+        if stamp.iso is not None:
+            node["datetime"] = stamp.iso
+        node.line = stamp.line or None
+        return node
+
+    # --- sections ---------------------------------------------------------------------------
+
+    def article_section(
+        self,
+        section: Section,
+        heading_level: int,
+        article: Article,
+        dateline_block: Block | None,
+    ) -> list[nodes.Element]:
+        """One section of the body: its blocks, under its heading if it has one."""
+        blocks: list[nodes.Element] = []
+        for block in section.blocks:
+            blocks.extend(self.block(block, article if block is dateline_block else None))
+        if section.heading is None:
+            return blocks
+        text, line = section.heading.text, section.heading.line
+        if self._section_depth_allowed() >= heading_level:
+            node = self.section(text, line)
+            node.extend(blocks)
+            return [node]
+        return [self.rubric(text, line, level=heading_level), *blocks]
+
+    def section(self, title: str, line: int) -> nodes.section:
+        """An empty section titled ``title``, with an id registered in the document."""
+        section = nodes.section()
+        section.line = line or None
+        title_node = nodes.title(title, title)
+        title_node.line = line or None
+        section += title_node
+        section["names"].append(nodes.fully_normalize_name(title))
+        self.document.note_implicit_target(section, section)
+        return section
+
+    def rubric(self, text: str, line: int, *, level: int) -> nodes.rubric:
+        """A heading outside the section structure, classed with its article level."""
+        node = nodes.rubric(text, text, classes=[css_class("heading"), css_class(f"h{level}")])
+        node.line = line or None
+        return node
+
+    def _section_depth_allowed(self) -> int:
+        """How many article heading levels may be sections (0 = none)."""
+        if not self.options.sections_allowed or self.options.heading_offset > 0:
+            return 0
+        return 2
+
+    # --- blocks -----------------------------------------------------------------------------
+
+    def block(self, block: Block, dateline_of: Article | None = None) -> list[nodes.Element]:
+        """The nodes for one block (none for a hidden aside that is not kept).
+
+        ``dateline_of`` is the article whose dateline opens this block, if it does.
+        """
+        rule = self._block_rules.get(type(block))
+        if rule is None:
+            # The visitor pattern's rule: an unknown node is a loud error, never silent loss.
+            raise TypeError(f"no docutils rule for {type(block).__name__}")
+        result = rule(block)
+        if dateline_of is not None and dateline_of.dateline is not None and result:
+            first = result[0]
+            dateline = nodes.inline(
+                dateline_of.dateline.text,
+                dateline_of.dateline.text,
+                classes=[css_class("dateline")],
+            )
+            target = first if isinstance(first, nodes.paragraph) else None
+            if target is None:
+                target = next(iter(first.findall(nodes.paragraph)), None)
+            if target is not None:
+                target.insert(0, dateline)
+                if not dateline_of.dateline.text.endswith((" ", "\t")):
+                    target.insert(1, nodes.Text(" "))
+            else:
+                result.insert(0, self._wrap_paragraph(dateline, dateline_of.dateline.line))
+        return result
+
+    def paragraph(self, block: Paragraph) -> list[nodes.Element]:
+        """A paragraph of body text."""
+        return [self._paragraph(block.text, block.line)]
+
+    def blockquote(self, block: Blockquote) -> list[nodes.Element]:
+        """The quotation and, if the parser found one, its attribution."""
+        quote = nodes.block_quote(classes=[css_class("quote")])
+        quote.line = block.line or None
+        if block.attribution:
+            quote += self._paragraph(block.quote, block.line)
+            attribution = nodes.attribution(block.attribution, block.attribution)
+            attribution.line = block.line or None
+            quote += attribution
+        else:
+            # No attribution found: the whole paragraph as written is the quotation.
+            quote += self._paragraph(block.text, block.line)
+        return [quote]
+
+    def bullet_list(self, block: BulletList) -> list[nodes.Element]:
+        """A bullet list, one paragraph per item."""
+        bullets = nodes.bullet_list(bullet="-")
+        bullets.line = block.line or None
+        for item in block.items:
+            list_item = nodes.list_item()
+            list_item += self._paragraph(item.text, item.line)
+            bullets += list_item
+        return [bullets]
+
+    def preformatted(self, block: Preformatted) -> list[nodes.Element]:
+        """Text whose layout matters, as a literal block that no highlighter touches."""
+        literal = nodes.literal_block(block.text, block.text, classes=[css_class("preformatted")])
+        literal["language"] = "text"
+        literal.line = block.line or None
+        return [literal]
+
+    def embed(self, block: Embed) -> list[nodes.Element]:
+        """A flattened social-media post, line by line, as a quotation."""
+        quote = nodes.block_quote(classes=[css_class("embed")])
+        quote.line = block.line or None
+        lines = nodes.line_block()
+        for text in block.text.split("\n"):
+            lines += nodes.line(text, text)
+        quote += lines
+        return [quote]
+
+    def aside(self, block: Aside) -> list[nodes.Element]:
+        """Set-aside text (caption, cross-link…); hidden kinds only with ``keep_chrome``."""
+        if block.kind in HIDDEN_ASIDES and not self.options.keep_chrome:
+            return []
+        return [self._paragraph(block.text, block.line, css_class("aside"), css_class(block.kind))]
+
+    # --- small helpers ----------------------------------------------------------------------
+
+    def kicker(self, article: Article) -> nodes.paragraph:
+        """The kicker (rubric above the headline) as a classed paragraph."""
+        assert article.kicker is not None
+        return self._paragraph(article.kicker.text, article.kicker.line, css_class("kicker"))
+
+    def _paragraph(self, text: str, line: int, *classes: str) -> nodes.paragraph:
+        node = nodes.paragraph(text, text, classes=list(classes))
+        node.line = line or None
+        return node
+
+    def _wrap_paragraph(self, child: nodes.Node, line: int) -> nodes.paragraph:
+        node = nodes.paragraph("", "", child)
+        node.line = line or None
+        return node
+
+    def _timestamp_paragraph(self, stamp: Timestamp, kind: str) -> nodes.paragraph:
+        paragraph = nodes.paragraph("", "", self.timestamp(stamp), classes=[css_class(kind)])
+        paragraph.line = stamp.line or None
+        return paragraph
+
+    def _field(self, label: str, value: nodes.Node) -> nodes.field:
+        body = nodes.field_body("", nodes.paragraph("", "", value))
+        return nodes.field("", nodes.field_name(label, label), body)
+
+
+def _author_names(article: Article) -> list[str]:
+    """The names the bylines give, or the bylines as written when they name nobody."""
+    names = [name for byline in article.bylines for name in byline.names]
+    # A byline that names nobody (``By Staff Writer``) still says who wrote it.
+    return names or [byline.text for byline in article.bylines]
+
+
+def article_metadata(article: Article) -> dict:
+    """The article's metadata as flat strings (``authors``: a list); see ``metadata_docinfo``."""
+    data: dict = {"headline": article.headline.text}
+    if article.kicker is not None:
+        data["kicker"] = article.kicker.text
+    if article.standfirst is not None:
+        data["standfirst"] = article.standfirst.text
+    stamps = [("published", article.published)]
+    stamps.append(("updated", article.updated[-1] if article.updated else None))
+    for key, stamp in stamps:
+        if stamp is not None:
+            data[key] = stamp.text
+            if stamp.iso is not None:
+                data[f"{key}_datetime"] = stamp.iso
+    authors = _author_names(article)
+    if authors:
+        data["authors"] = authors
+    if article.dateline is not None:
+        data["dateline"] = article.dateline.text.strip()
+        for key, value in (
+            ("dateline_place", article.dateline.place),
+            ("dateline_agency", article.dateline.agency),
+        ):
+            if value:
+                data[key] = value
+    if article.credits:
+        data["credits"] = "; ".join(credit.text for credit in article.credits)
+    return data
+
+
+def _dateline_block(article: Article) -> Block | None:
+    """The block the dateline opens: the one on the dateline's line, else the first paragraph."""
+    if article.dateline is None:
+        return None
+    blocks = article.blocks()
+    if article.dateline.line:
+        for block in blocks:
+            if block.line == article.dateline.line:
+                return block
+    return next((block for block in blocks if isinstance(block, Paragraph)), None)
+
+
+def article_nodes(
+    article: Article, document: nodes.document, options: DoctreeOptions | None = None
+) -> list[nodes.Element]:
+    """``article`` as nodes to place in ``document``: a section titled by the headline."""
+    return DoctreeBuilder(document, options).article(article)
+
+
+def fill_document(
+    document: nodes.document, article: Article, options: DoctreeOptions | None = None
+) -> None:
+    """Make ``document`` the article, shaped the way docutils' own reST parser shapes a page.
+
+    The document gets one section titled by the headline, opened by a field list of the
+    metadata; docutils' standard transforms then promote the headline to the document title and
+    the field list to the ``docinfo`` block (and leave both in place when they are turned off).
+    """
+    options = options or DoctreeOptions()
+    builder = DoctreeBuilder(document, options)
+    section = builder.section(article.headline.text, article.headline.line)
+    fields = builder.field_list(article)
+    if fields is not None:
+        section += fields
+    if article.kicker is not None and options.include_header:
+        section += builder.kicker(article)
+    # The field list shows timestamps and bylines already; the header would repeat them.
+    builder.options = replace(options, include_header=False)
+    section.extend(builder.article_body(article, heading_level=2))
+    document += section

@@ -1,0 +1,114 @@
+"""A docutils parser for news articles, for users of docutils without Sphinx.
+
+::
+
+    docutils --parser=newsconvert.docutils_parser article.txt article.html
+
+    from docutils.core import publish_string
+    from newsconvert.docutils_parser import Parser
+    html = publish_string(text, parser=Parser(), writer="html5")
+
+The headline becomes the document title, timestamps, bylines and the dateline a docinfo block,
+and the body standard nodes (see :mod:`newsconvert.doctree`), so every docutils writer works.
+Text that is no article (no headline) becomes one error system message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Mapping
+
+import docutils.parsers
+from docutils import frontend, nodes
+
+from newsconvert.doctree import DoctreeOptions, fill_document
+from newsconvert.errors import NewsconvertError
+from newsconvert.tree import Article
+
+TEXT_FORMAT = "text"
+"""The format name of plain-text articles (the parser's own input)."""
+
+
+def article_from_text(
+    text: str,
+    *,
+    source: str | None = None,
+    fmt: str | None = None,
+    zones: Mapping[str, str] | None = None,
+) -> Article:
+    """Parse ``text`` as an article in format ``fmt`` (inferred from ``source`` when ``None``).
+
+    Formats other than plain text go through :mod:`newsconvert.readers` when it is installed;
+    without it everything is read as plain text. Raises :class:`NewsconvertError`.
+    """
+    readers = _readers()
+    if fmt is None and readers is not None and source is not None:
+        fmt = readers.infer_format(source)
+    if fmt not in (None, TEXT_FORMAT) and readers is not None:
+        return readers.read(text, fmt, source=source)
+    from newsconvert import parse
+
+    return parse(text, source=source, zones=zones)
+
+
+def _readers():  # -> module | None (the readers package arrives separately)
+    """:mod:`newsconvert.readers` if it provides ``read`` and ``infer_format``, else ``None``."""
+    if importlib.util.find_spec("newsconvert.readers") is None:
+        return None
+    import newsconvert.readers as readers
+
+    if not (hasattr(readers, "read") and hasattr(readers, "infer_format")):
+        return None
+    return readers
+
+
+def _zone_pairs(values: list[str]) -> dict[str, str]:
+    """``["IST=Asia/Kolkata"]`` → ``{"IST": "Asia/Kolkata"}`` (docutils passes strings)."""
+    zones: dict[str, str] = {}
+    for value in values:
+        abbreviation, sep, zone = value.partition("=")
+        if not sep or not abbreviation.strip() or not zone.strip():
+            raise NewsconvertError(f"time zone {value!r} is not ABBR=ZONE")
+        zones[abbreviation.strip()] = zone.strip()
+    return zones
+
+
+class Parser(docutils.parsers.Parser):
+    """Parses a plain-text news article into a docutils document."""
+
+    supported = ("newsconvert", "news")
+    """Names docutils accepts for this parser."""
+
+    settings_spec = (
+        "newsconvert Parser Options",
+        None,
+        (
+            (
+                "Map a time-zone abbreviation to an IANA zone (ABBR=ZONE); may be repeated.",
+                ["--news-timezone"],
+                {"action": "append", "default": [], "metavar": "ABBR=ZONE"},
+            ),
+            (
+                "Keep text set aside as page chrome or duplicates.",
+                ["--news-keep-chrome"],
+                {"action": "store_true", "default": False, "validator": frontend.validate_boolean},
+            ),
+        ),
+    )
+    config_section = "newsconvert parser"
+    config_section_dependencies = ("parsers",)
+
+    def parse(self, inputstring: str, document: nodes.document) -> None:
+        """Fill ``document`` with the article in ``inputstring``."""
+        self.setup_parse(inputstring, document)
+        settings = document.settings
+        source = document.get("source") or None
+        try:
+            zones = _zone_pairs(getattr(settings, "news_timezone", None) or [])
+            article = article_from_text(inputstring, source=source, zones=zones)
+        except NewsconvertError as error:
+            document += document.reporter.error(error.message, line=error.line)
+        else:
+            options = DoctreeOptions(keep_chrome=bool(getattr(settings, "news_keep_chrome", False)))
+            fill_document(document, article, options)
+        self.finish_parse()

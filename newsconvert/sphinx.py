@@ -1,0 +1,351 @@
+"""The Sphinx extension: ``extensions = ["newsconvert.sphinx"]`` in ``conf.py``.
+
+It registers
+
+- a source parser for article files (suffixes from ``newsconvert_suffixes``, default
+  ``[".news"]``): the headline is the page title, timestamps, bylines and the dateline the page
+  metadata and a visible header;
+- the ``news-article`` directive, which places an article file inside any page;
+- the config values ``newsconvert_suffixes``, ``newsconvert_timezones``,
+  ``newsconvert_template_dirs`` and ``newsconvert_keep_chrome``, checked when the build starts.
+
+This module is the thin layer: the article becomes nodes in :mod:`newsconvert.doctree`, which
+knows nothing of Sphinx. Problems are logged as warnings of type ``newsconvert`` (subtypes
+``missing``, ``read``, ``parse``, ``outside``, ``self``, ``diagnostic``), located at the page and
+line, so ``suppress_warnings = ["newsconvert.*"]`` silences them; a bad article never stops the
+build.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ConfigError
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+import newsconvert
+from newsconvert.doctree import DoctreeBuilder, DoctreeOptions, news_time
+from newsconvert.docutils_parser import Parser as DocutilsNewsParser
+from newsconvert.docutils_parser import article_from_text
+from newsconvert.errors import NewsconvertError
+from newsconvert.tree import Article
+
+logger = logging.getLogger(__name__)
+
+WARNING_TYPE = "newsconvert"
+"""The ``type`` of every warning this extension logs (``suppress_warnings`` matches it)."""
+
+FILETYPE = "newsconvert"
+"""The Sphinx file type of article sources (``source_suffix`` maps suffixes to it)."""
+
+
+# --- the <time> node in every builder ------------------------------------------------------
+
+
+def visit_time_html(translator: Any, node: news_time) -> None:
+    """``<time datetime="…">`` when the time is known, else a plain ``<span>``."""
+    if node.get("datetime"):
+        translator.body.append(translator.starttag(node, "time", "", datetime=node["datetime"]))
+    else:
+        translator.body.append(translator.starttag(node, "span", ""))
+
+
+def depart_time_html(translator: Any, node: news_time) -> None:
+    """Close what :func:`visit_time_html` opened."""
+    translator.body.append("</time>" if node.get("datetime") else "</span>")
+
+
+def visit_as_text(translator: Any, node: nodes.Node) -> None:
+    """Outside HTML a timestamp is its text: the translator writes the children as usual."""
+
+
+def depart_as_text(translator: Any, node: nodes.Node) -> None:
+    """Nothing to close; see :func:`visit_as_text`."""
+
+
+# --- reading articles ----------------------------------------------------------------------
+
+
+class ArticleProblem(Exception):
+    """An article could not be placed; ``subtype`` says why (for ``suppress_warnings``)."""
+
+    def __init__(self, subtype: str, message: str) -> None:
+        super().__init__(message)
+        self.subtype = subtype
+        self.message = message
+
+
+def read_article_file(path: Path, *, encoding: str | None, zones: Mapping[str, str]) -> Article:
+    """Read, decode and parse the article at ``path`` (format inferred from the suffix).
+
+    Raises :class:`ArticleProblem` with a one-line message naming the file.
+    """
+    try:
+        text, name = _read_text(path, encoding)
+        return article_from_text(text, source=name, zones=zones)
+    except NewsconvertError as error:
+        subtype = "read" if isinstance(error, newsconvert.InputError) else "parse"
+        raise ArticleProblem(subtype, str(error.located(str(path)))) from None
+
+
+def _read_text(path: Path, encoding: str | None) -> tuple[str, str]:
+    """The decoded text and display name of ``path``, via :mod:`newsconvert.source`."""
+    try:
+        from newsconvert.source import read_source
+    except ImportError:  # the module lands separately; until then: strict UTF-8
+        try:
+            return path.read_text(encoding=encoding or "utf-8"), str(path)
+        except (OSError, UnicodeDecodeError, LookupError) as error:
+            raise newsconvert.InputError(str(error), source=str(path)) from None
+    source = read_source(path, encoding=encoding)
+    return source.text, source.name
+
+
+def log_diagnostics(article: Article, location: Any) -> None:
+    """Log what the parser noticed (an unknown zone, a guess) as ``newsconvert.diagnostic``."""
+    for diagnostic in article.diagnostics:
+        where = f"{article.source}:{diagnostic.line}" if article.source else ""
+        logger.warning(
+            "%s: %s [%s]",
+            where,
+            diagnostic.message,
+            diagnostic.code,
+            location=location,
+            type=WARNING_TYPE,
+            subtype="diagnostic",
+        )
+
+
+def _protect(roots: list[nodes.Element]) -> list[nodes.Element]:
+    """Keep Sphinx's smart-quotes transform away from article text: it is data, kept as written."""
+    for root in roots:
+        root["support_smartquotes"] = False
+    return roots
+
+
+# --- the source parser ---------------------------------------------------------------------
+
+
+class NewsSourceParser(DocutilsNewsParser):
+    """Parses article files into Sphinx documents: the headline titles the page."""
+
+    supported = (FILETYPE,)
+    """The file type ``source_suffix`` maps article suffixes to."""
+
+    def parse(self, inputstring: str, document: nodes.document) -> None:
+        """Fill ``document``: a docinfo of page metadata, then one section for the article."""
+        self.setup_parse(inputstring, document)
+        env = document.settings.env
+        config = env.config
+        docname = env.docname
+        source_path = str(env.doc2path(docname))
+        try:
+            article = article_from_text(
+                inputstring, source=source_path, zones=config.newsconvert_timezones
+            )
+        except NewsconvertError as error:
+            logger.warning(
+                "%s",
+                error.message,
+                location=(docname, error.line or 1),
+                type=WARNING_TYPE,
+                subtype="parse",
+            )
+            self._fallback(document, docname, inputstring)
+        else:
+            log_diagnostics(article, (docname, 1))
+            options = DoctreeOptions(
+                keep_chrome=config.newsconvert_keep_chrome, time_node=news_time
+            )
+            builder = DoctreeBuilder(document, options)
+            document += builder.metadata_docinfo(article)
+            document.extend(_protect(builder.article(article)))
+        self.finish_parse()
+
+    @staticmethod
+    def _fallback(document: nodes.document, docname: str, text: str) -> None:
+        """A page for text that holds no article: its name as title, the text kept verbatim."""
+        title = Path(docname).name
+        section = nodes.section(ids=[nodes.make_id(title) or "article"], names=[title])
+        section += nodes.title(title, title)
+        section += nodes.literal_block(text, text, language="text")
+        document += _protect([section])[0]
+
+
+# --- the directive -------------------------------------------------------------------------
+
+
+class NewsArticleDirective(SphinxDirective):
+    """``.. news-article:: path`` places the article file at ``path`` in the page.
+
+    The path is relative to the page, or to the source folder when it starts with ``/`` (as
+    for Sphinx's own ``include``). Options: ``:heading-offset:``, ``:no-header:``,
+    ``:encoding:``, ``:keep-chrome:``.
+    """
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    has_content = False
+    option_spec: ClassVar[dict[str, Any]] = {
+        "heading-offset": directives.nonnegative_int,
+        "no-header": directives.flag,
+        "encoding": directives.encoding,
+        "keep-chrome": directives.flag,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        """Read and parse the file; on any problem log one warning and place nothing."""
+        relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
+        # Recorded before reading, so a missing file that appears later rebuilds the page.
+        self.env.note_dependency(relative)
+        try:
+            path = self._checked_path(Path(absolute))
+            article = read_article_file(
+                path,
+                encoding=self.options.get("encoding"),
+                zones=self.config.newsconvert_timezones,
+            )
+        except ArticleProblem as problem:
+            logger.warning(
+                "%s",
+                problem.message,
+                location=self.get_location(),
+                type=WARNING_TYPE,
+                subtype=problem.subtype,
+            )
+            return []
+        log_diagnostics(article, self.get_location())
+        options = DoctreeOptions(
+            heading_offset=self.options.get("heading-offset", 0),
+            include_header="no-header" not in self.options,
+            keep_chrome="keep-chrome" in self.options or self.config.newsconvert_keep_chrome,
+            sections_allowed=isinstance(self.state.parent, (nodes.section, nodes.document)),
+            time_node=news_time,
+        )
+        roots = DoctreeBuilder(self.state.document, options).article(article)
+        for root in roots:
+            for node in root.findall(nodes.Element):
+                node.source = str(path)
+        return list(_protect(roots))
+
+    def _checked_path(self, path: Path) -> Path:
+        """``path`` if it is an existing file inside the source folder and not this page."""
+        srcdir = Path(self.env.srcdir).resolve()
+        resolved = path.resolve()
+        if resolved == Path(self.env.doc2path(self.env.docname)).resolve():
+            raise ArticleProblem("self", f"{self.arguments[0]}: a page cannot include itself")
+        if not resolved.is_relative_to(srcdir):
+            raise ArticleProblem(
+                "outside", f"{self.arguments[0]}: outside the source folder {srcdir}"
+            )
+        if not resolved.is_file():
+            raise ArticleProblem("missing", f"{self.arguments[0]}: no such article file")
+        return resolved
+
+
+# --- configuration -------------------------------------------------------------------------
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    """Check the ``newsconvert_*`` values and register the article suffixes.
+
+    Raises Sphinx's ``ConfigError`` with a message naming the value and what is wrong.
+    """
+    config.newsconvert_suffixes = _checked_suffixes(config.newsconvert_suffixes)
+    config.newsconvert_timezones = _checked_zones(config.newsconvert_timezones)
+    config.newsconvert_template_dirs = _checked_template_dirs(
+        config.newsconvert_template_dirs, Path(app.confdir)
+    )
+    for suffix in config.newsconvert_suffixes:
+        if suffix not in app.registry.source_suffix:
+            app.add_source_suffix(suffix, FILETYPE)
+
+
+def _checked_suffixes(value: object) -> list[str]:
+    if isinstance(value, str) or not isinstance(value, (list, tuple)):
+        raise ConfigError(f"newsconvert_suffixes must be a list of suffixes, not {value!r}")
+    for suffix in value:
+        if not isinstance(suffix, str) or not suffix.startswith(".") or len(suffix) < 2:
+            raise ConfigError(f"newsconvert_suffixes: {suffix!r} is not a file suffix like '.news'")
+    return list(value)
+
+
+def _checked_zones(value: object) -> dict[str, str]:
+    if not isinstance(value, Mapping) or not all(
+        isinstance(key, str) and isinstance(zone, str) for key, zone in value.items()
+    ):
+        raise ConfigError(
+            "newsconvert_timezones must map abbreviations to IANA zone names, "
+            f"like {{'IST': 'Asia/Kolkata'}}, not {value!r}"
+        )
+    zones = dict(value)
+    try:
+        from newsconvert.parser.timezones import ZoneTable
+    except ImportError:
+        ZoneTable = None
+    try:
+        if ZoneTable is not None:
+            ZoneTable(zones)
+        else:
+            _check_zone_names(zones)
+    except NewsconvertError as error:
+        raise ConfigError(f"newsconvert_timezones: {error.message}") from None
+    return zones
+
+
+def _check_zone_names(zones: Mapping[str, str]) -> None:
+    """Each zone must be known to :mod:`zoneinfo` (used until the zone table exists)."""
+    import zoneinfo
+
+    for abbreviation, zone in zones.items():
+        try:
+            zoneinfo.ZoneInfo(zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise newsconvert.ConfigError(f"{abbreviation}: unknown time zone {zone!r}") from None
+
+
+def _checked_template_dirs(value: object, confdir: Path) -> list[str]:
+    if isinstance(value, str) or not isinstance(value, (list, tuple)):
+        raise ConfigError(f"newsconvert_template_dirs must be a list of folders, not {value!r}")
+    folders = []
+    for entry in value:
+        if not isinstance(entry, (str, os.PathLike)):
+            raise ConfigError(f"newsconvert_template_dirs: {entry!r} is not a path")
+        folder = confdir / entry
+        if not folder.is_dir():
+            raise ConfigError(f"newsconvert_template_dirs: {folder} is not a folder")
+        folders.append(str(folder))
+    return folders
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the parser, the directive, the time node and the config values."""
+    app.add_config_value("newsconvert_suffixes", [".news"], "env", types=(list, tuple))
+    app.add_config_value("newsconvert_timezones", {}, "env", types=(dict,))
+    app.add_config_value("newsconvert_template_dirs", [], "env", types=(list, tuple))
+    app.add_config_value("newsconvert_keep_chrome", False, "env", types=(bool,))
+    app.connect("config-inited", check_config)
+    app.add_source_parser(NewsSourceParser)
+    app.add_directive("news-article", NewsArticleDirective)
+    as_text = (visit_as_text, depart_as_text)
+    app.add_node(
+        news_time,
+        html=(visit_time_html, depart_time_html),
+        latex=as_text,
+        text=as_text,
+        man=as_text,
+        texinfo=as_text,
+    )
+    return {
+        "version": newsconvert.__version__,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
