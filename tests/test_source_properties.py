@@ -1,0 +1,88 @@
+"""Properties of newsconvert.source over arbitrary bytes and text (Hypothesis)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from newsconvert.errors import InputError
+from newsconvert.source import decode_source, normalise_text
+
+# What no output format can carry: C0/C1 controls other than tab and newline, DEL, lone
+# surrogates, non-characters; and every line boundary other than \n.
+FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17))
+    + "]"
+)
+
+
+def assert_clean(text: str) -> None:
+    assert FORBIDDEN.search(text) is None
+    # \n is the only line boundary left: the parser's lines are everyone's lines.
+    expected = text.split("\n") if text else []
+    if text.endswith("\n"):
+        expected.pop()
+    assert text.splitlines() == expected
+
+
+def is_plain(char: str) -> bool:
+    """Whether ``char`` passes normalisation unchanged (see the module docstring of source)."""
+    return FORBIDDEN.search(char) is None and char not in "\r\x85\ufeff"
+
+
+@settings(max_examples=400)
+@given(st.binary(max_size=400))
+@example(b"\xff\xfe\x00")
+@example(b"\x00\x00\xfe\xff\x00")
+@example(b"\xef\xbb\xbf")
+@example(b"\x81\x8d\x8f\x90\x9d")
+def test_any_bytes_give_clean_text_or_an_input_error(data: bytes) -> None:
+    try:
+        source = decode_source(data, name="fuzz.txt")
+    except InputError as error:
+        assert error.source == "fuzz.txt"
+        assert "\n" not in str(error)
+        return
+    assert_clean(source.text)
+    assert source.text.strip()
+    for warning in source.warnings:
+        assert warning.startswith("fuzz.txt:")
+        assert "\n" not in warning
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=st.characters(codec=None), max_size=300))
+def test_any_text_normalises_to_clean_text(text: str) -> None:
+    assert_clean(normalise_text(text))
+
+
+@settings(max_examples=300)
+@given(
+    st.text(
+        alphabet=st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp")).filter(is_plain),
+        min_size=1,
+        max_size=200,
+    ).filter(str.strip),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+    st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32"]),
+)
+def test_clean_text_survives_every_unicode_encoding_and_line_ending(
+    text: str, newline: str, encoding: str
+) -> None:
+    lines = [text, "second line", text]
+    data = newline.join(lines).encode(encoding)
+    source = decode_source(data, name="t.txt")
+    assert source.text == "\n".join(lines)
+    assert source.warnings == ()
+
+
+@given(st.text(alphabet="abcé £\n", min_size=1, max_size=100).filter(str.strip))
+def test_latin1_text_decodes_to_itself_with_one_warning(text: str) -> None:
+    data = text.encode("iso8859-1")
+    source = decode_source(data, name="l.txt")
+    assert source.text == text
+    expected = 0 if data.isascii() else 1
+    assert len(source.warnings) == expected
