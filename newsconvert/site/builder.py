@@ -1,0 +1,494 @@
+"""Building a folder of articles into a site: plan, convert in parallel, index, clean up.
+
+The flow of :func:`build`:
+
+1. **Plan** (parent process): find the sources, give each its slug, hash each file's bytes and
+   compare with the manifest. An article whose hash, slug and options fingerprint match and
+   whose outputs still exist is *unchanged*: it is not parsed, and its index entry comes from
+   the manifest. The rest are *tasks*.
+2. **Convert** (worker processes, or in-process with one job): each task reads, parses, renders
+   and writes its own files (atomically) and sends back only a small record: its outputs and
+   its index entry. Nothing of an article's text crosses back to the parent, so memory does not
+   grow with the number of articles beyond one index entry each.
+3. **Finish** (parent): delete the outputs of removed sources and outputs an article no longer
+   produces, write ``index.html`` and ``feed.xml`` (HTML builds), then the manifest.
+
+An article that fails is reported (``file:line: message``) and keeps its previous output and
+manifest record, so the next build retries it. Every output depends only on its own article and
+the options, and every listing is sorted, so the result does not depend on ``jobs``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from newsconvert import __version__, output
+from newsconvert.errors import ConfigError, NewsconvertError
+from newsconvert.site.discover import DEFAULT_INCLUDE, discover
+from newsconvert.site.feed import DEFAULT_FEED_SIZE, FEED_NAME, render_feed
+from newsconvert.site.index import SITE_TEMPLATES, IndexEntry, newest_first, render_index
+from newsconvert.site.manifest import (
+    MANIFEST_NAME,
+    ArticleRecord,
+    Manifest,
+    fingerprint,
+    hash_file,
+    load_manifest,
+)
+from newsconvert.site.slugs import assign_slugs
+
+TARGETS = ("html", "md", "rst", "json")
+"""The formats ``--to`` accepts for a build."""
+
+SUFFIXES = {"html": ".html", "md": ".md", "rst": ".rst", "json": ".json"}
+"""The file suffix of each format's pages."""
+
+INDEX_NAME = "index.html"
+"""The front page of an HTML build."""
+
+
+@dataclass(frozen=True, slots=True)
+class ConvertOptions:
+    """Everything that shapes one article's output; part of the manifest's fingerprint."""
+
+    to: str = "html"
+    """Output format: ``html``, ``md``, ``rst`` or ``json``."""
+    generator: str | None = None
+    """With ``to="md"``: the site generator whose front matter and file names to use."""
+    zones: tuple[tuple[str, str], ...] = ()
+    """Time-zone abbreviation overrides, ``(("IST", "Europe/Dublin"),)``."""
+    encoding: str | None = None
+    """The sources' encoding, when not to be detected."""
+    template_dirs: tuple[str, ...] = ()
+    """User template folders, overriding the built-in templates."""
+    keep_chrome: bool = False
+    """Also render text the parser set aside as page chrome."""
+    lang: str = "en"
+    """The language of the pages (``<html lang>``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SiteOptions:
+    """What shapes the index and the feed of an HTML build (not the article pages)."""
+
+    title: str = "News"
+    """The site's title, on the index page and the feed."""
+    base_url: str | None = None
+    """The site's public URL, for absolute ids and links in the feed."""
+    feed_size: int = DEFAULT_FEED_SIZE
+    """How many of the newest articles the feed holds."""
+
+
+@dataclass(slots=True)
+class Summary:
+    """What a build did."""
+
+    converted: int = 0
+    """Articles parsed, rendered and written."""
+    unchanged: int = 0
+    """Articles skipped because nothing that shapes them changed."""
+    failed: int = 0
+    """Articles that could not be converted (reported on stderr)."""
+    removed: int = 0
+    """Sources gone since the last build, whose outputs were deleted."""
+    seconds: float = 0.0
+    """Wall-clock time of the whole build."""
+    errors: list[str] = field(default_factory=list)
+    """The failures, one ``file:line: message`` each."""
+
+    def line(self) -> str:
+        """The one-line report printed at the end of a build."""
+        return (
+            f"{self.converted} converted, {self.unchanged} unchanged, {self.failed} failed, "
+            f"{self.removed} removed in {self.seconds:.2f} s"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One article to convert: what a worker receives."""
+
+    relative_path: str
+    """The source path relative to SRC (POSIX)."""
+    source_path: str
+    """The source path as the user would name it (SRC joined with ``relative_path``)."""
+    slug: str
+    """The article's slug."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a worker sends back: a record on success, an error message on failure."""
+
+    relative_path: str
+    """The source path relative to SRC."""
+    record: ArticleRecord | None = None
+    """The new manifest record, on success."""
+    error: str | None = None
+    """``file:line: message``, on failure."""
+    warnings: tuple[str, ...] = ()
+    """Things noticed while reading the source (a legacy encoding), one line each."""
+
+
+# --- Checks before building ---------------------------------------------------------------------
+
+
+def check_folders(source_dir: Path, out_dir: Path) -> None:
+    """Refuse a build whose OUT is SRC or inside it (it would read its own output as input on
+    the next run); :class:`ConfigError` explains why."""
+    if not source_dir.is_dir():
+        raise ConfigError("not a folder", source=str(source_dir))
+    source = source_dir.resolve()
+    target = out_dir.resolve()
+    if target == source:
+        raise ConfigError("the output folder is the source folder", source=str(out_dir))
+    if source in target.parents:
+        raise ConfigError(
+            f"the output folder is inside the source folder {source_dir}", source=str(out_dir)
+        )
+    if target.exists() and not target.is_dir():
+        raise ConfigError("exists and is not a folder", source=str(out_dir))
+
+
+def template_folders(options: ConvertOptions) -> list[Path]:
+    """Every folder whose templates can shape the output: the user's, the renderers' built-in
+    ones, and the site's own."""
+    folders = [Path(folder) for folder in options.template_dirs]
+    with contextlib.suppress(ImportError, AttributeError):
+        from newsconvert.render import environment  # type: ignore[attr-defined]
+
+        folders.append(Path(environment.BUILTIN_TEMPLATES))
+    package = Path(__file__).resolve().parents[1]
+    for candidate in (package / "templates", package.parent / "templates"):
+        if candidate.is_dir() and candidate not in folders:
+            folders.append(candidate)
+    folders.append(SITE_TEMPLATES)
+    return folders
+
+
+def options_fingerprint(options: ConvertOptions) -> str:
+    """The fingerprint recorded in the manifest: options, templates and version."""
+    data = asdict(options)
+    data["version"] = __version__
+    return fingerprint(data, template_folders(options))
+
+
+# --- Converting one article (runs in a worker) ------------------------------------------------
+
+
+def article_outputs(
+    article: Any, slug: str, options: ConvertOptions
+) -> tuple[list[tuple[str, str]], IndexEntry]:
+    """The files (path relative to OUT, text) for a parsed ``article``, and its index entry."""
+    import newsconvert
+    from newsconvert.site import frontmatter
+    from newsconvert.site.metadata import post_meta
+
+    meta = post_meta(article)
+    render_options: dict[str, Any] = {
+        "template_dirs": options.template_dirs,
+        "keep_chrome": options.keep_chrome,
+        "lang": options.lang,
+    }
+    if options.to == "md" and options.generator is not None:
+        body = newsconvert.render(article, "md", standalone=False, **render_options)
+        path = frontmatter.post_path(options.generator, slug, meta)
+        text = frontmatter.post_text(options.generator, meta, body)
+    else:
+        path = slug + SUFFIXES[options.to]
+        text = newsconvert.render(article, options.to, standalone=True, **render_options)
+    return [(path, text)], IndexEntry.from_meta(slug, path, meta)
+
+
+def convert_task(
+    task: Task, options: ConvertOptions, out_dir: Path, fingerprint_value: str
+) -> Outcome:
+    """Read, parse, render and write one article; never raises."""
+    import newsconvert
+    from newsconvert.source import decode_source
+
+    try:
+        try:
+            with open(task.source_path, "rb") as handle:
+                data = handle.read()
+        except OSError as error:
+            raise NewsconvertError(
+                f"cannot read: {error.strerror or error}", source=task.source_path
+            ) from None
+        source = decode_source(data, name=task.source_path, encoding=options.encoding)
+        article = newsconvert.parse(
+            source.text, source=task.source_path, zones=dict(options.zones) or None
+        )
+        files, entry = article_outputs(article, task.slug, options)
+        for path, text in files:
+            output.write_atomic(out_dir / path, text)
+    except NewsconvertError as error:
+        return Outcome(task.relative_path, error=str(error.located(task.source_path)))
+    except Exception as error:
+        # A bug in a parser or renderer must cost one article, not the build: report it on one
+        # line like any other failure.
+        message = f"{task.source_path}: internal error: {type(error).__name__}: {error}"
+        return Outcome(task.relative_path, error=message)
+    record = ArticleRecord(
+        source_hash=hashlib.sha256(data).hexdigest(),
+        slug=task.slug,
+        outputs=tuple(path for path, _ in files),
+        fingerprint=fingerprint_value,
+        entry=entry.to_json(),
+    )
+    return Outcome(task.relative_path, record=record, warnings=source.warnings)
+
+
+# Worker-process state, set once per process by the pool's initializer so tasks stay small.
+_worker_options: ConvertOptions | None = None
+_worker_out_dir: Path | None = None
+_worker_fingerprint = ""
+
+
+def _init_worker(options: ConvertOptions, out_dir: Path, fingerprint_value: str) -> None:
+    global _worker_options, _worker_out_dir, _worker_fingerprint
+    _worker_options = options
+    _worker_out_dir = out_dir
+    _worker_fingerprint = fingerprint_value
+
+
+def _run_in_worker(task: Task) -> Outcome:
+    assert _worker_options is not None and _worker_out_dir is not None
+    return convert_task(task, _worker_options, _worker_out_dir, _worker_fingerprint)
+
+
+def run_tasks(
+    tasks: Sequence[Task],
+    options: ConvertOptions,
+    out_dir: Path,
+    jobs: int,
+    fingerprint_value: str,
+) -> Iterator[Outcome]:
+    """Convert ``tasks`` with ``jobs`` processes, yielding outcomes in task order."""
+    if jobs <= 1 or len(tasks) <= 1:
+        for task in tasks:
+            yield convert_task(task, options, out_dir, fingerprint_value)
+        return
+    workers = min(jobs, len(tasks))
+    # Chunks amortise the pipe round trips (a task takes well under a millisecond) while
+    # keeping enough chunks per worker that one slow chunk does not leave the others idle.
+    chunksize = max(1, min(64, len(tasks) // (workers * 8)))
+    initargs = (options, out_dir, fingerprint_value)
+    with multiprocessing.Pool(workers, _init_worker, initargs) as pool:
+        # imap (ordered) keeps stderr messages in a stable order whatever the scheduling.
+        yield from pool.imap(_run_in_worker, tasks, chunksize)
+
+
+# --- The build --------------------------------------------------------------------------------
+
+
+def _remove_output(out_dir: Path, relative: str) -> None:
+    path = out_dir / relative
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+    # Remove folders the build emptied, up to OUT itself (which stays).
+    parent = path.parent
+    while parent != out_dir and out_dir in parent.parents:
+        try:
+            parent.rmdir()
+        except OSError:
+            break
+        parent = parent.parent
+
+
+def _outputs_exist(out_dir: Path, record: ArticleRecord) -> bool:
+    return all((out_dir / path).is_file() for path in record.outputs)
+
+
+@dataclass(slots=True)
+class _Plan:
+    tasks: list[Task]
+    kept: dict[str, ArticleRecord]
+    removed: list[str]
+
+
+def plan(
+    source_dir: Path,
+    out_dir: Path,
+    manifest: Manifest,
+    *,
+    current_fingerprint: str,
+    include: Sequence[str],
+    exclude: Sequence[str],
+    force: bool,
+) -> _Plan:
+    """Sort the sources into tasks (to convert) and kept records (unchanged), and list the
+    sources that are gone."""
+    relative_paths = list(discover(source_dir, include=include, exclude=exclude))
+    slugs = assign_slugs(relative_paths)
+    tasks: list[Task] = []
+    kept: dict[str, ArticleRecord] = {}
+    for relative_path in relative_paths:
+        slug = slugs[relative_path]
+        source_path = source_dir / relative_path
+        previous = manifest.articles.get(relative_path)
+        if (
+            not force
+            and previous is not None
+            and previous.fingerprint == current_fingerprint
+            and previous.slug == slug
+            and previous.source_hash == hash_file(source_path)
+            and _outputs_exist(out_dir, previous)
+        ):
+            kept[relative_path] = previous
+        else:
+            tasks.append(Task(relative_path, str(source_path), slug))
+    present = set(relative_paths)
+    removed = [path for path in manifest.articles if path not in present]
+    return _Plan(tasks, kept, removed)
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    # Rewriting identical bytes would only bump the modification time, which makes web servers
+    # and feed readers think the file changed.
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return
+    except (OSError, UnicodeDecodeError):
+        pass
+    output.write_atomic(path, text)
+
+
+def build(
+    source_dir: Path,
+    out_dir: Path,
+    options: ConvertOptions = ConvertOptions(),
+    site: SiteOptions = SiteOptions(),
+    *,
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+    jobs: int = 1,
+    force: bool = False,
+    progress: bool = False,
+    stderr: TextIO | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> Summary:
+    """Build the articles under ``source_dir`` into ``out_dir``; see the module doc.
+
+    Failures of single articles are counted in the summary and printed to ``stderr`` (default
+    :data:`sys.stderr`) as they happen. Raises :class:`ConfigError` for folders that cannot be
+    built (OUT inside SRC) and :class:`NewsconvertError` if the index, feed or manifest cannot
+    be written.
+    """
+    started = time.perf_counter()
+    stream = stderr if stderr is not None else sys.stderr
+    check_folders(source_dir, out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    manifest = load_manifest(out_dir)
+    current = options_fingerprint(options)
+    work = plan(
+        source_dir,
+        out_dir,
+        manifest,
+        current_fingerprint=current,
+        include=include,
+        exclude=exclude,
+        force=force,
+    )
+    summary = Summary(unchanged=len(work.kept))
+    records = dict(work.kept)
+    bar = _progress_bar(len(work.tasks), stream) if progress and work.tasks else None
+
+    def report(message: str) -> None:
+        if bar is not None:
+            bar.write(message, file=stream)
+        else:
+            print(message, file=stream)
+
+    try:
+        for outcome in run_tasks(work.tasks, options, out_dir, jobs, current):
+            for warning in outcome.warnings:
+                report(f"warning: {warning}")
+            if outcome.record is not None:
+                records[outcome.relative_path] = outcome.record
+                summary.converted += 1
+            else:
+                error = outcome.error or f"{outcome.relative_path}: failed"
+                summary.failed += 1
+                summary.errors.append(error)
+                report(error)
+                # Keep the previous build's output and record: nothing half-replaced, and a
+                # hash that no longer matches makes the next build retry.
+                if outcome.relative_path in manifest.articles:
+                    records[outcome.relative_path] = manifest.articles[outcome.relative_path]
+            if bar is not None:
+                bar.update(1)
+            if on_progress is not None:
+                on_progress(summary.converted + summary.failed)
+    finally:
+        if bar is not None:
+            bar.close()
+
+    # Delete what no current article produces: outputs of removed sources, and old outputs of
+    # articles whose file name changed (a Jekyll post whose date changed).
+    claimed = {path for record in records.values() for path in record.outputs}
+    for previous in manifest.articles.values():
+        for path in previous.outputs:
+            if path not in claimed:
+                _remove_output(out_dir, path)
+    summary.removed = len(work.removed)
+
+    site_outputs: tuple[str, ...] = ()
+    if options.to == "html":
+        entries = newest_first(IndexEntry.from_json(record.entry) for record in records.values())
+        index_text = render_index(
+            entries, title=site.title, lang=options.lang, template_dirs=options.template_dirs
+        )
+        feed_text = render_feed(
+            entries,
+            title=site.title,
+            base_url=site.base_url,
+            size=site.feed_size,
+            lang=options.lang,
+        )
+        _write_if_changed(out_dir / INDEX_NAME, index_text)
+        _write_if_changed(out_dir / FEED_NAME, feed_text)
+        site_outputs = (INDEX_NAME, FEED_NAME)
+    for path in manifest.site_outputs:
+        if path not in site_outputs and path not in claimed:
+            _remove_output(out_dir, path)
+
+    updated = Manifest(articles=dict(sorted(records.items())), site_outputs=site_outputs)
+    _write_if_changed(out_dir / MANIFEST_NAME, updated.to_text())
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _progress_bar(total: int, stream: TextIO) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(total=total, file=stream, unit="article", dynamic_ncols=True, leave=False)
+
+
+def default_jobs() -> int:
+    """The default ``--jobs``: the CPUs this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+__all__ = [
+    "MANIFEST_NAME",
+    "TARGETS",
+    "ConvertOptions",
+    "SiteOptions",
+    "Summary",
+    "build",
+    "check_folders",
+    "default_jobs",
+]

@@ -1,0 +1,130 @@
+"""Index entries and the site's front page (``index.html``).
+
+An :class:`IndexEntry` is all a build keeps in memory per article: enough to list it, order it
+and put it in the feed. Entries are stored in the manifest, so an unchanged article's entry is
+known without parsing it again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from newsconvert.site.metadata import PostMeta, display_date, sort_timestamp
+
+SITE_TEMPLATES = Path(__file__).resolve().parent / "templates"
+"""The built-in site templates (``site/index.html.j2``)."""
+
+INDEX_TEMPLATE = "site/index.html.j2"
+"""The index template's name; a ``--template-dir`` holding this name overrides it."""
+
+
+@dataclass(frozen=True, slots=True)
+class IndexEntry:
+    """One article as the index and the feed see it."""
+
+    slug: str
+    """The article's slug (unique within the build)."""
+    href: str
+    """The article page's path relative to OUT (a relative URL)."""
+    headline: str
+    """The headline."""
+    standfirst: str | None
+    """The standfirst, if any."""
+    published: str | None
+    """Publication time, ISO 8601 (with offset when the article gave a zone), or ``None``."""
+    modified: str | None
+    """Last update time, ISO 8601, or ``None``."""
+    date_display: str | None
+    """The publication time for people (``27 November 2019, 19:17 IST``)."""
+    authors: tuple[str, ...]
+    """The authors' names."""
+    sort_key: float | None
+    """Publication time in seconds since the epoch, for ordering; ``None`` when undated."""
+
+    @classmethod
+    def from_meta(cls, slug: str, href: str, meta: PostMeta) -> IndexEntry:
+        """The entry of an article with ``slug``, page ``href`` and metadata ``meta``."""
+        return cls(
+            slug=slug,
+            href=href,
+            headline=meta.title,
+            standfirst=meta.summary,
+            published=meta.published.isoformat() if meta.published else None,
+            modified=meta.modified.isoformat() if meta.modified else None,
+            date_display=(
+                display_date(meta.published, meta.published_zone) if meta.published else None
+            ),
+            authors=meta.authors,
+            sort_key=sort_timestamp(meta.published),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """The entry as JSON data (for the manifest)."""
+        data = asdict(self)
+        data["authors"] = list(self.authors)
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> IndexEntry:
+        """An entry from :meth:`to_json`'s data."""
+        return cls(**{**data, "authors": tuple(data.get("authors", ()))})
+
+    def published_datetime(self) -> datetime | None:
+        """``published`` as a datetime."""
+        return datetime.fromisoformat(self.published) if self.published else None
+
+    def modified_datetime(self) -> datetime | None:
+        """``modified`` as a datetime."""
+        return datetime.fromisoformat(self.modified) if self.modified else None
+
+
+def newest_first(entries: Iterable[IndexEntry]) -> list[IndexEntry]:
+    """``entries`` ordered newest first; undated articles last; ties by slug, so the order
+    never depends on the order articles were built in."""
+    entries = list(entries)
+    dated = sorted(
+        (entry for entry in entries if entry.sort_key is not None),
+        key=lambda entry: (-(entry.sort_key or 0.0), entry.slug),
+    )
+    undated = sorted(
+        (entry for entry in entries if entry.sort_key is None), key=lambda entry: entry.slug
+    )
+    return dated + undated
+
+
+@cache
+def _environment(template_dirs: tuple[str, ...]) -> Any:
+    import jinja2
+
+    loader = jinja2.FileSystemLoader([*template_dirs, str(SITE_TEMPLATES)])
+    return jinja2.Environment(
+        loader=loader,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_index(
+    entries: Sequence[IndexEntry],
+    *,
+    title: str,
+    lang: str = "en",
+    feed_href: str | None = "feed.xml",
+    template_dirs: tuple[str, ...] = (),
+) -> str:
+    """The front page listing ``entries`` (already ordered) with the site ``title``."""
+    from newsconvert.errors import TemplateError
+
+    try:
+        template = _environment(template_dirs).get_template(INDEX_TEMPLATE)
+        return template.render(title=title, lang=lang, entries=entries, feed_href=feed_href)
+    except Exception as error:  # Jinja raises many types; every one is a template problem
+        raise TemplateError(f"index template failed: {error}", source=INDEX_TEMPLATE) from None

@@ -1,0 +1,146 @@
+"""The build manifest: what the last build made, so the next one redoes only what changed.
+
+It lives in OUT as :data:`MANIFEST_NAME` (a dot-file, which Hugo, Jekyll, MkDocs and web
+servers all leave alone) and records, per source file: the SHA-256 of its bytes, its slug, the
+files it produced and its index entry. A rerun hashes each source and compares: an unchanged
+article is neither read by the parser nor rendered. Each record also holds the *fingerprint*
+of everything else that shaped the output: the options, the contents of every template folder,
+and the newsconvert version; when it differs from the current one, the article is rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsconvert import output
+
+MANIFEST_NAME = ".newsconvert-manifest.json"
+"""The manifest's file name inside OUT."""
+
+MANIFEST_FORMAT = 1
+"""Bumped when the manifest's layout changes; a manifest of another format is ignored."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """What one source file produced in the last build."""
+
+    source_hash: str
+    """SHA-256 (hex) of the source file's bytes."""
+    slug: str
+    """The slug the article was built under."""
+    outputs: tuple[str, ...]
+    """Files written for it, POSIX paths relative to OUT."""
+    fingerprint: str = ""
+    """The fingerprint of the options and templates it was built with (see
+    :func:`fingerprint`). Kept per article: one that failed under new options keeps its old
+    record, and so is retried by the next build."""
+    entry: dict[str, Any] = field(default_factory=dict)
+    """Its index entry (see :class:`newsconvert.site.index.IndexEntry`), as JSON data."""
+
+    def to_json(self) -> dict[str, Any]:
+        """The record as JSON data."""
+        return {
+            "hash": self.source_hash,
+            "slug": self.slug,
+            "outputs": list(self.outputs),
+            "fingerprint": self.fingerprint,
+            "entry": self.entry,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ArticleRecord:
+        """A record from :meth:`to_json`'s data; raises ``KeyError``/``TypeError`` if malformed."""
+        return cls(
+            source_hash=str(data["hash"]),
+            slug=str(data["slug"]),
+            outputs=tuple(str(path) for path in data["outputs"]),
+            fingerprint=str(data["fingerprint"]),
+            entry=dict(data["entry"]),
+        )
+
+
+@dataclass(slots=True)
+class Manifest:
+    """The records of a build, keyed by source path (POSIX, relative to SRC)."""
+
+    articles: dict[str, ArticleRecord] = field(default_factory=dict)
+    """One record per source file that was built successfully."""
+    site_outputs: tuple[str, ...] = ()
+    """Files written for the whole site (``index.html``, ``feed.xml``)."""
+
+    def to_text(self) -> str:
+        """The manifest as JSON text, keys sorted so the same build gives the same bytes."""
+        data = {
+            "format": MANIFEST_FORMAT,
+            "site_outputs": list(self.site_outputs),
+            "articles": {path: record.to_json() for path, record in self.articles.items()},
+        }
+        return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def load_manifest(out_dir: Path) -> Manifest:
+    """The manifest in ``out_dir``, or an empty one if there is none or it cannot be read.
+
+    An unreadable manifest only costs a full rebuild, so it is not an error.
+    """
+    try:
+        data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
+        if data.get("format") != MANIFEST_FORMAT:
+            return Manifest()
+        return Manifest(
+            articles={
+                str(path): ArticleRecord.from_json(record)
+                for path, record in data["articles"].items()
+            },
+            site_outputs=tuple(str(path) for path in data.get("site_outputs", ())),
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return Manifest()
+
+
+def save_manifest(out_dir: Path, manifest: Manifest) -> None:
+    """Write the manifest atomically into ``out_dir``."""
+    output.write_atomic(out_dir / MANIFEST_NAME, manifest.to_text())
+
+
+def hash_file(path: Path) -> str | None:
+    """SHA-256 (hex) of the file's bytes, or ``None`` if it cannot be read (the conversion
+    will then report why)."""
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def _hash_tree(digest: Any, folder: Path) -> None:
+    # Every file's relative path and bytes, in sorted order: adding, removing, renaming or
+    # editing any template changes the digest.
+    digest.update(b"\0folder\0")
+    if not folder.is_dir():
+        return
+    for root, dirnames, filenames in os.walk(folder):
+        dirnames.sort()
+        for name in sorted(filenames):
+            path = Path(root) / name
+            digest.update(f"{path.relative_to(folder).as_posix()}\0".encode())
+            try:
+                digest.update(path.read_bytes())
+            except OSError:
+                digest.update(b"\0unreadable")
+
+
+def fingerprint(options: Mapping[str, Any], template_folders: Iterable[Path]) -> str:
+    """A digest of the build ``options`` (JSON-able) and the contents of ``template_folders``."""
+    digest = hashlib.sha256()
+    digest.update(json.dumps(options, sort_keys=True).encode("utf-8"))
+    for folder in template_folders:
+        _hash_tree(digest, folder)
+    return digest.hexdigest()

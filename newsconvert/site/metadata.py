@@ -1,0 +1,125 @@
+"""The few facts about an article that a site needs outside its page: title, dates, authors.
+
+:class:`PostMeta` is what front matter, the index, the Atom feed and the MkDocs and Pelican
+plugins all read, so that "the date" of an article means the same thing everywhere:
+
+- ``published``: the publication timestamp, or the first update when no publication time is
+  given (an article stamped only ``Updated …`` was at least published by then);
+- ``modified``: the last update, or ``published`` when there is none (so ``lastmod`` is always
+  present when any date is);
+- times keep exactly what the text said: aware when it named a zone, naive when it did not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from newsconvert.tree import Article, Timestamp
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""English month names, spelled out here so that dates read the same under any locale."""
+
+
+@dataclass(frozen=True, slots=True)
+class PostMeta:
+    """An article's metadata as a site generator sees it."""
+
+    title: str
+    """The headline."""
+    published: datetime | None
+    """When it was published (see the module doc), or ``None`` when the text gives no date."""
+    modified: datetime | None
+    """When it was last updated, else ``published``."""
+    published_zone: str | None
+    """The zone abbreviation written with the publication time (``IST``), if any."""
+    authors: tuple[str, ...]
+    """The authors' names, from the bylines, in order."""
+    summary: str | None
+    """The standfirst, if any."""
+    kicker: str | None
+    """The rubric above the headline, if any."""
+    dateline: str | None
+    """The wire dateline as written, if any."""
+
+
+def _resolved(timestamp: Timestamp | None) -> datetime | None:
+    return timestamp.value if timestamp is not None else None
+
+
+def post_meta(article: Article) -> PostMeta:
+    """The :class:`PostMeta` of ``article``."""
+    updates = [stamp for stamp in article.updated if stamp.value is not None]
+    published_stamp = article.published
+    if published_stamp is None or published_stamp.value is None:
+        published_stamp = updates[0] if updates else None
+    published = _resolved(published_stamp)
+    modified = updates[-1].value if updates else published
+    authors: list[str] = []
+    for byline in article.bylines:
+        for name in byline.names or (byline.text,):
+            if name not in authors:
+                authors.append(name)
+    return PostMeta(
+        title=article.headline.text,
+        published=published,
+        modified=modified,
+        published_zone=published_stamp.zone if published_stamp is not None else None,
+        authors=tuple(authors),
+        summary=article.standfirst.text if article.standfirst is not None else None,
+        kicker=article.kicker.text if article.kicker is not None else None,
+        dateline=article.dateline.text.strip() if article.dateline is not None else None,
+    )
+
+
+def display_date(value: datetime, zone: str | None = None) -> str:
+    """A date for people, the same under every locale: ``27 November 2019, 19:17 IST``.
+
+    The zone is the abbreviation the article used, else the numeric offset; a naive time gets
+    neither, because the article did not say.
+    """
+    text = f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    if value.hour or value.minute:
+        text += f", {value:%H:%M}"
+        if zone:
+            text += f" {zone}"
+        elif value.utcoffset() is not None:
+            text += f" UTC{format_offset(value)}"
+    return text
+
+
+def format_offset(value: datetime) -> str:
+    """The UTC offset of an aware ``value`` as ``+05:30`` (``""`` for a naive one)."""
+    offset = value.utcoffset()
+    if offset is None:
+        return ""
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    hours, minutes = divmod(abs(minutes), 60)
+    return f"{sign}{hours:02d}:{minutes:02d}"
+
+
+def sort_timestamp(value: datetime | None) -> float | None:
+    """Seconds since the epoch, for ordering articles newest first.
+
+    A naive time is placed in UTC: articles that do not name their zone cannot be ordered more
+    exactly than that, and the order is only used for listings.
+    """
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.timestamp()

@@ -1,0 +1,101 @@
+"""Slugs: the output path of each article, safe on every file system and stable between builds.
+
+A slug is derived from the article's *source path*, not from its headline, for three reasons:
+it is known before the article is parsed (so an unchanged article costs only a hash on a
+rerun), it does not move when an editor retouches a headline, and the source tree already
+gives each article a unique name, so collisions are rare (``A.txt`` beside ``a.txt``, or
+``story.txt`` beside ``story.news``) and settled without looking at any other article's text.
+
+Each folder and the file stem become a slug segment: Unicode folded to ASCII, lower case, runs
+of anything but letters and digits turned into one ``-``, at most :data:`MAX_SEGMENT` characters
+cut at a ``-``, never empty, never a name Windows reserves (``con``, ``nul``, ``com1`` …).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from pathlib import PurePosixPath
+
+MAX_SEGMENT = 64
+"""The longest segment a slug may have; leaves room for a suffix and ``.html`` under the
+255-byte name limit of common file systems, and keeps URLs readable."""
+
+EMPTY_SEGMENT = "article"
+"""The segment used when nothing of a name survives folding (a name in Chinese script)."""
+
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"com{n}" for n in range(10)} | {f"lpt{n}" for n in range(10)}
+)
+"""Names Windows refuses for a file or folder, whatever the extension (``nul.html`` too)."""
+
+RESERVED_STEMS = frozenset({"index", "feed"})
+"""File stems a build writes itself (``index.html``, ``feed.xml``), or that generators read as a
+folder's own page (Hugo's and Zola's ``index.md``); an article never takes them."""
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str, *, max_length: int = MAX_SEGMENT) -> str:
+    """One slug segment for ``text``: ASCII letters, digits and single inner hyphens.
+
+    >>> slugify("Café Déjà-vu: 2019 Review!")
+    'cafe-deja-vu-2019-review'
+    """
+    # NFKD splits accented letters into base + combining mark; dropping non-ASCII then keeps
+    # the base letter (é -> e) instead of losing the whole letter.
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _NOT_SLUG.sub("-", folded.lower()).strip("-")
+    if len(slug) > max_length:
+        cut = slug[:max_length]
+        # Cut at the last hyphen so no word is chopped, unless that would leave too little.
+        hyphen = cut.rfind("-")
+        slug = (cut[:hyphen] if hyphen >= max_length // 2 else cut).strip("-")
+    if not slug:
+        slug = EMPTY_SEGMENT
+    if slug in WINDOWS_RESERVED:
+        slug = f"{slug}-{EMPTY_SEGMENT}"
+    return slug
+
+
+def path_slug(relative_path: str) -> str:
+    """The slug for a source file at ``relative_path`` (POSIX, relative to SRC), before
+    collisions are settled: one segment per folder, the file's stem last.
+
+    >>> path_slug("World News/Asia/Story 1.txt")
+    'world-news/asia/story-1'
+    """
+    path = PurePosixPath(relative_path)
+    segments = [slugify(part) for part in path.parent.parts]
+    stem = slugify(path.stem)
+    if stem in RESERVED_STEMS:
+        stem = f"{stem}-{EMPTY_SEGMENT}"
+    segments.append(stem)
+    return "/".join(segments)
+
+
+def _disambiguated(slug: str, relative_path: str) -> str:
+    # A short hash of the source path: the same file always gets the same suffix, whatever other
+    # files are in the build.
+    digest = hashlib.sha256(relative_path.encode("utf-8")).hexdigest()[:8]
+    return f"{slug}-{digest}"
+
+
+def assign_slugs(relative_paths: Iterable[str]) -> dict[str, str]:
+    """Map every source path to a slug unique within the build (compared without case, since
+    macOS and Windows file systems ignore case).
+
+    Paths are taken in sorted order; the first path to claim a slug keeps it, later ones get a
+    suffix derived from their own path. The result depends only on the set of paths.
+    """
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for relative_path in sorted(relative_paths):
+        slug = path_slug(relative_path)
+        if slug.casefold() in taken:
+            slug = _disambiguated(slug, relative_path)
+        taken.add(slug.casefold())
+        slugs[relative_path] = slug
+    return slugs
