@@ -1,0 +1,101 @@
+"""The plain-text parser: text in, :class:`~newsconvert.tree.Article` out.
+
+The stages, one module each:
+
+1. :mod:`.lines` normalises the text into numbered lines;
+2. :mod:`.layouts` detects (or is told) the layout and assembles lines into chunks — one
+   paragraph, list item or table each, hard-wrapped lines joined;
+3. :mod:`.front` finds the kicker, headline, standfirst and the metadata around them;
+4. :mod:`.blocks` places the body: sections, paragraphs, blockquotes, lists, tables, embeds and
+   asides, using the recognisers (:mod:`.timestamps`, :mod:`.datelines`, :mod:`.bylines`,
+   :mod:`.credits`, :mod:`.quotes`) for what a single line or paragraph is;
+5. :mod:`.trace` turns the recorded decisions into one role per source line on request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from newsconvert.errors import ConfigError, NewsconvertError, ParseError
+from newsconvert.parser.blocks import read_body
+from newsconvert.parser.builder import ArticleBuilder
+from newsconvert.parser.front import read_front
+from newsconvert.parser.layouts import LAYOUTS, assemble, detect_layout
+from newsconvert.parser.lines import split_lines
+from newsconvert.parser.timezones import ZoneTable
+from newsconvert.parser.trace import LineRole, expand_trace
+from newsconvert.tree import Article
+
+__all__ = ["LAYOUTS", "LineRole", "parse", "parse_with_trace"]
+
+_DEFAULT_ZONES: ZoneTable | None = None
+
+
+def _zone_table(zones: Mapping[str, str] | None) -> ZoneTable:
+    global _DEFAULT_ZONES
+    if zones:
+        return ZoneTable(zones)
+    if _DEFAULT_ZONES is None:
+        _DEFAULT_ZONES = ZoneTable()
+    return _DEFAULT_ZONES
+
+
+def _parse(
+    text: str,
+    source: str | None,
+    zones: Mapping[str, str] | None,
+    layout: str | None,
+    strict: bool,
+) -> tuple[Article, ArticleBuilder, list]:
+    if layout is not None and layout not in LAYOUTS:
+        raise ConfigError(
+            f"unknown layout {layout!r} (choose from {', '.join(LAYOUTS)})", source=source
+        )
+    try:
+        table = _zone_table(zones)
+    except NewsconvertError as error:
+        raise error.located(source) from None
+    lines = split_lines(text)
+    if not any(line.text for line in lines):
+        raise ParseError("empty article: the text holds no words", source=source, line=1)
+    chosen = layout or detect_layout(lines)
+    chunks = assemble(lines, chosen, forced=layout is not None)
+    builder = ArticleBuilder(source, strict)
+    try:
+        start = read_front(chunks, builder, table)
+        read_body(chunks, start, builder, table)
+    except NewsconvertError as error:
+        raise error.located(source) from None
+    return builder.build(), builder, lines
+
+
+def parse(
+    text: str,
+    *,
+    source: str | None = None,
+    zones: Mapping[str, str] | None = None,
+    layout: str | None = None,
+    strict: bool = False,
+) -> Article:
+    """Parse plain-text article ``text`` into an :class:`~newsconvert.tree.Article`.
+
+    ``source`` names the text in errors; ``zones`` overrides time-zone abbreviations
+    (``{"IST": "Europe/Dublin"}``); ``layout`` forces one of :data:`LAYOUTS` instead of
+    detecting it; ``strict`` raises the first diagnostic as a :class:`ParseError`.
+    Raises :class:`~newsconvert.errors.NewsconvertError` (with source and line) for text that
+    holds no article.
+    """
+    return _parse(text, source, zones, layout, strict)[0]
+
+
+def parse_with_trace(
+    text: str,
+    *,
+    source: str | None = None,
+    zones: Mapping[str, str] | None = None,
+    layout: str | None = None,
+    strict: bool = False,
+) -> tuple[Article, tuple[LineRole, ...]]:
+    """:func:`parse`, plus the role and deciding rule of every source line."""
+    article, builder, lines = _parse(text, source, zones, layout, strict)
+    return article, expand_trace(lines, builder.spans)

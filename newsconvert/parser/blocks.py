@@ -1,0 +1,250 @@
+"""The body: sections, headings, paragraphs, blockquotes, lists, tables, embeds and asides.
+
+Each body chunk is tried against the rules below, cheapest and most specific first; the first
+that fires decides. When none does, the chunk is a paragraph — always a safe answer.
+
+=============================  ==========================================================
+rule                           fires on
+=============================  ==========================================================
+``column-aligned-lines`` …     a table chunk (from :mod:`.layouts`) → ``Preformatted``
+``list-marker``                consecutive list-item chunks → one ``BulletList``
+``repeats-earlier-line``       an exact repeat of an earlier chunk → ``Aside(DUPLICATE)``
+``labelled-timestamp`` …       timestamps, credits; bylines and bare dates at the end only
+``chrome-words-only``          share bars, menus → ``Aside(CHROME)``
+``crosslink-label``            ``Also Read: …``, ``READ MORE: …`` → ``Aside(CROSSLINK)``
+``photo-caption``              ``1 of 4. …``, ``(AP Photo/…)``, ``Photo: …`` → ``Aside(CAPTION)``
+``post-signature``             ``— Name (@handle) date`` → ``Embed`` (with the post before it)
+``wire-dateline``              a dateline opening one of the first paragraphs
+``all-caps-subhead``           a short line in capitals before body text → section heading
+``short-line-between-paragraphs``  a short unpunctuated line between paragraphs → heading
+``quotation-with-attribution`` a paragraph that is mostly a quotation → ``Blockquote``
+=============================  ==========================================================
+"""
+
+from __future__ import annotations
+
+from newsconvert.parser.asides import (
+    find_signature,
+    is_caption,
+    is_chrome,
+    is_crosslink,
+    make_embed,
+)
+from newsconvert.parser.builder import ArticleBuilder
+from newsconvert.parser.credits import split_trailing_credit
+from newsconvert.parser.datelines import match_dateline
+from newsconvert.parser.layouts import Chunk
+from newsconvert.parser.metadata import take_byline, take_credit, take_timestamp
+from newsconvert.parser.quotes import match_blockquote
+from newsconvert.parser.timezones import ZoneTable
+from newsconvert.tree import (
+    Aside,
+    AsideKind,
+    BulletList,
+    ListItem,
+    Paragraph,
+    Preformatted,
+    SectionHeading,
+)
+
+MAX_HEADING_LENGTH = 90
+MAX_HEADING_WORDS = 12
+MIN_DUPLICATE_LENGTH = 12
+"""Shorter repeats (``Reuter``, ``* * *``) are ordinary, not duplicated captions."""
+DATELINE_PARAGRAPHS = 3
+"""A dateline is looked for in this many opening paragraphs (captions may come first)."""
+TAIL_CHUNKS = 3
+"""Bylines and bare dates are metadata only among the last chunks of the text."""
+MAX_SHORT_LENGTH = 200
+
+_HEADING_END_REFUSED = frozenset(".,;:!?\"'\u201c\u201d\u2018\u2019)-\u2013\u2014")
+_QUOTE_MARKS = ('"', "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u201e")
+
+_BODY_PARAGRAPH = "paragraph"
+_BODY_HEADING = "heading"
+_BODY_OTHER = "other"
+
+
+def _heading_shape(text: str) -> str | None:
+    """``caps`` for an ALL-CAPS sub-head, ``short`` for a short unpunctuated line, else None."""
+    if len(text) > MAX_HEADING_LENGTH or text.count(" ") >= MAX_HEADING_WORDS:
+        return None
+    first = text[0]
+    if not (first.isupper() or first.isdigit()):
+        return None
+    letters = sum(1 for c in text if c.isalpha())
+    if letters >= 3 and text.isupper() and text[-1] not in ".,;\"\u201d":
+        return "caps"
+    if text[-1] in _HEADING_END_REFUSED:
+        return None
+    return "short" if letters else None
+
+
+def _is_body_paragraph(chunk: Chunk) -> bool:
+    """Whether ``chunk`` is ordinary running text (what a heading must be followed by)."""
+    if chunk.kind != "text":
+        return chunk.kind == "item"
+    return _heading_shape(chunk.text) is None
+
+
+def read_body(
+    chunks: list[Chunk], start: int, builder: ArticleBuilder, zones: ZoneTable
+) -> None:
+    """Place every chunk from ``start`` on into the body (or the metadata it turns out to be)."""
+    count = len(chunks)
+    tail_from = count - TAIL_CHUNKS
+    seen: dict[str, int] = {}
+    for placed in (builder.headline, builder.standfirst, builder.kicker):
+        if placed is not None:
+            seen.setdefault(placed.text, placed.line)
+    paragraphs = 0
+    previous = _BODY_OTHER
+    index = start
+    while index < count:
+        chunk = chunks[index]
+        kind = chunk.kind
+        if kind == "table":
+            builder.add_block(Preformatted(chunk.text, chunk.first))
+            builder.mark(chunk.first, chunk.last, "preformatted", chunk.rule)
+            previous = _BODY_OTHER
+            index += 1
+            continue
+        if kind == "item":
+            index = _read_list(chunks, index, builder)
+            previous = _BODY_PARAGRAPH
+            continue
+        text = chunk.text
+        first = chunk.first
+        index += 1
+        if len(text) >= MIN_DUPLICATE_LENGTH:
+            earlier = seen.get(text)
+            if earlier is not None:
+                builder.add_block(Aside(text, AsideKind.DUPLICATE, first))
+                builder.mark(first, chunk.last, "duplicate", f"repeats-line-{earlier}")
+                continue
+            seen[text] = first
+        if len(text) <= MAX_SHORT_LENGTH:
+            at_tail = index > tail_from
+            if take_timestamp(chunk, builder, zones, unlabelled=at_tail):
+                continue
+            if take_credit(chunk, builder):
+                continue
+            if at_tail:
+                used = take_byline(chunks, index - 1, builder)
+                if used:
+                    index += used - 1
+                    continue
+            if is_chrome(text):
+                builder.add_block(Aside(text, AsideKind.CHROME, first))
+                builder.mark(first, chunk.last, "chrome", "chrome-words-only")
+                continue
+        if is_crosslink(text):
+            builder.add_block(Aside(text, AsideKind.CROSSLINK, first))
+            builder.mark(first, chunk.last, "crosslink", "crosslink-label")
+            previous = _BODY_OTHER
+            continue
+        if is_caption(text):
+            builder.add_block(Aside(text, AsideKind.CAPTION, first))
+            builder.mark(first, chunk.last, "caption", "photo-caption")
+            continue
+        signature = find_signature(text)
+        if signature is not None:
+            _place_embed(chunk, signature, builder)
+            previous = _BODY_PARAGRAPH
+            continue
+        if builder.dateline is None and paragraphs < DATELINE_PARAGRAPHS:
+            opened = match_dateline(text, line=first)
+            if opened is not None:
+                builder.dateline, text = opened
+                paragraphs += 1
+                if not text:
+                    builder.mark(first, chunk.last, "dateline", "wire-dateline")
+                    continue
+                builder.add_block(Paragraph(text, first))
+                builder.mark(first, chunk.last, "paragraph", "opens-with-wire-dateline")
+                previous = _BODY_PARAGRAPH
+                continue
+        shape = _heading_shape(text)
+        if shape is not None and index < count and _is_body_paragraph(chunks[index]) and (
+            (shape == "caps" and previous != _BODY_HEADING) or previous == _BODY_PARAGRAPH
+        ):
+            builder.start_section(SectionHeading(text, first))
+            rule = "all-caps-subhead" if shape == "caps" else "short-line-between-paragraphs"
+            builder.mark(first, chunk.last, "heading", rule)
+            previous = _BODY_HEADING
+            continue
+        paragraphs += 1
+        previous = _BODY_PARAGRAPH
+        if any(mark in text for mark in _QUOTE_MARKS):
+            quote = match_blockquote(text, line=first)
+            if quote is not None:
+                builder.add_block(quote)
+                builder.mark(first, chunk.last, "blockquote", "quotation-with-attribution")
+                continue
+        builder.add_block(Paragraph(text, first))
+        builder.mark(first, chunk.last, "paragraph", chunk.rule if chunk.rule != "one-line"
+                     else "running-text")
+    _split_final_credit(builder)
+
+
+def _read_list(chunks: list[Chunk], index: int, builder: ArticleBuilder) -> int:
+    """Gather the run of list items starting at ``chunks[index]`` into one list."""
+    items: list[ListItem] = []
+    first = chunks[index]
+    while index < len(chunks) and chunks[index].kind == "item":
+        item = chunks[index]
+        items.append(ListItem(item.text, item.first))
+        builder.mark(item.first, item.last, "list-item", "list-marker")
+        index += 1
+    builder.add_block(BulletList(tuple(items), first.marker, first.first))
+    return index
+
+
+def _place_embed(chunk: Chunk, signature: object, builder: ArticleBuilder) -> None:
+    """An embedded post: the signature line, with the post text before it when split."""
+    from newsconvert.parser.asides import Signature
+
+    assert isinstance(signature, Signature)
+    text = chunk.text
+    line = chunk.first
+    blocks = builder.blocks
+    if signature.start == 0 and blocks and isinstance(blocks[-1], Paragraph):
+        # ``— Name (@handle) date`` on its own line closes the post printed just before it.
+        post = blocks.pop()
+        text = f"{post.text}\n{text}"
+        line = post.line
+        _retag(builder, post.line, "embed", "post-before-signature")
+    builder.add_block(make_embed(text, signature, line))
+    builder.mark(chunk.first, chunk.last, "embed", "post-signature")
+
+
+def _retag(builder: ArticleBuilder, first: int, role: str, rule: str) -> None:
+    """Change the recorded role of the span starting at ``first`` (a later rule reread it)."""
+    spans = builder.spans
+    for position in range(len(spans) - 1, -1, -1):
+        if spans[position][0] == first:
+            spans[position] = (first, spans[position][1], role, rule)
+            return
+
+
+def _split_final_credit(builder: ArticleBuilder) -> None:
+    """Split a sign-off run into the last paragraph (``… said. (PTI)``, ``… REUTER``)."""
+    blocks = builder.blocks
+    for position in range(len(blocks) - 1, -1, -1):
+        block = blocks[position]
+        if isinstance(block, Aside):
+            continue
+        if not isinstance(block, Paragraph):
+            return
+        split = split_trailing_credit(block.text, line=block.line)
+        if split is None:
+            return
+        rest, credit = split
+        builder.credits.append(credit)
+        if rest:
+            blocks[position] = Paragraph(rest, block.line)
+            _retag(builder, block.line, "paragraph", "paragraph-with-trailing-credit")
+        else:
+            del blocks[position]
+            _retag(builder, block.line, "credit", "credit-line")
+        return

@@ -1,0 +1,95 @@
+"""The article under construction: what the structural rules have found so far.
+
+The rules in :mod:`~newsconvert.parser.front` and :mod:`~newsconvert.parser.blocks` call
+:class:`ArticleBuilder` to place each piece of text, so that "every word lands in exactly one
+place" is enforced in one spot: each ``add_…`` method takes a chunk's words and records the
+chunk's role for the trace.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsconvert.errors import ParseError
+from newsconvert.parser.trace import Span
+from newsconvert.tree import (
+    Article,
+    Block,
+    Byline,
+    Credit,
+    Dateline,
+    Diagnostic,
+    Headline,
+    Kicker,
+    Section,
+    SectionHeading,
+    Standfirst,
+    Timestamp,
+)
+
+
+@dataclass(slots=True)
+class ArticleBuilder:
+    """Mutable collector of the pieces that become an :class:`~newsconvert.tree.Article`."""
+
+    source: str | None
+    strict: bool = False
+    kicker: Kicker | None = None
+    headline: Headline | None = None
+    standfirst: Standfirst | None = None
+    published: Timestamp | None = None
+    updated: list[Timestamp] = field(default_factory=list)
+    dateline: Dateline | None = None
+    bylines: list[Byline] = field(default_factory=list)
+    credits: list[Credit] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    heading: SectionHeading | None = None
+    blocks: list[Block] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+
+    def mark(self, first: int, last: int, role: str, rule: str) -> None:
+        """Record the role of source lines ``first``..``last`` for the trace."""
+        self.spans.append((first, last, role, rule))
+
+    def note(self, message: str, line: int, code: str) -> None:
+        """Record a diagnostic; in strict mode, raise it as a :class:`ParseError` instead."""
+        if self.strict:
+            raise ParseError(f"{message} [{code}]", source=self.source, line=line)
+        self.diagnostics.append(Diagnostic(message, line, code))
+
+    def add_block(self, block: Block) -> None:
+        """Append ``block`` to the current section."""
+        self.blocks.append(block)
+
+    def start_section(self, heading: SectionHeading) -> None:
+        """Close the current section and open one under ``heading``."""
+        if self.heading is not None or self.blocks:
+            self.sections.append(Section(self.heading, tuple(self.blocks)))
+        self.heading = heading
+        self.blocks = []
+
+    def build(self) -> Article:
+        """The finished :class:`~newsconvert.tree.Article` (a headline must have been found)."""
+        if self.heading is not None or self.blocks:
+            self.sections.append(Section(self.heading, tuple(self.blocks)))
+            self.heading = None
+            self.blocks = []
+        assert self.headline is not None
+        return Article(
+            headline=self.headline,
+            kicker=self.kicker,
+            standfirst=self.standfirst,
+            published=self.published,
+            updated=tuple(self.updated),
+            dateline=self.dateline,
+            bylines=tuple(self.bylines),
+            credits=tuple(sorted(self.credits, key=_line_of)),
+            sections=tuple(self.sections),
+            source=self.source,
+            diagnostics=tuple(self.diagnostics),
+        )
+
+
+def _line_of(credit: Credit) -> int:
+    return credit.line

@@ -1,0 +1,199 @@
+"""The front of an article: kicker, headline, standfirst, and the metadata around them.
+
+Rules, in the order they are tried on each chunk before the body starts:
+
+1. a timestamp line (``Published …``, a bare date) is metadata;
+2. a byline (``By …``, ``Written By`` + a name line) is metadata;
+3. page chrome and photo captions are set aside;
+4. the first chunk that *reads as a title* is the headline (``first-title-line``); a short title
+   line right before a longer one is a kicker (``short-title-before-title``);
+5. after the headline, a chunk is the standfirst when more front matter follows it
+   (``between-headline-and-metadata``) or when the next paragraph repeats it
+   (``repeated-by-first-paragraph``).
+
+The first chunk that fits none of these starts the body. Text with no title line at all (body
+text scraped without its headline) takes its first paragraph as the headline, with a diagnostic,
+so that nothing is lost and the guess is visible.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsconvert.errors import NewsconvertError, ParseError
+from newsconvert.parser.asides import is_caption, is_chrome
+from newsconvert.parser.builder import ArticleBuilder
+from newsconvert.parser.bylines import is_byline_label, parse_byline
+from newsconvert.parser.credits import match_credit
+from newsconvert.parser.datelines import match_dateline
+from newsconvert.parser.layouts import Chunk
+from newsconvert.parser.metadata import take_byline, take_timestamp
+from newsconvert.parser.timestamps import parse_timestamp
+from newsconvert.parser.timezones import ZoneTable
+from newsconvert.tree import Aside, AsideKind, Headline, Kicker, Standfirst
+
+FRONT_LIMIT = 12
+"""Chunks examined before the body must have started (keeps the front search bounded)."""
+
+MAX_TITLE_LENGTH = 200
+MAX_TITLE_WORDS = 30
+MAX_KICKER_WORDS = 6
+MAX_STANDFIRST_LENGTH = 500
+REPEAT_OVERLAP = 0.6
+"""Share of a standfirst's words the first paragraph's opening must repeat to count as a repeat."""
+
+_WORD = re.compile(r"\w+")
+
+
+def reads_as_title(text: str) -> bool:
+    """Whether ``text`` reads as a title: short, and not ending like a sentence or a lead-in.
+
+    A final full stop disqualifies, except after an abbreviation (``… talks with U.S.``).
+    """
+    if len(text) > MAX_TITLE_LENGTH or text.count(" ") >= MAX_TITLE_WORDS:
+        return False
+    last = text[-1]
+    if last in ",;:-\u2013\u2014":
+        return False
+    if last == ".":
+        final_word = text.rsplit(" ", 1)[-1]
+        if final_word.count(".") < 2 or final_word.endswith(".."):
+            return False
+    if text[0].islower() and not any(c.isupper() for c in text.split(" ", 1)[0]):
+        return False
+    return any(c.isalpha() for c in text)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _is_repeated_by(candidate: str, following: str) -> bool:
+    """Whether ``following`` opens with (nearly) the words of ``candidate``."""
+    words = _words(candidate)
+    if len(words) < 5 or len(following) <= len(candidate) // 2:
+        return False
+    opening = set(_words(following[: len(candidate) * 3 // 2 + 20]))
+    shared = sum(1 for word in words if word in opening)
+    return shared >= len(words) * REPEAT_OVERLAP
+
+
+def _is_metadata(chunk: Chunk, zones: ZoneTable) -> bool:
+    """Whether ``chunk`` is a timestamp or byline (without placing it)."""
+    text = chunk.text
+    if chunk.kind != "text" or len(text) > MAX_TITLE_LENGTH:
+        return False
+    if is_byline_label(text) or parse_byline(text) is not None:
+        return True
+    try:
+        return parse_timestamp(text, zones=zones) is not None
+    except NewsconvertError:
+        return True
+
+
+def _is_standfirst(chunks: list[Chunk], index: int, zones: ZoneTable) -> str | None:
+    """The rule by which ``chunks[index]`` is a standfirst, or ``None``."""
+    chunk = chunks[index]
+    if chunk.kind != "text" or len(chunk.text) > MAX_STANDFIRST_LENGTH:
+        return None
+    following = chunks[index + 1] if index + 1 < len(chunks) else None
+    if following is None or following.kind != "text":
+        return None
+    if _is_repeated_by(chunk.text, following.text):
+        return "repeated-by-first-paragraph"
+    if _is_metadata(following, zones) and match_dateline(chunk.text) is None:
+        return "between-headline-and-metadata"
+    return None
+
+
+def _set_aside(chunk: Chunk, builder: ArticleBuilder) -> bool:
+    """Set page chrome or a photo caption aside; ``False`` if ``chunk`` is neither."""
+    text = chunk.text
+    if is_chrome(text):
+        builder.add_block(Aside(text, AsideKind.CHROME, chunk.first))
+        builder.mark(chunk.first, chunk.last, "chrome", "chrome-words-only")
+        return True
+    if is_caption(text):
+        builder.add_block(Aside(text, AsideKind.CAPTION, chunk.first))
+        builder.mark(chunk.first, chunk.last, "caption", "photo-caption")
+        return True
+    return False
+
+
+def read_front(chunks: list[Chunk], builder: ArticleBuilder, zones: ZoneTable) -> int:
+    """Place the front matter of ``chunks``; return the index of the first body chunk."""
+    index = 0
+    count = len(chunks)
+    limit = min(count, FRONT_LIMIT)
+    while index < limit:
+        chunk = chunks[index]
+        if chunk.kind != "text":
+            break
+        text = chunk.text
+        if take_timestamp(chunk, builder, zones, unlabelled=True):
+            index += 1
+            continue
+        used = take_byline(chunks, index, builder)
+        if used:
+            index += used
+            continue
+        if _set_aside(chunk, builder):
+            index += 1
+            continue
+        if builder.headline is None:
+            if not reads_as_title(text) or match_credit(text) is not None:
+                break
+            following = chunks[index + 1] if index + 1 < count else None
+            if (
+                following is not None
+                and following.kind == "text"
+                and text.count(" ") < MAX_KICKER_WORDS
+                and following.text.count(" ") > text.count(" ")
+                and reads_as_title(following.text)
+                and not _is_metadata(following, zones)
+            ):
+                builder.kicker = Kicker(text, chunk.first)
+                builder.mark(chunk.first, chunk.last, "kicker", "short-title-before-title")
+                builder.headline = Headline(following.text, following.first)
+                builder.mark(following.first, following.last, "headline", "title-after-kicker")
+                index += 2
+                continue
+            builder.headline = Headline(text, chunk.first)
+            builder.mark(chunk.first, chunk.last, "headline", "first-title-line")
+            index += 1
+            continue
+        if builder.standfirst is None:
+            rule = _is_standfirst(chunks, index, zones)
+            if rule is not None:
+                builder.standfirst = Standfirst(text, chunk.first)
+                builder.mark(chunk.first, chunk.last, "standfirst", rule)
+                index += 1
+                continue
+        break
+    if builder.headline is None:
+        index = _fallback_headline(chunks, index, builder)
+    return index
+
+
+def _fallback_headline(chunks: list[Chunk], index: int, builder: ArticleBuilder) -> int:
+    """Use the first paragraph as the headline when no line reads as a title."""
+    for position in range(index, min(len(chunks), index + FRONT_LIMIT)):
+        chunk = chunks[position]
+        if chunk.kind != "text":
+            continue
+        text = chunk.text
+        opened = match_dateline(text, line=chunk.first)
+        if opened is not None and opened[1]:
+            builder.dateline, text = opened
+        builder.headline = Headline(text, chunk.first)
+        builder.mark(chunk.first, chunk.last, "headline", "first-paragraph-fallback")
+        builder.note(
+            "no line reads as a title; the first paragraph is used as the headline",
+            chunk.first,
+            "headline.guess",
+        )
+        # Chunks skipped on the way (tables, list items) stay in the body, in order.
+        del chunks[position]
+        return index
+    first = chunks[0].first if chunks else 1
+    raise ParseError("no headline: no line of the text can serve as a title", line=first)

@@ -1,0 +1,105 @@
+"""Placing timestamps, bylines and credits: the recognisers' answers turned into tree pieces.
+
+The recognisers (:mod:`.timestamps`, :mod:`.bylines`, :mod:`.credits`) decide what a line *is*;
+this module decides where it *goes* (published or updated, which byline), records the trace,
+and turns recogniser errors into located ones.
+"""
+
+from __future__ import annotations
+
+from newsconvert.errors import NewsconvertError
+from newsconvert.parser.builder import ArticleBuilder
+from newsconvert.parser.bylines import is_byline_label, parse_byline
+from newsconvert.parser.credits import match_credit
+from newsconvert.parser.layouts import Chunk
+from newsconvert.parser.timestamps import parse_timestamp
+from newsconvert.parser.timezones import ZoneTable
+from newsconvert.tree import Byline
+
+MAX_METADATA_LENGTH = 200
+"""Longer chunks are never timestamps, bylines or credits (those are one short line)."""
+
+
+def take_timestamp(
+    chunk: Chunk, builder: ArticleBuilder, zones: ZoneTable, *, unlabelled: bool
+) -> bool:
+    """Place ``chunk`` as a timestamp if it is one; ``unlabelled`` admits bare dates.
+
+    A labelled ``Published`` line fills ``published`` (once); ``Updated`` lines append to
+    ``updated``. A bare date (no label) is taken only where ``unlabelled`` says metadata is
+    expected (before the body, at its end), as the publication time if none is known yet.
+    """
+    text = chunk.text
+    if chunk.first != chunk.last or len(text) > MAX_METADATA_LENGTH:
+        return False
+    try:
+        found = parse_timestamp(text, line=chunk.first, zones=zones)
+    except NewsconvertError as error:
+        raise error.located(builder.source, chunk.first) from None
+    if found is None:
+        return False
+    kind = found.kind
+    if kind is None:
+        if not unlabelled or builder.published is not None:
+            return False
+        kind = "published"
+    elif kind == "published" and builder.published is not None:
+        return False
+    timestamp = found.timestamp
+    if found.unknown_zone is not None:
+        builder.note(
+            f"unknown time-zone abbreviation {found.unknown_zone!r}; "
+            f"name it with --tz {found.unknown_zone}=Area/City",
+            chunk.first,
+            "timestamp.zone",
+        )
+    if found.prefix:
+        byline = parse_byline(found.prefix, line=chunk.first)
+        builder.bylines.append(byline or Byline(found.prefix, line=chunk.first))
+    if kind == "published":
+        builder.published = timestamp
+    else:
+        builder.updated.append(timestamp)
+    rule = "labelled-timestamp" if found.kind else "bare-date-line"
+    builder.mark(chunk.first, chunk.last, f"timestamp.{kind}", rule)
+    return True
+
+
+def take_byline(chunks: list[Chunk], index: int, builder: ArticleBuilder) -> int:
+    """Place ``chunks[index]`` (and a name line after a lone ``Written By``) as a byline.
+
+    Returns how many chunks were used (0 when the chunk is not a byline).
+    """
+    chunk = chunks[index]
+    text = chunk.text
+    if chunk.kind != "text" or len(text) > MAX_METADATA_LENGTH:
+        return 0
+    if is_byline_label(text) and index + 1 < len(chunks):
+        following = chunks[index + 1]
+        if following.kind == "text" and len(following.text) <= MAX_METADATA_LENGTH:
+            named = parse_byline(following.text, line=following.first)
+            names = named.names if named is not None else (following.text,)
+            agency = named.agency if named is not None else None
+            handle = named.handle if named is not None else None
+            joined = f"{text} {following.text}"
+            builder.bylines.append(Byline(joined, names, agency, handle, chunk.first))
+            builder.mark(chunk.first, following.last, "byline", "byline-label-and-name")
+            return 2
+    byline = parse_byline(text, line=chunk.first)
+    if byline is None:
+        return 0
+    builder.bylines.append(byline)
+    builder.mark(chunk.first, chunk.last, "byline", "byline")
+    return 1
+
+
+def take_credit(chunk: Chunk, builder: ArticleBuilder) -> bool:
+    """Place ``chunk`` as a credit or sign-off if it is one."""
+    if chunk.kind != "text" or len(chunk.text) > MAX_METADATA_LENGTH:
+        return False
+    credit = match_credit(chunk.text, line=chunk.first)
+    if credit is None:
+        return False
+    builder.credits.append(credit)
+    builder.mark(chunk.first, chunk.last, "credit", "credit-line")
+    return True
