@@ -1,0 +1,113 @@
+"""The HTML reader: pages are read as text, never as markup to keep or run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsconvert.errors import NewsconvertError
+from newsconvert.readers import read
+
+DATA = Path(__file__).parent / "data" / "readers"
+
+
+def words(article) -> str:
+    """Every text the tree holds, for 'is this word anywhere' checks."""
+    texts = [article.headline.text, *(b.text for b in article.bylines)]
+    texts += [c.text for c in article.credits]
+    for section in article.sections:
+        if section.heading:
+            texts.append(section.heading.text)
+        texts += [block.text for block in section.blocks]
+    return "\n".join(texts)
+
+
+def test_scripts_styles_and_comments_contribute_no_words() -> None:
+    page = (DATA / "article_page.html").read_text(encoding="utf-8")
+    text = words(read(page, "html"))
+    for absent in (
+        "written by a script",
+        "trackReader",
+        "font-family",
+        "injected",
+        "commented out",
+        "an editor's note",
+    ):
+        assert absent not in text
+    # Escaped markup in the text is the text itself.
+    assert "<script> tags stay text" in text
+
+
+def test_only_the_article_is_read() -> None:
+    text = words(read((DATA / "article_page.html").read_text(encoding="utf-8"), "html"))
+    for chrome in ("Home", "More stories", "Copyright Example News"):
+        assert chrome not in text
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "<style>*{}</style>",
+        "<!-- x --><![CDATA[y]]>",
+        "<svg><script>alert(1)</script></svg>",
+        "</p></article></body></html><p>after",
+    ],
+)
+def test_markup_in_a_page_never_becomes_text_that_is_markup(hostile: str) -> None:
+    page = f"<article><h1>Title</h1><p>before {hostile} after</p></article>"
+    article = read(page, "html")
+    assert article.headline.text == "Title"
+    body = words(article)
+    assert "alert" not in body and "<" not in body
+    assert "before" in body
+
+
+def test_character_references_become_characters() -> None:
+    page = "<h1>A &amp; B &lt;SRD&gt;</h1><p>x &#42;y&#42; &quot;z&quot; &nbsp;w</p>"
+    article = read(page, "html")
+    assert article.headline.text == "A & B <SRD>"
+    assert article.sections[0].blocks[0].text == 'x *y* "z" \xa0w'
+
+
+def test_json_ld_supplies_what_the_page_does_not_say() -> None:
+    page = """<html><head><script type="application/ld+json">
+    {"@context": "https://schema.org", "@graph": [{"@type": "WebPage"},
+     {"@type": "NewsArticle", "headline": "From JSON-LD", "datePublished":
+      "2019-11-27T19:17:00+05:30", "author": [{"@type": "Person", "name": "Jane Doe"}]}]}
+    </script></head><body><main><p>Only a paragraph.</p></main></body></html>"""
+    article = read(page, "html")
+    assert article.headline.text == "From JSON-LD"
+    assert article.published is not None and article.published.iso == "2019-11-27T19:17:00+05:30"
+    assert [b.text for b in article.bylines] == ["Jane Doe"]
+    assert article.sections[0].blocks[0].text == "Only a paragraph."
+
+
+def test_broken_json_ld_is_ignored() -> None:
+    page = '<script type="application/ld+json">{not json</script><h1>T</h1><p>x</p>'
+    assert read(page, "html").headline.text == "T"
+
+
+def test_page_title_is_the_last_resort_headline() -> None:
+    article = read("<title>Page title</title><p>Body.</p>", "html")
+    assert article.headline.text == "Page title"
+
+
+def test_a_page_without_any_title_is_refused_with_a_line() -> None:
+    with pytest.raises(NewsconvertError) as caught:
+        read("\n\n<p>Just a paragraph.</p>", "html", source="page.html")
+    assert str(caught.value) == "page.html:3: no title: the document has no headline"
+
+
+def test_unclosed_and_stray_tags_do_not_lose_words() -> None:
+    page = "<h1>T</h1><p>one<p>two</span></div><ul><li>a<li>b</ul><p>three"
+    article = read(page, "html")
+    blocks = article.sections[0].blocks
+    assert [b.text for b in blocks] == ["one", "two", "a\nb", "three"]
+
+
+def test_line_breaks_are_newlines_source_newlines_are_spaces() -> None:
+    article = read("<h1>T</h1><p>first\n  line<br>second   line</p>", "html")
+    assert article.sections[0].blocks[0].text == "first line\nsecond line"
