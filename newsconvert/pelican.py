@@ -21,7 +21,7 @@ This module imports Pelican; ``import newsconvert`` never imports it. Install wi
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import Any, ClassVar
 
 from pelican import signals
 from pelican.readers import BaseReader
@@ -34,7 +34,7 @@ class NewsReader(BaseReader):  # type: ignore[misc]
     """Reads plain-text news articles with newsconvert."""
 
     enabled = True
-    file_extensions = list(DEFAULT_EXTENSIONS)
+    file_extensions: ClassVar[list[str]] = list(DEFAULT_EXTENSIONS)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """The article's HTML body and its metadata, as Pelican's readers return them."""
