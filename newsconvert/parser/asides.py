@@ -19,19 +19,17 @@ from newsconvert.tree import Embed
 # is one of these and at least one is a *strong* chrome word: ``Share This Video`` is chrome, ``More
 # to come`` is not (``to``, ``come`` are not chrome words), and ``This is it`` is not (no strong
 # word).
-_STRONG_CHROME_WORDS = (
-    """share shares shared tweet tweets pin email e-mail print comments comment advertisement
+_STRONG_CHROME_WORDS = """
+    share shares shared tweet tweets pin email e-mail print comments comment advertisement
     advertisements ad ads sponsored subscribe subscribers unsubscribe signup login logout
     facebook twitter linkedin whatsapp reddit pinterest instagram youtube google+ tumblr
     galleries gallery newsletter newsletters bookmark permalink embed"""
-)
-_WEAK_CHROME_WORDS = (
-    """this it on more view full size image images video videos photo photos sign up in log
+_WEAK_CHROME_WORDS = """
+    this it on more view full size image images video videos photo photos sign up in log
     out follow us like save read leave post add a an the our your to view close menu home
     next previous prev back top skip content report buy now click here copy link watch
     listen download related story stories article articles show hide all see options
     via with by and or of for page"""
-)
 _STRONG_CHROME = frozenset(_STRONG_CHROME_WORDS.split())
 _WEAK_CHROME = frozenset(_WEAK_CHROME_WORDS.split())
 _CHROME_SPLIT = re.compile(r"[\s|•·/,:;!?()\[\]]+")

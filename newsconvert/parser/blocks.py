@@ -41,6 +41,7 @@ from newsconvert.tree import (
     Aside,
     AsideKind,
     BulletList,
+    Dateline,
     ListItem,
     Paragraph,
     Preformatted,
@@ -73,7 +74,7 @@ def _heading_shape(text: str) -> str | None:
     if not (first.isupper() or first.isdigit()):
         return None
     letters = sum(1 for c in text if c.isalpha())
-    if letters >= 3 and text.isupper() and text[-1] not in ".,;\"\u201d":
+    if letters >= 3 and text.isupper() and text[-1] not in '.,;"\u201d':
         return "caps"
     if text[-1] in _HEADING_END_REFUSED:
         return None
@@ -87,9 +88,7 @@ def _is_body_paragraph(chunk: Chunk) -> bool:
     return _heading_shape(chunk.text) is None
 
 
-def read_body(
-    chunks: list[Chunk], start: int, builder: ArticleBuilder, zones: ZoneTable
-) -> None:
+def read_body(chunks: list[Chunk], start: int, builder: ArticleBuilder, zones: ZoneTable) -> None:
     """Place every chunk from ``start`` on into the body (or the metadata it turns out to be)."""
     count = len(chunks)
     tail_from = count - TAIL_CHUNKS
@@ -153,7 +152,7 @@ def read_body(
             previous = _BODY_PARAGRAPH
             continue
         if builder.dateline is None and paragraphs < DATELINE_PARAGRAPHS:
-            opened = match_dateline(text, line=first)
+            opened = _match_dateline(text, first)
             if opened is not None:
                 builder.dateline, text = opened
                 paragraphs += 1
@@ -165,8 +164,11 @@ def read_body(
                 previous = _BODY_PARAGRAPH
                 continue
         shape = _heading_shape(text)
-        if shape is not None and index < count and _is_body_paragraph(chunks[index]) and (
-            (shape == "caps" and previous != _BODY_HEADING) or previous == _BODY_PARAGRAPH
+        if (
+            shape is not None
+            and index < count
+            and _is_body_paragraph(chunks[index])
+            and ((shape == "caps" and previous != _BODY_HEADING) or previous == _BODY_PARAGRAPH)
         ):
             builder.start_section(SectionHeading(text, first))
             rule = "all-caps-subhead" if shape == "caps" else "short-line-between-paragraphs"
@@ -182,9 +184,32 @@ def read_body(
                 builder.mark(first, chunk.last, "blockquote", "quotation-with-attribution")
                 continue
         builder.add_block(Paragraph(text, first))
-        builder.mark(first, chunk.last, "paragraph", chunk.rule if chunk.rule != "one-line"
-                     else "running-text")
+        builder.mark(
+            first,
+            chunk.last,
+            "paragraph",
+            chunk.rule if chunk.rule != "one-line" else "running-text",
+        )
     _split_final_credit(builder)
+
+
+_BARE_DATELINE_ENDS = (" -", "--", "\u2013", "\u2014", ":")
+
+
+def _match_dateline(text: str, line: int) -> tuple[Dateline, str] | None:
+    """A dateline opening ``text``, including one standing alone before a table.
+
+    Wire earnings reports print ``    CHICAGO, Feb 26 -`` on a line of its own, the figures
+    below it. The dateline recogniser wants text after the separator, so a dateline-only
+    paragraph is probed with a placeholder sentence after it.
+    """
+    opened = match_dateline(text, line=line)
+    if opened is not None or len(text) > 80 or not text.endswith(_BARE_DATELINE_ENDS):
+        return opened
+    probed = match_dateline(f"{text} Placeholder", line=line)
+    if probed is None or probed[1] != "Placeholder":
+        return None
+    return probed[0], ""
 
 
 def _read_list(chunks: list[Chunk], index: int, builder: ArticleBuilder) -> int:

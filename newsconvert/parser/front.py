@@ -64,6 +64,26 @@ def reads_as_title(text: str) -> bool:
     return any(c.isalpha() for c in text)
 
 
+# Words a rubric may hold in lowercase: ``CommBank Test Series v India``, ``Sport & Leisure``.
+_KICKER_CONNECTORS = frozenset(
+    ["v", "vs", "vs.", "v.", "of", "and", "&", "the", "in", "on", "at", "for", "de"]
+)
+
+
+def is_kicker_shaped(text: str) -> bool:
+    """Whether ``text`` reads as a rubric: a few words, each capitalised or a connector.
+
+    A headline is a sentence fragment with lowercase verbs and nouns (``Chelsea clinch cup``);
+    a rubric names a section or series (``East Asia Pacific``, ``CommBank Test Series v India``).
+    """
+    words = text.split()
+    if len(words) > MAX_KICKER_WORDS or not reads_as_title(text):
+        return False
+    return all(
+        word[0].isupper() or word[0].isdigit() or word in _KICKER_CONNECTORS for word in words
+    )
+
+
 def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
@@ -147,7 +167,7 @@ def read_front(chunks: list[Chunk], builder: ArticleBuilder, zones: ZoneTable) -
             if (
                 following is not None
                 and following.kind == "text"
-                and text.count(" ") < MAX_KICKER_WORDS
+                and is_kicker_shaped(text)
                 and following.text.count(" ") > text.count(" ")
                 and reads_as_title(following.text)
                 and not _is_metadata(following, zones)

@@ -167,9 +167,9 @@ def _table_chunk(run: list[Line], rule: str) -> Chunk:
 def _text_chunk(run: list[Line], rule: str, full: bool) -> Chunk:
     first = run[0]
     marker = list_marker(first.text)
+    # Spacing inside a line is kept as written (``NORTH YEMEN  -- USDA``); only the line
+    # breaks of hard-wrapped text become single spaces.
     text = " ".join(line.text for line in run) if len(run) > 1 else first.text
-    if "  " in text:
-        text = " ".join(text.split())
     if marker is not None:
         return Chunk(
             first.number,
@@ -270,8 +270,10 @@ def _group_short_figure_lines(chunks: list[Chunk], width: int) -> list[Chunk]:
     index = 0
     while index < len(chunks):
         end = index
-        while end < len(chunks) and _figure_line(chunks[end], width) and (
-            end == index or chunks[end].first == chunks[end - 1].last + 1
+        while (
+            end < len(chunks)
+            and _figure_line(chunks[end], width)
+            and (end == index or chunks[end].first == chunks[end - 1].last + 1)
         ):
             end += 1
         # A table opens and closes with figures: a sub-head (``Six mths``) may stand inside,
