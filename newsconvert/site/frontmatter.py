@@ -109,8 +109,9 @@ def zola_front_matter(meta: PostMeta) -> str:
     return f"+++\n{tomli_w.dumps(fields)}+++\n"
 
 
-# Python-Markdown (which Pelican uses) treats these as backslash-escapable.
-_PYTHON_MARKDOWN_SPECIALS = frozenset("\\`*_{}[]()>#+-.!")
+# Python-Markdown (which Pelican uses) treats these as backslash-escapable; ``>`` is left to
+# html.escape, since a backslash before the resulting ``&gt;`` would stay visible.
+_PYTHON_MARKDOWN_SPECIALS = frozenset("\\`*_{}[]()#+-.!")
 
 
 def _pelican_markdown_text(text: str) -> str:

@@ -1,0 +1,138 @@
+"""Front matter for each generator parses with a real YAML/TOML reader (or Pelican's own
+Markdown reader) and carries title, date with its offset, and the last modification."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+import yaml
+
+from newsconvert.site.frontmatter import GENERATORS, post_path, post_text
+from newsconvert.site.metadata import PostMeta, post_meta
+from newsconvert.tree import Article, Byline, Headline, Standfirst, Timestamp
+
+IST = timezone(timedelta(hours=5, minutes=30))
+PUBLISHED = datetime(2019, 11, 27, 19, 17, tzinfo=IST)
+UPDATED = datetime(2019, 11, 27, 19, 34, tzinfo=IST)
+HOSTILE = 'Title: "quoted" <script>*x*</script> --- +++ # {{ 1+1 }} \\ `y`'
+
+
+def hand_built(headline: str = HOSTILE, *, dated: bool = True) -> Article:
+    return Article(
+        headline=Headline(headline),
+        standfirst=Standfirst("A summary: with *stars*, <b>tags</b> & ampersands"),
+        published=Timestamp("Published 19:17 IST", PUBLISHED, zone="IST") if dated else None,
+        updated=(Timestamp("Updated 19:34 IST", UPDATED, zone="IST"),) if dated else (),
+        bylines=(Byline("By Jane Doe and John Roe", names=("Jane Doe", "John Roe")),),
+    )
+
+
+def split_front_matter(text: str, fence: str) -> tuple[str, str]:
+    assert text.startswith(fence + "\n")
+    head, _, body = text[len(fence) + 1 :].partition("\n" + fence + "\n")
+    return head, body
+
+
+def read_fields(generator: str, text: str, tmp_path: Path) -> dict[str, object]:
+    """The front matter as the generator would read it, with its own field names."""
+    if generator == "zola":
+        head, _ = split_front_matter(text, "+++")
+        return tomllib.loads(head)
+    if generator == "pelican":
+        pytest.importorskip("pelican")
+        from pelican.readers import MarkdownReader
+        from pelican.settings import DEFAULT_CONFIG
+
+        source = tmp_path / "post.md"
+        source.write_text(text, encoding="utf-8")
+        settings = dict(DEFAULT_CONFIG, TIMEZONE="UTC")
+        _, metadata = MarkdownReader(settings).read(str(source))
+        return metadata
+    head, _ = split_front_matter(text, "---")
+    fields = yaml.safe_load(head)
+    assert isinstance(fields, dict)
+    return fields
+
+
+DATE_FIELDS = {
+    "hugo": ("date", "lastmod"),
+    "jekyll": ("date", "last_modified_at"),
+    "pelican": ("date", "modified"),
+    "zola": ("date", "updated"),
+}
+
+
+def dates_of(generator: str, fields: dict[str, object]) -> tuple[object, object]:
+    if generator == "mkdocs":
+        dates = fields["date"]
+        assert isinstance(dates, dict)
+        return dates.get("created"), dates.get("updated")
+    published, modified = DATE_FIELDS[generator]
+    return fields.get(published), fields.get(modified)
+
+
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_front_matter_carries_title_and_dates_with_offset(generator: str, tmp_path: Path) -> None:
+    meta = post_meta(hand_built())
+    fields = read_fields(generator, post_text(generator, meta, "Body.\n"), tmp_path)
+    title = fields["title"]
+    if generator == "pelican":
+        # Pelican prints titles as HTML, so the title is escaped; unescaped it is the headline.
+        import html
+
+        title = html.unescape(str(title))
+    assert title == HOSTILE
+    if generator == "pelican":
+        # Pelican renders the summary as Markdown into HTML: it must come out literally.
+        assert fields["summary"] == (
+            "<p>A summary: with *stars*, &lt;b&gt;tags&lt;/b&gt; &amp; ampersands</p>"
+        )
+    published, modified = dates_of(generator, fields)
+    assert published == PUBLISHED
+    assert modified == UPDATED
+    assert isinstance(published, datetime) and published.utcoffset() == timedelta(hours=5.5)
+
+
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_an_undated_article_gets_no_invented_date(generator: str, tmp_path: Path) -> None:
+    meta = post_meta(hand_built("Plain headline", dated=False))
+    fields = read_fields(generator, post_text(generator, meta, "Body.\n"), tmp_path)
+    if generator == "pelican":
+        # Pelican's reader only reports what the file says.
+        assert "date" not in fields and "modified" not in fields
+    else:
+        assert "date" not in fields
+    assert fields["title"] == "Plain headline"
+
+
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_the_reference_article_front_matter(
+    generator: str, reference_text: str, tmp_path: Path
+) -> None:
+    import newsconvert
+
+    article = newsconvert.parse(reference_text)
+    fields = read_fields(generator, post_text(generator, post_meta(article), "x\n"), tmp_path)
+    published, modified = dates_of(generator, fields)
+    assert published == datetime(2019, 11, 27, 19, 17, tzinfo=IST)
+    assert modified == datetime(2019, 11, 27, 19, 34, tzinfo=IST)
+    assert "Hun Sen" in str(fields["title"])
+
+
+def test_jekyll_posts_are_named_by_date_and_undated_ones_are_drafts() -> None:
+    assert post_path("jekyll", "world/asia/story", post_meta(hand_built())) == (
+        "_posts/world/asia/2019-11-27-story.md"
+    )
+    undated = post_meta(hand_built(dated=False))
+    assert post_path("jekyll", "story", undated) == "_drafts/story.md"
+    assert post_path("hugo", "world/story", undated) == "world/story.md"
+
+
+def test_the_body_follows_the_front_matter_unchanged() -> None:
+    meta = PostMeta("T", None, None, None, (), None, None, None)
+    text = post_text("hugo", meta, "# T\n\nBody *literal*\n")
+    _, body = split_front_matter(text, "---")
+    assert body == "\n# T\n\nBody *literal*\n"
