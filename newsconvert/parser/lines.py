@@ -1,31 +1,20 @@
 """Normalising decoded text into numbered lines, the unit every later stage works on.
 
-Line numbers are those an editor shows: ``\\r\\n``, ``\\r`` and ``\\n`` end a line; form feeds,
-vertical tabs and the Unicode line/paragraph separators do not (they become spaces, so a page
-break on a line of its own makes that line blank). Control characters, lone surrogates and
-non-characters cannot be carried into every output format, so they are replaced here once,
-before anything looks at the words.
+Text from a file has been normalised by :func:`newsconvert.source.read_source`; text handed to
+:func:`newsconvert.parse` directly gets the same treatment here
+(:func:`newsconvert.source.normalise_text`: every kind of line break becomes ``\\n``, control
+characters go, non-characters and lone surrogates become U+FFFD), so line numbers agree whichever
+way the text came in.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from newsconvert.source import normalise_text
 
 TAB_WIDTH = 4
 """Columns a tab stands for when measuring indentation."""
-
-# C0 controls other than tab and newline/carriage return, DEL and the C1 controls carry no text:
-# NUL and friends are deleted; separators that stand between words become spaces.
-_SPACE_LIKE = "\f\v\x1c\x1d\x1e\x1f\x85\u2028\u2029"
-_TRANSLATION: dict[int, int | None] = {ord(c): 0x20 for c in _SPACE_LIKE}
-for _code in (*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F, *range(0x80, 0xA0)):
-    _TRANSLATION.setdefault(_code, None)
-
-# Lone surrogates (from ``surrogateescape`` decoding) and the non-characters are not valid in
-# XML or in most encoders; U+FFFD keeps their place visible.
-_INVALID = re.compile("[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
-_CHECK_INVALID = re.compile("[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]").search
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,13 +37,10 @@ class Line:
 
 
 def clean_text(text: str) -> str:
-    """Replace control characters, lone surrogates and non-characters; unify line endings."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_TRANSLATION)
-    if _CHECK_INVALID(text) is not None:
-        text = _INVALID.sub("\ufffd", text)
-    return text
+    """Unify line breaks and drop or replace characters no output format can carry."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return normalise_text(text)
 
 
 def split_lines(text: str) -> list[Line]:
