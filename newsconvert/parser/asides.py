@@ -57,7 +57,7 @@ def is_chrome(text: str) -> bool:
 
 _CROSSLINK = re.compile(
     r"(?:also\s+read|read\s+more|read\s+also|see\s+also|also\s+see|more\s+on\s+this"
-    r"|related(?:\s+(?:stories|articles|news|coverage|links?|content))?"
+    r"|related(?:\s+(?:stor(?:y|ies)|articles?|news|coverage|links?|content|reading))?"
     r"|more\s+from\s[^:\n]{1,40}|recommended(?:\s+reading)?|must\s+read|don'?t\s+miss"
     r"|more\s+stories|you\s+may\s+also\s+like)"
     r"\s*(?::|\s[-\u2013\u2014|]|$)",
@@ -77,7 +77,11 @@ def is_crosslink(text: str) -> bool:
 _SLIDE = re.compile(r"\d{1,3} of \d{1,3}[.:] ")
 # ``Photo: Jane Doe``, ``Credit: NASA/ESA``, ``Image: …`` opening a line.
 _CREDIT_LABEL = re.compile(
-    r"(?:photo(?:graph)?s?|credit|image|picture|pic)\s*:\s*\S", re.IGNORECASE
+    r"(?:photo(?:graph)?|credit|image|picture|pic)s?\s*:\s*\S", re.IGNORECASE
+)
+# ``By Jane Doe/WireImage.``: a photographer and a picture agency, alone on a line.
+_PHOTOGRAPHER = re.compile(
+    r"(?:By|Photo by|Photograph by) [A-Z][^/\n]{1,60}/[A-Z][\w .&-]{1,40}\.?"
 )
 # ``(AP Photo/Jane Doe)``, ``REUTERS/Jane Doe``, ``Photo: Jane Doe`` inside a line.
 _PHOTO_CREDIT = re.compile(
@@ -95,6 +99,8 @@ def is_caption(text: str) -> bool:
         return True
     if len(text) > 400:
         return False
+    if first in "BP" and "/" in text and _PHOTOGRAPHER.fullmatch(text) is not None:
+        return True
     return ("Photo" in text or "/" in text or "View full" in text) and (
         _PHOTO_CREDIT.search(text) is not None
     )

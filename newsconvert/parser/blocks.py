@@ -98,6 +98,8 @@ def read_body(chunks: list[Chunk], start: int, builder: ArticleBuilder, zones: Z
             seen.setdefault(placed.text, placed.line)
     paragraphs = 0
     previous = _BODY_OTHER
+    heading_left = 0
+    refused_until = 0
     index = start
     while index < count:
         chunk = chunks[index]
@@ -164,17 +166,39 @@ def read_body(chunks: list[Chunk], start: int, builder: ArticleBuilder, zones: Z
                 previous = _BODY_PARAGRAPH
                 continue
         shape = _heading_shape(text)
-        if (
-            shape is not None
-            and index < count
-            and _is_body_paragraph(chunks[index])
-            and ((shape == "caps" and previous != _BODY_HEADING) or previous == _BODY_PARAGRAPH)
-        ):
-            builder.start_section(SectionHeading(text, first))
-            rule = "all-caps-subhead" if shape == "caps" else "short-line-between-paragraphs"
-            builder.mark(first, chunk.last, "heading", rule)
-            previous = _BODY_HEADING
-            continue
+        if shape is not None:
+            position = index - 1
+            if heading_left > 0:
+                heading_left -= 1
+                _place_heading(chunk, "heading-after-heading", builder)
+                previous = _BODY_HEADING
+                continue
+            if position >= refused_until:
+                # Decide for the whole run of short lines at once: one or two (a heading and
+                # a sub-heading) before running text are headings; three or more are a list
+                # without markers or a table of sorts, and stay paragraphs.
+                run_end = position + 1
+                while (
+                    run_end < count
+                    and chunks[run_end].kind == "text"
+                    and _heading_shape(chunks[run_end].text) is not None
+                ):
+                    run_end += 1
+                length = run_end - position
+                if (
+                    length <= 2
+                    and run_end < count
+                    and _is_body_paragraph(chunks[run_end])
+                    and (shape == "caps" or previous == _BODY_PARAGRAPH)
+                ):
+                    heading_left = length - 1
+                    rule = (
+                        "all-caps-subhead" if shape == "caps" else "short-line-between-paragraphs"
+                    )
+                    _place_heading(chunk, rule, builder)
+                    previous = _BODY_HEADING
+                    continue
+                refused_until = run_end
         paragraphs += 1
         previous = _BODY_PARAGRAPH
         if any(mark in text for mark in _QUOTE_MARKS):
@@ -210,6 +234,44 @@ def _match_dateline(text: str, line: int) -> tuple[Dateline, str] | None:
     if probed is None or probed[1] != "Placeholder":
         return None
     return probed[0], ""
+
+
+def _place_heading(chunk: Chunk, rule: str, builder: ArticleBuilder) -> None:
+    builder.start_section(SectionHeading(chunk.text, chunk.first))
+    builder.mark(chunk.first, chunk.last, "heading", rule)
+
+
+MAX_UNMARKED_ITEM_LENGTH = 120
+MAX_UNMARKED_ITEM_WORDS = 16
+
+
+def _is_unmarked_item(chunk: Chunk) -> bool:
+    text = chunk.text
+    return (
+        chunk.kind == "text"
+        and len(text) <= MAX_UNMARKED_ITEM_LENGTH
+        and text.count(" ") < MAX_UNMARKED_ITEM_WORDS
+        and text[-1] != ":"
+    )
+
+
+def _read_unmarked_list(chunks: list[Chunk], index: int, builder: ArticleBuilder) -> int:
+    """Short lines after a lead-in ending in ``:`` are the items of a list without markers.
+
+    ``… segments of visitors based on:`` then ``user type``, ``visit count`` …: read as
+    paragraphs they would be a column of one-word paragraphs. Two items at least.
+    """
+    end = index
+    while end < len(chunks) and _is_unmarked_item(chunks[end]):
+        end += 1
+    if end - index < 2:
+        return index
+    items = []
+    for chunk in chunks[index:end]:
+        items.append(ListItem(chunk.text, chunk.first))
+        builder.mark(chunk.first, chunk.last, "list-item", "short-lines-after-colon")
+    builder.add_block(BulletList(tuple(items), "", chunks[index].first))
+    return end
 
 
 def _read_list(chunks: list[Chunk], index: int, builder: ArticleBuilder) -> int:
