@@ -19,11 +19,14 @@ What a place looks like (the rules that keep ordinary sentence starts out):
   (``UPDATE:``, ``EXCLUSIVE:``, ``WATCH:``): those are listed and refused;
 - an agency without a separator after it needs a date or a place in capitals before it, so
   ``Mr Smith (AP) said …`` is not a dateline;
-- the rest of the paragraph must follow, and must not start with a lowercase letter (wire copy
-  starts the sentence after the dateline with a capital).
+- a hyphen separator is spaced (``BROWN-FORMAN`` and ``F-Squared`` are words, not datelines);
+- the rest of the paragraph must follow (except after ``PLACE, DATE -``, which Reuters prints
+  alone above an earnings table), must not start with a lowercase letter (wire copy
+  starts the sentence after the dateline with a capital) and must not be all capitals (that is
+  a headline such as ``ECONOMIC SPOTLIGHT - BANKAMERICA <BAC>``).
 
 ``Dateline.text`` is the dateline exactly as written up to and including its separator, without
-the whitespace after it; the rest is returned with that whitespace removed.
+the whitespace after it; the rest is returned with that whitespace removed (it may be empty).
 """
 
 from __future__ import annotations
@@ -34,8 +37,8 @@ from newsconvert.tree import Dateline
 
 __all__ = ["match_dateline"]
 
-MAX_DATELINE_LENGTH = 100
-"""Only this many characters at the start of a paragraph are looked at."""
+# Every repetition below is bounded (words of at most 25 characters, at most five words), so a
+# match never reads more than a couple of hundred characters whatever the paragraph's length.
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -46,22 +49,29 @@ _DATE = rf"{_MONTH}\s\d{{1,2}}(?!\d)(?:,?\s\d{{4}}(?!\d))?"
 _FULL_DATE = rf"{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}(?!\d)"
 
 # A word of a place name: ``PHNOM``, ``Penh``, ``St.``, ``O'Hare``, ``Indonesia/JAKARTA``.
-_PLACE_WORD = r"[A-Z][A-Za-z'\u2019.]*(?:[/\-][A-Z][A-Za-z'\u2019.]*){0,2}"
+_PLACE_WORD = r"[A-Z][A-Za-z'\u2019.]{0,24}(?:[/\-][A-Z][A-Za-z'\u2019.]{0,24}){0,2}"
 _PARTICLE = r"(?:of|de|da|del|di|do|du|des|la|le|el|al|am|an|upon|on|sur|en)"
 _PLACE_PART = rf"{_PLACE_WORD}(?:\s(?:{_PARTICLE}\s)?{_PLACE_WORD}){{0,4}}"
 # A second part for the state or country: ``, Wis.``, ``, Indonesia/JAKARTA``.
 _PLACE = rf"(?P<place>{_PLACE_PART}(?:,\s{_PLACE_WORD}(?:\s{_PLACE_WORD})?)?)"
 
 # An agency in brackets: ``(AP)``, ``(Reuters)``, ``(News 1st)``, ``(REUTERS)``.
-_AGENCY_NAME = r"[A-Z][A-Za-z0-9.&'\u2019\-]*(?:\s[A-Za-z0-9.&'\u2019\-]+){0,3}"
+_AGENCY_NAME = r"[A-Z][A-Za-z0-9.&'\u2019\-]{0,24}(?:\s[A-Za-z0-9.&'\u2019\-]{1,24}){0,3}"
 
 # The separator: dashes (spaced or not) or a colon. After a bracketed agency a space alone will
 # do (group ``sep`` is then ``None``); the conditional keeps that case from ending a match
 # anywhere else, which would otherwise stop the regex at ``NEW DELHI, Nov`` + space.
-_SEPARATOR = r"(?:(?P<sep>\s?(?:-{1,2}|\u2013|\u2014{1,2}|:))|(?(agency)(?=\s)|(?!)))"
+# A hyphen must be spaced (``CLEVELAND, Feb 26 - ``): unspaced, it joins the words of a
+# hyphenated name (``BROWN-FORMAN``, ``F-Squared``). Em and en dashes and ``--`` may be unspaced
+# (``VATICAN CITY—Six``); a colon needs the space after it.
+_SEPARATOR = (
+    r"(?:(?P<sep>\s(?:-{1,2}|\u2013|\u2014{1,2})(?=\s|$)|(?:\u2014{1,2}|\u2013|--)(?=\S)"
+    r"|:(?=\s|$))"
+    r"|(?(agency)(?=\s)|(?!)))"
+)
 
 _DATELINE = re.compile(
-    rf"(?:{_PLACE}(?:,\s(?P<date>{_DATE}))?\s?(?:\((?P<agency>{_AGENCY_NAME})\))?"
+    rf"(?:{_PLACE}(?:,?\s(?P<date>{_DATE}))?\s?(?:\((?P<agency>{_AGENCY_NAME})\))?"
     rf"|\((?P<lone_agency>{_AGENCY_NAME})\)"
     rf"|(?P<full_date>{_FULL_DATE})"
     rf"){_SEPARATOR}(?P<space>\s*)"
@@ -79,6 +89,9 @@ _LABEL_WORDS_TEXT = """
 _LABEL_WORDS = frozenset(_LABEL_WORDS_TEXT.split())
 
 
+_HAS_LOWERCASE = re.compile(r"[a-z]")
+
+
 def match_dateline(text: str, *, line: int = 0) -> tuple[Dateline, str] | None:
     """The dateline opening paragraph ``text`` and the rest of the paragraph, or ``None``.
 
@@ -87,14 +100,20 @@ def match_dateline(text: str, *, line: int = 0) -> tuple[Dateline, str] | None:
     """
     if not text or not (text[0].isupper() or text[0] == "("):
         return None
-    head = text[:MAX_DATELINE_LENGTH]
-    match = _DATELINE.match(head)
+    match = _DATELINE.match(text)
     if match is None:
         return None
-    rest = text[match.end() :]
-    if not rest or rest[0].islower():
-        return None
     place, date = match["place"], match["date"]
+    rest = text[match.end() :]
+    if not rest:
+        # Reuters earnings copy prints the dateline alone above a table: accept that only
+        # for the unmistakable ``PLACE, DATE -`` form.
+        if not (place and date and match["sep"]):
+            return None
+    elif rest[0].islower() or not _HAS_LOWERCASE.search(rest):
+        # A dateline starts a sentence; capitals after a dash are a headline
+        # (``ECONOMIC SPOTLIGHT - BANKAMERICA <BAC>``).
+        return None
     agency = match["agency"] or match["lone_agency"]
     separator = match["sep"] or ""
     if not separator and not (agency and match["space"]):

@@ -19,7 +19,9 @@ The measured rules, all of which must hold:
 ``quote`` drops a final comma (``… regime change,”``): it only joins the quotation to the
 attribution. ``Blockquote.text`` keeps it.
 3. At least :data:`MIN_QUOTE_SHARE` of the paragraph's characters are inside the quotation marks.
-4. The attribution has at most :data:`MAX_ATTRIBUTION_WORDS` words and contains a speech verb
+4. The attribution is one clause (no sentence break inside it, so ``he said. Reuter`` is refused
+   and the parser can split the sign-off first), has at most :data:`MAX_ATTRIBUTION_WORDS`
+   words and contains a speech verb
    (``said``, ``wrote``, ``counselled``, ``according to`` …), or it is a dash and a name
    (``— Jane Doe``).
 
@@ -65,6 +67,10 @@ _SPEECH_STEMS = (
 )
 _SPEECH_WORDS = frozenset(_SPEECH_STEMS.split())
 _WORD = re.compile(r"[A-Za-z]+")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+\S")
+_ABBREVIATIONS_TEXT = "Mr Mrs Ms Dr Prof St Sr Jr Gen Gov Sen Rep Lt Col Capt Sgt Rev Hon Mt Co Inc"
+_ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
+"""Words whose full stop does not end a sentence (``Dr. Smith said``)."""
 _OPENING = '\u201c"'
 _QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"'}
 _CLOSING_PUNCTUATION = ".,;:!?\u2026)]"
@@ -103,9 +109,19 @@ def _quotations(text: str) -> list[tuple[int, int]] | None:
     return spans
 
 
+def _ends_sentence_inside(text: str) -> bool:
+    """Whether ``text`` holds a sentence break (``he said. Reuter``), not counting the full
+    stops of abbreviations and initials (``Dr.``, ``J.``, ``U.S.``)."""
+    for found in _SENTENCE_BREAK.finditer(text):
+        word = text[: found.start()].rsplit(None, 1)[-1].rstrip(".!?")
+        if found.group()[0] != "." or not (word in _ABBREVIATIONS or len(word) <= 1 or "." in word):
+            return True
+    return False
+
+
 def _is_attribution(text: str) -> bool:
     words = text.split()
-    if not words or len(words) > MAX_ATTRIBUTION_WORDS:
+    if not words or len(words) > MAX_ATTRIBUTION_WORDS or _ends_sentence_inside(text):
         return False
     if _NAME_AFTER_DASH.fullmatch(text):
         return True

@@ -134,8 +134,8 @@ _ZONE_TOKEN = (
 _ZONE = re.compile(rf"\s*(?:\((?P<paren>{_ZONE_TOKEN})\)|(?P<zone>{_ZONE_TOKEN}))")
 _ISO_ZONE = re.compile(r"Z(?![A-Za-z])|[+\-]\d{2}:?\d{2}(?!\d)")
 
-# Between date and time, in either order: ``, `` `` | `` `` - `` `` at `` or a space.
-_SEPARATOR = re.compile(r"\s*(?:[,|\-\u2013\u2014\u00b7\u2022@/]|(?i:at)(?![A-Za-z]))?\s*")
+# Between date and time, in either order: ``, `` `` | `` `` - `` `` at `` `` on `` or a space.
+_SEPARATOR = re.compile(r"\s*(?:[,|\-\u2013\u2014\u00b7\u2022@/]|(?i:at|on)(?![A-Za-z]))?\s*")
 
 # A place after the time: ``… IST - COLOMBO``; capitalised words only.
 _PLACE_WORD = r"[A-Z][A-Za-z.'\u2019]*"
