@@ -29,7 +29,7 @@ _WEAK_CHROME_WORDS = """
     out follow us like save read leave post add a an the our your to view close menu home
     next previous prev back top skip content report buy now click here copy link watch
     listen download related story stories article articles show hide all see options
-    via with by and or of for page"""
+    via with by and or of for page loading"""
 _STRONG_CHROME = frozenset(_STRONG_CHROME_WORDS.split())
 _WEAK_CHROME = frozenset(_WEAK_CHROME_WORDS.split())
 _CHROME_SPLIT = re.compile(r"[\s|•·/,:;!?()\[\]]+")

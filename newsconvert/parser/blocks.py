@@ -190,6 +190,7 @@ def read_body(chunks: list[Chunk], start: int, builder: ArticleBuilder, zones: Z
                     and run_end < count
                     and _is_body_paragraph(chunks[run_end])
                     and (shape == "caps" or previous == _BODY_PARAGRAPH)
+                    and not _ends_lead_in(builder)
                 ):
                     heading_left = length - 1
                     rule = (
@@ -234,6 +235,12 @@ def _match_dateline(text: str, line: int) -> tuple[Dateline, str] | None:
     if probed is None or probed[1] != "Placeholder":
         return None
     return probed[0], ""
+
+
+def _ends_lead_in(builder: ArticleBuilder) -> bool:
+    """Whether the last block ends in ``:``, announcing what follows (so not a heading)."""
+    blocks = builder.blocks
+    return bool(blocks) and isinstance(blocks[-1], Paragraph) and blocks[-1].text[-1] == ":"
 
 
 def _place_heading(chunk: Chunk, rule: str, builder: ArticleBuilder) -> None:
