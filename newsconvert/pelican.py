@@ -39,14 +39,13 @@ class NewsReader(BaseReader):  # type: ignore[misc]
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """The article's HTML body and its metadata, as Pelican's readers return them."""
         import newsconvert
+        from newsconvert.render import render  # the function, not the subpackage
         from newsconvert.site.metadata import post_meta
         from newsconvert.source import read_source
 
         source = read_source(source_path, encoding=self.settings.get("NEWSCONVERT_ENCODING"))
         article = newsconvert.parse(source.text, source=source.name)
-        content = newsconvert.render(
-            article, "html", lang=str(self.settings.get("DEFAULT_LANG", "en"))
-        )
+        content = render(article, "html", lang=str(self.settings.get("DEFAULT_LANG", "en")))
         meta = post_meta(article)
         raw: dict[str, Any] = {"title": html.escape(meta.title, quote=False)}
         if meta.published is not None:

@@ -189,7 +189,9 @@ def article_outputs(
     article: Any, slug: str, options: ConvertOptions
 ) -> tuple[list[tuple[str, str]], IndexEntry]:
     """The files (path relative to OUT, text) for a parsed ``article``, and its index entry."""
-    import newsconvert
+    # The renderers' function itself: once the subpackage newsconvert.render is imported,
+    # the attribute newsconvert.render names the subpackage, not the API function.
+    from newsconvert.render import render
     from newsconvert.site import frontmatter
     from newsconvert.site.metadata import post_meta
 
@@ -200,12 +202,12 @@ def article_outputs(
         "lang": options.lang,
     }
     if options.to == "md" and options.generator is not None:
-        body = newsconvert.render(article, "md", standalone=False, **render_options)
+        body = render(article, "md", standalone=False, **render_options)
         path = frontmatter.post_path(options.generator, slug, meta)
         text = frontmatter.post_text(options.generator, meta, body)
     else:
         path = slug + SUFFIXES[options.to]
-        text = newsconvert.render(article, options.to, standalone=True, **render_options)
+        text = render(article, options.to, standalone=True, **render_options)
     return [(path, text)], IndexEntry.from_meta(slug, path, meta)
 
 

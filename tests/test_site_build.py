@@ -1,0 +1,316 @@
+"""``newsconvert build`` end to end: real articles, real parser and renderers, real files."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import tomllib
+from pathlib import Path
+
+import defusedxml.ElementTree as SafeET
+import html5lib
+import pytest
+import yaml
+
+import newsconvert
+from newsconvert.site.builder import ConvertOptions, build
+from newsconvert.site.cli import run
+from newsconvert.site.feed import ATOM_NAMESPACE, rfc3339
+from newsconvert.site.frontmatter import GENERATORS
+from newsconvert.site.manifest import MANIFEST_NAME
+from newsconvert.site.metadata import post_meta
+from newsconvert.source import read_source
+
+A = f"{{{ATOM_NAMESPACE}}}"
+
+
+class Stderr(io.StringIO):
+    """A captured stderr that is not a terminal (like a pipe)."""
+
+    def isatty(self) -> bool:
+        return False
+
+
+def build_cli(*args: str | Path) -> tuple[int, str]:
+    err = Stderr()
+    code = run([str(arg) for arg in args], stderr=err)
+    return code, err.getvalue()
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def mtimes(folder: Path) -> dict[str, int]:
+    return {
+        path.relative_to(folder).as_posix(): path.stat().st_mtime_ns
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
+
+
+@pytest.fixture
+def small_tree(corpus_dir: Path, tmp_path: Path) -> Path:
+    """A copy of a dozen corpus articles of every kind, in folders, to modify freely."""
+    source = tmp_path / "src"
+    chosen = [corpus_dir / "000_37575f6eff0020da.txt"]
+    for folder in ("bbc", "reuters", "newspaper"):
+        chosen += sorted((corpus_dir / folder).rglob("*.txt"))[:4]
+    for path in chosen:
+        target = source / path.relative_to(corpus_dir)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    return source
+
+
+def article_count(folder: Path) -> int:
+    return sum(1 for path in folder.rglob("*") if path.suffix in {".txt", ".news"})
+
+
+# --- The whole corpus --------------------------------------------------------------------------
+
+
+def test_corpus_builds_to_a_site_with_index_and_feed(corpus_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    code, err = build_cli(corpus_dir, "-o", out, "--feed-size", "500", "-j", "2")
+    assert code == 0, err
+    sources = sorted(corpus_dir.rglob("*.txt"))
+    pages = [p for p in out.rglob("*.html") if p.name != "index.html" or p.parent != out]
+    assert len(pages) == len(sources)
+
+    document = html5lib.parse((out / "index.html").read_text("utf-8"), namespaceHTMLElements=False)
+    hrefs = [a.get("href") for a in document.findall(".//li//a")]
+    assert len(hrefs) == len(sources)
+    assert all((out / href).is_file() for href in hrefs)
+    assert sorted(out / href for href in hrefs) == sorted(pages)
+
+    # The feed holds every article the parser found a date in, newest first, with its dates.
+    expected = {}
+    for path in sources:
+        meta = post_meta(newsconvert.parse(read_source(path).text))
+        if meta.published is not None:
+            expected[meta.title] = (rfc3339(meta.published), rfc3339(meta.modified))
+    root = SafeET.fromstring((out / "feed.xml").read_bytes())
+    entries = root.findall(f"{A}entry")
+    assert len(entries) == len(expected) >= 1
+    for element in entries:
+        title = element.find(f"{A}title").text
+        assert (
+            element.find(f"{A}published").text,
+            element.find(f"{A}updated").text,
+        ) == expected[title]
+        assert (out / element.find(f"{A}link").get("href")).is_file()
+    reference = next(e for e in entries if "Hun Sen" in e.find(f"{A}title").text)
+    assert reference.find(f"{A}published").text == "2019-11-27T19:17:00+05:30"
+    assert reference.find(f"{A}updated").text == "2019-11-27T19:34:00+05:30"
+
+
+# --- Incremental builds ------------------------------------------------------------------------
+
+
+def test_rerun_converts_nothing_and_rewrites_nothing(small_tree: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = build(small_tree, out, jobs=1)
+    assert first.converted == article_count(small_tree) and first.failed == 0
+    before = mtimes(out)
+    again = build(small_tree, out, jobs=1)
+    assert (again.converted, again.unchanged, again.removed) == (0, first.converted, 0)
+    assert mtimes(out) == before
+
+
+def test_editing_one_article_reconverts_only_it(small_tree: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(small_tree, out, jobs=1)
+    before = snapshot(out)
+    edited = small_tree / "bbc" / sorted(p.name for p in (small_tree / "bbc").iterdir())[0]
+    story = next(edited.rglob("*.txt")) if edited.is_dir() else edited
+    story.write_text(story.read_text("utf-8") + "\nAn added closing paragraph.\n", "utf-8")
+    # A new modification time with the same bytes is no change.
+    untouched = small_tree / "000_37575f6eff0020da.txt"
+    os.utime(untouched, (1, 1))
+    summary = build(small_tree, out, jobs=1)
+    assert summary.converted == 1 and summary.unchanged == article_count(small_tree) - 1
+    after = snapshot(out)
+    changed = {path for path in after if after[path] != before.get(path)}
+    page = story.relative_to(small_tree).with_suffix(".html").as_posix()
+    assert page in changed and b"An added closing paragraph." in after[page]
+    assert changed <= {page, "index.html", MANIFEST_NAME}
+
+
+def test_removing_a_source_removes_its_page(small_tree: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(small_tree, out, jobs=1)
+    (small_tree / "000_37575f6eff0020da.txt").unlink()
+    summary = build(small_tree, out, jobs=1)
+    assert summary.removed == 1 and summary.converted == 0
+    assert not (out / "000-37575f6eff0020da.html").exists()
+    assert "000-37575f6eff0020da" not in (out / "index.html").read_text("utf-8")
+
+
+def test_changed_options_and_force_rebuild_everything(small_tree: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    count = build(small_tree, out, jobs=1).converted
+    assert build(small_tree, out, ConvertOptions(lang="fr"), jobs=1).converted == count
+    assert build(small_tree, out, ConvertOptions(lang="fr"), jobs=1).converted == 0
+    code, _ = build_cli(small_tree, "-o", out, "--lang", "fr", "--force", "-j", "1")
+    assert code == 0
+    assert build(small_tree, out, ConvertOptions(lang="fr"), jobs=1).unchanged == count
+
+
+def test_two_jobs_give_the_same_bytes_as_one(small_tree: Path, tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert build_cli(small_tree, "-o", one, "-j", "1")[0] == 0
+    assert build_cli(small_tree, "-o", two, "-j", "2")[0] == 0
+    assert snapshot(one) == snapshot(two)
+
+
+# --- Failures ----------------------------------------------------------------------------------
+
+
+def test_a_corrupt_article_is_reported_and_the_rest_built(small_tree: Path, tmp_path: Path) -> None:
+    corrupt = small_tree / "bbc" / "zz-corrupt.txt"
+    corrupt.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    out = tmp_path / "out"
+    code, err = build_cli(small_tree, "-o", out, "-j", "2")
+    assert code == 1
+    assert f"{corrupt}:1: binary file" in err
+    assert "1 failed" in err
+    assert len(list(out.rglob("*.html"))) == article_count(small_tree) - 1 + 1  # + index.html
+    # The next build retries the failed article (and only it).
+    code, err = build_cli(small_tree, "-o", out, "-j", "1")
+    assert code == 1 and "0 converted" in err and "1 failed" in err
+
+
+def test_inputs_are_never_modified(small_tree: Path, tmp_path: Path) -> None:
+    before = snapshot(small_tree)
+    times = mtimes(small_tree)
+    assert build_cli(small_tree, "-o", tmp_path / "out", "-j", "2")[0] == 0
+    assert snapshot(small_tree) == before and mtimes(small_tree) == times
+
+
+def test_a_write_failing_midway_leaves_previous_output_intact(
+    small_tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    build(small_tree, out, jobs=1)
+    old = snapshot(out)
+    for story in small_tree.rglob("*.txt"):
+        story.write_text(story.read_text("utf-8") + "\nA second edition paragraph.\n", "utf-8")
+    build(small_tree, fresh, jobs=1)
+    new = snapshot(fresh)
+
+    # The disk "fills up" after four files: the renames that would publish the rest fail.
+    real_replace = os.replace
+    calls = {"count": 0}
+
+    def failing_replace(source: str, target: str) -> None:
+        calls["count"] += 1
+        if calls["count"] > 4:
+            raise OSError(28, "No space left on device")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    err = Stderr()
+    code = run([str(small_tree), "-o", str(out), "-j", "1"], stderr=err)
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert code == 1 and "No space left on device" in err.getvalue()
+
+    now = snapshot(out)
+    assert not [path for path in now if path.endswith(".tmp")]
+    assert set(now) == set(old)
+    # Every file is wholly the old or wholly the new version; four are new.
+    assert all(now[path] in (old[path], new[path]) for path in now)
+    assert sum(now[path] == new[path] != old[path] for path in now) == 4
+    # The next build finishes the job and gives exactly the fresh build's output.
+    assert build(small_tree, out, jobs=1).failed == 0
+    assert snapshot(out) == new
+
+
+def test_output_inside_source_is_refused(small_tree: Path) -> None:
+    code, err = build_cli(small_tree, "-o", small_tree / "site")
+    assert code == 2 and "inside the source folder" in err
+    code, err = build_cli(small_tree, "-o", small_tree)
+    assert code == 2 and "is the source folder" in err
+    assert not (small_tree / "site").exists()
+
+
+def test_usage_errors_exit_2(small_tree: Path, tmp_path: Path) -> None:
+    assert build_cli(small_tree, "-o", tmp_path / "o", "--for", "hugo")[0] == 2  # needs --to md
+    assert build_cli(small_tree, "-o", tmp_path / "o", "--tz", "IST=Nowhere/Land")[0] == 2
+    assert build_cli(small_tree, "-o", tmp_path / "o", "--encoding", "no-such")[0] == 2
+    assert build_cli(tmp_path / "missing", "-o", tmp_path / "o")[0] == 2
+
+
+# --- Options -----------------------------------------------------------------------------------
+
+
+def test_quiet_prints_nothing_and_a_pipe_gets_no_progress_bar(
+    small_tree: Path, tmp_path: Path
+) -> None:
+    code, err = build_cli(small_tree, "-o", tmp_path / "a", "-q")
+    assert code == 0 and err == ""
+    code, err = build_cli(small_tree, "-o", tmp_path / "b")
+    assert err.count("\n") == 1 and err.startswith("newsconvert build: 13 converted, 0 unchanged")
+    assert "\r" not in err
+
+
+def test_include_and_exclude(small_tree: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, _ = build_cli(small_tree, "-o", out, "--include", "bbc/*", "--exclude", "*/sport/*")
+    assert code == 0
+    pages = {p.relative_to(out).as_posix() for p in out.rglob("*.html")} - {"index.html"}
+    expected = {
+        p.relative_to(small_tree).with_suffix(".html").as_posix()
+        for p in (small_tree / "bbc").rglob("*.txt")
+        if "/sport/" not in p.as_posix()
+    }
+    assert pages == expected
+
+
+def test_base_url_reaches_the_feed(small_tree: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build_cli(small_tree, "-o", out, "--base-url", "https://news.test/", "--title", "Wire")
+    root = SafeET.fromstring((out / "feed.xml").read_bytes())
+    assert root.find(f"{A}title").text == "Wire"
+    assert root.find(f"{A}entry/{A}id").text == "https://news.test/000-37575f6eff0020da.html"
+
+
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_generator_posts_have_parsable_front_matter(
+    generator: str, small_tree: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    code, err = build_cli(small_tree, "-o", out, "--to", "md", "--for", generator)
+    assert code == 0, err
+    posts = sorted(out.rglob("*.md"))
+    assert len(posts) == article_count(small_tree)
+    assert not (out / "index.html").exists()
+    for post in posts:
+        text = post.read_text("utf-8")
+        if generator == "zola":
+            head = text.split("+++\n")[1]
+            fields = tomllib.loads(head)
+        elif generator == "pelican":
+            head = text.split("\n\n")[0]
+            fields = dict(line.split(": ", 1) for line in head.splitlines())
+            fields = {key.lower(): value for key, value in fields.items()}
+        else:
+            fields = yaml.safe_load(text.split("---\n")[1])
+        assert fields["title"]
+    if generator == "jekyll":
+        assert (out / "_posts" / "2019-11-27-000-37575f6eff0020da.md").is_file()
+        assert (out / "_drafts" / "bbc").is_dir()
+
+
+def test_rst_and_json_targets(small_tree: Path, tmp_path: Path) -> None:
+    for to in ("rst", "json"):
+        out = tmp_path / to
+        code, err = build_cli(small_tree, "-o", out, "--to", to)
+        assert code == 0, err
+        pages = [p for p in out.rglob(f"*.{to}") if not p.name.startswith(".")]
+        assert len(pages) == article_count(small_tree)
