@@ -11,9 +11,9 @@ It registers
 
 This module is the thin layer: the article becomes nodes in :mod:`newsconvert.doctree`, which
 knows nothing of Sphinx. Problems are logged as warnings of type ``newsconvert`` (subtypes
-``missing``, ``read``, ``parse``, ``outside``, ``self``, ``diagnostic``), located at the page and
-line, so ``suppress_warnings = ["newsconvert.*"]`` silences them; a bad article never stops the
-build.
+``missing``, ``read``, ``parse``, ``outside``, ``self``, ``diagnostic``, ``internal``), located
+at the page and line, so ``suppress_warnings = ["newsconvert.*"]`` silences them; a bad article
+never stops the build.
 """
 
 from __future__ import annotations
@@ -94,6 +94,20 @@ def read_article_file(path: Path, *, encoding: str | None, zones: Mapping[str, s
     except NewsconvertError as error:
         subtype = "read" if isinstance(error, newsconvert.InputError) else "parse"
         raise ArticleProblem(subtype, str(error.located(str(path)))) from None
+    except Exception as error:
+        raise internal_problem(path, error) from error
+
+
+def internal_problem(path: object, error: Exception) -> ArticleProblem:
+    """A bug in newsconvert met on ``path``: one warning (traceback at ``-v``), not a crash.
+
+    A docs build holds many pages; one article that trips a bug should not stop the others.
+    """
+    logger.debug("newsconvert failed on %s", path, exc_info=error)
+    return ArticleProblem(
+        "internal",
+        f"{path}: newsconvert failed ({type(error).__name__}: {error}); please report this",
+    )
 
 
 def _read_text(path: Path, encoding: str | None) -> tuple[str, str]:
@@ -158,6 +172,12 @@ class NewsSourceParser(DocutilsNewsParser):
                 location=(docname, error.line or 1),
                 type=WARNING_TYPE,
                 subtype="parse",
+            )
+            self._fallback(document, docname, inputstring)
+        except Exception as error:
+            problem = internal_problem(source_path, error)
+            logger.warning(
+                "%s", problem.message, location=(docname, 1), type=WARNING_TYPE, subtype="internal"
             )
             self._fallback(document, docname, inputstring)
         else:

@@ -65,8 +65,9 @@ def test_every_builder_builds_without_a_warning(make_app, copy_root, builder: st
         for path in Path(app.outdir).rglob("*")
         if path.suffix in {".html", ".xhtml", ".tex", ".txt", ".1", ".texi"}
     )
-    assert "Hun Sen wrote" in html.unescape(output)
-    assert "joint management committee" in html.unescape(output)
+    output = " ".join(html.unescape(output).split())  # text builders wrap long lines
+    assert "Hun Sen wrote" in output
+    assert "joint management committee" in output
 
 
 @pytest.mark.sphinx("html", testroot="newsconvert", freshenv=True)
