@@ -172,7 +172,7 @@ def check_encoding(encoding: str) -> str:
 
 def _count_line(text: str) -> int:
     """The 1-based line that the end of not yet normalised ``text`` falls on."""
-    return _LINE_BREAK.sub("\n", text).count("\n") + 1
+    return _unify_line_breaks(text).count("\n") + 1
 
 
 def _undecodable(error: UnicodeDecodeError, data: bytes, codec: str, name: str) -> InputError:
@@ -234,21 +234,80 @@ def _decode(
 
 
 # --- Normalisation ------------------------------------------------------------------------------
+# Speed matters here (a 100 MB file must convert): str.replace and the "in" operator run at
+# memory speed, a regular expression with a character class at about 250 MB/s, and a class that
+# lists characters beyond U+FFFF is many times slower (no bitmap). So line breaks are found with
+# "in", the astral non-characters with "in", and one BMP-only class finds everything else.
 
-# Everything str.splitlines() treats as a line boundary, so that the parser's lines and any
-# consumer's splitlines() agree. \r\n first: it is one break, not two.
-_LINE_BREAK = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-# C0 and C1 controls and DEL, except \t and \n (and the line breaks, already replaced); NUL is
-# refused before this runs.
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
-# Lone surrogates and the 66 non-characters.
-_NONCHARACTER = re.compile(
-    "[\ud800-\udfff\ufdd0-\ufdef"
-    + "".join(
-        f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
-    )
-    + "]"
+# Everything str.splitlines() treats as a line boundary besides \n and \r, so that the parser's
+# lines and any consumer's splitlines() agree.
+_OTHER_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+# C0 and C1 controls and DEL, except \t and \n (the line breaks among them are already \n).
+_CONTROL_CLASS = "\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f"
+_CONTROL = re.compile(f"[{_CONTROL_CLASS}]")
+# Lone surrogates and the non-characters of the Basic Multilingual Plane.
+_BMP_INVALID_CLASS = "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+_BMP_INVALID = re.compile(f"[{_BMP_INVALID_CLASS}]")
+_SUSPECT = re.compile(f"[{_CONTROL_CLASS}{_BMP_INVALID_CLASS}]")
+# U+1FFFE, U+1FFFF, ... U+10FFFF: the last two code points of every other plane.
+_ASTRAL_NONCHARACTERS = tuple(
+    chr(plane << 16 | last) for plane in range(1, 17) for last in (0xFFFE, 0xFFFF)
 )
+
+
+def _unify_line_breaks(text: str) -> str:
+    """Every line boundary (``\\r\\n``, ``\\r``, form feed, U+2028, ...) as ``\\n``."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for char in _OTHER_LINE_BREAKS:
+        if char in text:
+            text = text.replace(char, "\n")
+    return text
+
+
+def _line_of(text: str, position: int) -> int:
+    return text.count("\n", 0, position) + 1
+
+
+def _remove_unsafe(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """Remove controls and replace non-characters in line-normalised ``text``.
+
+    Returns the new text and one ``(line, message)`` note per kind of change made.
+    """
+    notes: list[tuple[int, str]] = []
+    plain = text.isascii()  # O(1): no non-characters or surrogates can occur
+    suspect = (_CONTROL if plain else _SUSPECT).search(text)
+    control = _CONTROL.search(text, suspect.start()) if suspect is not None else None
+    if control is not None:
+        line = _line_of(text, control.start())
+        text, count = _CONTROL.subn("", text)
+        s = "s" if count > 1 else ""
+        notes.append(
+            (line, f"removed {count} control character{s} (the first is {_describe(control[0])})")
+        )
+    if plain:
+        return text, notes
+    positions = [text.find(char) for char in _ASTRAL_NONCHARACTERS if char in text]
+    bmp = _BMP_INVALID.search(text) if suspect is not None else None
+    if bmp is not None:
+        positions.append(bmp.start())
+    if positions:
+        first = min(positions)
+        line, char = _line_of(text, first), text[first]
+        text, count = _BMP_INVALID.subn("\ufffd", text)
+        for astral in _ASTRAL_NONCHARACTERS:
+            if astral in text:
+                count += text.count(astral)
+                text = text.replace(astral, "\ufffd")
+        s = "s" if count > 1 else ""
+        notes.append(
+            (
+                line,
+                f"replaced {count} non-character{s} or lone surrogate{s} with U+FFFD (the "
+                f"first is {_describe(char)})",
+            )
+        )
+    return text, notes
 
 
 def normalise_text(text: str) -> str:
@@ -258,9 +317,7 @@ def normalise_text(text: str) -> str:
     file: line breaks become ``\\n``, control characters other than ``\\t``/``\\n`` (NUL
     included) are removed, non-characters and lone surrogates become U+FFFD.
     """
-    text = _LINE_BREAK.sub("\n", text)
-    text = _CONTROL.sub("", text)
-    return _NONCHARACTER.sub("\ufffd", text)
+    return _remove_unsafe(_unify_line_breaks(text))[0]
 
 
 def _describe(char: str) -> str:
@@ -289,7 +346,7 @@ def decode_source(
     text, codec = _decode(data, name=name, encoding=encoding, notes=notes)
     if text.startswith("\ufeff"):
         text = text[1:]
-    text = _LINE_BREAK.sub("\n", text)
+    text = _unify_line_breaks(text)
 
     nul = text.find("\x00")
     if nul >= 0:
@@ -298,33 +355,11 @@ def decode_source(
         raise InputError(
             f"binary file (contains NUL characters), not text{advice}",
             source=name,
-            line=text.count("\n", 0, nul) + 1,
+            line=_line_of(text, nul),
         )
 
-    control = _CONTROL.search(text)
-    if control is not None:
-        line = text.count("\n", 0, control.start()) + 1
-        text, count = _CONTROL.subn("", text)
-        plural = "s" if count > 1 else ""
-        notes.append(
-            (
-                line,
-                f"removed {count} control character{plural} (the first is "
-                f"{_describe(control.group())})",
-            )
-        )
-    odd = _NONCHARACTER.search(text)
-    if odd is not None:
-        line = text.count("\n", 0, odd.start()) + 1
-        text, count = _NONCHARACTER.subn("\ufffd", text)
-        plural = "s" if count > 1 else ""
-        notes.append(
-            (
-                line,
-                f"replaced {count} non-character{plural} or lone surrogate{plural} with "
-                f"U+FFFD (the first is {_describe(odd.group())})",
-            )
-        )
+    text, cleaned = _remove_unsafe(text)
+    notes.extend(cleaned)
 
     if not text or text.isspace():
         raise InputError(

@@ -86,3 +86,51 @@ def test_latin1_text_decodes_to_itself_with_one_warning(text: str) -> None:
     assert source.text == text
     expected = 0 if data.isascii() else 1
     assert len(source.warnings) == expected
+
+
+def reference_normalisation(text: str) -> str:
+    """The rules of newsconvert.source, one character at a time (slow, obviously right)."""
+    out: list[str] = []
+    text = text.replace("\r\n", "\n")
+    for char in text:
+        code = ord(char)
+        if char in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029":
+            out.append("\n")
+        elif char in "\t\n":
+            out.append(char)
+        elif code < 0x20 or 0x7F <= code <= 0x9F:
+            continue
+        elif 0xD800 <= code <= 0xDFFF or 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+            out.append("\ufffd")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+SPECIAL = st.sampled_from(
+    [
+        *"\r\n\t\x00\x01\x1b\x1c\x7f\x85\x9f\u2028\u2029\ud800\udfff\ufdd0\ufffe\uffff\ufeff",
+        *("\U0001fffe", "\U0010ffff", "\U0001f600", "é", "a", " "),
+    ]
+)
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=SPECIAL | st.characters(codec=None), max_size=60))
+def test_normalise_text_matches_the_character_by_character_rules(text: str) -> None:
+    assert normalise_text(text) == reference_normalisation(text)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=SPECIAL, max_size=40))
+def test_decode_matches_the_rules_and_reports_lines_of_the_result(text: str) -> None:
+    data = text.encode("utf-8", errors="surrogatepass")
+    try:
+        source = decode_source(data, name="s.txt")
+    except InputError as error:
+        assert error.line is None or error.line >= 1
+        return
+    # Lone surrogates are not UTF-8: such bytes take the 8-bit fallback instead.
+    if source.encoding == "utf-8":
+        assert source.text == reference_normalisation(text.removeprefix("\ufeff"))
+    assert_clean(source.text)
