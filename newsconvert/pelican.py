@@ -12,7 +12,7 @@ localised by Pelican's ``TIMEZONE``), ``modified`` (the last update), ``authors`
 bylines) and ``summary`` (the standfirst, escaped). The content is the article body rendered to
 HTML by newsconvert. An article without any date gets none, so Pelican applies its own
 ``DEFAULT_DATE`` rule. A file that cannot be converted is reported by Pelican with its
-``file:line: message`` and skipped, like any unreadable article.
+``file:line: message`` (logged by the reader) and skipped, like any unreadable article.
 
 This module imports Pelican; ``import newsconvert`` never imports it. Install with
 ``pip install newsconvert[pelican]``.
@@ -21,10 +21,13 @@ This module imports Pelican; ``import newsconvert`` never imports it. Install wi
 from __future__ import annotations
 
 import html
+import logging
 from typing import Any, ClassVar
 
 from pelican import signals
 from pelican.readers import BaseReader
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_EXTENSIONS = ("news",)
 """The file extensions read as articles unless ``NEWSCONVERT_EXTENSIONS`` says otherwise."""
@@ -43,8 +46,14 @@ class NewsReader(BaseReader):  # type: ignore[misc]
         from newsconvert.site.metadata import post_meta
         from newsconvert.source import read_source
 
-        source = read_source(source_path, encoding=self.settings.get("NEWSCONVERT_ENCODING"))
-        article = newsconvert.parse(source.text, source=source.name)
+        try:
+            source = read_source(source_path, encoding=self.settings.get("NEWSCONVERT_ENCODING"))
+            article = newsconvert.parse(source.text, source=source.name)
+        except newsconvert.NewsconvertError as error:
+            # Pelican reports a reader's exception only as "Could not process FILE" (the reason
+            # needs DEBUG): say file, line and reason here, then let Pelican skip the file.
+            logger.error("%s", error)
+            raise
         content = render(article, "html", lang=str(self.settings.get("DEFAULT_LANG", "en")))
         meta = post_meta(article)
         raw: dict[str, Any] = {"title": html.escape(meta.title, quote=False)}

@@ -1,0 +1,98 @@
+"""The MkDocs plugin in a real ``mkdocs build --strict`` of a small site with articles."""
+
+from __future__ import annotations
+
+import html
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("mkdocs")
+
+REFERENCE_HEADLINE = "Cambodia PM Hun Sen accepts Trump's invitation, offers to renew relations"
+
+MKDOCS_YML = """\
+site_name: Newsroom
+theme:
+  name: mkdocs
+  custom_dir: overrides
+plugins:
+  - newsconvert:
+      suffixes: [.news, .txt]
+"""
+
+# A theme override that prints the page's meta-data, to show it reached ``page.meta``.
+MAIN_HTML = """\
+{% extends "base.html" %}
+{% block extrahead %}
+<meta name="article-created" content="{{ page.meta.date.created if page.meta.date else '' }}">
+<meta name="article-updated" content="{{ page.meta.date.updated if page.meta.date else '' }}">
+<meta name="article-title" content="{{ page.meta.title }}">
+{% endblock %}
+"""
+
+
+def make_site(root: Path, corpus_dir: Path) -> Path:
+    docs = root / "docs"
+    (docs / "news").mkdir(parents=True)
+    (root / "overrides").mkdir()
+    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    (root / "overrides" / "main.html").write_text(MAIN_HTML, encoding="utf-8")
+    (docs / "index.md").write_text("# Newsroom\n\nArticles converted by newsconvert.\n", "utf-8")
+    shutil.copyfile(corpus_dir / "000_37575f6eff0020da.txt", docs / "news" / "cambodia.news")
+    bbc = sorted((corpus_dir / "bbc").rglob("*.txt"))[0]
+    shutil.copyfile(bbc, docs / "news" / "bbc-story.txt")
+    return root
+
+
+def mkdocs_build(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_articles_become_pages_with_headline_and_date(corpus_dir: Path, tmp_path: Path) -> None:
+    root = make_site(tmp_path, corpus_dir)
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    page = html.unescape((root / "site" / "news" / "cambodia" / "index.html").read_text("utf-8"))
+    assert f"<title>{REFERENCE_HEADLINE} - Newsroom</title>" in page
+    assert '<meta name="article-created" content="2019-11-27 19:17:00+05:30">' in page
+    assert '<meta name="article-updated" content="2019-11-27 19:34:00+05:30">' in page
+    # The body is the article: its first paragraph and its quotation.
+    assert "The Prime Minister of Cambodia, Hun Sen has presented" in page
+    assert "<blockquote" in page
+    # Plain .txt files count too when listed in ``suffixes``; an undated one has no date.
+    other = html.unescape((root / "site" / "news" / "bbc-story" / "index.html").read_text("utf-8"))
+    bbc_headline = (root / "docs" / "news" / "bbc-story.txt").read_text("utf-8").splitlines()[0]
+    assert f"<title>{bbc_headline.strip()} - Newsroom</title>" in other
+    assert '<meta name="article-created" content="">' in other
+    # The source files are not copied into the site as static files.
+    assert not list((root / "site").rglob("*.news"))
+
+
+def test_a_corrupt_article_stops_the_build_with_its_location(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    root = make_site(tmp_path, corpus_dir)
+    (root / "docs" / "news" / "broken.news").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
+    result = mkdocs_build(root)
+    assert result.returncode != 0
+    assert "broken.news:1: binary file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_importing_newsconvert_imports_neither_mkdocs_nor_pelican() -> None:
+    code = (
+        "import sys, newsconvert, newsconvert.site.builder, newsconvert.site.cli;"
+        "assert 'mkdocs' not in sys.modules and 'pelican' not in sys.modules, sorted(sys.modules)"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
