@@ -9,11 +9,12 @@ file gets a precise one-line error instead of a traceback.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from newsconvert.errors import ParseError
 from newsconvert.tree import (
@@ -27,6 +28,7 @@ from newsconvert.tree import (
     Byline,
     Credit,
     Dateline,
+    Diagnostic,
     Embed,
     Headline,
     Kicker,
@@ -38,6 +40,9 @@ from newsconvert.tree import (
     Standfirst,
     Timestamp,
 )
+
+if TYPE_CHECKING:
+    from newsconvert.parser.timezones import ZoneTable
 
 VERSION_KEY = "schema_version"
 """The key holding the schema version in a document written by ``newsconvert.render.json``."""
@@ -183,6 +188,9 @@ def _article(data: _Object, source: str | None) -> Article:
     headline = data.text("headline")
     kicker = data.optional_text("kicker")
     standfirst = data.optional_text("standfirst")
+    written_source = data.values.get("source")
+    if source is None and isinstance(written_source, str):
+        source = written_source
     return Article(
         headline=Headline(headline, line=_line_of(data, "headline")),
         kicker=None if kicker is None else Kicker(kicker, line=_line_of(data, "kicker")),
@@ -196,7 +204,12 @@ def _article(data: _Object, source: str | None) -> Article:
         credits=_credits(data),
         sections=data.objects("sections", _section),
         source=source,
+        diagnostics=data.objects("diagnostics", _diagnostic),
     )
+
+
+def _diagnostic(data: _Object) -> Diagnostic:
+    return Diagnostic(data.text("message"), line=data.line(), code=data.text("code"))
 
 
 def _line_of(data: _Object, key: str) -> int:
@@ -216,13 +229,38 @@ def _timestamp(data: _Object) -> Timestamp:
             raise _SchemaError(
                 data._at("datetime"), f"not an ISO 8601 date and time: {written!r}"
             ) from None
+    zone = data.optional_text("zone")
     return Timestamp(
         text=data.text("text"),
-        value=value,
+        value=_in_named_zone(value, zone),
         line=data.line(),
-        zone=data.optional_text("zone"),
+        zone=zone,
         place=data.optional_text("place"),
     )
+
+
+def _in_named_zone(value: datetime | None, zone: str | None) -> datetime | None:
+    """``value`` (with the fixed offset ISO 8601 gives it) in the zone its text named.
+
+    The instant is the same either way; the named zone (``IST`` → Asia/Kolkata) is what the
+    parser gives, so a tree read from JSON behaves like the parsed one under arithmetic too.
+    Kept as read when the zone is unknown or does not have that offset at that moment.
+    """
+    if value is None or value.tzinfo is None or zone is None:
+        return value
+    named = _zone_table().resolve(zone)
+    if named is None:
+        return value
+    local = value.astimezone(named)
+    return local if local.utcoffset() == value.utcoffset() else value
+
+
+@functools.cache
+def _zone_table() -> ZoneTable:
+    """The built-in zone table, built on first use."""
+    from newsconvert.parser.timezones import ZoneTable
+
+    return ZoneTable()
 
 
 def _dateline(data: _Object) -> Dateline:
@@ -257,7 +295,15 @@ def _byline(data: _Object) -> Byline:
 
 
 def _credits(data: _Object) -> tuple[Credit, ...]:
-    return tuple(Credit(text) for text in data.strings("credits"))
+    texts = data.strings("credits")
+    lines = data.values.get("lines")
+    credit_lines = lines.get("credits") if isinstance(lines, dict) else None
+    if not isinstance(credit_lines, list) or len(credit_lines) != len(texts):
+        credit_lines = [0] * len(texts)
+    return tuple(
+        Credit(text, line=line if isinstance(line, int) else 0)
+        for text, line in zip(texts, credit_lines, strict=True)
+    )
 
 
 def _section(data: _Object) -> Section:
