@@ -5,15 +5,16 @@ It registers
 - a source parser for article files (suffixes from ``newsconvert_suffixes``, default
   ``[".news"]``): the headline is the page title, timestamps, bylines and the dateline the page
   metadata and a visible header;
-- the ``news-article`` directive, which places an article file inside any page;
+- the ``news-article`` directive, which places an article file inside any page (or shows it
+  converted by the templates, with ``:format:``);
 - the config values ``newsconvert_suffixes``, ``newsconvert_timezones``,
   ``newsconvert_template_dirs`` and ``newsconvert_keep_chrome``, checked when the build starts.
 
 This module is the thin layer: the article becomes nodes in :mod:`newsconvert.doctree`, which
 knows nothing of Sphinx. Problems are logged as warnings of type ``newsconvert`` (subtypes
-``missing``, ``read``, ``parse``, ``outside``, ``self``, ``diagnostic``, ``internal``), located
-at the page and line, so ``suppress_warnings = ["newsconvert.*"]`` silences them; a bad article
-never stops the build.
+``missing``, ``read``, ``parse``, ``outside``, ``self``, ``render``, ``diagnostic``,
+``internal``), located at the page and line, so ``suppress_warnings = ["newsconvert.*"]``
+silences them; a bad article never stops the build.
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ logger = logging.getLogger(__name__)
 
 WARNING_TYPE = "newsconvert"
 """The ``type`` of every warning this extension logs (``suppress_warnings`` matches it)."""
+
+RENDERED_LANGUAGES = {"md": "markdown", "html": "html", "rst": "rst", "json": "json"}
+"""The formats the directive's ``:format:`` option shows, and their highlighting language."""
 
 FILETYPE = "newsconvert"
 """The Sphinx file type of article sources (``source_suffix`` maps suffixes to it)."""
@@ -207,8 +211,10 @@ class NewsArticleDirective(SphinxDirective):
     """``.. news-article:: path`` places the article file at ``path`` in the page.
 
     The path is relative to the page, or to the source folder when it starts with ``/`` (as
-    for Sphinx's own ``include``). Options: ``:heading-offset:``, ``:no-header:``,
-    ``:encoding:``, ``:keep-chrome:``.
+    for Sphinx's own ``include``); it must lie inside the source folder. Options:
+    ``:heading-offset:``, ``:no-header:``, ``:encoding:``, ``:keep-chrome:``; and
+    ``:format: md|html|rst|json`` (with ``:standalone:``) to show the article converted by the
+    templates, as a literal block, instead of placing it.
     """
 
     required_arguments = 1
@@ -219,6 +225,8 @@ class NewsArticleDirective(SphinxDirective):
         "no-header": directives.flag,
         "encoding": directives.encoding,
         "keep-chrome": directives.flag,
+        "format": lambda argument: directives.choice(argument, tuple(RENDERED_LANGUAGES)),
+        "standalone": directives.flag,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -243,6 +251,8 @@ class NewsArticleDirective(SphinxDirective):
             )
             return []
         log_diagnostics(article, self.get_location())
+        if "format" in self.options:
+            return self._rendered(article)
         options = DoctreeOptions(
             heading_offset=self.options.get("heading-offset", 0),
             include_header="no-header" not in self.options,
@@ -255,6 +265,46 @@ class NewsArticleDirective(SphinxDirective):
             for node in root.findall(nodes.Element):
                 node.source = str(path)
         return list(_protect(roots))
+
+    def _rendered(self, article: Article) -> list[nodes.Node]:
+        """The article rendered through the templates, shown as a literal block of source.
+
+        This is what ``newsconvert -t FORMAT`` writes, with ``newsconvert_template_dirs``
+        overriding the built-in templates; the templates are dependencies of the page.
+        """
+        fmt = self.options["format"]
+        template_dirs = self.config.newsconvert_template_dirs
+        for folder in template_dirs:
+            for template in sorted(Path(folder).rglob("*")):
+                if template.is_file():
+                    self.env.note_dependency(str(template))
+        try:
+            output = newsconvert.render(
+                article,
+                fmt,
+                standalone="standalone" in self.options,
+                template_dirs=template_dirs,
+                keep_chrome="keep-chrome" in self.options or self.config.newsconvert_keep_chrome,
+            )
+        except NewsconvertError as error:
+            logger.warning(
+                "%s", error, location=self.get_location(), type=WARNING_TYPE, subtype="render"
+            )
+            return []
+        except Exception as error:
+            problem = internal_problem(self.arguments[0], error)
+            logger.warning(
+                "%s",
+                problem.message,
+                location=self.get_location(),
+                type=WARNING_TYPE,
+                subtype="internal",
+            )
+            return []
+        literal = nodes.literal_block(output, output, classes=[f"newsconvert-{fmt}"])
+        literal["language"] = RENDERED_LANGUAGES[fmt]
+        self.set_source_info(literal)
+        return [literal]
 
     def _checked_path(self, path: Path) -> Path:
         """``path`` if it is an existing file inside the source folder and not this page."""
