@@ -20,6 +20,7 @@ keeps sentences out: ``By the end of the year`` (``the``), ``By 2020 the …`` (
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from newsconvert.tree import Byline
 
@@ -117,23 +118,29 @@ _LEAD = re.compile(
     r"(?i:(?:written|reported|posted|words|story|text|report)\s+by|by)\s*:?\s+"
     r"|(?i:authors?|byline)\s*:\s*"
 )
-_NAME_PARTICLES = (
-    r"(?:de|da|del|della|di|do|dos|du|van|von|der|den|le|la|al|el|bin|ibn|binti|ter|zu|y)"
+_NAME_PARTICLES_TEXT = (
+    "de da del della di do dos das du van von der den le la al el bin ibn binti ter zu y"
 )
-_NAME_WORD = (
-    r"(?:[A-Z][A-Za-z'\u2019\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|[a-z]{1,3}[A-Z][A-Za-z'\u2019\-]*"
-    rf"|{_NAME_PARTICLES}(?=\s[A-Z]))"
-)
-_NAME = re.compile(rf"{_NAME_WORD}(?:\s{_NAME_WORD}){{0,4}}")
+_NAME_PARTICLES = frozenset(_NAME_PARTICLES_TEXT.split())
+"""Lowercase words inside names (``Rio de Janeiro``, ``Ludwig van Beethoven``)."""
+# A word of a name: letters (any alphabet), with apostrophes, hyphens and a final full stop
+# (``O'Neil``, ``Jean-Paul``, ``Jr.``), or initials (``J.K.``).
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'\u2019\-]{0,30}(?:['\u2019\-][^\W\d_]{1,30}){0,3}\.?")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.){1,4}")
 _HANDLE = re.compile(r"@[A-Za-z0-9_]{1,30}")
-_AGENCY_HANDLE = re.compile(
-    r"(?P<agency>[A-Za-z][\w .&\-]{0,40}?)\s*(?P<handle>@[A-Za-z0-9_]{1,30})"
-)
+_NAME_AND_HANDLE = re.compile(r"(?P<name>.{1,80}?)\s*(?P<handle>@[A-Za-z0-9_]{1,30})")
 _RELATIVE_DATE = re.compile(
     r"(?i:\d{1,3}\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|just\s+now|yesterday|today)"
 )
-_NAME_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
+_PART_SEPARATOR = re.compile(r"\s*[|,;]\s*")
+_NAME_SEPARATOR = re.compile(r"\s+(?:and|&)\s+|^and\s+")
 _DIGIT = re.compile(r"\d")
+
+
+class _Parts(NamedTuple):
+    names: tuple[str, ...]
+    agency: str | None
+    handle: str | None
 
 
 def is_byline_label(text: str) -> bool:
@@ -145,21 +152,43 @@ def is_byline_label(text: str) -> bool:
 
 def parse_byline(text: str, *, line: int = 0) -> Byline | None:
     """The byline on ``text`` (a line, or a label line joined with the next), or ``None``."""
-    stripped = " ".join(text.split())
-    if not stripped or len(stripped) > MAX_BYLINE_LENGTH:
+    if len(text) > MAX_BYLINE_LENGTH:
         return None
-    lead = _LEAD.match(stripped)
+    written = text.strip()
+    # Read with runs of spaces collapsed; ``Byline.text`` keeps the line as written.
+    normalised = " ".join(written.split())
+    lead = _LEAD.match(normalised)
+    parts: _Parts | None = None
     if lead is not None:
-        return _parse_by_form(stripped, stripped[lead.end() :], line)
-    if "|" in stripped:
-        return _parse_pipe_form(stripped, line)
-    return None
+        parts = _read_by_form(normalised[lead.end() :])
+    elif "|" in normalised:
+        parts = _read_pipe_form(normalised)
+    if parts is None:
+        return None
+    return Byline(
+        text=written, names=parts.names, agency=parts.agency, handle=parts.handle, line=line
+    )
 
 
 def _is_name(text: str) -> bool:
-    if _NAME.fullmatch(text) is None:
+    """One to five name words, each capitalised, in capitals, initials, ``deCasparis``-style,
+    or a particle between two of them; the first word is not a sentence word (``The``)."""
+    words = text.split()
+    if not 0 < len(words) <= 5 or words[0].lower().rstrip(".") in _NOT_FIRST_NAME_WORDS:
         return False
-    return text.split()[0].lower().rstrip(".") not in _NOT_FIRST_NAME_WORDS
+    for position, word in enumerate(words):
+        if _INITIALS.fullmatch(word):
+            continue
+        if _NAME_WORD.fullmatch(word) is None:
+            return False
+        if word[0].isupper():
+            continue
+        if 0 < position < len(words) - 1 and word in _NAME_PARTICLES:
+            continue  # ``Vincent van Gogh``
+        if position > 0 and any(letter.isupper() for letter in word[1:4]):
+            continue  # ``Lena deCasparis``
+        return False
+    return True
 
 
 def _is_role(text: str) -> bool:
@@ -167,7 +196,7 @@ def _is_role(text: str) -> bool:
     return (
         0 < len(words) <= 5
         and any(word in _ROLE_WORDS for word in words)
-        and _NAME.fullmatch(text.title()) is not None
+        and all(_NAME_WORD.fullmatch(word) or word in ("of", "for", "and") for word in words)
     )
 
 
@@ -175,25 +204,27 @@ def _is_agency(text: str) -> bool:
     return text.lower() in AGENCIES
 
 
-def _parse_by_form(whole: str, names_text: str, line: int) -> Byline | None:
+def _read_by_form(names_text: str) -> _Parts | None:
+    """``Jane Doe and John Roe, Reuters``: names, then agency, role or handle parts."""
     names_text = names_text.rstrip(" .;")
     if not names_text or _DIGIT.search(names_text):
         return None
     names: list[str] = []
     agency: str | None = None
     handle: str | None = None
-    for part in re.split(r"\s*[|,]\s*", names_text):
+    for part in _PART_SEPARATOR.split(names_text):
         if not part:
             return None
-        agency_handle = _AGENCY_HANDLE.fullmatch(part)
+        with_handle = _NAME_AND_HANDLE.fullmatch(part)
         if _HANDLE.fullmatch(part):
             handle = part
-        elif agency_handle is not None and (_is_agency(agency_handle["agency"]) or not names):
-            agency, handle = agency_handle["agency"], agency_handle["handle"]
-        elif names and _is_agency(part):
+            continue
+        if with_handle is not None:
+            part, handle = with_handle["name"], with_handle["handle"]
+        if names and _is_agency(part):
             agency = part
         elif names and _is_role(part):
-            continue
+            continue  # ``Special Correspondent``: stays in the text only
         else:
             people = [name for name in _NAME_SEPARATOR.split(part) if name]
             if not people or not all(_is_name(name) for name in people):
@@ -203,10 +234,11 @@ def _parse_by_form(whole: str, names_text: str, line: int) -> Byline | None:
         return None
     if agency is None and len(names) == 1 and _is_agency(names[0]):
         agency = names[0]
-    return Byline(text=whole, names=tuple(names), agency=agency, handle=handle, line=line)
+    return _Parts(tuple(names), agency, handle)
 
 
-def _parse_pipe_form(whole: str, line: int) -> Byline | None:
+def _read_pipe_form(whole: str) -> _Parts | None:
+    """``Jane Doe | PTI@JaneDoe``, ``Jane Doe | Contributing Writer | 5 days ago``."""
     first, *others = (part.strip() for part in whole.split("|"))
     if not others or not _is_name(first) or (len(first.split()) < 2 and not _is_agency(first)):
         return None
@@ -215,15 +247,15 @@ def _parse_pipe_form(whole: str, line: int) -> Byline | None:
     for part in others:
         if not part:
             return None
-        agency_handle = _AGENCY_HANDLE.fullmatch(part)
+        with_handle = _NAME_AND_HANDLE.fullmatch(part)
         if _HANDLE.fullmatch(part):
             handle = part
-        elif agency_handle is not None:
-            agency, handle = agency_handle["agency"], agency_handle["handle"]
+        elif with_handle is not None and _is_name(with_handle["name"]):
+            agency, handle = with_handle["name"], with_handle["handle"]
         elif _is_agency(part):
             agency = part
         elif _is_role(part) or _RELATIVE_DATE.fullmatch(part):
             continue
         else:
             return None
-    return Byline(text=whole, names=(first,), agency=agency, handle=handle, line=line)
+    return _Parts((first,), agency, handle)

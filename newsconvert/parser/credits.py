@@ -35,6 +35,7 @@ _CREDIT_LEAD = (
     r"|(?:[\w.\-]+\s){1,6}contributed\s+to\s+this\s+(?:report|story|article))(?![A-Za-z])"
 )
 _CREDIT_SENTENCE = re.compile(_CREDIT_LEAD)
+_BROADCASTERS = frozenset({"cnn", "bbc", "news 1st", "bloomberg", "agency"})
 _BRACKETED = re.compile(r"\((?P<inner>[^()]{1,280})\)\.?")
 _DASHED = re.compile(r"(?:-{1,2}|\u2013|\u2014)\s*(?P<inner>.+)")
 _PHOTO = re.compile(r"(?i:photo|photograph|picture|image|video|file)")
@@ -48,8 +49,11 @@ def _is_credit_text(inner: str, *, bracketed: bool) -> bool:
     inner = inner.strip()
     if not inner or (_PHOTO.search(inner) and not _CREDIT_SENTENCE.match(inner)):
         return False
-    if inner.rstrip(".").lower() in AGENCIES:
-        return True
+    name = inner.rstrip(".").lower()
+    if name in AGENCIES:
+        # Bare, a broadcaster's name is more often a logo or menu item than a sign-off.
+        return bracketed or name not in _BROADCASTERS
+
     if bracketed and "/" in inner:
         # ``(AP/Reuters)``: several agencies.
         return all(part.strip().lower() in AGENCIES for part in inner.split("/"))
