@@ -395,6 +395,11 @@ def _plan(options: argparse.Namespace) -> tuple[Settings, list[Job]]:
     readers = _readers()
     jobs: list[Job] = []
     targets: dict[Path, str] = {}
+    # In an output folder each input keeps its path relative to the folder all inputs share:
+    # examples/a.txt -> out/a.html, and corpus/bbc/tech/009.txt beside corpus/bbc/sport/009.txt
+    # -> out/tech/009.html and out/sport/009.html rather than a clash.
+    folders = [os.path.dirname(os.path.abspath(name)) for name in inputs if name != "-"]
+    shared = os.path.commonpath(folders) if folders else None
     for name in inputs:
         from_format = options.from_format
         if from_format is None:
@@ -406,8 +411,11 @@ def _plan(options: argparse.Namespace) -> tuple[Settings, list[Job]]:
             )
         target: Path | None
         if output_dir is not None:
-            stem = "stdin" if name == "-" else PurePath(name).stem
-            target = Path(output_dir) / f"{stem}{_suffix_for_format(to)}"
+            if name == "-" or shared is None:
+                relative = PurePath("stdin")
+            else:
+                relative = PurePath(os.path.relpath(os.path.abspath(name), shared))
+            target = Path(output_dir, relative.parent, relative.stem + _suffix_for_format(to))
         elif output not in (None, "-"):
             target = Path(output)
         else:

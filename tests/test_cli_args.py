@@ -86,14 +86,14 @@ def test_unknown_time_zone_names_the_zone(capsys: pytest.CaptureFixture[str]) ->
 def test_two_inputs_with_one_output_name_are_refused(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    for folder in ("a", "b"):
-        (tmp_path / folder).mkdir()
-        (tmp_path / folder / "story.txt").write_text("Headline\n\nBody.\n", encoding="utf-8")
-    argv = [str(tmp_path / "a/story.txt"), str(tmp_path / "b/story.txt"), "--output-dir"]
-    assert run([*argv, str(tmp_path / "out")]) == 2
+    for name in ("story.txt", "story.md"):
+        (tmp_path / name).write_text("Headline\n\nBody.\n", encoding="utf-8")
+    inputs = [str(tmp_path / "story.txt"), str(tmp_path / "story.md")]
+    assert run([*inputs, "-t", "html", "--output-dir", str(tmp_path / "out")]) == 2
     err = one_line(capsys.readouterr().err)
-    assert err.endswith(
-        f"would both be written to {tmp_path / 'out' / 'story.md'} (see newsconvert --help)"
+    assert err == (
+        f"newsconvert: {inputs[0]} and {inputs[1]} would both be written to "
+        f"{tmp_path / 'out' / 'story.html'} (see newsconvert --help)"
     )
     assert not (tmp_path / "out").exists()
 
