@@ -163,10 +163,10 @@ def template_folders(options: ConvertOptions) -> list[Path]:
     """Every folder whose templates can shape the output: the user's, the renderers' built-in
     ones, and the site's own."""
     folders = [Path(folder) for folder in options.template_dirs]
-    with contextlib.suppress(ImportError, AttributeError):
-        from newsconvert.render import environment  # type: ignore[attr-defined]
+    with contextlib.suppress(ImportError, NewsconvertError):
+        from newsconvert.render.environment import templates_dir
 
-        folders.append(Path(environment.BUILTIN_TEMPLATES))
+        folders.append(templates_dir())
     package = Path(__file__).resolve().parents[1]
     for candidate in (package / "templates", package.parent / "templates"):
         if candidate.is_dir() and candidate not in folders:
