@@ -32,19 +32,8 @@ from dataclasses import dataclass, field, replace
 
 from docutils import nodes
 
-from newsconvert.tree import (
-    HIDDEN_ASIDES,
-    Article,
-    Aside,
-    Block,
-    Blockquote,
-    BulletList,
-    Embed,
-    Paragraph,
-    Preformatted,
-    Section,
-    Timestamp,
-)
+from newsconvert.render.context import BlockView, SectionView, section_views
+from newsconvert.tree import Article, Aside, Dateline, Timestamp
 
 CLASS_PREFIX = "newsconvert"
 """Prefix of every class name this module sets, so themes can style articles."""
@@ -100,15 +89,15 @@ class DoctreeBuilder:
     def __init__(self, document: nodes.document, options: DoctreeOptions | None = None) -> None:
         self.document = document
         self.options = options or DoctreeOptions()
-        # One small function per block type, looked up by type (as markdown-it-py's renderer
-        # rules are): adding a block type is adding one entry.
-        self._block_rules: dict[type, Callable[..., list[nodes.Element]]] = {
-            Paragraph: self.paragraph,
-            Blockquote: self.blockquote,
-            BulletList: self.bullet_list,
-            Preformatted: self.preformatted,
-            Embed: self.embed,
-            Aside: self.aside,
+        # One small function per block type, looked up by the type name the templates use (as
+        # markdown-it-py's renderer rules are): adding a block type is adding one entry.
+        self._block_rules: dict[str, Callable[[BlockView], list[nodes.Element]]] = {
+            "paragraph": self.paragraph,
+            "blockquote": self.blockquote,
+            "list": self.bullet_list,
+            "preformatted": self.preformatted,
+            "embed": self.embed,
+            "aside": self.aside,
         }
 
     # --- whole articles ---------------------------------------------------------------------
@@ -141,9 +130,15 @@ class DoctreeBuilder:
                     article.standfirst.text, article.standfirst.line, css_class("standfirst")
                 )
             )
-        dateline_block = _dateline_block(article)
-        for section in article.sections:
-            body.extend(self.article_section(section, heading_level, article, dateline_block))
+        # The same view of the body the templates get: hidden asides left out, the dateline on
+        # the paragraph it opens, a blockquote split into quotation and attribution.
+        sections, dateline_placed = section_views(article, keep_chrome=self.options.keep_chrome)
+        if not dateline_placed and article.dateline is not None:
+            body.append(
+                self._wrap_paragraph(self._dateline(article.dateline), article.dateline.line)
+            )
+        for section in sections:
+            body.extend(self.article_section(section, heading_level))
         credits = self.credits(article)
         if credits is not None:
             # Body elements may not follow a section in docutils' model, so credits after a
@@ -227,17 +222,11 @@ class DoctreeBuilder:
 
     # --- sections ---------------------------------------------------------------------------
 
-    def article_section(
-        self,
-        section: Section,
-        heading_level: int,
-        article: Article,
-        dateline_block: Block | None,
-    ) -> list[nodes.Element]:
+    def article_section(self, section: SectionView, heading_level: int) -> list[nodes.Element]:
         """One section of the body: its blocks, under its heading if it has one."""
         blocks: list[nodes.Element] = []
-        for block in section.blocks:
-            blocks.extend(self.block(block, article if block is dateline_block else None))
+        for view in section.blocks:
+            blocks.extend(self.block(view))
         if section.heading is None:
             return blocks
         text, line = section.heading.text, section.heading.line
@@ -272,54 +261,46 @@ class DoctreeBuilder:
 
     # --- blocks -----------------------------------------------------------------------------
 
-    def block(self, block: Block, dateline_of: Article | None = None) -> list[nodes.Element]:
-        """The nodes for one block (none for a hidden aside that is not kept).
-
-        ``dateline_of`` is the article whose dateline opens this block, if it does.
-        """
-        rule = self._block_rules.get(type(block))
+    def block(self, view: BlockView) -> list[nodes.Element]:
+        """The nodes for one block, as the templates' view of it describes it."""
+        rule = self._block_rules.get(view.type)
         if rule is None:
             # The visitor pattern's rule: an unknown node is a loud error, never silent loss.
-            raise TypeError(f"no docutils rule for {type(block).__name__}")
-        result = rule(block)
-        if dateline_of is not None and dateline_of.dateline is not None and result:
-            first = result[0]
-            dateline = nodes.inline(
-                dateline_of.dateline.text,
-                dateline_of.dateline.text,
-                classes=[css_class("dateline")],
-            )
-            target = first if isinstance(first, nodes.paragraph) else None
-            if target is None:
-                target = next(iter(first.findall(nodes.paragraph)), None)
-            if target is not None:
-                target.insert(0, dateline)
-                if not dateline_of.dateline.text.endswith((" ", "\t")):
-                    target.insert(1, nodes.Text(" "))
-            else:
-                result.insert(0, self._wrap_paragraph(dateline, dateline_of.dateline.line))
-        return result
+            raise TypeError(f"no docutils rule for {type(view.block).__name__}")
+        return rule(view)
 
-    def paragraph(self, block: Paragraph) -> list[nodes.Element]:
-        """A paragraph of body text."""
-        return [self._paragraph(block.text, block.line)]
+    def paragraph(self, view: BlockView) -> list[nodes.Element]:
+        """A paragraph of body text, opened by the article's dateline if it carries it."""
+        paragraph = self._paragraph(view.block.text, view.block.line)
+        if view.dateline is not None:
+            paragraph.insert(0, self._dateline(view.dateline))
+            if not view.dateline.text.endswith((" ", "\t")):
+                paragraph.insert(1, nodes.Text(" "))
+        return [paragraph]
 
-    def blockquote(self, block: Blockquote) -> list[nodes.Element]:
-        """The quotation and, if the parser found one, its attribution."""
+    def blockquote(self, view: BlockView) -> list[nodes.Element]:
+        """The quotation and its attribution, both exactly as written (marks included).
+
+        docutils puts an attribution after its quotation, so an attribution written before the
+        quotation (``Trump counselled Hun Sen, “…”``) moves after it; no character is lost.
+        """
+        block = view.block
         quote = nodes.block_quote(classes=[css_class("quote")])
         quote.line = block.line or None
-        if block.attribution:
-            quote += self._paragraph(block.quote, block.line)
-            attribution = nodes.attribution(block.attribution, block.attribution)
-            attribution.line = block.line or None
-            quote += attribution
+        if view.caption_part.strip():
+            quote += self._paragraph(view.quote_part.strip(), block.line)
+            attribution = view.caption_part.strip()
+            attribution_node = nodes.attribution(attribution, attribution)
+            attribution_node.line = block.line or None
+            quote += attribution_node
         else:
             # No attribution found: the whole paragraph as written is the quotation.
             quote += self._paragraph(block.text, block.line)
         return [quote]
 
-    def bullet_list(self, block: BulletList) -> list[nodes.Element]:
+    def bullet_list(self, view: BlockView) -> list[nodes.Element]:
         """A bullet list, one paragraph per item."""
+        block = view.block
         bullets = nodes.bullet_list(bullet="-")
         bullets.line = block.line or None
         for item in block.items:
@@ -328,15 +309,17 @@ class DoctreeBuilder:
             bullets += list_item
         return [bullets]
 
-    def preformatted(self, block: Preformatted) -> list[nodes.Element]:
+    def preformatted(self, view: BlockView) -> list[nodes.Element]:
         """Text whose layout matters, as a literal block that no highlighter touches."""
+        block = view.block
         literal = nodes.literal_block(block.text, block.text, classes=[css_class("preformatted")])
         literal["language"] = "text"
         literal.line = block.line or None
         return [literal]
 
-    def embed(self, block: Embed) -> list[nodes.Element]:
+    def embed(self, view: BlockView) -> list[nodes.Element]:
         """A flattened social-media post, line by line, as a quotation."""
+        block = view.block
         quote = nodes.block_quote(classes=[css_class("embed")])
         quote.line = block.line or None
         lines = nodes.line_block()
@@ -345,10 +328,13 @@ class DoctreeBuilder:
         quote += lines
         return [quote]
 
-    def aside(self, block: Aside) -> list[nodes.Element]:
-        """Set-aside text (caption, cross-link…); hidden kinds only with ``keep_chrome``."""
-        if block.kind in HIDDEN_ASIDES and not self.options.keep_chrome:
-            return []
+    def aside(self, view: BlockView) -> list[nodes.Element]:
+        """Set-aside text (caption, cross-link…) as a paragraph classed with its kind.
+
+        Hidden kinds reach this only with ``keep_chrome``: the view leaves them out otherwise.
+        """
+        block = view.block
+        assert isinstance(block, Aside)
         return [self._paragraph(block.text, block.line, css_class("aside"), css_class(block.kind))]
 
     # --- small helpers ----------------------------------------------------------------------
@@ -361,6 +347,11 @@ class DoctreeBuilder:
     def _paragraph(self, text: str, line: int, *classes: str) -> nodes.paragraph:
         node = nodes.paragraph(text, text, classes=list(classes))
         node.line = line or None
+        return node
+
+    def _dateline(self, dateline: Dateline) -> nodes.inline:
+        node = nodes.inline(dateline.text, dateline.text, classes=[css_class("dateline")])
+        node.line = dateline.line or None
         return node
 
     def _wrap_paragraph(self, child: nodes.Node, line: int) -> nodes.paragraph:
@@ -413,18 +404,6 @@ def article_metadata(article: Article) -> dict:
     if article.credits:
         data["credits"] = "; ".join(credit.text for credit in article.credits)
     return data
-
-
-def _dateline_block(article: Article) -> Block | None:
-    """The block the dateline opens: the one on the dateline's line, else the first paragraph."""
-    if article.dateline is None:
-        return None
-    blocks = article.blocks()
-    if article.dateline.line:
-        for block in blocks:
-            if block.line == article.dateline.line:
-                return block
-    return next((block for block in blocks if isinstance(block, Paragraph)), None)
 
 
 def article_nodes(

@@ -33,7 +33,7 @@ def test_reference_article_as_a_docutils_page() -> None:
     assert f'<h1 class="title">{HEADLINE}</h1>' in output.replace("&#x27;", "'")
     assert '<dl class="docinfo simple">' in output
     assert "Published 19:17 IST, November 27th 2019" in output
-    assert '<p class="attribution">—Hun Sen wrote</p>' in output
+    assert '<p class="attribution">—Hun Sen wrote.</p>' in output
     assert "<h2>Cambodian PM's reputation</h2>" in output.replace("&#x27;", "'")
     assert '<p class="newsconvert-credit">(With AP inputs)</p>' in output
 

@@ -114,8 +114,9 @@ def test_every_block_type_maps_to_a_standard_node() -> None:
     assert isinstance(section, nodes.section)
     assert section[0].astext() == "Harbour bridge reopens after repairs"
     quote = next(section.findall(nodes.block_quote))
-    assert quote[0].astext() == "It is a relief,"
-    assert next(quote.findall(nodes.attribution)).astext() == "a driver said"
+    # Quotation and attribution exactly as written: marks and punctuation included.
+    assert quote[0].astext() == "“It is a relief,”"
+    assert next(quote.findall(nodes.attribution)).astext() == "a driver said."
     items = [item.astext() for item in section.findall(nodes.list_item)]
     assert items == ["New rails", "Wider lanes"]
     (literal,) = section.findall(nodes.literal_block)
@@ -318,7 +319,29 @@ def test_html_has_the_headline_blockquote_and_escaped_text() -> None:
     assert "&lt;script&gt;" in output
     html, _ = publish("html5")
     assert '<blockquote class="newsconvert-quote">' in html
-    assert '<p class="attribution">—a driver said</p>' in html
+    assert '<p class="attribution">—a driver said.</p>' in html
+
+
+def test_attribution_before_the_quotation_keeps_every_character() -> None:
+    text = "The mayor told reporters, “We will rebuild it.”"
+    block = Blockquote(
+        text, "We will rebuild it.", "The mayor told reporters", AttributionPosition.BEFORE
+    )
+    article = Article(Headline("Rebuild"), sections=(Section(None, (block,)),))
+    (section,) = article_nodes(article, empty_document())
+    quote = next(section.findall(nodes.block_quote))
+    assert quote[0].astext() == "“We will rebuild it.”"
+    assert quote[1].astext() == "The mayor told reporters,"
+    assert sorted((quote[1].astext() + " " + quote[0].astext()).split()) == sorted(text.split())
+
+
+def test_quotation_without_attribution_is_the_whole_paragraph() -> None:
+    block = Blockquote("“Enough,” came the reply.", "Enough,")
+    article = Article(Headline("Reply"), sections=(Section(None, (block,)),))
+    (section,) = article_nodes(article, empty_document())
+    quote = next(section.findall(nodes.block_quote))
+    assert quote.astext() == "“Enough,” came the reply."
+    assert not list(quote.findall(nodes.attribution))
 
 
 def test_importing_newsconvert_never_imports_sphinx() -> None:

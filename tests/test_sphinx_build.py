@@ -85,7 +85,7 @@ def test_html_page_from_a_news_file(app) -> None:
     assert '<time class="newsconvert-time" datetime="2019-11-27T19:34:00+05:30">' in body
     quotes = re.findall(r"<blockquote.*?</blockquote>", body, re.S)
     assert any("I am reassured by your explicit statement" in quote for quote in quotes)
-    assert any('<p class="attribution">—Hun Sen wrote</p>' in quote for quote in quotes)
+    assert any('<p class="attribution">—Hun Sen wrote.</p>' in quote for quote in quotes)
     assert re.search(r"<h2>Cambodian PM(&#39;|')s reputation<a", body)
     assert "(With AP inputs)" in body
 
