@@ -65,29 +65,32 @@ def percentile(values: list[float], fraction: float) -> float:
 
 def stages(path: Path, read_back: bool) -> dict[str, Callable[[], object]]:
     """The stages to time for the article at ``path``, each a function of no arguments."""
-    import newsconvert
+    # The implementing functions: the package attribute newsconvert.render is shadowed by the
+    # subpackage of the same name once that is imported.
+    from newsconvert.parser import parse
+    from newsconvert.render import render
     from newsconvert.source import read_source
 
     source = read_source(path)
-    article = newsconvert.parse(source.text, source=source.name)
+    article = parse(source.text, source=source.name)
     timed: dict[str, Callable[[], object]] = {
         "read+decode (floor)": lambda: read_source(path),
-        "parse": lambda: newsconvert.parse(source.text, source=source.name),
+        "parse": lambda: parse(source.text, source=source.name),
     }
     for fmt in FORMATS:
-        timed[f"render {fmt}"] = lambda fmt=fmt: newsconvert.render(article, fmt)
+        timed[f"render {fmt}"] = lambda fmt=fmt: render(article, fmt)
 
     def parse_and_render_three() -> None:
-        parsed = newsconvert.parse(source.text, source=source.name)
+        parsed = parse(source.text, source=source.name)
         for fmt in ("md", "html", "rst"):
-            newsconvert.render(parsed, fmt)
+            render(parsed, fmt)
 
     timed["parse + md + html + rst"] = parse_and_render_three
     if read_back:
         from newsconvert.readers import read
 
         for fmt in FORMATS:
-            output = newsconvert.render(article, fmt)
+            output = render(article, fmt)
             timed[f"read back {fmt}"] = lambda output=output, fmt=fmt: read(output, fmt)
     return timed
 
@@ -148,14 +151,15 @@ def run_core(corpus: Path, repeat: int, read_back: bool) -> int:
 _SCALE_CHILD = r"""
 import resource, sys, time
 from newsconvert.source import read_source
-import newsconvert
+from newsconvert.parser import parse
+from newsconvert.render import render
 path = sys.argv[1]
 start = time.perf_counter()
 source = read_source(path)
 decoded = time.perf_counter()
-article = newsconvert.parse(source.text, source=source.name)
+article = parse(source.text, source=source.name)
 parsed = time.perf_counter()
-html = newsconvert.render(article, "html")
+html = render(article, "html")
 rendered = time.perf_counter()
 peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(decoded - start, parsed - decoded, rendered - parsed, peak_kib, len(html))

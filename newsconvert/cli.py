@@ -501,13 +501,16 @@ def _check_round_trip(article: Article, output: str, settings: Settings, name: s
 
 def convert_one(job: Job, settings: Settings, warn: Callable[[str], None]) -> str:
     """Read, parse and render one input; returns the output text. Raises NewsconvertError."""
-    import newsconvert
+    # The implementing modules, not the package's wrappers: importing the subpackage
+    # newsconvert.render rebinds the attribute newsconvert.render from the function to the module.
+    from newsconvert.parser import parse
+    from newsconvert.render import render
 
     source = read_source(job.input, encoding=settings.encoding, strict=settings.strict)
     for warning in source.warnings:
         warn(warning)
     if job.from_format == "text":
-        article = newsconvert.parse(
+        article = parse(
             source.text,
             source=source.name,
             zones=settings.zones or None,
@@ -521,7 +524,7 @@ def convert_one(job: Job, settings: Settings, warn: Callable[[str], None]) -> st
     for diagnostic in article.diagnostics:
         where = f"{source.name}:{diagnostic.line}" if diagnostic.line else source.name
         warn(f"{where}: {diagnostic.message}")
-    output = newsconvert.render(
+    output = render(
         article,
         settings.to,
         standalone=settings.standalone,

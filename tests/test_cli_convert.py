@@ -1,0 +1,316 @@
+"""Conversions through the command line: what is written where, with which exit status.
+
+Every expected output is computed through the Python API (``newsconvert.convert``/``render``) on
+the same input, so these tests check the CLI's plumbing (inputs, outputs, options, failures)
+against the library instead of against hard-coded text.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shlex
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsconvert.cli import run
+from newsconvert.parser import parse
+from newsconvert.readers import read
+from newsconvert.render import render
+
+# The implementing functions rather than newsconvert.convert/render: once the subpackage
+# newsconvert.render is imported it shadows the package's render() function (reported to the
+# lead); these are what the package's wrappers call.
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+BRIDGE = EXAMPLES / "bridge.txt"
+SOURCE_DATA = Path(__file__).resolve().parent / "data" / "source"
+
+
+def text_of(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def expected(path: Path, to: str, *, source: str | None = None, **options: object) -> str:
+    """What the CLI must write for ``path``: the API's conversion, ending with a newline."""
+    parsing = {key: options.pop(key) for key in ("layout", "zones") if key in options}
+    name = source or str(path)
+    article = parse(text_of(path), source=name, **parsing)  # type: ignore[arg-type]
+    output = render(article, to, **options)  # type: ignore[arg-type]
+    return output if output.endswith("\n") else output + "\n"
+
+
+def one_line(text: str) -> str:
+    assert text.count("\n") == 1 and text.endswith("\n"), repr(text)
+    return text[:-1]
+
+
+def set_stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="ascii"))
+
+
+def test_readme_starts_with_the_two_commands_and_the_first_one_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = text_of(REPO / "README.md").splitlines()
+    fence = lines.index("```sh")
+    first, second = lines[fence + 1], lines[fence + 2]
+    assert first == (
+        "python3 -m venv .venv && .venv/bin/pip install -e . && "
+        ".venv/bin/newsconvert examples/*.txt -t html --output-dir out"
+    )
+    assert second == (
+        "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest"
+    )
+    # The newsconvert part, with the shell's glob expanded as a shell would, from the checkout.
+    argv = shlex.split(first.split(".venv/bin/newsconvert ", 1)[1])
+    monkeypatch.chdir(REPO)
+    examples = sorted(str(p.relative_to(REPO)) for p in EXAMPLES.glob("*.txt"))
+    assert len(examples) >= 3
+    out = tmp_path / "out"
+    argv = [*examples, *argv[1:-1], str(out)]
+    assert argv[-3:-1] == ["html", "--output-dir"]
+    assert run(argv) == 0
+    assert capsys.readouterr() == ("", "")
+    for name in examples:
+        page = out / (Path(name).stem + ".html")
+        assert text_of(page) == expected(REPO / name, "html")
+
+
+@pytest.mark.parametrize("to", ["md", "html", "rst", "json"])
+def test_one_file_to_stdout(to: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run([str(BRIDGE), "-t", to]) == 0
+    assert capsys.readouterr() == (expected(BRIDGE, to), "")
+
+
+def test_markdown_is_the_default(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run([str(BRIDGE)]) == 0
+    assert capsys.readouterr().out == expected(BRIDGE, "md")
+
+
+@pytest.mark.parametrize(
+    ("name", "to"), [("a.md", "md"), ("a.html", "html"), ("a.rst", "rst"), ("a.json", "json")]
+)
+def test_output_format_follows_the_o_suffix(
+    name: str, to: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run([str(BRIDGE), "-o", str(tmp_path / name)]) == 0
+    assert capsys.readouterr() == ("", "")
+    assert text_of(tmp_path / name) == expected(BRIDGE, to)
+
+
+def test_an_explicit_to_wins_over_the_suffix(tmp_path: Path) -> None:
+    assert run([str(BRIDGE), "-t", "rst", "-o", str(tmp_path / "a.md")]) == 0
+    assert text_of(tmp_path / "a.md") == expected(BRIDGE, "rst")
+
+
+def test_dash_o_dash_is_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run([str(BRIDGE), "-o", "-", "-t", "html"]) == 0
+    assert capsys.readouterr().out == expected(BRIDGE, "html")
+
+
+def test_stdin_to_stdout(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    set_stdin(monkeypatch, BRIDGE.read_bytes())
+    assert run(["-", "-t", "json"]) == 0
+    out = capsys.readouterr().out
+    assert out == expected(BRIDGE, "json", source="<stdin>")
+    assert json.loads(out)["headline"].startswith("Varapur opens footbridge")
+
+
+def test_no_input_reads_a_piped_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    set_stdin(monkeypatch, BRIDGE.read_bytes())
+    assert run(["-t", "rst"]) == 0
+    assert capsys.readouterr().out == expected(BRIDGE, "rst")
+
+
+def test_stdin_errors_name_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    set_stdin(monkeypatch, b"   \n\n")
+    assert run(["-"]) == 1
+    assert one_line(capsys.readouterr().err) == "<stdin>: file holds only whitespace"
+
+
+def test_standalone(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run([str(BRIDGE), "-s", "-t", "html"]) == 0
+    out = capsys.readouterr().out
+    assert out == expected(BRIDGE, "html", standalone=True)
+    assert out != expected(BRIDGE, "html")
+    assert '<html lang="en"' in out
+
+
+def test_lang_reaches_the_page(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run([str(BRIDGE), "-s", "-t", "html", "--lang", "en-IN"]) == 0
+    out = capsys.readouterr().out
+    assert out == expected(BRIDGE, "html", standalone=True, lang="en-IN")
+    assert '<html lang="en-IN"' in out
+
+
+def test_several_inputs_into_an_output_dir(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inputs = sorted(EXAMPLES.glob("*.txt"))
+    assert run([*map(str, inputs), "-t", "rst", "--output-dir", str(tmp_path / "out")]) == 0
+    assert capsys.readouterr() == ("", "")
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert written == sorted(p.stem + ".rst" for p in inputs)
+    for path in inputs:
+        assert text_of(tmp_path / "out" / (path.stem + ".rst")) == expected(path, "rst")
+
+
+def test_dash_o_folder_with_a_slash_is_an_output_dir(tmp_path: Path) -> None:
+    inputs = [str(p) for p in sorted(EXAMPLES.glob("*.txt"))[:2]]
+    assert run([*inputs, "-o", f"{tmp_path}/new/", "-t", "json"]) == 0
+    assert sorted(p.suffix for p in (tmp_path / "new").iterdir()) == [".json", ".json"]
+
+
+def test_a_failing_input_among_good_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Exit 1, the good inputs converted, nothing written for the bad one, one line about it."""
+    (tmp_path / "examples").mkdir()
+    good = []
+    for example in sorted(EXAMPLES.glob("*.txt")):
+        good.append(tmp_path / "examples" / example.name)
+        good[-1].write_bytes(example.read_bytes())
+    bad = tmp_path / "in" / "broken.txt"
+    bad.parent.mkdir()
+    bad.write_bytes((SOURCE_DATA / "tiny.png").read_bytes())
+    out = tmp_path / "out"
+    # An earlier version of the bad input's output must survive untouched.
+    out.mkdir()
+    (out / "broken.html").write_text("previous version\n", encoding="utf-8")
+    argv = [str(good[0]), str(bad), *map(str, good[1:]), "-t", "html", "-o", f"{out}/"]
+    assert run(argv) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert one_line(captured.err) == f"{bad}:1: binary file (looks like PNG), not text"
+    # Inputs from two folders keep their paths below the folder they share.
+    for path in good:
+        assert text_of(out / "examples" / (path.stem + ".html")) == expected(path, "html")
+    assert not (out / "in").exists()
+    assert text_of(out / "broken.html") == "previous version\n"
+    leftovers = [p for p in out.rglob("*") if p.name.startswith(".") or p.suffix == ".tmp"]
+    assert leftovers == []
+
+
+def test_text_without_an_article_is_one_located_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = tmp_path / "dates-only.txt"
+    story.write_text("Published 10:42 IST, March 3rd 2025\n", encoding="utf-8")
+    target = tmp_path / "out.md"
+    assert run([str(story), "-o", str(target)]) == 1
+    err = one_line(capsys.readouterr().err)
+    assert re.fullmatch(rf"{re.escape(str(story))}(:\d+)?: \S.*", err), err
+    assert not target.exists()
+
+
+def test_tz_override_changes_the_offset(
+    reference_text: str, corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reference = str(corpus_dir / "000_37575f6eff0020da.txt")
+    assert run([reference, "-t", "json"]) == 0
+    default = json.loads(capsys.readouterr().out)
+    assert default["published"]["datetime"] == "2019-11-27T19:17:00+05:30"
+    assert run([reference, "-t", "json", "--tz", "IST=Europe/Dublin"]) == 0
+    dublin = json.loads(capsys.readouterr().out)
+    assert dublin["published"]["datetime"] == "2019-11-27T19:17:00+00:00"
+    assert dublin["updated"][0]["datetime"] == "2019-11-27T19:34:00+00:00"
+
+
+def test_legacy_encoding_is_converted_with_one_warning(capsys: pytest.CaptureFixture[str]) -> None:
+    latin1 = SOURCE_DATA / "latin1.txt"
+    assert run([str(latin1), "-t", "md"]) == 0
+    out, err = capsys.readouterr()
+    assert "£2" in out and "René Okafor" in out
+    assert one_line(err) == (
+        f"{latin1}:3: not valid UTF-8; decoded as ISO-8859-1 (name the encoding with --encoding "
+        "to silence this)"
+    )
+    assert run([str(latin1), "--encoding", "latin-1"]) == 0
+    assert capsys.readouterr() == (out, "")
+    assert run([str(latin1), "--quiet"]) == 0
+    assert capsys.readouterr() == (out, "")
+
+
+def test_layout_is_passed_to_the_parser(capsys: pytest.CaptureFixture[str]) -> None:
+    wire = EXAMPLES / "toolworks.txt"
+    assert run([str(wire), "-t", "json", "--layout", "lines"]) == 0
+    forced = capsys.readouterr().out
+    assert forced == expected(wire, "json", layout="lines")
+    assert forced != expected(wire, "json")
+
+
+def test_unknown_layout_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run([str(BRIDGE), "--layout", "zigzag"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "zigzag" in one_line(captured.err)
+
+
+@pytest.mark.parametrize("via", ["md", "rst", "html", "json"])
+def test_any_format_back_in_through_the_suffix(
+    via: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    middle = tmp_path / f"bridge.{via}"
+    assert run([str(BRIDGE), "-s", "-o", str(middle)]) == 0
+    assert run([str(middle), "-t", "md"]) == 0
+    out = capsys.readouterr().out
+    article = read(text_of(middle), via, source=str(middle))
+    assert out == render(article, "md").rstrip("\n") + "\n"
+    assert out == expected(BRIDGE, "md")
+
+
+def test_from_overrides_the_suffix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    disguised = tmp_path / "bridge.txt"
+    assert run([str(BRIDGE), "-t", "json", "-o", "-"]) == 0
+    disguised.write_text(capsys.readouterr().out, encoding="utf-8")
+    assert run([str(disguised), "-f", "json", "-t", "md"]) == 0
+    assert capsys.readouterr().out == expected(BRIDGE, "md")
+
+
+@pytest.mark.parametrize("to", ["md", "html", "rst", "json"])
+def test_check_passes_on_the_examples(to: str, tmp_path: Path) -> None:
+    inputs = [str(p) for p in sorted(EXAMPLES.glob("*.txt"))]
+    assert run([*inputs, "--check", "-t", to, "--output-dir", str(tmp_path)]) == 0
+    assert len(list(tmp_path.iterdir())) == len(inputs)
+
+
+def test_check_refuses_output_from_a_template_that_drops_blockquotes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    templates = tmp_path / "templates"
+    (templates / "md" / "blocks").mkdir(parents=True)
+    (templates / "md" / "blocks" / "blockquote.md.j2").write_text("", encoding="utf-8")
+    target = tmp_path / "bridge.md"
+    argv = [str(BRIDGE), "--check", "--template-dir", str(templates), "-o", str(target)]
+    assert run(argv) == 1
+    err = one_line(capsys.readouterr().err)
+    assert err.startswith(f"{BRIDGE}: --check: the md output reads back differently: sections[0]")
+    assert err.endswith("; nothing written")
+    assert not target.exists()
+    # Without --check the broken template is the user's business: the output is written.
+    assert run(argv[:1] + argv[2:]) == 0
+    assert "For years my children" not in text_of(target)
+
+
+def test_the_whole_corpus_converts_into_one_folder(
+    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = sorted(p for p in corpus_dir.rglob("*.txt") if p.name != "README.TXT")
+    assert run([*map(str, files), "-t", "html", "--output-dir", str(tmp_path), "-q"]) == 0
+    assert capsys.readouterr() == ("", "")
+    written = sorted(tmp_path.rglob("*.html"))
+    assert len(written) == len(files)
+    assert sorted(p.relative_to(tmp_path).with_suffix("") for p in written) == sorted(
+        p.relative_to(corpus_dir).with_suffix("") for p in files
+    )
