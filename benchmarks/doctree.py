@@ -35,6 +35,7 @@ from docutils.utils import new_document
 import newsconvert
 from newsconvert.doctree import article_nodes
 from newsconvert.docutils_parser import Parser as NewsParser
+from newsconvert.render import render as render_article
 
 REPO = Path(__file__).resolve().parents[1]
 REFERENCE_CANDIDATES = (
@@ -73,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     text = path.read_text(encoding="utf-8")
     article = newsconvert.parse(text, source=str(path))
-    rst = newsconvert.render(article, "rst", standalone=True)
+    rst = render_article(article, "rst", standalone=True)
 
     rst_settings = get_default_settings(RstParser)
     rst_settings.report_level = 5

@@ -37,6 +37,7 @@ from newsconvert.doctree import DoctreeBuilder, DoctreeOptions, news_time
 from newsconvert.docutils_parser import Parser as DocutilsNewsParser
 from newsconvert.docutils_parser import article_from_text
 from newsconvert.errors import NewsconvertError
+from newsconvert.render import render as render_article
 from newsconvert.tree import Article
 
 logger = logging.getLogger(__name__)
@@ -279,7 +280,9 @@ class NewsArticleDirective(SphinxDirective):
                 if template.is_file():
                     self.env.note_dependency(str(template))
         try:
-            output = newsconvert.render(
+            # ``newsconvert.render`` the function is shadowed by the subpackage once that is
+            # imported, so call the subpackage's function directly.
+            output = render_article(
                 article,
                 fmt,
                 standalone="standalone" in self.options,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import shutil
@@ -125,6 +126,20 @@ def test_directive_places_articles_in_a_page(app) -> None:
     assert "<h2>" not in flat
 
 
+@pytest.mark.sphinx("html", testroot="newsconvert", freshenv=True)
+def test_format_option_shows_the_templates_output(app) -> None:
+    app.build()
+    doctree = app.env.get_doctree("converted")
+    blocks = list(doctree.findall(nodes.literal_block))
+    assert [block["language"] for block in blocks] == ["json", "markdown"]
+    data = json.loads(blocks[0].astext())
+    assert data["headline"] == "STANDARD OIL <SRD> TO FORM FINANCIAL UNIT"
+    assert data["schema_version"] >= 1
+    assert blocks[1].astext().startswith("---\n")  # standalone Markdown: YAML front matter
+    page = (Path(app.outdir) / "converted.html").read_text("utf-8")
+    assert "&lt;SRD&gt;" in page and "<SRD>" not in page
+
+
 @pytest.mark.sphinx("latex", testroot="newsconvert", freshenv=True)
 def test_latex_has_the_headline_as_a_heading(app) -> None:
     app.build()
@@ -181,7 +196,7 @@ def test_editing_an_included_article_rebuilds_its_page(make_app, copy_root) -> N
     reading = [line for line in status.splitlines() if line.startswith("reading sources")]
     read_docs = {line.split()[-1] for line in reading}
     # Both pages that include the article are re-read; pages that do not are left alone.
-    assert read_docs == {"included", "absolute"}
+    assert read_docs == {"included", "absolute", "converted"}
     assert "manage the bond market" in page.read_text("utf-8")
     assert warnings_of(again.warning) == []
 
