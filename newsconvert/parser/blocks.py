@@ -73,6 +73,8 @@ def _heading_shape(text: str) -> str | None:
     first = text[0]
     if not (first.isupper() or first.isdigit()):
         return None
+    if "/" in text and ("://" in text or ".com/" in text or "www." in text):
+        return None  # a line with a link is a post or a reference, not a heading
     letters = sum(1 for c in text if c.isalpha())
     if letters >= 3 and text.isupper() and text[-1] not in '.,;"\u201d':
         return "caps"
@@ -93,7 +95,7 @@ def read_body(chunks: list[Chunk], start: int, builder: ArticleBuilder, zones: Z
     count = len(chunks)
     tail_from = count - TAIL_CHUNKS
     seen: dict[str, int] = {}
-    for placed in (builder.headline, builder.standfirst, builder.kicker):
+    for placed in (builder.headline, builder.standfirst, builder.kicker, *builder.blocks):
         if placed is not None:
             seen.setdefault(placed.text, placed.line)
     paragraphs = 0
@@ -117,6 +119,12 @@ def read_body(chunks: list[Chunk], start: int, builder: ArticleBuilder, zones: Z
         text = chunk.text
         first = chunk.first
         index += 1
+        if is_chrome(text):
+            # Before the duplicate test: a share bar printed above and below the story is
+            # chrome both times.
+            builder.add_block(Aside(text, AsideKind.CHROME, first))
+            builder.mark(first, chunk.last, "chrome", "chrome-words-only")
+            continue
         if len(text) >= MIN_DUPLICATE_LENGTH:
             earlier = seen.get(text)
             if earlier is not None:
@@ -135,10 +143,6 @@ def read_body(chunks: list[Chunk], start: int, builder: ArticleBuilder, zones: Z
                 if used:
                     index += used - 1
                     continue
-            if is_chrome(text):
-                builder.add_block(Aside(text, AsideKind.CHROME, first))
-                builder.mark(first, chunk.last, "chrome", "chrome-words-only")
-                continue
         if is_crosslink(text):
             builder.add_block(Aside(text, AsideKind.CROSSLINK, first))
             builder.mark(first, chunk.last, "crosslink", "crosslink-label")

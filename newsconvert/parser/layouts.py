@@ -116,6 +116,7 @@ def detect_layout(lines: Sequence[Line]) -> str:
     content = 0
     indented_starts = 0
     continuations = 0
+    open_continuations = 0
     seen_text = False
     previous: Line | None = None
     for line in lines:
@@ -136,15 +137,18 @@ def detect_layout(lines: Sequence[Line]) -> str:
             and list_marker(previous.text) is None
         ):
             continuations += 1
+            if not _ends_sentence(previous.text):
+                open_continuations += 1
         previous = line
-    # Paragraphs that start with an indent: either indented lines run on into unindented
-    # ones (wire copy), or nearly every line is indented (a wire table, one item a line).
+    # Paragraphs that start with an indent: either indented lines run on, mid-sentence, into
+    # unindented ones (wire copy), or nearly every line is indented (a wire table, one item a
+    # line).
     if (
         width is not None
         and width <= MAX_WRAP_WIDTH
         and indented_starts >= 2
         and (
-            (continuations >= 1 and wrap_width(lines) is not None)
+            (continuations >= 1 and open_continuations * 2 >= continuations)
             or indented_starts * 3 >= content * 2
         )
     ):

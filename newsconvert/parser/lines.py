@@ -9,7 +9,8 @@ way the text came in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from typing import NamedTuple
 
 from newsconvert.source import normalise_text
 
@@ -17,8 +18,7 @@ TAB_WIDTH = 4
 """Columns a tab stands for when measuring indentation."""
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One source line after normalisation."""
 
     number: int
@@ -30,17 +30,53 @@ class Line:
     width: int
     """Length of the line with its indentation, without trailing whitespace."""
 
-    @property
-    def blank(self) -> bool:
-        """Whether the line holds nothing but whitespace."""
-        return not self.text
+
+# Single-byte control characters (other than tab and newline) in UTF-8.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
+# What normalise_text would change beyond those, as UTF-8: C1 controls (U+0080-U+009F), the BMP
+# non-characters (U+FDD0-U+FDEF, U+FFFE, U+FFFF) and those of the other planes. Each is looked
+# for only when its lead byte occurs at all (a memchr-fast test).
+_C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
+_BMP_NONCHARACTER = re.compile(rb"\xef(?:\xb7[\x90-\xaf]|\xbf[\xbe\xbf])")
+_ASTRAL_NONCHARACTER = re.compile(rb"[\xf0-\xf4][\x8f\x9f\xaf\xbf]\xbf[\xbe\xbf]")
+
+
+def _needs_normalising(text: str) -> bool:
+    """Whether :func:`normalise_text` would change ``text``.
+
+    A quick test: the regular expressions of a full normalisation cost more than parsing a
+    short article, and most text holds nothing to change. Anything suspicious errs towards
+    normalising.
+    """
+    if text.isascii():
+        data = text.encode("ascii")
+    else:
+        if "\u2028" in text or "\u2029" in text:
+            return True
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate
+            return True
+        if b"\xc2" in data and _C1_CONTROL.search(data) is not None:
+            return True
+        if b"\xef" in data and _BMP_NONCHARACTER.search(data) is not None:
+            return True
+        if (
+            b"\xf0" in data
+            or b"\xf1" in data
+            or b"\xf2" in data
+            or b"\xf3" in data
+            or b"\xf4" in data
+        ) and (_ASTRAL_NONCHARACTER.search(data) is not None):
+            return True
+    return len(data.translate(None, _CONTROL_BYTES)) != len(data)
 
 
 def clean_text(text: str) -> str:
     """Unify line breaks and drop or replace characters no output format can carry."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    return normalise_text(text)
+    return normalise_text(text) if _needs_normalising(text) else text
 
 
 def split_lines(text: str) -> list[Line]:

@@ -1,0 +1,371 @@
+"""Every convention FORMAT.md lists, placed in a small article of our own, gets its role."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsconvert.parser import parse, parse_with_trace
+from newsconvert.tree import (
+    Aside,
+    AsideKind,
+    AttributionPosition,
+    Blockquote,
+    BulletList,
+    Embed,
+    Paragraph,
+)
+
+HEADLINE = "Council votes to rebuild the old river bridge"
+FIRST = (
+    "The city council voted on Monday to rebuild the old river bridge, which has been closed "
+    "to traffic since the floods of last winter damaged two of its piers."
+)
+SECOND = (
+    "Work is due to begin in the summer, and the council expects the new bridge to open to "
+    "cyclists and pedestrians before it carries any cars."
+)
+THIRD = (
+    "Residents on both banks have campaigned for the repair, saying the detour adds half an "
+    "hour to the journey to the hospital and the secondary school."
+)
+
+
+def article_text(*lines: str) -> str:
+    return "\n".join(lines)
+
+
+def roles_of(text: str) -> dict[str, str]:
+    _, trace = parse_with_trace(text)
+    return {row.text: row.role for row in trace if row.text}
+
+
+# --- Timestamps ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "iso"),
+    [
+        ("Published 19:17 IST, November 27th 2019", "published", "2019-11-27T19:17:00+05:30"),
+        ("Updated 19:34 IST, November 27th 2019", "updated", "2019-11-27T19:34:00+05:30"),
+        ("Updated:November 29, 2019, 7:47 PM IST", "updated", "2019-11-29T19:47:00+05:30"),
+        ("Updated: 7:28am, 28 Nov, 2019", "updated", "2019-11-28T07:28:00"),
+        ("Published Jul 23, 2019 at 4:20pm", "published", "2019-07-23T16:20:00"),
+        ("November 27, 2019 08:29 AM", "published", "2019-11-27T08:29:00"),
+        ("Friday, 29 November 2019 - 13:22", "published", "2019-11-29T13:22:00"),
+    ],
+)
+def test_timestamp_lines(line: str, field: str, iso: str) -> None:
+    article = parse(article_text(HEADLINE, line, FIRST, SECOND))
+    stamp = article.published if field == "published" else article.updated[0]
+    assert stamp is not None
+    assert stamp.iso == iso
+    assert stamp.text == line
+    assert roles_of(article_text(HEADLINE, line, FIRST, SECOND))[line] == f"timestamp.{field}"
+    assert [b.text for b in article.blocks()] == [FIRST, SECOND]
+
+
+def test_updated_before_published_and_a_place_after_the_time() -> None:
+    article = parse(
+        article_text(
+            HEADLINE,
+            "Updated - November 28, 2021 11:09 am IST",
+            "Published - November 19, 2019 08:56 pm IST - COLOMBO",
+            FIRST,
+            SECOND,
+        )
+    )
+    assert article.published is not None
+    assert article.published.iso == "2019-11-19T20:56:00+05:30"
+    assert article.published.place == "COLOMBO"
+    assert [stamp.iso for stamp in article.updated] == ["2021-11-28T11:09:00+05:30"]
+
+
+def test_a_byline_run_into_a_timestamp() -> None:
+    article = parse(article_text(HEADLINE, "by Staff Writer 28-11-2019 | 9:18 AM", FIRST))
+    assert article.published is not None
+    assert article.published.iso == "2019-11-28T09:18:00"
+    assert [byline.names for byline in article.bylines] == [("Staff Writer",)]
+
+
+def test_zone_overrides_and_unknown_zones() -> None:
+    text = article_text(HEADLINE, "Published 19:17 IST, November 27th 2019", FIRST)
+    dublin = parse(text, zones={"IST": "Europe/Dublin"})
+    assert dublin.published is not None and dublin.published.iso == "2019-11-27T19:17:00+00:00"
+    unknown = parse(article_text(HEADLINE, "Published 19:17 XYZT, November 27th 2019", FIRST))
+    codes = [d.code for d in unknown.diagnostics]
+    if unknown.published is not None:  # the line is a timestamp whose zone is unknown
+        assert unknown.published.value is None
+        assert "timestamp.zone" in codes
+
+
+# --- Headline, kicker, standfirst ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "kicker", ["International", "East Asia Pacific", "CommBank Test Series v India"]
+)
+def test_kicker_before_the_headline(kicker: str) -> None:
+    article = parse(article_text(kicker, HEADLINE, FIRST, SECOND))
+    assert article.kicker is not None and article.kicker.text == kicker
+    assert article.headline.text == HEADLINE
+    assert article.headline.line == 2
+
+
+def test_wire_headline_with_tickers_stays_whole() -> None:
+    text = article_text(
+        "TALKING POINT/ACME <ACM> EQUITY OFFER",
+        "    NEW YORK, Feb 26 - Acme Corp is not under pressure to act",
+        "quickly on its proposed equity offering, analysts said.",
+        "    The company declined to comment on the timing of the offer",
+        "or on its size.",
+        " Reuter",
+    )
+    article = parse(text)
+    assert article.headline.text == "TALKING POINT/ACME <ACM> EQUITY OFFER"
+    assert article.kicker is None
+    assert article.dateline is not None and article.dateline.place == "NEW YORK"
+    assert [credit.text for credit in article.credits] == ["Reuter"]
+
+
+def test_standfirst_between_headline_and_byline() -> None:
+    dek = "A flood-damaged crossing will reopen to walkers first."
+    article = parse(article_text(HEADLINE, dek, "By Jane Doe", FIRST, SECOND))
+    assert article.standfirst is not None and article.standfirst.text == dek
+    assert [byline.names for byline in article.bylines] == [("Jane Doe",)]
+
+
+def test_no_standfirst_when_the_second_line_is_body() -> None:
+    article = parse("\n\n".join([HEADLINE, FIRST, SECOND]))
+    assert article.standfirst is None
+    assert [b.text for b in article.blocks()] == [FIRST, SECOND]
+
+
+def test_body_without_a_title_line_takes_its_first_paragraph_as_headline() -> None:
+    article = parse("\n\n".join([FIRST, SECOND, THIRD]))
+    assert article.headline.text == FIRST
+    assert [d.code for d in article.diagnostics] == ["headline.guess"]
+
+
+# --- Datelines ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("dateline", "place", "agency"),
+    [
+        ("WASHINGTON (AP) \u2014 ", "WASHINGTON", "AP"),
+        ("NEW DELHI, Nov 13 (Reuters) - ", "NEW DELHI", "Reuters"),
+        ("Panaji, Jun 18 (PTI) ", "Panaji", "PTI"),
+        ("New Delhi, Nov 30 (IANS): ", "New Delhi", "IANS"),
+        ("PHNOM PENH (REUTERS) - ", "PHNOM PENH", "REUTERS"),
+        ("COLOMBO: ", "COLOMBO", None),
+        ("Colombo (News 1st): ", "Colombo", "News 1st"),
+        ("(CNN) -- ", None, "CNN"),
+    ],
+)
+def test_wire_datelines(dateline: str, place: str | None, agency: str | None) -> None:
+    article = parse("\n\n".join([HEADLINE, dateline + FIRST, SECOND]))
+    assert article.dateline is not None
+    assert article.dateline.place == place
+    assert article.dateline.agency == agency
+    assert article.dateline.text == dateline.strip()
+    assert article.blocks()[0] == Paragraph(FIRST)
+
+
+def test_indented_wire_dateline() -> None:
+    article = parse(
+        article_text(
+            "STANDARD WIDGET <SWC> TO FORM UNIT",
+            "    CLEVELAND, Feb 26 - Standard Widget Co said it plans to",
+            "form a venture to manage its money market borrowing.",
+            "    The venture will be operated under a joint committee.",
+            " Reuter",
+        )
+    )
+    assert article.dateline is not None
+    assert (article.dateline.place, article.dateline.date) == ("CLEVELAND", "Feb 26")
+    assert article.blocks()[0].text.startswith("Standard Widget Co said it plans to form")
+
+
+def test_dateline_after_a_caption_in_body_only_text() -> None:
+    article = parse(
+        "\n\n".join(
+            ["1 of 4. Rescuers search the river bank.", HEADLINE, "MUMBAI (Reuters) - " + FIRST]
+        )
+    )
+    assert article.dateline is not None and article.dateline.place == "MUMBAI"
+
+
+# --- Bylines and credits -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "names"),
+    [
+        (["By Associated Press"], ("Associated Press",)),
+        (["By Jane Doe and John Roe"], ("Jane Doe", "John Roe")),
+        (["by Staff Writer"], ("Staff Writer",)),
+        (["Written By", "Associated Press"], ("Associated Press",)),
+        (["Jane Doe | PTI@JaneDoe"], ("Jane Doe",)),
+    ],
+)
+def test_bylines(lines: list[str], names: tuple[str, ...]) -> None:
+    text = article_text(HEADLINE, *lines, FIRST, SECOND)
+    article = parse(text)
+    assert [byline.names for byline in article.bylines] == [names]
+    assert article.bylines[0].text == " ".join(lines)
+    assert [b.text for b in article.blocks()] == [FIRST, SECOND]
+    assert {roles_of(text)[line] for line in lines} == {"byline"}
+
+
+def test_byline_with_agency_and_handle() -> None:
+    article = parse(article_text(HEADLINE, "Jane Doe | PTI@JaneDoe", FIRST))
+    assert article.bylines[0].agency == "PTI"
+    assert article.bylines[0].handle == "@JaneDoe"
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "(With AP inputs)",
+        "(With inputs from agencies)",
+        "(Reporting by Jane Doe; Editing by John Roe)",
+        "(Kyodo)",
+        "Reuter",
+    ],
+)
+def test_credit_lines(credit: str) -> None:
+    article = parse(article_text(HEADLINE, FIRST, SECOND, credit))
+    assert [c.text for c in article.credits] == [credit]
+    assert [b.text for b in article.blocks()] == [FIRST, SECOND]
+
+
+@pytest.mark.parametrize("agency", ["(PTI)", "(ANI)"])
+def test_trailing_credit_leaves_the_paragraph(agency: str) -> None:
+    article = parse(article_text(HEADLINE, FIRST, f"{SECOND} {agency}"))
+    assert [c.text for c in article.credits] == [agency]
+    assert article.blocks()[-1].text == SECOND
+
+
+# --- Sections and blocks -----------------------------------------------------------------------
+
+
+def test_short_line_between_paragraphs_is_a_heading() -> None:
+    article = parse(article_text(HEADLINE, FIRST, "Swift outreach", SECOND, THIRD))
+    assert [s.heading.text if s.heading else None for s in article.sections] == [
+        None,
+        "Swift outreach",
+    ]
+    assert [b.text for b in article.sections[1].blocks] == [SECOND, THIRD]
+
+
+def test_all_caps_subheads() -> None:
+    article = parse("\n\n".join([HEADLINE, FIRST, "THE VERDICT", SECOND, "PRICE", THIRD]))
+    headings = [s.heading.text for s in article.sections if s.heading]
+    assert headings == ["THE VERDICT", "PRICE"]
+
+
+def test_a_run_of_short_lines_is_not_a_heading() -> None:
+    article = parse(article_text(HEADLINE, FIRST, "Apples", "Pears", "Plums", SECOND))
+    assert all(section.heading is None for section in article.sections)
+    assert "Pears" in [b.text for b in article.blocks()]
+
+
+def test_blockquotes_with_attribution_after_and_before() -> None:
+    after = "\u201cWe will not wait another winter for this bridge,\u201d the mayor said."
+    before = (
+        "The mayor told residents, \u201cWe will not wait another winter for this bridge.\u201d"
+    )
+    merely = (
+        "The council, which the mayor said was \u201cout of patience\u201d with delays, also "
+        "approved a budget for temporary ferries across the river."
+    )
+    article = parse(article_text(HEADLINE, FIRST, after, before, merely))
+    quotes = [b for b in article.blocks() if isinstance(b, Blockquote)]
+    assert [(q.attribution, q.position) for q in quotes] == [
+        ("the mayor said", AttributionPosition.AFTER),
+        ("The mayor told residents", AttributionPosition.BEFORE),
+    ]
+    assert quotes[0].text == after
+    assert isinstance(article.blocks()[-1], Paragraph)
+
+
+@pytest.mark.parametrize("marker", ["- ", " - ", "\u2022 ", "\u25a0 ", "  \u2022 "])
+def test_bullet_lists_in_every_marker(marker: str) -> None:
+    items = ["New lighting on the footpath", "A second lane for cyclists", "Wider pavements"]
+    text = "\n\n".join([HEADLINE, FIRST, "\n".join(marker + item for item in items), SECOND])
+    article = parse(text)
+    lists = [b for b in article.blocks() if isinstance(b, BulletList)]
+    assert len(lists) == 1
+    assert [item.text for item in lists[0].items] == items
+    assert lists[0].marker == marker.strip()
+    assert {roles_of(text)[marker.strip() + " " + items[0]]} == {"list-item"}
+
+
+def test_flattened_post_on_two_lines_is_one_embed() -> None:
+    post = "The bridge is finally getting fixed! pic.twitter.com/AbCdEf1234"
+    signature = "\u2014 Jane Doe (@janedoe) November 19, 2019"
+    article = parse(article_text(HEADLINE, FIRST, post, signature, SECOND))
+    embeds = [b for b in article.blocks() if isinstance(b, Embed)]
+    assert len(embeds) == 1
+    embed = embeds[0]
+    assert embed.text == f"{post}\n{signature}"
+    assert (embed.author, embed.handle, embed.date) == ("Jane Doe", "@janedoe", "November 19, 2019")
+    assert embed.url == "pic.twitter.com/AbCdEf1234"
+    assert embed.line == 3
+
+
+def test_flattened_post_on_one_line_is_one_embed() -> None:
+    post = (
+        "Traffic is back on the bridge pic.twitter.com/XyZ987 "
+        "\u2014 John Roe (@johnroe) December 27, 2014"
+    )
+    article = parse(article_text(HEADLINE, FIRST, post, SECOND))
+    embed = next(b for b in article.blocks() if isinstance(b, Embed))
+    assert (embed.author, embed.handle, embed.url) == (
+        "John Roe",
+        "@johnroe",
+        "pic.twitter.com/XyZ987",
+    )
+
+
+@pytest.mark.parametrize(
+    "line", ["Also Read: Ferries to run until spring", "READ MORE: How the floods hit the city"]
+)
+def test_cross_links_are_asides(line: str) -> None:
+    article = parse(article_text(HEADLINE, FIRST, line, SECOND))
+    assert Aside(line, AsideKind.CROSSLINK) in article.blocks()
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "The old bridge after the floods. Photo: Jane Doe",
+        "Workers inspect a damaged pier. (AP Photo/John Roe)",
+        "1 of 4. Workers inspect a damaged pier of the bridge.",
+    ],
+)
+def test_photo_captions_and_their_duplicates(caption: str) -> None:
+    article = parse(article_text(HEADLINE, caption, FIRST, caption, SECOND))
+    asides = [b for b in article.blocks() if isinstance(b, Aside)]
+    assert [a.kind for a in asides] == [AsideKind.CAPTION, AsideKind.DUPLICATE]
+    assert [a.text for a in asides] == [caption, caption]
+    assert [b.text for b in article.blocks() if isinstance(b, Paragraph)] == [FIRST, SECOND]
+
+
+def test_exact_duplicate_paragraph_is_marked() -> None:
+    article = parse("\n\n".join([HEADLINE, FIRST, SECOND, SECOND]))
+    assert article.blocks()[-1] == Aside(SECOND, AsideKind.DUPLICATE)
+
+
+@pytest.mark.parametrize(
+    "chrome", ["Share This Video", "Share | Tweet | Email | Print", "Advertisement"]
+)
+def test_page_chrome_is_kept_and_marked(chrome: str) -> None:
+    article = parse(article_text(HEADLINE, chrome, FIRST, chrome + " ", SECOND, "Comments"))
+    asides = [b for b in article.blocks() if isinstance(b, Aside)]
+    assert [a.kind for a in asides] == [AsideKind.CHROME, AsideKind.CHROME, AsideKind.CHROME]
+
+
+def test_ordinary_short_words_are_not_chrome() -> None:
+    article = parse(article_text(HEADLINE, FIRST, "More to come", SECOND))
+    assert not any(isinstance(b, Aside) for b in article.blocks())
