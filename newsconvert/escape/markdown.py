@@ -1,0 +1,129 @@
+"""Escaping text for CommonMark, so that article text never becomes Markdown markup.
+
+The policy is a backslash before every ASCII punctuation character that can start or end
+markup anywhere in a line (CommonMark lets any ASCII punctuation be backslash-escaped, and the
+escape always renders as the bare character), plus a backslash before the few characters that
+are markup only at the start of a line. ``{`` and ``}`` are escaped too, so that a site generator
+running Liquid, Hugo shortcodes or Jinja over the Markdown finds no ``{{ … }}`` in article text.
+
+Text inside a paragraph, heading or list item is one line: line breaks inside it become spaces
+and leading and trailing whitespace is dropped (indentation would make a code block, two
+trailing spaces a hard break). Text whose line breaks matter goes through :func:`escape_lines`
+or :func:`code_fence`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsconvert.escape.characters import INVALID_CLASS, REPLACEMENT, replace_invalid
+
+INLINE_SPECIALS = "\\`*_[]<>#|~&{}"
+"""Characters escaped wherever they stand."""
+
+_ESCAPES: dict[str, str] = {char: "\\" + char for char in INLINE_SPECIALS}
+# One character class (not an alternation): the regular-expression engine scans it fastest.
+_INLINE = re.compile("[" + re.escape(INLINE_SPECIALS) + INVALID_CLASS + "]")
+_LINE_START_SPECIALS = frozenset("-+=")
+"""Characters that are markup at the start of a line: list bullets and setext underlines."""
+_ORDERED_MARKER = re.compile(r"(\d{1,9})([.)])")
+
+
+def _replace(match: re.Match[str]) -> str:
+    char = match.group()
+    escaped = _ESCAPES.get(char)
+    if escaped is not None:
+        return escaped
+    return " " if char in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029" else REPLACEMENT
+
+
+def _escape_span(text: str) -> str:
+    """Inline specials and invalid characters escaped; no stripping, no line-start rules."""
+    if "\n" in text:
+        text = text.replace("\n", " ")
+    return _INLINE.sub(_replace, text)
+
+
+def _escape_line_start(escaped: str) -> str:
+    first = escaped[:1]
+    if first in _LINE_START_SPECIALS:
+        return "\\" + escaped
+    if first.isdigit():
+        marker = _ORDERED_MARKER.match(escaped)
+        if marker is not None:
+            end = marker.end(1)
+            return escaped[:end] + "\\" + escaped[end:]
+    return escaped
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` as one line of CommonMark inline content that renders to exactly ``text``.
+
+    Safe at the start of a line (``# x``, ``- x``, ``1. x``, ``> x``, ``===`` stay literal) and
+    in the middle of one. Line breaks become spaces; surrounding whitespace is dropped.
+    """
+    return _escape_line_start(_escape_span(text.strip()))
+
+
+def emphasize(text: str, start: int, end: int) -> str:
+    """``text`` escaped as by :func:`escape_markdown`, with ``text[start:end]`` in ``*…*``.
+
+    When CommonMark would not read the asterisks as emphasis of exactly that span (see
+    :func:`can_emphasize`), or ``text`` has surrounding whitespace, the text is returned without
+    emphasis: the words always survive, the highlight is a bonus.
+    """
+    if text != text.strip() or "\n" in text or not can_emphasize(text, start, end):
+        return escape_markdown(text)
+    head = _escape_span(text[:start])
+    middle = _escape_span(text[start:end])
+    tail = _escape_span(text[end:])
+    return _escape_line_start(f"{head}*{middle}*{tail}")
+
+
+def escape_lines(text: str) -> list[str]:
+    """Each line of ``text`` escaped with :func:`escape_markdown`, blank lines dropped.
+
+    For text whose line breaks carry meaning (a flattened social-media post): the caller joins
+    the lines with hard breaks or puts each in its own paragraph.
+    """
+    lines = [escape_markdown(line) for line in text.split("\n")]
+    return [line for line in lines if line]
+
+
+def can_emphasize(text: str, start: int, end: int) -> bool:
+    """Whether ``*`` around ``text[start:end]`` makes CommonMark emphasis of exactly that span.
+
+    CommonMark's flanking rules: the opening ``*`` must not be followed by whitespace, the
+    closing one not preceded by it, and an inner punctuation character next to a delimiter needs
+    whitespace or punctuation on the delimiter's outer side.
+    """
+    if start >= end:
+        return False
+    inner_first, inner_last = text[start], text[end - 1]
+    if inner_first.isspace() or inner_last.isspace():
+        return False
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if _is_punctuation(inner_first) and not (before.isspace() or _is_punctuation(before)):
+        return False
+    return not (_is_punctuation(inner_last) and not (after.isspace() or _is_punctuation(after)))
+
+
+def _is_punctuation(char: str) -> bool:
+    # CommonMark counts ASCII punctuation and Unicode P* (and, since 0.31, S*) as punctuation;
+    # treating every non-alphanumeric, non-space character as punctuation is the safe side.
+    return not (char.isalnum() or char.isspace())
+
+
+def code_fence(text: str) -> str:
+    """``text`` as a fenced code block whose content is exactly ``text``, line for line.
+
+    The fence is one backtick longer than the longest run of backticks in the text, so no line of
+    the text can close it; invalid characters are replaced (see
+    :func:`~newsconvert.escape.characters.replace_invalid`).
+    """
+    text = replace_invalid(text)
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    body = text if text.endswith("\n") or not text else text + "\n"
+    return f"{fence}\n{body}{fence}"

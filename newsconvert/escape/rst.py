@@ -1,0 +1,157 @@
+"""Escaping text for reStructuredText, so that article text never becomes reST markup.
+
+docutils lets a backslash escape any character. The policy:
+
+- everywhere: ``\\``, ``*``, ````` (emphasis, literals, interpreted text, roles), ``|``
+  (substitutions, line blocks), ``_`` (hyperlink references and targets, footnote references);
+  ``:`` unless a space follows it, which keeps ``scheme:`` URIs such as ``javascript:x`` from
+  becoming links and a final ``::`` from announcing a literal block;
+- at the start of the text: any ASCII punctuation or bullet character (``..`` directives and
+  comments, ``-``/``+``/``*``/``•`` bullets, ``:field:`` lists, ``>>>`` doctests, ``===``
+  transitions and section adornments, ``/V`` option lists) and list enumerators such as
+  ``1.``, ``(a)``, ``iv)``, ``#.``.
+
+Inline text is one line: line breaks become spaces and surrounding whitespace is dropped, since a
+change of indentation is structure in reST. Titles get adornments as wide as the escaped title in
+display columns (East Asian wide characters count twice, combining characters not at all), the
+measure docutils uses to decide whether an underline is too short.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from newsconvert.escape.characters import INVALID_CLASS, REPLACEMENT, replace_invalid
+
+# One character class (not an alternation): the regular-expression engine scans it fastest.
+# A colon is escaped only when no space follows it (decided in _replace).
+_INLINE = re.compile(r"[\\*`|_{}:" + INVALID_CLASS + "]")
+# ASCII punctuation and the bullets docutils knows (U+2022, U+2023, U+2043).
+_LINE_START_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u2022\u2023\u2043")
+_ENUMERATOR = re.compile(r"\(?(?:\d+|[A-Za-z]|[IVXLCDMivxlcdm]+|#)[.)](?:\s|$)")
+_LINE_LIKE = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def _replace(match: re.Match[str]) -> str:
+    char = match.group()
+    if char == ":":
+        end = match.end()
+        return ":" if match.string[end : end + 1] == " " else "\\:"
+    if char in "\\*`|_{}":
+        return "\\" + char
+    return " " if char in _LINE_LIKE else REPLACEMENT
+
+
+def escape_rst(text: str) -> str:
+    """``text`` as one line of reST inline text that renders to exactly ``text``.
+
+    Safe at the start of a paragraph, a field body, a list item or a title, and in the middle of
+    a line. Line breaks become spaces; surrounding whitespace is dropped.
+    """
+    if "\n" in text:
+        text = text.replace("\n", " ")
+    text = text.strip()
+    first = text[:1]
+    escaped = _INLINE.sub(_replace, text)
+    if not first:
+        return escaped
+    if escaped[:1] != "\\" and (first in _LINE_START_PUNCTUATION or _ENUMERATOR.match(text)):
+        return "\\" + escaped
+    return escaped
+
+
+def column_width(text: str) -> int:
+    """Display width of ``text`` in columns, counted the way docutils counts it."""
+    if text.isascii():
+        return len(text)
+    width = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+    return width
+
+
+def title(text: str, adornment: str, *, overline: bool = False) -> str:
+    """A section title: the escaped ``text`` under (and, with ``overline``, over) a rule.
+
+    The rule is made of ``adornment`` and is as wide as the escaped line in display columns.
+    Raises :class:`ValueError` for text that is empty once stripped: reST has no empty titles.
+    """
+    line = escape_rst(text)
+    if not line:
+        raise ValueError("a reST title cannot be empty")
+    rule = adornment * max(column_width(line), 1)
+    return f"{rule}\n{line}\n{rule}" if overline else f"{line}\n{rule}"
+
+
+def literal_block(text: str, indent: str = "    ") -> str:
+    """The lines of ``text`` indented for a literal block (after a ``::`` paragraph).
+
+    The content is taken literally by docutils, so only invalid characters are replaced; blank
+    lines stay blank (no trailing whitespace).
+    """
+    lines = replace_invalid(text).split("\n")
+    return "\n".join(indent + line if line.strip() else "" for line in lines)
+
+
+def line_block(text: str, indent: str = "") -> str:
+    """``text`` as a reST line block (``| line``), one escaped line per line of text.
+
+    Blank lines inside the text become empty line-block lines (``|``); blank lines before the
+    first and after the last line of text are dropped.
+    """
+    rows = []
+    for line in text.strip("\n").split("\n"):
+        escaped = escape_rst(line)
+        rows.append(f"{indent}| {escaped}" if escaped else f"{indent}|")
+    return "\n".join(rows)
+
+
+_OPEN_BEFORE = frozenset("-:/'\"<([{")
+_CLOSE_AFTER = frozenset("-.,:;!?\\/'\")]}>")
+_OPEN_CATEGORIES = frozenset({"Pd", "Po", "Pi", "Pf", "Ps"})
+_CLOSE_CATEGORIES = frozenset({"Pd", "Po", "Pi", "Pf", "Pe"})
+
+
+def can_emphasize(text: str, start: int, end: int) -> bool:
+    """Whether ``*`` around ``text[start:end]`` makes reST emphasis of exactly that span.
+
+    docutils' inline markup recognition rules: the start-string follows whitespace, the start of
+    the text or opening punctuation and is followed by non-whitespace; the end-string follows
+    non-whitespace and is followed by whitespace, the end, or closing punctuation.
+    """
+    if start >= end or text[start].isspace() or text[end - 1].isspace():
+        return False
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    opens = (
+        before.isspace()
+        or before in _OPEN_BEFORE
+        or unicodedata.category(before) in _OPEN_CATEGORIES
+    )
+    closes = (
+        after.isspace() or after in _CLOSE_AFTER or unicodedata.category(after) in _CLOSE_CATEGORIES
+    )
+    return opens and closes
+
+
+def emphasize(text: str, start: int, end: int) -> str:
+    """``text`` escaped as by :func:`escape_rst`, with ``text[start:end]`` in ``*…*``.
+
+    Without emphasis when docutils would not read it as emphasis of exactly that span, or when
+    ``text`` has surrounding whitespace or line breaks.
+    """
+    if text != text.strip() or "\n" in text or not can_emphasize(text, start, end):
+        return escape_rst(text)
+    head = _INLINE.sub(_replace, text[:start])
+    middle = _INLINE.sub(_replace, text[start:end])
+    tail = _INLINE.sub(_replace, text[end:])
+    if (
+        head
+        and head[:1] != "\\"
+        and (head[:1] in _LINE_START_PUNCTUATION or _ENUMERATOR.match(text))
+    ):
+        head = "\\" + head
+    return f"{head}*{middle}*{tail}"

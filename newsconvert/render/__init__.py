@@ -1,0 +1,151 @@
+"""Rendering an article tree as Markdown, HTML, reStructuredText or JSON.
+
+:func:`render` is the one entry point (:func:`newsconvert.render` delegates to it). Markdown,
+HTML and reST go through Jinja templates (``templates/<format>/``, overridable with
+``template_dirs``); JSON is the tree itself (:mod:`newsconvert.render.json`).
+
+What each format looks like, so that a reader can take it back into the same tree
+(:mod:`newsconvert.readers`) and a person can read it:
+
+Markdown (CommonMark)
+    The kicker, if any, is a paragraph before the ``# headline``. After the headline: the
+    standfirst as a paragraph in ``*…*``, then one plain paragraph per timestamp (published,
+    then each update) and per byline, each holding its text exactly, then a thematic break
+    ``* * *`` (always, so that the header ends unambiguously). Then the body: paragraphs (the
+    dateline in ``**…**`` opening the first one), ``## heading`` per section, block quotes
+    ``> …`` holding the paragraph's whole text with the attribution in ``*…*``, bullet lists
+    (``-``, or ``*`` for a list right after another list), fenced code blocks for preformatted
+    text, and for an embedded post a ``<!-- embed -->`` comment line followed by a block quote
+    with one paragraph per line of the post; an aside is a ``<!-- aside KIND -->`` comment line
+    followed by its paragraph. Credits come last, after another ``* * *``, one paragraph each.
+    Standalone adds YAML front matter (:func:`newsconvert.render.metadata.front_matter`).
+
+HTML (semantic HTML5)
+    ``<article>`` holding a ``<header>`` (``<p class="kicker">``, ``<h1>``,
+    ``<p class="standfirst">``, ``<p class="published">``/``<p class="updated">`` with the text
+    in ``<time datetime="…">`` when it resolved, ``<p class="byline">``), one ``<section>`` per
+    section (``<h2>`` heading), and a ``<footer>`` of ``<p class="credit">``. The dateline is a
+    ``<span class="dateline">`` opening the first paragraph. A blockquote is a ``<figure
+    class="quote">``: ``<blockquote><p>`` holds the quotation part of the text and
+    ``<figcaption>`` the attribution part (first when the attribution comes first); the two
+    concatenated in document order are the text. Lists are ``<ul>``, preformatted text
+    ``<pre>``, an embed ``<blockquote class="embed">`` with one ``<p>`` per line, a caption
+    ``<p class="caption">``, other asides ``<aside class="KIND">``. Standalone is a whole page
+    with a stylesheet and schema.org JSON-LD.
+
+reStructuredText
+    The headline is the document title (``=`` over- and underline), followed by a field list
+    that docutils turns into docinfo: ``:Kicker:``, ``:Published:``, ``:Updated:`` (one field per
+    update), ``:Author:`` (one byline) or ``:Authors:`` (a bullet list, one byline text per item),
+    ``:Dateline:``. Then ``.. container:: standfirst``, the body (sections underlined with
+    ``-``; the dateline in ``**…**`` opening the first paragraph; block quotes indented, with
+    ``-- attribution`` when the attribution comes after the quotation and the attribution in
+    ``*…*`` inside the text when it comes before; bullet lists; ``::`` literal blocks;
+    ``.. container:: embed`` holding a line block; ``.. container:: aside KIND``), and
+    ``.. container:: credits``. Standalone adds a ``.. meta::`` block. The output parses with
+    docutils without a single system message.
+
+Every format leaves out asides of the kinds in :data:`newsconvert.tree.HIDDEN_ASIDES` unless
+``keep_chrome`` is set, except JSON, which always holds the whole tree.
+"""
+
+from __future__ import annotations
+
+import json as jsonlib
+import os
+import re
+from collections.abc import Iterable
+from os import PathLike
+
+from newsconvert.errors import ConfigError
+from newsconvert.tree import Article
+
+FORMAT_SUFFIXES: dict[str, str] = {"md": ".md", "html": ".html", "rst": ".rst", "json": ".json"}
+"""The file suffix of each output format."""
+
+FORMAT_ALIASES: dict[str, str] = {
+    "md": "md",
+    "markdown": "md",
+    "html": "html",
+    "htm": "html",
+    "rst": "rst",
+    "rest": "rst",
+    "restructuredtext": "rst",
+    "json": "json",
+}
+"""Every accepted format name (case-insensitive) and the format it means."""
+
+_SUFFIX_FORMATS: dict[str, str] = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".rst": "rst",
+    ".rest": "rst",
+    ".json": "json",
+}
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_TEMPLATE_EXTENSIONS = {"md": "md", "html": "html", "rst": "rst"}
+
+
+def normalize_format(name: str) -> str:
+    """The format ``name`` means (``markdown`` → ``md``); :class:`ConfigError` if unknown."""
+    fmt = FORMAT_ALIASES.get(name.lower().strip())
+    if fmt is None:
+        known = ", ".join(FORMAT_SUFFIXES)
+        raise ConfigError(f"unknown output format {name!r} (choose from {known})")
+    return fmt
+
+
+def format_for_suffix(suffix: str) -> str | None:
+    """The format a file suffix implies (``.md`` → ``md``, ``.HTM`` → ``html``), or ``None``."""
+    if not suffix.startswith("."):
+        suffix = "." + suffix
+    return _SUFFIX_FORMATS.get(suffix.lower())
+
+
+def render(
+    article: Article,
+    to: str,
+    *,
+    standalone: bool = False,
+    template_dirs: Iterable[str | PathLike[str]] = (),
+    keep_chrome: bool = False,
+    lang: str = "en",
+) -> str:
+    """Render ``article`` as ``to`` (``md``, ``html``, ``rst`` or ``json``, or an alias).
+
+    ``standalone`` gives a whole document; ``template_dirs`` are searched for templates before
+    the built-in ones; ``keep_chrome`` also renders chrome and duplicate asides; ``lang`` is the
+    document language. Raises :class:`ConfigError` for an unknown format or a missing template
+    folder, :class:`TemplateError` (naming the template file and line) when a template fails,
+    and :class:`TypeError` for a block type no renderer knows (never silently dropped).
+    """
+    fmt = FORMAT_ALIASES.get(to) or normalize_format(to)
+    if fmt == "json":
+        from newsconvert.render.json import article_to_dict
+
+        text = jsonlib.dumps(article_to_dict(article), ensure_ascii=False, indent=2)
+        if _SURROGATE.search(text):  # unencodable as UTF-8: let JSON escape them instead
+            text = jsonlib.dumps(article_to_dict(article), ensure_ascii=True, indent=2)
+        return text + "\n"
+    from newsconvert.render import environment as environments
+    from newsconvert.render.context import build_context
+
+    dirs = tuple(os.fspath(d) for d in template_dirs)
+    env = environments.environment(fmt, dirs)
+    context = build_context(article, fmt, standalone=standalone, keep_chrome=keep_chrome, lang=lang)
+    if standalone:
+        from newsconvert.render.metadata import front_matter, json_ld
+
+        context["front_matter"] = front_matter(context) if fmt == "md" else None
+        context["json_ld"] = json_ld(context) if fmt == "html" else None
+    else:
+        context["front_matter"] = context["json_ld"] = None
+    ext = _TEMPLATE_EXTENSIONS[fmt]
+    name = f"{fmt}/{'standalone' if standalone else 'article'}.{ext}.j2"
+    try:
+        return env.get_template(name).render(context)
+    except Exception as error:
+        raise environments.template_error(error, env) from None

@@ -1,0 +1,246 @@
+"""What a template sees: the article plus a few values computed once in Python.
+
+The context is a public interface: users' templates (``--template-dir``) rely on it. Every
+template of every format receives the names in :data:`CONTEXT`; block templates
+(``<format>/blocks/<type>.<ext>.j2``) are inlined into the article template's block loop and also
+see ``view`` (a :class:`BlockView`) and ``block`` (``view.block``).
+
+Computing these here, not in the templates, keeps the templates short and rendering cheap
+(Jinja expressions are slow; a Python loop over a dozen blocks is not).
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple, TypeVar
+
+from newsconvert.tree import (
+    HIDDEN_ASIDES,
+    Article,
+    Aside,
+    AttributionPosition,
+    Block,
+    Blockquote,
+    BulletList,
+    Dateline,
+    Embed,
+    Kicker,
+    Paragraph,
+    Preformatted,
+    SectionHeading,
+    Standfirst,
+    Timestamp,
+)
+
+CONTEXT: dict[str, str] = {
+    "article": "the newsconvert.tree.Article being rendered (every field, unfiltered)",
+    "headline": "article.headline (a Headline; .text)",
+    "kicker": "article.kicker, or None when absent or blank",
+    "standfirst": "article.standfirst, or None when absent or blank",
+    "published": "article.published (a Timestamp: .text, .value, .iso), or None if absent or blank",
+    "updated": "article.updated without blank ones (a list of Timestamp)",
+    "bylines": "article.bylines without blank ones (a list of Byline; .text, .names)",
+    "credits": "article.credits without blank ones (a list of Credit)",
+    "sections": "list of SectionView: the sections to render, hidden asides already left out",
+    "dateline": "the article's Dateline if it has a non-empty one, else None",
+    "orphan_dateline": "the Dateline when no paragraph carries it (render it alone), else None",
+    "standalone": "True for a whole document, False for a fragment",
+    "keep_chrome": "True when chrome and duplicate asides are kept",
+    "lang": "the document language (BCP 47 tag, e.g. 'en')",
+    "format": "the output format: 'md', 'html' or 'rst'",
+    "authors": "list of author names from the bylines (a byline naming nobody gives its text)",
+    "description": "the standfirst text, or None",
+    "date_published": "ISO 8601 publication time, or None",
+    "date_modified": "ISO 8601 time of the last resolvable update, or None",
+    "front_matter": "standalone Markdown: the front matter dict (render with |yaml), else None",
+    "json_ld": "standalone HTML: the schema.org NewsArticle dict (|script_json), else None",
+}
+"""Every name the templates receive, with what it holds."""
+
+BLOCK_TYPES: dict[type, str] = {
+    Paragraph: "paragraph",
+    Blockquote: "blockquote",
+    BulletList: "list",
+    Preformatted: "preformatted",
+    Embed: "embed",
+    Aside: "aside",
+}
+"""The type name of each block class: the ``type`` in JSON and the block template's file name."""
+
+LIST_BULLETS = ("-", "*")
+"""Bullets for Markdown and reST lists, alternated so that two adjacent lists stay two lists."""
+
+
+class BlockView(NamedTuple):
+    """One block as a template renders it (a named tuple: cheap to build for every block)."""
+
+    type: str
+    """The block's type name (:data:`BLOCK_TYPES`): ``paragraph``, ``blockquote``, …"""
+    block: Block
+    """The tree node."""
+    previous: str | None
+    """The type of the block rendered just before it in the same section, or ``None``."""
+    dateline: Dateline | None = None
+    """The article's dateline, on the paragraph it opens (the first paragraph); else ``None``."""
+    bullet: str = "-"
+    """For lists: the bullet character to use (``-``, or ``*`` after another list)."""
+    span: tuple[int, int] | None = None
+    """For blockquotes: where the attribution stands in ``block.text`` (start, end), if found."""
+    quote_part: str = ""
+    """For blockquotes: the part of ``block.text`` that is the quotation (for ``<blockquote>``,
+    reST block quotes); the whole text when there is no attribution."""
+    caption_part: str = ""
+    """For blockquotes: the rest of ``block.text``, holding the attribution (for
+    ``<figcaption>``, reST ``-- attribution``); empty when there is none."""
+    caption_first: bool = False
+    """For blockquotes: whether ``caption_part`` comes before ``quote_part`` in the text.
+    In every case the text is ``caption_part + quote_part`` or ``quote_part + caption_part``."""
+    blank: bool = False
+    """Whether the block's text is empty or only whitespace (templates may skip the block:
+    there are no words to lose, and some formats cannot hold an empty construct)."""
+
+
+class SectionView(NamedTuple):
+    """One section as a template renders it."""
+
+    heading: SectionHeading | None
+    """The section heading, or ``None`` for the opening section."""
+    blocks: tuple[BlockView, ...]
+    """The blocks to render, in order."""
+    position: int
+    """The section's position in the article (0-based)."""
+
+
+def attribution_span(block: Blockquote) -> tuple[int, int] | None:
+    """Where ``block.attribution`` stands in ``block.text``: first occurrence when it comes
+    before the quotation, last when after; ``None`` when it is absent or not in the text."""
+    attribution = block.attribution
+    if not attribution or block.position is AttributionPosition.NONE:
+        return None
+    if block.position is AttributionPosition.BEFORE:
+        start = block.text.find(attribution)
+    else:
+        start = block.text.rfind(attribution)
+    if start < 0:
+        return None
+    return start, start + len(attribution)
+
+
+def _split_quote(block: Blockquote, span: tuple[int, int] | None) -> tuple[str, str, bool]:
+    """``(quote_part, caption_part, caption_first)`` for figure-like renderings."""
+    text = block.text
+    if span is None:
+        return text, "", False
+    start, end = span
+    if block.position is AttributionPosition.BEFORE and start == 0:
+        # The caption runs to the end of the attribution's word ("Hun Sen," keeps its comma)
+        # and takes the whitespace after it, so the quotation starts at its opening mark.
+        cut = end
+        while cut < len(text) and not text[cut].isspace():
+            cut += 1
+        while cut < len(text) and text[cut].isspace():
+            cut += 1
+        if cut < len(text):
+            return text[cut:], text[:cut], True
+    elif block.position is AttributionPosition.AFTER and start > 0 and text[:start].strip():
+        return text[:start], text[start:], False
+    return text, "", False
+
+
+def _block_view(
+    block: Block, previous: str | None, dateline: Dateline | None, previous_bullet: str | None
+) -> BlockView:
+    kind = BLOCK_TYPES.get(type(block))
+    if kind is None:
+        # Never skip what we cannot render: a new node type needs a template, loudly.
+        raise TypeError(f"newsconvert cannot render a block of type {type(block).__name__}")
+    if kind == "blockquote":
+        span = attribution_span(block)  # type: ignore[arg-type]
+        quote_part, caption_part, caption_first = _split_quote(block, span)  # type: ignore[arg-type]
+        return BlockView(
+            kind, block, previous, None, "-", span, quote_part, caption_part, caption_first
+        )
+    if kind == "list":
+        bullet = LIST_BULLETS[1] if previous_bullet == LIST_BULLETS[0] else LIST_BULLETS[0]
+        return BlockView(kind, block, previous, None, bullet)
+    blank = not block.text.strip()  # type: ignore[union-attr]
+    if kind == "paragraph":
+        return BlockView(kind, block, previous, dateline, blank=blank)
+    return BlockView(kind, block, previous, blank=blank)
+
+
+def section_views(article: Article, *, keep_chrome: bool) -> tuple[list[SectionView], bool]:
+    """The sections to render, and whether a paragraph carries the article's dateline."""
+    dateline = article.dateline if article.dateline and article.dateline.text.strip() else None
+    pending = dateline
+    views = []
+    for index, section in enumerate(article.sections):
+        blocks: list[BlockView] = []
+        previous: str | None = None
+        previous_bullet: str | None = None
+        for block in section.blocks:
+            if not keep_chrome and type(block) is Aside and block.kind in HIDDEN_ASIDES:
+                continue
+            view = _block_view(block, previous, pending, previous_bullet)
+            if view.dateline is not None:
+                pending = None
+            previous_bullet = view.bullet if view.type == "list" else None
+            previous = view.type
+            blocks.append(view)
+        views.append(SectionView(section.heading, tuple(blocks), index))
+    return views, dateline is None or pending is None
+
+
+def authors(article: Article) -> list[str]:
+    """Author names from every byline, in order, without repeats (a byline without names
+    contributes its text)."""
+    names: list[str] = []
+    for byline in article.bylines:
+        for name in byline.names or (byline.text,):
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+def date_modified(article: Article) -> str | None:
+    """ISO 8601 time of the last update that resolved to a time, or ``None``."""
+    for stamp in reversed(article.updated):
+        if stamp.value is not None:
+            return stamp.iso
+    return None
+
+
+_Node = TypeVar("_Node", Kicker, Standfirst, Timestamp)
+
+
+def _present(node: _Node | None) -> _Node | None:
+    """``node`` unless it is absent or its text is blank (nothing to render)."""
+    return node if node is not None and node.text.strip() else None
+
+
+def build_context(
+    article: Article, fmt: str, *, standalone: bool, keep_chrome: bool, lang: str
+) -> dict[str, Any]:
+    """The template context for ``article`` (see :data:`CONTEXT`)."""
+    sections, dateline_placed = section_views(article, keep_chrome=keep_chrome)
+    dateline = article.dateline if article.dateline and article.dateline.text.strip() else None
+    return {
+        "article": article,
+        "headline": article.headline,
+        "kicker": _present(article.kicker),
+        "standfirst": _present(article.standfirst),
+        "published": _present(article.published),
+        "updated": [stamp for stamp in article.updated if stamp.text.strip()],
+        "bylines": [byline for byline in article.bylines if byline.text.strip()],
+        "credits": [credit for credit in article.credits if credit.text.strip()],
+        "sections": sections,
+        "dateline": dateline,
+        "orphan_dateline": None if dateline_placed else dateline,
+        "standalone": standalone,
+        "keep_chrome": keep_chrome,
+        "lang": lang,
+        "format": fmt,
+        "authors": authors(article),
+        "description": article.standfirst.text if article.standfirst else None,
+        "date_published": article.published.iso if article.published else None,
+        "date_modified": date_modified(article),
+    }

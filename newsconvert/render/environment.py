@@ -1,0 +1,185 @@
+"""The Jinja environments: where templates are found, how they are loaded, and their filters.
+
+One :class:`jinja2.Environment` per (format, template folders) is built on first use and cached
+for the life of the process; templates are compiled once and never re-checked on disk
+(``auto_reload=False``), because building environments and stat-ing files costs more than
+rendering an article.
+
+Loading order is a :class:`jinja2.ChoiceLoader`: each user template folder first, in the order
+given, then the built-in ``templates/``. A user overrides any template, or the rendering of one
+block type, by dropping a file of the same name in a folder of their own.
+
+Block templates are *inlined*: ``{% inline "md/blocks/paragraph.md.j2" %}`` pastes the named
+template (found through the same loader, so a user's version wins) into the including template
+when it is compiled. This costs nothing per block at render time, unlike ``{% include %}`` or a
+macro call, and the inlined template sees the loop's variables. Line numbers of inlined
+templates are kept apart (offset by :data:`INLINE_LINE_BASE` per template) so that an error is
+reported in the file and on the line where it is.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import jinja2
+from jinja2 import nodes
+from jinja2.ext import Extension
+from jinja2.parser import Parser
+
+from newsconvert.errors import ConfigError, TemplateError
+from newsconvert.escape import markdown as md_escape
+from newsconvert.escape import rst as rst_escape
+from newsconvert.escape.html import clean_text, script_json
+from newsconvert.render.metadata import dump_yaml
+
+INLINE_LINE_BASE = 1_000_000
+"""Line-number offset given to the n-th inlined template (n times this), to tell files apart."""
+
+
+def templates_dir() -> Path:
+    """The folder of built-in templates.
+
+    In an installed wheel it is ``newsconvert/templates`` (pyproject force-includes the
+    repository's ``templates/`` there); in a source or editable checkout it is ``templates/``
+    beside the package. The packaged location wins when both exist.
+    """
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "templates", package.parent / "templates"):
+        if (candidate / "html" / "article.html.j2").is_file():
+            return candidate
+    raise ConfigError(
+        f"the built-in templates are missing (looked in {package / 'templates'} "
+        f"and {package.parent / 'templates'}); reinstall newsconvert"
+    )
+
+
+class InlineExtension(Extension):
+    """``{% inline "name" %}``: paste a template's body here at compile time."""
+
+    tags = {"inline"}  # noqa: RUF012 - Jinja's Extension API declares it as a plain class attribute
+
+    def __init__(self, environment: jinja2.Environment) -> None:
+        super().__init__(environment)
+        environment.extend(inlined_files={}, inline_stack=[])
+
+    def parse(self, parser: Parser) -> list[nodes.Node]:
+        lineno = next(parser.stream).lineno
+        name_node = parser.parse_expression()
+        if not isinstance(name_node, nodes.Const) or not isinstance(name_node.value, str):
+            parser.fail("inline takes a template name in quotes", lineno)
+        name: str = name_node.value
+        environment = self.environment
+        stack: list[str] = environment.inline_stack  # type: ignore[attr-defined]
+        if name in stack:
+            parser.fail(f"template {name!r} inlines itself", lineno)
+        loader = environment.loader
+        assert loader is not None
+        try:
+            source, filename, _ = loader.get_source(environment, name)
+        except jinja2.TemplateNotFound:
+            parser.fail(f"inlined template {name!r} not found", lineno)
+        files: dict[int, tuple[str, str | None]] = environment.inlined_files  # type: ignore[attr-defined]
+        base = INLINE_LINE_BASE * (len(files) + 1)
+        files[base] = (name, filename)
+        stack.append(name)
+        try:
+            body = environment.parse(source, name, filename).body
+        finally:
+            stack.pop()
+        for top in body:
+            for node in (top, *top.find_all(nodes.Node)):
+                # find_all visits each node once per tree; nested inlines were offset already.
+                if node.lineno is not None and node.lineno < INLINE_LINE_BASE:
+                    node.lineno += base
+        return body
+
+
+def _nonblank_lines(text: str) -> list[str]:
+    """The lines of ``text`` that hold more than whitespace."""
+    return [line for line in text.split("\n") if line.strip()]
+
+
+def _filters() -> dict[str, Any]:
+    return {
+        "md": md_escape.escape_markdown,
+        "md_emphasize": lambda text, span: (
+            md_escape.emphasize(text, *span) if span else md_escape.escape_markdown(text)
+        ),
+        "md_lines": md_escape.escape_lines,
+        "md_fence": md_escape.code_fence,
+        "rst": rst_escape.escape_rst,
+        "rst_emphasize": lambda text, span: (
+            rst_escape.emphasize(text, *span) if span else rst_escape.escape_rst(text)
+        ),
+        "rst_title": rst_escape.title,
+        "rst_literal": rst_escape.literal_block,
+        "rst_line_block": rst_escape.line_block,
+        "nonblank_lines": _nonblank_lines,
+        "yaml": dump_yaml,
+        "script_json": script_json,
+    }
+
+
+@functools.lru_cache(maxsize=32)
+def environment(fmt: str, template_dirs: tuple[str, ...] = ()) -> jinja2.Environment:
+    """The cached environment for format ``fmt`` with the user's ``template_dirs`` first.
+
+    Raises :class:`ConfigError` for a template folder that does not exist.
+    """
+    for folder in template_dirs:
+        if not os.path.isdir(folder):
+            raise ConfigError(f"template folder not found: {folder}")
+    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(d) for d in template_dirs]
+    loaders.append(jinja2.FileSystemLoader(templates_dir()))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        autoescape=fmt == "html",
+        finalize=clean_text if fmt == "html" else None,
+        auto_reload=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        extensions=[InlineExtension],
+    )
+    env.filters.update(_filters())
+    return env
+
+
+def template_error(error: BaseException, env: jinja2.Environment) -> TemplateError:
+    """A one-line :class:`TemplateError` for ``error``, naming the template file and line."""
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        where, line = error.filename or error.name, error.lineno
+        message = error.message or "syntax error"
+    else:
+        where, line = None, None
+        for frame_file, frame_line in _template_frames(error.__traceback__):
+            where, line = frame_file, frame_line
+        if isinstance(error, jinja2.TemplateNotFound):
+            message = f"template not found: {error.name}"
+        elif isinstance(error, jinja2.TemplateError):
+            message = error.message or type(error).__name__
+        else:
+            message = f"{type(error).__name__}: {error}"
+    if line is not None and line >= INLINE_LINE_BASE:
+        files: dict[int, tuple[str, str | None]] = env.inlined_files  # type: ignore[attr-defined]
+        base = line - line % INLINE_LINE_BASE
+        if base in files:
+            name, filename = files[base]
+            where, line = filename or name, line - base
+    return TemplateError(message, source=where or "<template>", line=line)
+
+
+def _template_frames(tb: TracebackType | None) -> Iterator[tuple[str, int]]:
+    """(file, line) of each traceback frame that runs template code (Jinja rewrites those
+    frames to point at the template's own file and line)."""
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if not filename.endswith(".py") and "<" not in filename:
+            yield filename, tb.tb_lineno
+        tb = tb.tb_next

@@ -1,0 +1,173 @@
+"""The JSON output: the article tree as plain data, with a schema version.
+
+:func:`article_to_dict` gives a dictionary that :func:`json.dumps` serialises as is. The schema
+(version :data:`SCHEMA_VERSION`) is stable: keys are only ever added, and a change of meaning
+raises the version. Everything needed to rebuild the exact tree is present, including source
+lines, so ``dict_to_article(article_to_dict(a)) == a`` (and the lines match too).
+
+Top level::
+
+    schema_version  int                  SCHEMA_VERSION
+    source          str | null           where the text came from (not part of the tree's equality)
+    headline        str                  the headline text
+    kicker          str | null
+    standfirst      str | null
+    published       Timestamp | null
+    updated         [Timestamp]          in source order
+    dateline        Dateline | null
+    bylines         [str]                byline texts
+    credits         [str]                credit texts
+    sections        [Section]
+    lines           {headline, kicker, standfirst: int, credits: [int]}   source lines
+    byline_details  [{text, names: [str], agency, handle, line}]   one per byline, same order
+    diagnostics     [{message, line, code}]
+
+    Timestamp  {text, datetime, zone, place, line}
+               datetime: ISO 8601 (with its offset when the zone was known), or null
+    Dateline   {text, place, date, agency, line}
+    Section    {heading: str | null, heading_line: int, blocks: [Block]}
+    Block      {type, text, line, ...} with type one of
+               paragraph
+               blockquote    + quote, attribution (str | null), position ("before"|"after"|"none")
+               list          + items [str], item_lines [int], marker; text is the items joined
+                               by newlines
+               preformatted
+               embed         + author, handle, date, url (each str | null)
+               aside         + kind ("caption"|"crosslink"|"chrome"|"duplicate"|"other")
+
+Lines are 1-based source lines, 0 for nodes that did not come from a source line. Chrome and
+duplicate asides are always present: JSON is the tree.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsconvert.tree import (
+    Article,
+    Aside,
+    Block,
+    Blockquote,
+    BulletList,
+    Dateline,
+    Embed,
+    Paragraph,
+    Preformatted,
+    Timestamp,
+)
+
+SCHEMA_VERSION = 1
+"""The version of the JSON schema described in this module's docstring."""
+
+
+def timestamp_to_dict(stamp: Timestamp) -> dict[str, Any]:
+    """A timestamp as ``{text, datetime, zone, place, line}``."""
+    return {
+        "text": stamp.text,
+        "datetime": stamp.iso,
+        "zone": stamp.zone,
+        "place": stamp.place,
+        "line": stamp.line,
+    }
+
+
+def dateline_to_dict(dateline: Dateline) -> dict[str, Any]:
+    """A dateline as ``{text, place, date, agency, line}``."""
+    return {
+        "text": dateline.text,
+        "place": dateline.place,
+        "date": dateline.date,
+        "agency": dateline.agency,
+        "line": dateline.line,
+    }
+
+
+def block_to_dict(block: Block) -> dict[str, Any]:
+    """One block as ``{type, text, line, …}`` (see the module docstring for each type's keys).
+
+    Raises :class:`TypeError` for a block type the schema does not know.
+    """
+    kind = type(block)
+    if kind is Paragraph or kind is Preformatted:
+        return {"type": _TYPE_NAMES[kind], "text": block.text, "line": block.line}
+    if kind is Blockquote:
+        assert isinstance(block, Blockquote)
+        return {
+            "type": "blockquote",
+            "text": block.text,
+            "quote": block.quote,
+            "attribution": block.attribution,
+            "position": block.position.value,
+            "line": block.line,
+        }
+    if kind is BulletList:
+        assert isinstance(block, BulletList)
+        return {
+            "type": "list",
+            "text": block.text,
+            "items": [item.text for item in block.items],
+            "item_lines": [item.line for item in block.items],
+            "marker": block.marker,
+            "line": block.line,
+        }
+    if kind is Embed:
+        assert isinstance(block, Embed)
+        return {
+            "type": "embed",
+            "text": block.text,
+            "author": block.author,
+            "handle": block.handle,
+            "date": block.date,
+            "url": block.url,
+            "line": block.line,
+        }
+    if kind is Aside:
+        assert isinstance(block, Aside)
+        return {"type": "aside", "text": block.text, "kind": block.kind.value, "line": block.line}
+    raise TypeError(f"newsconvert cannot write a block of type {kind.__name__} as JSON")
+
+
+_TYPE_NAMES = {Paragraph: "paragraph", Preformatted: "preformatted"}
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    """The whole tree of ``article`` as JSON-ready data (schema in the module docstring)."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "source": article.source,
+        "headline": article.headline.text,
+        "kicker": article.kicker.text if article.kicker else None,
+        "standfirst": article.standfirst.text if article.standfirst else None,
+        "published": timestamp_to_dict(article.published) if article.published else None,
+        "updated": [timestamp_to_dict(stamp) for stamp in article.updated],
+        "dateline": dateline_to_dict(article.dateline) if article.dateline else None,
+        "bylines": [byline.text for byline in article.bylines],
+        "credits": [credit.text for credit in article.credits],
+        "sections": [
+            {
+                "heading": section.heading.text if section.heading else None,
+                "heading_line": section.heading.line if section.heading else 0,
+                "blocks": [block_to_dict(block) for block in section.blocks],
+            }
+            for section in article.sections
+        ],
+        "lines": {
+            "headline": article.headline.line,
+            "kicker": article.kicker.line if article.kicker else 0,
+            "standfirst": article.standfirst.line if article.standfirst else 0,
+            "credits": [credit.line for credit in article.credits],
+        },
+        "byline_details": [
+            {
+                "text": byline.text,
+                "names": list(byline.names),
+                "agency": byline.agency,
+                "handle": byline.handle,
+                "line": byline.line,
+            }
+            for byline in article.bylines
+        ],
+        "diagnostics": [
+            {"message": d.message, "line": d.line, "code": d.code} for d in article.diagnostics
+        ],
+    }

@@ -1,0 +1,88 @@
+"""Document metadata for standalone output: YAML front matter and schema.org JSON-LD.
+
+Both are built as plain dictionaries here and serialised by real serialisers (PyYAML's safe
+dumper, :func:`json.dumps`), which quote every value correctly whatever it contains.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from newsconvert.escape.characters import replace_invalid
+from newsconvert.tree import Article
+
+try:  # libyaml's emitter is several times faster; its output is the same YAML.
+    _Dumper: type = yaml.CSafeDumper
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Dumper = yaml.SafeDumper
+
+
+def front_matter(context: dict[str, Any]) -> dict[str, Any]:
+    """YAML front matter for standalone Markdown (Hugo, Jekyll, MkDocs and Pelican read it).
+
+    Keys, each present only when the article has a value: ``title`` (the headline), ``date``
+    (publication time, ISO 8601), ``lastmod`` (last update time), ``authors`` (names),
+    ``description`` (the standfirst), ``dateline`` (its text).
+    """
+    article: Article = context["article"]
+    data: dict[str, Any] = {"title": article.headline.text}
+    if context["date_published"]:
+        data["date"] = context["date_published"]
+    if context["date_modified"]:
+        data["lastmod"] = context["date_modified"]
+    if context["authors"]:
+        data["authors"] = list(context["authors"])
+    if context["description"]:
+        data["description"] = context["description"]
+    if context["dateline"] is not None:
+        data["dateline"] = context["dateline"].text
+    return data
+
+
+def dump_yaml(data: dict[str, Any]) -> str:
+    """``data`` as a YAML block (no document markers), every string safely quoted as needed.
+
+    Lines are never folded, so a long headline stays one line.
+    """
+    text = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=2**31 - 1,
+    )
+    return replace_invalid(text)
+
+
+def json_ld(context: dict[str, Any]) -> dict[str, Any]:
+    """schema.org ``NewsArticle`` data for a standalone HTML page.
+
+    ``headline``, ``datePublished``, ``dateModified``, ``author`` (``Person`` per name, plus an
+    ``Organization`` per agency named in a byline), ``dateline`` and ``description``; keys
+    without a value are left out.
+    """
+    article: Article = context["article"]
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.headline.text,
+    }
+    if context["date_published"]:
+        data["datePublished"] = context["date_published"]
+    if context["date_modified"]:
+        data["dateModified"] = context["date_modified"]
+    people: list[dict[str, str]] = [{"@type": "Person", "name": n} for n in context["authors"]]
+    agencies = {b.agency for b in article.bylines if b.agency}
+    people += [{"@type": "Organization", "name": a} for a in sorted(agencies)]
+    if people:
+        data["author"] = people
+    if context["dateline"] is not None:
+        data["dateline"] = context["dateline"].text
+    if context["description"]:
+        data["description"] = context["description"]
+    if context["lang"]:
+        data["inLanguage"] = context["lang"]
+    return data
