@@ -20,6 +20,7 @@ from newsconvert.cli import run
 from newsconvert.parser import parse
 from newsconvert.readers import read
 from newsconvert.render import render
+from newsconvert.tree import HIDDEN_ASIDES, Aside
 
 # The implementing functions rather than newsconvert.convert/render: once the subpackage
 # newsconvert.render is imported it shadows the package's render() function (reported to the
@@ -314,3 +315,59 @@ def test_the_whole_corpus_converts_into_one_folder(
     assert sorted(p.relative_to(tmp_path).with_suffix("") for p in written) == sorted(
         p.relative_to(corpus_dir).with_suffix("") for p in files
     )
+
+
+def test_an_impossible_date_is_one_located_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Published 10:42 IST, February 30th 2025\nA headline for a test story\n"
+        "The first paragraph of the story.\n",
+        encoding="utf-8",
+    )
+    assert run([str(story), "-o", str(tmp_path / "story.md")]) == 1
+    err = one_line(capsys.readouterr().err)
+    assert err.startswith(f"{story}:1: ")
+    assert "February 30th 2025" in err
+    assert not (tmp_path / "story.md").exists()
+
+
+def test_parser_warnings_are_one_line_each_and_errors_with_strict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Published 10:42 XYZT, February 3rd 2025\nA headline for a test story\n"
+        "The first paragraph of the story.\n",
+        encoding="utf-8",
+    )
+    assert run([str(story), "-t", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["published"]["text"] == "Published 10:42 XYZT, February 3rd 2025"
+    assert one_line(err).startswith(f"{story}:1: ")
+    assert "XYZT" in err
+    assert run([str(story), "-t", "json", "--quiet"]) == 0
+    assert capsys.readouterr() == (out, "")
+    target = tmp_path / "story.json"
+    assert run([str(story), "--strict", "-o", str(target)]) == 1
+    strict = one_line(capsys.readouterr().err)
+    assert strict.startswith(f"{story}:1: ") and "XYZT" in strict
+    assert not target.exists()
+
+
+def test_keep_chrome_renders_what_the_parser_set_aside(
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = corpus_dir / "newspaper" / "foxnews.com2.txt"
+    article = parse(text_of(page), source=str(page))
+    hidden = [b.text for b in article.blocks() if isinstance(b, Aside) and b.kind in HIDDEN_ASIDES]
+    assert hidden, "the parser no longer sets chrome aside in this page; pick another"
+    assert run([str(page), "-t", "md"]) == 0
+    plain = capsys.readouterr().out
+    assert run([str(page), "-t", "md", "--keep-chrome"]) == 0
+    kept = capsys.readouterr().out
+    assert kept == expected(page, "md", keep_chrome=True)
+    for text in hidden:
+        assert text not in plain
+        assert text in kept
