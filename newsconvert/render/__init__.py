@@ -54,8 +54,11 @@ from __future__ import annotations
 import json as jsonlib
 import os
 import re
+import sys
+import types
 from collections.abc import Iterable
 from os import PathLike
+from typing import Any
 
 from newsconvert.errors import ConfigError
 from newsconvert.tree import Article
@@ -149,3 +152,23 @@ def render(
         return env.get_template(name).render(context)
     except Exception as error:
         raise environments.template_error(error, env) from None
+
+
+class _CallableModule(types.ModuleType):
+    """This package's module type: calling it calls :func:`render`.
+
+    Importing ``newsconvert.render`` (the package) makes Python set the attribute ``render`` of
+    ``newsconvert`` to this module, replacing the public function ``newsconvert.render``; making
+    the module callable keeps ``newsconvert.render(article, "md")`` working either way.
+    """
+
+    def __call__(
+        self,
+        article: Article,
+        to: str = "md",
+        **options: Any,
+    ) -> str:
+        return render(article, to, **options)
+
+
+sys.modules[__name__].__class__ = _CallableModule
