@@ -371,3 +371,18 @@ def test_keep_chrome_renders_what_the_parser_set_aside(
     for text in hidden:
         assert text not in plain
         assert text in kept
+
+
+def test_inspect_subcommand_runs_the_inspector(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["inspect", str(BRIDGE)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    roles = {line.split()[1] for line in lines[1:] if line.split() and line.split()[0].isdigit()}
+    assert {"headline", "timestamp.published", "paragraph"} <= roles
+
+
+def test_build_subcommand_builds_a_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["build", str(EXAMPLES), "-o", str(tmp_path / "site"), "--jobs", "1"]) == 0
+    capsys.readouterr()
+    pages = sorted(p.name for p in (tmp_path / "site").iterdir())
+    assert "index.html" in pages
+    assert {p.stem + ".html" for p in EXAMPLES.glob("*.txt")} <= set(pages)
