@@ -259,6 +259,19 @@ def test_quiet_prints_nothing_and_a_pipe_gets_no_progress_bar(
     assert "\r" not in err
 
 
+def test_a_terminal_gets_a_progress_bar(small_tree: Path, tmp_path: Path) -> None:
+    class Terminal(Stderr):
+        def isatty(self) -> bool:
+            return True
+
+    err = Terminal()
+    assert run([str(small_tree), "-o", str(tmp_path / "out"), "-j", "1"], stderr=err) == 0
+    text = err.getvalue()
+    assert "\r" in text and "/13 [" in text and "article/s" in text
+    # The bar is cleared, and the summary is the last line.
+    assert text.rstrip("\n").split("\r")[-1].startswith("newsconvert build: 13 converted")
+
+
 def test_include_and_exclude(small_tree: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     code, _ = build_cli(small_tree, "-o", out, "--include", "bbc/*", "--exclude", "*/sport/*")
