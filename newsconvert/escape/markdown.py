@@ -3,8 +3,9 @@
 The policy is a backslash before every ASCII punctuation character that can start or end
 markup anywhere in a line (CommonMark lets any ASCII punctuation be backslash-escaped, and the
 escape always renders as the bare character), plus a backslash before the few characters that
-are markup only at the start of a line. ``{`` and ``}`` are escaped too, so that a site generator
-running Liquid, Hugo shortcodes or Jinja over the Markdown finds no ``{{ … }}`` in article text.
+are markup only at the start of a line. ``{`` and ``}`` are escaped too (and ``%`` after ``{``), so
+that a site generator running Liquid, Hugo shortcodes or Jinja over the Markdown finds no
+``{{``, ``{%`` or ``{#`` in article text.
 
 Text inside a paragraph, heading or list item is one line: line breaks inside it become spaces
 and leading and trailing whitespace is dropped (indentation would make a code block, two
@@ -41,7 +42,11 @@ def _escape_span(text: str) -> str:
     """Inline specials and invalid characters escaped; no stripping, no line-start rules."""
     if "\n" in text:
         text = text.replace("\n", " ")
-    return _INLINE.sub(_replace, text)
+    escaped = _INLINE.sub(_replace, text)
+    if "{%" in text:
+        # "\{%" still holds "{%" for Jinja and Liquid, which know nothing of backslashes.
+        escaped = escaped.replace("\\{%", "\\{\\%")
+    return escaped
 
 
 def _escape_line_start(escaped: str) -> str:

@@ -5,7 +5,8 @@ docutils lets a backslash escape any character. The policy:
 - everywhere: ``\\``, ``*``, ````` (emphasis, literals, interpreted text, roles), ``|``
   (substitutions, line blocks), ``_`` (hyperlink references and targets, footnote references);
   ``:`` unless a space follows it, which keeps ``scheme:`` URIs such as ``javascript:x`` from
-  becoming links and a final ``::`` from announcing a literal block;
+  becoming links and a final ``::`` from announcing a literal block; ``@`` inside a word,
+  which keeps e-mail addresses from becoming links;
 - at the start of the text: any ASCII punctuation or bullet character (``..`` directives and
   comments, ``-``/``+``/``*``/``•`` bullets, ``:field:`` lists, ``>>>`` doctests, ``===``
   transitions and section adornments, ``/V`` option lists) and list enumerators such as
@@ -26,7 +27,7 @@ from newsconvert.escape.characters import INVALID_CLASS, REPLACEMENT, replace_in
 
 # One character class (not an alternation): the regular-expression engine scans it fastest.
 # A colon is escaped only when no space follows it (decided in _replace).
-_INLINE = re.compile(r"[\\*`|_{}:" + INVALID_CLASS + "]")
+_INLINE = re.compile(r"[\\*`|_{}:@" + INVALID_CLASS + "]")
 # ASCII punctuation and the bullets docutils knows (U+2022, U+2023, U+2043).
 _LINE_START_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u2022\u2023\u2043")
 _ENUMERATOR = re.compile(r"\(?(?:\d+|[A-Za-z]|[IVXLCDMivxlcdm]+|#)[.)](?:\s|$)")
@@ -38,6 +39,9 @@ def _replace(match: re.Match[str]) -> str:
     if char == ":":
         end = match.end()
         return ":" if match.string[end : end + 1] == " " else "\\:"
+    if char == "@":  # only inside a word, where docutils would see an e-mail address
+        start = match.start()
+        return "\\@" if start and not match.string[start - 1].isspace() else "@"
     if char in "\\*`|_{}":
         return "\\" + char
     return " " if char in _LINE_LIKE else REPLACEMENT
@@ -54,6 +58,8 @@ def escape_rst(text: str) -> str:
     text = text.strip()
     first = text[:1]
     escaped = _INLINE.sub(_replace, text)
+    if "{%" in text:  # "\{%" still holds "{%" for Jinja, which knows nothing of backslashes
+        escaped = escaped.replace("\\{%", "\\{\\%")
     if not first:
         return escaped
     if escaped[:1] != "\\" and (first in _LINE_START_PUNCTUATION or _ENUMERATOR.match(text)):

@@ -1,0 +1,153 @@
+"""reST escaping: every text comes back from docutils exactly, without a single message."""
+
+from __future__ import annotations
+
+import docutils.nodes
+import pytest
+from render_support import HOSTILE, rst_doctree, rst_messages
+
+from newsconvert.escape.rst import (
+    can_emphasize,
+    column_width,
+    emphasize,
+    escape_rst,
+    line_block,
+    literal_block,
+    title,
+)
+
+LINE_STARTS = (
+    "- x",
+    "* x",
+    "+ x",
+    "\u2022 x",
+    "1. x",
+    "(1) x",
+    "#. x",
+    "iv) x",
+    "a) x",
+    ":field: value",
+    ">>> doctest",
+    "| line",
+    "-a option",
+    "--long option",
+    "/V option",
+    "=====",
+    "----",
+    "..",
+    ".. _target:",
+    ".. |sub| image:: x.png",
+    "__ http://x",
+    "+---+---+",
+    "::",
+    "text ::",
+    "http://example.com",
+    "a@b.example",
+)
+
+MARKUP_NODES = (
+    docutils.nodes.reference,
+    docutils.nodes.target,
+    docutils.nodes.substitution_reference,
+    docutils.nodes.emphasis,
+    docutils.nodes.strong,
+    docutils.nodes.literal,
+    docutils.nodes.title_reference,
+    docutils.nodes.footnote_reference,
+    docutils.nodes.citation_reference,
+    docutils.nodes.problematic,
+)
+
+
+def only_paragraph(source: str) -> docutils.nodes.paragraph:
+    assert rst_messages(source) == []
+    document, _ = rst_doctree(source)
+    assert [type(child) for child in document.children] == [docutils.nodes.paragraph], source
+    paragraph = document.children[0]
+    assert not list(paragraph.findall(lambda n: isinstance(n, MARKUP_NODES))), source
+    return paragraph
+
+
+@pytest.mark.parametrize("text", HOSTILE + LINE_STARTS)
+def test_text_comes_back_literally(text: str) -> None:
+    assert only_paragraph(escape_rst(text)).astext() == text.strip()
+
+
+@pytest.mark.parametrize("text", HOSTILE + LINE_STARTS)
+def test_text_is_literal_inside_a_paragraph(text: str) -> None:
+    source = f"before {escape_rst(text)} after"
+    assert only_paragraph(source).astext() == f"before {text.strip()} after"
+
+
+def test_javascript_scheme_is_not_a_link() -> None:
+    assert only_paragraph(escape_rst("javascript:alert(1)")).astext() == "javascript:alert(1)"
+
+
+def test_final_double_colon_does_not_swallow_the_next_block() -> None:
+    source = escape_rst("Note::") + "\n\n    indented text\n"
+    assert rst_messages(source) == []
+    document, _ = rst_doctree(source)
+    assert not list(document.findall(docutils.nodes.literal_block))
+    assert document.children[0].astext() == "Note::"
+
+
+def test_column_width_counts_wide_and_combining_characters() -> None:
+    assert column_width("abc") == 3
+    assert column_width("\u65b0\u95fb") == 4  # two CJK ideographs
+    assert column_width("e\u0301") == 1  # e + combining acute accent
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Plain title", "\u4e2d\u6587\u6807\u9898 headline", "Cafe\u0301", "*x* |sub| `y`", "1. ==="],
+)
+def test_titles_parse_without_messages(text: str) -> None:
+    # A paragraph before the section: a lone section right after the title becomes a subtitle.
+    section = title("Section " + text, "-")
+    source = title(text, "=", overline=True) + "\n\nIntro.\n\n" + section + "\n\nBody.\n"
+    assert rst_messages(source) == []
+    document, _ = rst_doctree(source)
+    assert document["title"] == text
+    assert document.next_node(docutils.nodes.section)[0].astext() == "Section " + text
+
+
+def test_empty_title_is_refused() -> None:
+    with pytest.raises(ValueError):
+        title("  ", "=")
+
+
+def test_emphasis_marks_exactly_the_span() -> None:
+    text = "Trump counselled Hun Sen, \u201cAs a first step\u201d."
+    paragraph = only_paragraph_with_emphasis(emphasize(text, 0, 24))
+    assert paragraph.astext() == text
+    assert paragraph.next_node(docutils.nodes.emphasis).astext() == "Trump counselled Hun Sen"
+
+
+def only_paragraph_with_emphasis(source: str) -> docutils.nodes.paragraph:
+    assert rst_messages(source) == []
+    document, _ = rst_doctree(source)
+    return document.children[0]
+
+
+def test_emphasis_is_left_out_where_docutils_would_not_read_it() -> None:
+    assert not can_emphasize("said(x)y", 4, 7)
+    assert emphasize("said(x)y", 4, 7) == escape_rst("said(x)y")
+
+
+def test_literal_and_line_blocks_keep_lines() -> None:
+    text = "Shr 34 cts\n  Net *1.5* mln\n\n.. include:: x"
+    source = "::\n\n" + literal_block(text) + "\n"
+    assert rst_messages(source) == []
+    document, _ = rst_doctree(source)
+    assert document.next_node(docutils.nodes.literal_block).astext() == text
+    source = line_block("first |x|\n- second\n\nfourth") + "\n"
+    assert rst_messages(source) == []
+    document, _ = rst_doctree(source)
+    lines = [n.astext() for n in document.findall(docutils.nodes.line)]
+    assert lines == ["first |x|", "- second", "", "fourth"]
+
+
+def test_invalid_characters_and_line_separators_are_replaced() -> None:
+    escaped = escape_rst("a\x00b\u2028c\x0cd")
+    assert escaped == "a\ufffdb c d"
+    assert only_paragraph(escaped).astext() == "a\ufffdb c d"
