@@ -20,7 +20,7 @@ from newsconvert.errors import ConfigError, NewsconvertError, ParseError
 from newsconvert.parser.blocks import read_body
 from newsconvert.parser.builder import ArticleBuilder
 from newsconvert.parser.front import read_front
-from newsconvert.parser.layouts import LAYOUTS, assemble, detect_layout
+from newsconvert.parser.layouts import LAYOUTS, assemble, detect_layout, typical_width
 from newsconvert.parser.lines import split_lines
 from newsconvert.parser.timezones import ZoneTable
 from newsconvert.parser.trace import LineRole, expand_trace
@@ -58,8 +58,9 @@ def _parse(
     lines = split_lines(text)
     if not any(line.text for line in lines):
         raise ParseError("empty article: the text holds no words", source=source, line=1)
-    chosen = layout or detect_layout(lines)
-    chunks = assemble(lines, chosen, forced=layout is not None)
+    typical = typical_width(lines)
+    chosen = layout or detect_layout(lines, typical)
+    chunks = assemble(lines, chosen, forced=layout is not None, typical=typical)
     builder = ArticleBuilder(source, strict)
     try:
         start = read_front(chunks, builder, table)

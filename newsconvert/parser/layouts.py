@@ -59,8 +59,6 @@ class Chunk:
     """The list marker of an ``item``."""
     indent: int = 0
     """Indentation of the first line."""
-    full: bool = False
-    """Whether its last line reaches the wrap width (so the text may run on)."""
 
 
 def list_marker(text: str) -> str | None:
@@ -83,13 +81,14 @@ def typical_width(lines: Sequence[Line]) -> int | None:
     return widths[min(len(widths) - 1, (len(widths) * 95) // 100)]
 
 
-def wrap_width(lines: Sequence[Line]) -> int | None:
+def wrap_width(lines: Sequence[Line], typical: int | None = -1) -> int | None:
     """The width the text is hard-wrapped at, or ``None`` when it is not hard-wrapped.
 
     Evidence of wrapping: most lines followed by another non-blank line end mid-sentence, and
     the line widths are bounded by a width a typewriter or a wire service would use.
+    ``typical`` is :func:`typical_width` when the caller has it already.
     """
-    width = typical_width(lines)
+    width = typical_width(lines) if typical == -1 else typical
     if width is None or width > MAX_WRAP_WIDTH:
         return None
     followed = open_ended = 0
@@ -109,9 +108,12 @@ def _is_full(line: Line, following: Line, width: int) -> bool:
     return line.width + 1 + len(first_word) > width - 3
 
 
-def detect_layout(lines: Sequence[Line]) -> str:
-    """Name the layout of ``lines``: ``wrapped``, ``blocks`` or ``lines`` (see the module)."""
-    width = typical_width(lines)
+def detect_layout(lines: Sequence[Line], typical: int | None = -1) -> str:
+    """Name the layout of ``lines``: ``wrapped``, ``blocks`` or ``lines`` (see the module).
+
+    ``typical`` is :func:`typical_width` when the caller has it already.
+    """
+    width = typical_width(lines) if typical == -1 else typical
     has_blank_between = False
     content = 0
     indented_starts = 0
@@ -168,7 +170,7 @@ def _table_chunk(run: list[Line], rule: str) -> Chunk:
     return Chunk(run[0].number, run[-1].number, text, "table", rule, indent=base)
 
 
-def _text_chunk(run: list[Line], rule: str, full: bool) -> Chunk:
+def _text_chunk(run: list[Line], rule: str) -> Chunk:
     first = run[0]
     marker = list_marker(first.text)
     # Spacing inside a line is kept as written (``NORTH YEMEN  -- USDA``); only the line
@@ -183,18 +185,21 @@ def _text_chunk(run: list[Line], rule: str, full: bool) -> Chunk:
             "list-marker",
             marker,
             first.indent,
-            full,
         )
-    return Chunk(first.number, run[-1].number, text, "text", rule, indent=first.indent, full=full)
+    return Chunk(first.number, run[-1].number, text, "text", rule, "", first.indent)
 
 
-def assemble(lines: Sequence[Line], layout: str, *, forced: bool = False) -> list[Chunk]:
+def assemble(
+    lines: Sequence[Line], layout: str, *, forced: bool = False, typical: int | None = -1
+) -> list[Chunk]:
     """Assemble ``lines`` into chunks according to ``layout``.
 
     ``forced`` means the user named the layout: ``blocks`` then joins every line of a block,
     instead of only the lines that look hard-wrapped.
     """
-    width = wrap_width(lines)
+    if typical == -1:
+        typical = typical_width(lines)
+    width = wrap_width(lines, typical)
     chunks: list[Chunk] = []
     count = len(lines)
     index = 0
@@ -237,14 +242,9 @@ def assemble(lines: Sequence[Line], layout: str, *, forced: bool = False) -> lis
             rule = "blank-separated-block"
         else:
             rule = "hard-wrapped-lines-joined"
-        full = width is not None and index < count and bool(lines[index].text)
-        if full:
-            full = _is_full(run[-1], lines[index], width)
-        chunks.append(_text_chunk(run, rule, full))
-    if layout == "wrapped":
-        typical = typical_width(lines)
-        if typical is not None:
-            chunks = _group_short_figure_lines(chunks, typical)
+        chunks.append(_text_chunk(run, rule))
+    if layout == "wrapped" and typical is not None:
+        chunks = _group_short_figure_lines(chunks, typical)
     return chunks
 
 
