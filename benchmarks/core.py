@@ -162,7 +162,8 @@ parsed = time.perf_counter()
 html = render(article, "html")
 rendered = time.perf_counter()
 peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(decoded - start, parsed - decoded, rendered - parsed, peak_kib, len(html))
+blocks = sum(len(section.blocks) for section in article.sections)
+print(decoded - start, parsed - decoded, rendered - parsed, peak_kib, len(html), blocks)
 """
 
 
@@ -180,7 +181,10 @@ def run_scale(corpus: Path, sizes_mb: list[int]) -> int:
     if not paragraphs:
         print(f"benchmark: no BBC articles under {corpus}", file=sys.stderr)
         return 2
-    print(f"{'input':<28}{'decode s':>10}{'parse s':>10}{'render s':>10}{'peak MiB':>10}")
+    print(
+        f"{'input':<28}{'decode s':>10}{'parse s':>10}{'render s':>10}{'peak MiB':>10}"
+        f"{'HTML MB':>10}{'blocks':>10}"
+    )
     with tempfile.TemporaryDirectory() as folder:
         cases: list[tuple[str, Path]] = []
         for size in sizes_mb:
@@ -189,7 +193,9 @@ def run_scale(corpus: Path, sizes_mb: list[int]) -> int:
                 handle.write("A very long generated article\n\n")
                 written, index = 0, 0
                 while written < size * 1_000_000:
-                    paragraph = paragraphs[index % len(paragraphs)]
+                    # Numbered, so that no paragraph repeats an earlier one: exact repeats
+                    # are set aside as duplicates and not rendered.
+                    paragraph = f"{paragraphs[index % len(paragraphs)]} (No. {index})"
                     handle.write(paragraph + "\n\n")
                     written += len(paragraph) + 2
                     index += 1
@@ -211,10 +217,11 @@ def run_scale(corpus: Path, sizes_mb: list[int]) -> int:
                 last = (done.stderr.strip().splitlines() or ["?"])[-1]
                 print(f"{label:<28} failed: {last}")
                 continue
-            decode, parse, render, peak_kib, _ = done.stdout.split()
+            decode, parse, render, peak_kib, size, blocks = done.stdout.split()
             print(
                 f"{label:<28}{float(decode):>10.2f}{float(parse):>10.2f}"
                 f"{float(render):>10.2f}{int(peak_kib) / 1024:>10.0f}"
+                f"{int(size) / 1e6:>10.1f}{int(blocks):>10}"
             )
     return 0
 
