@@ -67,7 +67,9 @@ def test_front_matter_that_is_not_yaml() -> None:
 
 
 def test_front_matter_never_closed() -> None:
-    with pytest.raises(ParseError, match=r"a\.md:1: front matter opened with '---' is never closed"):
+    with pytest.raises(
+        ParseError, match=r"a\.md:1: front matter opened with '---' is never closed"
+    ):
         read("---\ntitle: T\n\nBody.\n", "md", source="a.md")
 
 

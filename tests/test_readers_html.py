@@ -109,5 +109,12 @@ def test_unclosed_and_stray_tags_do_not_lose_words() -> None:
 
 
 def test_line_breaks_are_newlines_source_newlines_are_spaces() -> None:
-    article = read("<h1>T</h1><p>first\n  line<br>second   line</p>", "html")
-    assert article.sections[0].blocks[0].text == "first line\nsecond line"
+    article = read("<h1>T</h1><p>\n  first\n\t line<br>\n second</p>", "html")
+    assert article.sections[0].blocks[0].text == "first line\nsecond"
+
+
+def test_runs_of_plain_spaces_are_the_text_s_own() -> None:
+    # Wire copy spaces on purpose (``YEMEN  -- USDA``); the DOM keeps those spaces, and so do we.
+    article = read("<h1>NORTH YEMEN  -- USDA</h1><p>a  b \xa0</p>", "html")
+    assert article.headline.text == "NORTH YEMEN  -- USDA"
+    assert article.sections[0].blocks[0].text == "a  b \xa0"

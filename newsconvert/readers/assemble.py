@@ -32,7 +32,6 @@ from newsconvert.tree import (
     Byline,
     Credit,
     Dateline,
-    Embed,
     Headline,
     Kicker,
     ListItem,
@@ -71,20 +70,36 @@ def assemble(
     metadata: Metadata,
     *,
     source: str | None = None,
-    find_dateline: bool = True,
+    labelled: bool = False,
 ) -> Article:
     """Build the article that ``parts`` and ``metadata`` describe.
 
-    ``find_dateline`` lets the first body paragraph give up a wire dateline the way a plain-text
-    paragraph does; readers of documents that mark the dateline explicitly turn it off.
-    Raises :class:`ParseError` when the document has no title.
+    ``labelled`` says the document labels every piece of metadata (``Part.role``), as our own
+    output does: then nothing is guessed from the words (no byline or credit recognised in an
+    unlabelled paragraph, no dateline split off the first paragraph), so a paragraph that
+    merely reads like a credit stays the paragraph it was. Raises :class:`ParseError` when the
+    document has no title.
     """
     header = _Header()
-    headline, body = _split_headline(parts, metadata, header, source)
-    body = _take_header(body, metadata, header)
-    body = _take_trailer(body, header)
+    headline, body = _split_headline(parts, metadata, header, source, labelled=labelled)
+    body = _take_header(body, metadata, header, labelled=labelled)
+    if not labelled:
+        body = _take_trailer(body, header, timestamps=True)
+    elif not any(part.role == "credit" for part in body):
+        # A labelled document that labels no credits (a person's reST with docinfo fields)
+        # may still end with sign-offs; the words tell them, as in plain text.
+        body = _take_trailer(body, header, timestamps=False)
     _take_metadata(metadata, header)
-    sections = _sections(body, header, find_dateline=find_dateline)
+    # Where the document marks a dateline (a label, or in ours the bold opening the first
+    # paragraph), that is the dateline; where it marks none, the first paragraph's words may
+    # still open with one, as in plain text.
+    marked = header.dateline is not None or any(
+        part.role == "dateline"
+        or "dateline" in part.details
+        or (labelled and "lead_strong" in part.details)
+        for part in body
+    )
+    sections = _sections(body, header, find_dateline=not marked, labelled=labelled)
     return Article(
         headline=headline,
         kicker=header.kicker,
@@ -100,7 +115,12 @@ def assemble(
 
 
 def _split_headline(
-    parts: Sequence[Part], metadata: Metadata, header: _Header, source: str | None
+    parts: Sequence[Part],
+    metadata: Metadata,
+    header: _Header,
+    source: str | None,
+    *,
+    labelled: bool,
 ) -> tuple[Headline, list[Part]]:
     """Find the headline; what stood before it is the kicker or, failing that, body text."""
     for index, part in enumerate(parts):
@@ -112,7 +132,7 @@ def _split_headline(
                 len(before) == 1
                 and before[0].kind is PartKind.PARAGRAPH
                 and before[0].role in (None, "kicker")
-                and (before[0].role == "kicker" or _is_short(before[0].text))
+                and (labelled or before[0].role == "kicker" or _is_short(before[0].text))
                 and metadata.kicker is None
             ):
                 header.kicker = Kicker(before[0].text, line=before[0].line)
@@ -130,7 +150,9 @@ def _is_short(text: str, limit: int = _KICKER_MAX_WORDS) -> bool:
     return 0 < len(text.split()) <= limit and "\n" not in text
 
 
-def _take_header(body: list[Part], metadata: Metadata, header: _Header) -> list[Part]:
+def _take_header(
+    body: list[Part], metadata: Metadata, header: _Header, *, labelled: bool
+) -> list[Part]:
     """Take the labelled or recognisable metadata paragraphs that follow the headline."""
     index = 0
     while index < len(body):
@@ -140,7 +162,7 @@ def _take_header(body: list[Part], metadata: Metadata, header: _Header) -> list[
         if part.role is not None:
             if not _take_labelled(part, header):
                 break
-        elif not _take_recognised(part, header, metadata, standfirst_allowed=True):
+        elif labelled or not _take_recognised(part, header, metadata, standfirst_allowed=True):
             break
         index += 1
     return body[index:]
@@ -163,6 +185,8 @@ def _take_labelled(part: Part, header: _Header) -> bool:
         header.bylines.append(_byline(part))
     elif role == "credit":
         header.credits.append(Credit(part.text, line=part.line))
+    elif role == "dateline" and header.dateline is None:
+        header.dateline = recognise.dateline_parts(part.text, line=part.line)
     else:
         return False
     return True
@@ -196,16 +220,17 @@ def _take_recognised(
     return False
 
 
-def _take_trailer(body: list[Part], header: _Header) -> list[Part]:
-    """Take credits and update times from the end of the document."""
+def _take_trailer(body: list[Part], header: _Header, *, timestamps: bool) -> list[Part]:
+    """Take credits (and, if ``timestamps``, update times) from the end of the document."""
     trailer: list[Part] = []
     while body and body[-1].kind is PartKind.PARAGRAPH and body[-1].role is None:
         part = body[-1]
-        if not _is_timestamp(part) and recognise.credit(part.text, line=part.line) is None:
+        is_credit = recognise.credit(part.text, line=part.line) is not None
+        if not is_credit and not (timestamps and _is_timestamp(part)):
             break
         trailer.insert(0, body.pop())
     for part in trailer:
-        if _is_timestamp(part):
+        if timestamps and _is_timestamp(part):
             stamp = _timestamp(part)
             if header.published is None and not recognise.is_update(stamp):
                 header.published = stamp
@@ -279,7 +304,9 @@ def _byline(part: Part) -> Byline:
     return recognise.byline(part.text, line=part.line) or Byline(part.text, line=part.line)
 
 
-def _sections(body: list[Part], header: _Header, *, find_dateline: bool) -> tuple[Section, ...]:
+def _sections(
+    body: list[Part], header: _Header, *, find_dateline: bool, labelled: bool
+) -> tuple[Section, ...]:
     sections: list[Section] = []
     heading: SectionHeading | None = None
     blocks: list[Block] = []
@@ -296,12 +323,25 @@ def _sections(body: list[Part], header: _Header, *, find_dateline: bool) -> tupl
             and _take_labelled(part, header)
         ):
             continue
+        if (
+            labelled
+            and not first_paragraph_seen
+            and part.kind is PartKind.PARAGRAPH
+            and part.role is None
+            and "lead_strong" in part.details
+        ):
+            # Our Markdown and reST open the first paragraph with the dateline in bold; their
+            # escaping keeps article text from ever starting with bold, so this is unambiguous.
+            part.details["dateline"] = part.details["lead_strong"]
+            part.text = part.details.get("after_strong") or ""
         block = _block(part)
         if isinstance(block, Paragraph) and (
             not first_paragraph_seen or "dateline" in part.details
         ):
             first_paragraph_seen = True
             block = _split_dateline(block, part, header, find_dateline=find_dateline)
+            if not block.text and "dateline" in part.details:
+                continue  # the dateline stood alone: it is the article's, not a paragraph
         blocks.append(block)
     if heading is not None or blocks:
         sections.append(Section(heading, tuple(blocks)))
@@ -313,16 +353,10 @@ def _split_dateline(
 ) -> Paragraph:
     """Give the first paragraph's wire dateline to the article, as the plain-text parser does."""
     if header.dateline is not None:
-        return block
+        return block  # already known (a docinfo field); the markup took it out of the text
     marked = part.details.get("dateline")
     if marked is not None:
-        header.dateline = Dateline(
-            marked,
-            place=part.details.get("dateline_place"),
-            date=part.details.get("dateline_date"),
-            agency=part.details.get("dateline_agency"),
-            line=part.line,
-        )
+        header.dateline = recognise.dateline_parts(marked, line=part.line)
         return block
     if find_dateline:
         found = recognise.dateline(block.text, line=part.line)
@@ -346,14 +380,7 @@ def _block(part: Part) -> Block:
     if part.role in _ASIDE_ROLES:
         return Aside(part.text, kind=_ASIDE_ROLES[part.role], line=part.line)
     if part.role == "embed":
-        return Embed(
-            part.text,
-            author=part.details.get("author"),
-            handle=part.details.get("handle"),
-            date=part.details.get("date"),
-            url=part.details.get("url"),
-            line=part.line,
-        )
+        return recognise.embed(part.text, line=part.line)
     return Paragraph(part.text, line=part.line)
 
 

@@ -25,7 +25,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from newsconvert.readers.assemble import assemble
-from newsconvert.readers.parts import Metadata, Part, PartKind
+from newsconvert.readers.parts import Metadata, Part, PartKind, role_of
 from newsconvert.tree import Article, AsideKind
 
 _VOID = frozenset(
@@ -110,24 +110,13 @@ _SILENT = frozenset(
 """Elements whose content is not article text (a page's ``<title>`` is read separately)."""
 _CLOSES_PARAGRAPH = _BLOCK
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
-_WHITESPACE = re.compile(r"[ \t\n\r\f]+")
-_ATTRIBUTION_DASH = re.compile("^(?:\u2014|\u2015|\u2013|--)\\s*")  # em dash, bar, en dash
+_WHITESPACE = re.compile(r" *[\t\n\r\f][ \t\n\r\f]*")
+"""Source formatting: a line break or tab with the spaces around it reads as one space.
 
-ROLES = frozenset(
-    {
-        "headline",
-        "kicker",
-        "standfirst",
-        "published",
-        "updated",
-        "byline",
-        "credit",
-        "dateline",
-        "embed",
-        *(kind.value for kind in AsideKind),
-    }
-)
-"""The classes that name a paragraph's role in our HTML."""
+Runs of plain spaces are kept as they are: the DOM's text keeps them, and wire copy puts two
+spaces where they mean something (``YEMEN  -- USDA``). Edges of a block are stripped."""
+_EDGES = " \t\n\r\f"
+_ATTRIBUTION_DASH = re.compile("^(?:\u2014|\u2015|\u2013|--)\\s*")  # em dash, bar, en dash
 
 
 @dataclass(slots=True)
@@ -233,7 +222,9 @@ def read_html(text: str, *, source: str | None = None) -> Article:
         metadata.title = builder.title
     parts: list[Part] = []
     _Walker(parts).blocks(root, role=None)
-    return assemble(parts, metadata, source=source, find_dateline=False)
+    # A page that labels its parts (as ours does) is read by its labels alone.
+    labelled = any(role_of(element.classes) for element in root.elements())
+    return assemble(parts, metadata, source=source, labelled=labelled)
 
 
 def _article_root(document: _Element) -> _Element:
@@ -345,8 +336,16 @@ class _Walker:
                 )
         elif tag == "p" or tag in ("dt", "dd", "summary", "caption", "td", "th"):
             self.inline_paragraph(element, role)
+        elif tag == "blockquote" and role == "embed":
+            # Our embedded post: one paragraph per line of the post.
+            lines = [_inline_text(child) for child in _children(element, "p")]
+            self.parts.append(
+                Part(PartKind.PARAGRAPH, "\n".join(lines), line=element.line, role="embed")
+            )
         elif tag == "blockquote":
             self.parts.append(_quote(element, attribution=None))
+        elif tag == "figure" and "quote" in element.classes:
+            self.parts.append(_our_quote(element))
         elif tag == "figure" and element.find("blockquote") is not None:
             caption = element.find("figcaption")
             quote = element.find("blockquote")
@@ -380,9 +379,7 @@ class _Walker:
         dateline = next((e for e in element.elements() if "dateline" in e.classes), None)
         text = _inline_text(element, skip=dateline)
         if dateline is not None and role != "dateline":
-            details["dateline"] = _inline_text(dateline, strip=False)
-            for name in ("place", "date", "agency"):
-                details[f"dateline_{name}"] = dateline.attributes.get(f"data-{name}")
+            details["dateline"] = _inline_text(dateline)
         time = element.find("time")
         if not text and "dateline" not in details:
             return
@@ -390,10 +387,24 @@ class _Walker:
         if time is not None and "datetime" in time.attributes:
             part.has_value = True
             part.value = _iso(time.attributes["datetime"])
-        if role == "embed":
-            for name in ("author", "handle", "date", "url"):
-                part.details[name] = element.attributes.get(f"data-{name}")
         self.parts.append(part)
+
+
+def _children(element: _Element, tag: str) -> list[_Element]:
+    return [c for c in element.children if isinstance(c, _Element) and c.tag == tag]
+
+
+def _our_quote(figure: _Element) -> Part:
+    """Our ``<figure class="quote">``: quotation and caption, in document order, are the text.
+
+    The two parts are joined exactly as written, spaces at their edges included, so the
+    paragraph comes back whole; its quotation and attribution are then read from the words.
+    """
+    pieces = []
+    for child in figure.children:
+        if isinstance(child, _Element) and child.tag in ("blockquote", "figcaption"):
+            pieces.append(_inline_text(child, strip=False))
+    return Part(PartKind.QUOTE, _normalise("".join(pieces)), line=figure.line)
 
 
 def _quote(element: _Element, *, attribution: str | None) -> Part:
@@ -449,12 +460,12 @@ def _inline_text(element: _Element, *, skip: _Element | None = None, strip: bool
     collect(element)
     if len(lines) == 1:
         text = _WHITESPACE.sub(" ", "".join(lines[0]))
-        return text.strip() if strip else text
+        return text.strip(_EDGES) if strip else text
     return "\n".join(_normalise("".join(line)) for line in lines)
 
 
 def _normalise(text: str) -> str:
-    return _WHITESPACE.sub(" ", text).strip()
+    return _WHITESPACE.sub(" ", text).strip(_EDGES)
 
 
 def _raw_text(element: _Element) -> str:
@@ -473,7 +484,4 @@ def _first_line(run: list[_Element | str], parent: _Element) -> int:
 
 
 def _role(element: _Element, inherited: str | None) -> str | None:
-    for name in element.classes:
-        if name in ROLES:
-            return name
-    return inherited
+    return role_of(element.classes) or inherited

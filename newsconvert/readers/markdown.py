@@ -18,6 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from newsconvert.errors import ParseError
+from newsconvert.readers import recognise
 from newsconvert.readers.assemble import assemble
 from newsconvert.readers.parts import Metadata, Part, PartKind
 from newsconvert.tree import Article
@@ -25,7 +26,8 @@ from newsconvert.tree import Article
 _FRONT_MATTER_FENCE = re.compile(r"\A---[ \t]*\r?\n")
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _ATTRIBUTION_DASH = re.compile("^(?:\u2014|\u2015|\u2013|--)\\s*")  # em dash, bar, en dash
-_EMPHASIS = frozenset({"em_open", "em_close", "strong_open", "strong_close"})
+_MARKER = re.compile(r"\A<!-- (?:embed|aside (?P<kind>[a-z]+)) -->\Z")
+"""The comment our Markdown writes before an embedded post or an aside."""
 
 
 def read_markdown(text: str, *, source: str | None = None) -> Article:
@@ -36,7 +38,80 @@ def read_markdown(text: str, *, source: str | None = None) -> Article:
     """
     body, metadata, offset = split_front_matter(text, source=source)
     parts = markdown_parts(body, line_offset=offset)
-    return assemble(parts, metadata, source=source)
+    labelled = _label_our_layout(parts, metadata)
+    parts = _apply_markers(parts)
+    return assemble(parts, metadata, source=source, labelled=labelled)
+
+
+def _label_our_layout(parts: list[Part], metadata: Metadata) -> bool:
+    """Label the parts of a document laid out as our Markdown is; ``False`` if it is not.
+
+    Our layout: an optional kicker paragraph, the ``#`` headline, paragraphs only (the
+    standfirst in ``*…*``, timestamps, then bylines) up to a thematic break, the body, and
+    optionally a last thematic break followed by credit paragraphs only. Markdown has no
+    classes, so the header's plain paragraphs are told apart by their words: a timestamp line
+    is one (published first, unless its label says updated), and the first paragraph that is
+    not starts the bylines.
+    """
+    title = next((i for i, p in enumerate(parts) if p.kind is PartKind.HEADING), None)
+    if title is None or parts[title].level != 1 or title > 1:
+        return False
+    if title == 1 and parts[0].kind is not PartKind.PARAGRAPH:
+        return False
+    rule = next(
+        (i for i in range(title + 1, len(parts)) if parts[i].kind is not PartKind.PARAGRAPH), None
+    )
+    if rule is None or parts[rule].kind is not PartKind.RULE:
+        return False
+    if title == 1:
+        parts[0].role = "kicker"
+    header = parts[title + 1 : rule]
+    if header and header[0].emphasised:
+        header[0].role = "standfirst"
+        header = header[1:]
+    published = False
+    for part in header:
+        stamp = recognise.timestamp(part.text, line=part.line)
+        if stamp is None:
+            break  # bylines come after every timestamp
+        if not published and not recognise.is_update(stamp):
+            part.role, published = "published", True
+            if metadata.published_value is not None:
+                # The front matter carries the exact time (zones set by the user included).
+                part.value, part.has_value = metadata.published_value, True
+        else:
+            part.role = "updated"
+    for part in header:
+        if part.role is None:
+            part.role = "byline"
+    del parts[rule]
+    last_rule = max((i for i, p in enumerate(parts) if p.kind is PartKind.RULE), default=None)
+    if last_rule is not None and all(p.kind is PartKind.PARAGRAPH for p in parts[last_rule + 1 :]):
+        for part in parts[last_rule + 1 :]:
+            part.role = "credit"
+        del parts[last_rule]
+    return True
+
+
+def _apply_markers(parts: list[Part]) -> list[Part]:
+    """Give each comment marker's label to the part after it; drop markers and rules."""
+    labelled: list[Part] = []
+    pending: str | None = None
+    for part in parts:
+        if part.kind is PartKind.MARKER:
+            pending = part.role
+            continue
+        if part.kind is PartKind.RULE:
+            continue
+        if pending == "embed" and part.kind is PartKind.QUOTE:
+            part = Part(
+                PartKind.PARAGRAPH, part.details.get("lines") or "", line=part.line, role="embed"
+            )
+        elif pending is not None and part.kind is PartKind.PARAGRAPH:
+            part.role = pending
+        pending = None
+        labelled.append(part)
+    return labelled
 
 
 # --- Front matter -------------------------------------------------------------------------------
@@ -146,10 +221,10 @@ def _when(value: object) -> tuple[str | None, datetime | None]:
 
 
 def markdown_parts(text: str, *, line_offset: int = 0) -> list[Part]:
-    """The block-level parts of a Markdown document, in order."""
+    """The block-level parts of a Markdown document, in order (rules and markers included)."""
     from markdown_it import MarkdownIt
 
-    tokens = MarkdownIt("commonmark", {"html": False}).parse(text)
+    tokens = MarkdownIt("commonmark").parse(text)
     return _Walker(tokens, line_offset).parts()
 
 
@@ -170,70 +245,82 @@ class _Walker:
         while index < len(tokens):
             token = tokens[index]
             kind = token.type
+            line = self.line(token)
             if kind == "heading_open":
-                inline = tokens[index + 1]
-                parts.append(
-                    Part(
-                        PartKind.HEADING,
-                        _inline_text(inline.children or []),
-                        line=self.line(token),
-                        level=int(token.tag[1]),
-                    )
-                )
+                text = _inline_text(tokens[index + 1].children or [])
+                parts.append(Part(PartKind.HEADING, text, line=line, level=int(token.tag[1])))
                 index += 3
             elif kind == "paragraph_open":
-                children = tokens[index + 1].children or []
-                parts.append(
-                    Part(
-                        PartKind.PARAGRAPH,
-                        _inline_text(children),
-                        line=self.line(token),
-                        emphasised=_wholly_emphasised(children),
-                    )
-                )
+                parts.append(_paragraph(tokens[index + 1].children or [], line))
                 index += 3
             elif kind == "blockquote_open":
                 end = _closing(tokens, index)
-                parts.append(self.quote(tokens[index + 1 : end], self.line(token)))
+                parts.append(_quote(tokens[index + 1 : end], line))
                 index = end + 1
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 end = _closing(tokens, index)
-                items = _list_items(tokens[index + 1 : end])
                 marker = token.markup if kind == "bullet_list_open" else f"1{token.markup}"
+                items = tuple(_list_items(tokens[index + 1 : end]))
                 parts.append(
-                    Part(
-                        PartKind.LIST,
-                        line=self.line(token),
-                        items=tuple(items),
-                        details={"marker": marker},
-                    )
+                    Part(PartKind.LIST, line=line, items=items, details={"marker": marker})
                 )
                 index = end + 1
             elif kind in ("fence", "code_block"):
-                parts.append(
-                    Part(PartKind.LITERAL, token.content.removesuffix("\n"), line=self.line(token))
-                )
+                parts.append(Part(PartKind.LITERAL, token.content.removesuffix("\n"), line=line))
                 index += 1
-            else:  # thematic breaks and anything else without words
+            elif kind == "hr":
+                parts.append(Part(PartKind.RULE, line=line))
+                index += 1
+            elif kind == "html_block":
+                marker = _MARKER.match(token.content.strip())
+                if marker is not None:
+                    role = marker["kind"] or "embed"
+                    parts.append(Part(PartKind.MARKER, line=line, role=role))
+                elif token.content.strip():
+                    # Raw HTML in a person's Markdown is words to us, kept as written.
+                    parts.append(Part(PartKind.PARAGRAPH, token.content.strip(), line=line))
+                index += 1
+            else:
                 index += 1
         return parts
 
-    def quote(self, inner: Sequence[Any], line: int) -> Part:
-        """A block quote; a final line opening with a dash is its attribution."""
-        lines: list[str] = []
-        for position, token in enumerate(inner):
-            if token.type == "inline":
-                lines.extend(_inline_lines(token.children or []))
-            elif token.type in ("fence", "code_block"):
-                lines.extend(token.content.removesuffix("\n").split("\n"))
-            elif token.type == "list_item_open" and position + 1 < len(inner):
-                continue
-        text = " ".join(lines)
-        if len(lines) > 1 and _ATTRIBUTION_DASH.match(lines[-1]):
-            attribution = _ATTRIBUTION_DASH.sub("", lines[-1], count=1)
-            quote = " ".join(lines[:-1])
-            return Part(PartKind.QUOTE, text, line=line, quote=quote, attribution=attribution)
-        return Part(PartKind.QUOTE, text, line=line)
+
+def _paragraph(children: Sequence[Any], line: int) -> Part:
+    # Delimiter processing can leave empty text tokens around emphasis; they carry nothing.
+    children = [c for c in children if c.type != "text" or c.content]
+    part = Part(
+        PartKind.PARAGRAPH,
+        _inline_text(children),
+        line=line,
+        emphasised=_wholly_emphasised(children),
+    )
+    if children and children[0].type == "strong_open":
+        # A paragraph opening in bold: in our Markdown, the dateline (see assemble).
+        end = _closing(children, 0)
+        part.details["lead_strong"] = _inline_text(children[1:end])
+        part.details["after_strong"] = _inline_text(children[end + 1 :]).removeprefix(" ")
+    return part
+
+
+def _quote(inner: Sequence[Any], line: int) -> Part:
+    """A block quote; a final line opening with a dash is its attribution."""
+    paragraphs: list[list[str]] = []
+    for token in inner:
+        if token.type == "inline":
+            paragraphs.append(_inline_lines(token.children or []))
+        elif token.type in ("fence", "code_block"):
+            paragraphs.append(token.content.removesuffix("\n").split("\n"))
+    lines = [line for paragraph in paragraphs for line in paragraph]
+    text = " ".join(lines)
+    # Each paragraph on a line of its own: an embedded post's lines (see _label_our_layout).
+    details: dict[str, str | None] = {"lines": "\n".join(" ".join(p) for p in paragraphs)}
+    if len(lines) > 1 and _ATTRIBUTION_DASH.match(lines[-1]):
+        attribution = _ATTRIBUTION_DASH.sub("", lines[-1], count=1)
+        quote = " ".join(lines[:-1])
+        return Part(
+            PartKind.QUOTE, text, line=line, quote=quote, attribution=attribution, details=details
+        )
+    return Part(PartKind.QUOTE, text, line=line, details=details)
 
 
 def _closing(tokens: Sequence[Any], start: int) -> int:

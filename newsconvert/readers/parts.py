@@ -12,6 +12,38 @@ import enum
 from dataclasses import dataclass, field
 from datetime import datetime
 
+ROLES = frozenset(
+    {
+        "headline",
+        "kicker",
+        "standfirst",
+        "published",
+        "updated",
+        "byline",
+        "credit",
+        "dateline",
+        "embed",
+        "caption",
+        "crosslink",
+        "chrome",
+        "duplicate",
+        "other",
+    }
+)
+"""The labels a document can give a part (our writers' classes and field names)."""
+
+ROLE_ALIASES = {"credits": "credit", "bylines": "byline", "author": "byline", "authors": "byline"}
+"""Other spellings of the labels, as class or field names."""
+
+
+def role_of(names: list[str]) -> str | None:
+    """The first of ``names`` (classes, a field name) that is a label we know, or ``None``."""
+    for name in names:
+        role = ROLE_ALIASES.get(name.lower(), name.lower())
+        if role in ROLES:
+            return role
+    return None
+
 
 class PartKind(enum.StrEnum):
     """What kind of block a markup element is."""
@@ -21,6 +53,10 @@ class PartKind(enum.StrEnum):
     QUOTE = "quote"
     LIST = "list"
     LITERAL = "literal"
+    RULE = "rule"
+    """A thematic break: our Markdown ends its header and opens its credits with one."""
+    MARKER = "marker"
+    """A comment labelling the next part (``<!-- aside caption -->``); ``role`` holds the label."""
 
 
 @dataclass(slots=True)

@@ -10,7 +10,7 @@ that knows those recognisers' signatures.
 from __future__ import annotations
 
 from newsconvert.errors import ParseError
-from newsconvert.tree import Blockquote, Byline, Credit, Dateline, Timestamp
+from newsconvert.tree import Blockquote, Byline, Credit, Dateline, Embed, Timestamp
 
 
 def timestamp(text: str, *, line: int = 0) -> Timestamp | None:
@@ -72,9 +72,10 @@ def dateline_parts(text: str, *, line: int = 0) -> Dateline:
     The recogniser reads datelines at the start of a paragraph, so it is shown the dateline
     followed by a stand-in sentence.
     """
-    found = dateline(f"{text}{'' if text.endswith(' ') else ' '}The", line=line)
-    if found is not None and found[0].text == text:
-        return found[0]
+    for sentence in (" The", "The"):  # ``VATICAN CITY—Pope …`` has no space after the dash
+        found = dateline(text + sentence, line=line)
+        if found is not None and found[0].text == text:
+            return found[0]
     return Dateline(text, line=line)
 
 
@@ -83,3 +84,11 @@ def quote(text: str, *, line: int = 0) -> Blockquote | None:
     from newsconvert.parser.quotes import match_blockquote
 
     return match_blockquote(text, line=line)
+
+
+def embed(text: str, *, line: int = 0) -> Embed:
+    """A flattened social-media post, with the author, handle, date and link its text shows."""
+    from newsconvert.parser.asides import find_signature, make_embed
+
+    signature = find_signature(text)
+    return Embed(text, line=line) if signature is None else make_embed(text, signature, line)

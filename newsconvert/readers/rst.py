@@ -20,8 +20,9 @@ import re
 from typing import Any
 
 from newsconvert.errors import ParseError
+from newsconvert.readers import recognise
 from newsconvert.readers.assemble import assemble
-from newsconvert.readers.parts import Metadata, Part, PartKind
+from newsconvert.readers.parts import Metadata, Part, PartKind, role_of
 from newsconvert.tree import Article
 
 SETTINGS: dict[str, Any] = {
@@ -73,7 +74,17 @@ def read_rst(text: str, *, source: str | None = None) -> Article:
     """
     document = parse_rst(text, source=source)
     parts, metadata = _Flattener().flatten(document)
-    return assemble(parts, metadata, source=source)
+    # A document that labels its parts (known docinfo fields, our containers) is read by its
+    # labels alone, as our own output is meant to be.
+    labelled = any(part.role is not None for part in parts)
+    for part in parts:
+        if part.kind is PartKind.QUOTE and part.quote is not None and part.attribution:
+            # Our writer splits a quoted paragraph into quotation and ``-- rest``; rejoined, the
+            # words say again what is quoted and who said it, exactly as in the plain text.
+            joined = f"{part.quote} {part.attribution}"
+            if recognise.quote(joined, line=part.line) is not None:
+                part.text, part.quote, part.attribution = joined, None, None
+    return assemble(parts, metadata, source=source, labelled=labelled)
 
 
 def parse_rst(text: str, *, source: str | None = None) -> Any:
@@ -138,9 +149,7 @@ class _Flattener:
             elif isinstance(child, nodes.title):
                 continue  # a section's title, taken with the section
             elif isinstance(child, nodes.paragraph | nodes.rubric):
-                self.parts.append(
-                    Part(PartKind.PARAGRAPH, _text(child), line=line, role=_role(child, role))
-                )
+                self.parts.append(_paragraph(child, line, _role(child, role)))
             elif isinstance(child, nodes.line_block):
                 lines = "\n".join(_text(item) for item in child.findall(nodes.line))
                 self.parts.append(
@@ -174,6 +183,14 @@ class _Flattener:
             label = _text(name).strip().lower()
             role = _FIELD_ROLES.get(label)
             value = _text(body)
+            items = [item for item in body.findall(nodes.list_item)]
+            if role == "byline" and items:
+                # ``:Authors:`` with a bullet list: one byline per item.
+                for item in items:
+                    self.parts.append(
+                        Part(PartKind.PARAGRAPH, _item_text(item), line=_line(item), role=role)
+                    )
+                continue
             if role is None:
                 # A field we do not know is still text: keep it, name and value, as a paragraph.
                 self.parts.append(
@@ -225,5 +242,17 @@ def _line(node: Any) -> int:
 
 
 def _role(node: Any, inherited: str | None) -> str | None:
-    classes = node.get("classes", []) if hasattr(node, "get") else []
-    return classes[0] if classes else inherited
+    return role_of(node.get("classes", [])) or inherited
+
+
+def _paragraph(node: Any, line: int, role: str | None) -> Part:
+    from docutils import nodes
+
+    part = Part(PartKind.PARAGRAPH, _text(node), line=line, role=role)
+    if node.children and isinstance(node.children[0], nodes.strong):
+        # A paragraph opening in bold: in our reST, the dateline (see assemble).
+        lead = node.children[0]
+        part.details["lead_strong"] = _text(lead)
+        rest = "".join(child.astext() for child in node.children[1:])
+        part.details["after_strong"] = " ".join(rest.split("\n")).removeprefix(" ")
+    return part

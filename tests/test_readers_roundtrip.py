@@ -1,0 +1,235 @@
+"""The round-trip guarantee: ``read(render(tree, F), F) == tree`` for every format F.
+
+Two sources of trees: every article of the corpus as the parser reads it, and trees Hypothesis
+builds with hostile text (markup characters of every format, template braces, directives, lines
+that are only ``#``, ``>`` or ``1.``, unicode). A failure names the first difference.
+
+The trees Hypothesis builds are ones the parser can produce: text is whitespace-normalised, and
+structured fields (a timestamp's value, a byline's names, a dateline's place) are what the
+recognisers make of their text, because formats such as Markdown carry only the text and the
+reader re-derives the rest with those same recognisers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS_FILES, corpus_id
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsconvert.readers import first_difference, read, recognise
+from newsconvert.tree import (
+    HIDDEN_ASIDES,
+    Article,
+    Aside,
+    AsideKind,
+    Blockquote,
+    BulletList,
+    Credit,
+    Headline,
+    Kicker,
+    ListItem,
+    Paragraph,
+    Preformatted,
+    Section,
+    SectionHeading,
+    Standfirst,
+)
+
+render_module = pytest.importorskip("newsconvert.render", reason="renderers not written yet")
+
+FORMATS = ("md", "rst", "html", "json")
+
+
+def visible(article: Article) -> Article:
+    """What a non-JSON output shows of an article: page chrome and duplicates are left out."""
+    sections = []
+    for section in article.sections:
+        blocks = tuple(
+            b for b in section.blocks if not (isinstance(b, Aside) and b.kind in HIDDEN_ASIDES)
+        )
+        if blocks or section.heading is not None:
+            sections.append(dataclasses.replace(section, blocks=blocks))
+    return dataclasses.replace(article, sections=tuple(sections))
+
+
+def round_trip(article: Article, fmt: str, *, standalone: bool) -> str | None:
+    """The first difference after rendering ``article`` as ``fmt`` and reading it back."""
+    output = render_module.render(article, fmt, standalone=standalone)
+    again = read(output, fmt, source=f"<{fmt} output>")
+    expected = article if fmt == "json" else visible(article)
+    return first_difference(expected, again)
+
+
+# --- The corpus ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("standalone", [False, True], ids=["fragment", "standalone"])
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=corpus_id)
+def test_corpus_round_trip(path: Path, fmt: str, standalone: bool) -> None:
+    from newsconvert import parse
+    from newsconvert.source import read_source
+
+    text = read_source(path).text
+    article = parse(text, source=str(path))
+    assert round_trip(article, fmt, standalone=standalone) is None
+
+
+# --- Hypothesis trees ---------------------------------------------------------------------------
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "*",
+    "**bold**",
+    "_x_",
+    "`",
+    "``code``",
+    ".. include:: /etc/passwd",
+    "|x|",
+    "{{ 1+1 }}",
+    "{% if %}",
+    "#",
+    ">",
+    "1.",
+    "2)",
+    "-",
+    "+",
+    "=",
+    "[a](javascript:x)",
+    "<!-- c -->",
+    "&amp;",
+    "&",
+    "\\",
+    ":field:",
+    "--",
+    "—",
+    "::",
+    "[1]_",
+    "`x`_",
+    "<b>",
+    "'",
+    '"',
+    "“quoted”",
+    "…",
+    "ünïcödé",
+    "中文",
+    "🙂",
+    "\u00a0",
+    "~~",
+]
+WORDS = ["the", "minister", "said", "Tuesday", "talks", "Reuters", "2019", "a", "of", "new"]
+
+token = (
+    st.sampled_from(HOSTILE)
+    | st.sampled_from(WORDS)
+    | st.text(
+        alphabet=st.characters(
+            codec="utf-8", exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp", "Co", "Cn")
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+text = (
+    st.lists(token, min_size=1, max_size=12)
+    .map(lambda tokens: " ".join(" ".join(tokens).split()))
+    .filter(bool)
+)
+"""Whitespace-normalised text: tokens joined by single spaces, as the parser leaves text."""
+
+TIMESTAMPS = [
+    "Published {h}:{m} IST, November {d}th 2019",
+    "Updated {h}:{m} IST, November {d}th 2019",
+    "Updated - November {d}, 2021 {h}:{m} am IST",
+    "Published - November {d}, 2019 {h}:{m} pm IST - COLOMBO",
+    "November {d}, 2019 {h}:{m} AM",
+]
+
+
+@st.composite
+def timestamps(draw: st.DrawFn, *, update: bool):
+    pattern = draw(st.sampled_from([t for t in TIMESTAMPS if t.startswith("Updated") == update]))
+    line = pattern.format(
+        h=draw(st.integers(1, 12)), m=f"{draw(st.integers(0, 59)):02}", d=draw(st.integers(10, 28))
+    )
+    found = recognise.timestamp(line)
+    assert found is not None, line
+    return found
+
+
+names = st.sampled_from(["Jane Doe", "John Roe", "Amal Perera", "Li Wei", "Ana María López"])
+bylines = st.lists(names, min_size=1, max_size=2, unique=True).map(
+    lambda people: recognise.byline("By " + " and ".join(people))
+)
+credits = st.sampled_from(
+    [
+        "(With AP inputs)",
+        "(With inputs from agencies)",
+        "(Reporting by Jane Doe; Editing by John Roe)",
+    ]
+).map(Credit)
+datelines = st.sampled_from(
+    ["NEW DELHI, Nov 13 (Reuters) -", "WASHINGTON (AP) —", "COLOMBO:", "Panaji, Jun 18 (PTI)"]
+).map(recognise.dateline_parts)
+
+
+@st.composite
+def blockquotes(draw: st.DrawFn):
+    quote = draw(text)
+    who = draw(names)
+    written = draw(st.sampled_from([f"“{quote},” {who} said.", f"{who} said, “{quote}”."]))
+    found = recognise.quote(written)
+    return found if found is not None else Blockquote(written, quote=written)
+
+
+blocks = st.one_of(
+    text.map(Paragraph),
+    text.map(Paragraph),
+    blockquotes(),
+    st.lists(text, min_size=1, max_size=4).map(
+        lambda items: BulletList(tuple(ListItem(item) for item in items))
+    ),
+    st.lists(text, min_size=1, max_size=3).map(lambda lines: Preformatted("\n".join(lines))),
+    st.builds(
+        Aside, text, st.sampled_from([AsideKind.CAPTION, AsideKind.CROSSLINK, AsideKind.OTHER])
+    ),
+)
+
+
+@st.composite
+def articles(draw: st.DrawFn) -> Article:
+    count = draw(st.integers(1, 3))
+    sections = []
+    for index in range(count):
+        heading = draw(st.none() | text) if index == 0 else draw(text)
+        sections.append(
+            Section(
+                None if heading is None else SectionHeading(heading),
+                tuple(draw(st.lists(blocks, min_size=1, max_size=4))),
+            )
+        )
+    first = sections[0].blocks[0]
+    dateline = draw(st.none() | datelines) if isinstance(first, Paragraph) else None
+    return Article(
+        headline=Headline(draw(text)),
+        kicker=draw(st.none() | text.map(Kicker)),
+        standfirst=draw(st.none() | text.map(Standfirst)),
+        published=draw(st.none() | timestamps(update=False)),
+        updated=tuple(draw(st.lists(timestamps(update=True), max_size=2))),
+        dateline=dateline,
+        bylines=tuple(draw(st.lists(bylines, max_size=2))),
+        credits=tuple(draw(st.lists(credits, max_size=2))),
+        sections=tuple(sections),
+    )
+
+
+@pytest.mark.parametrize("standalone", [False, True], ids=["fragment", "standalone"])
+@pytest.mark.parametrize("fmt", FORMATS)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(article=articles())
+def test_generated_round_trip(article: Article, fmt: str, standalone: bool) -> None:
+    assert round_trip(article, fmt, standalone=standalone) is None
