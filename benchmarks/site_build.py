@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import subprocess
@@ -49,15 +50,22 @@ def generate(target: Path, count: int) -> None:
         (folder / f"{number:05d}-{name}.txt").write_text("\n".join(lines), encoding="utf-8")
 
 
-def child(source: str, out: str, jobs: int) -> None:
+def child(source: str, out: str, jobs: int, sync: bool) -> None:
     """Run one build in this process and print its figures as JSON."""
     from newsconvert.site.builder import build
+
+    if not sync:
+        # What the build would cost if files were synced to disk once at the end instead of
+        # one by one (newsconvert.output.write_atomic syncs each file): the CPU-bound ceiling.
+        os.fsync = lambda fd: None
 
     started = time.perf_counter()
     summary = build(Path(source), Path(out), jobs=jobs)
     seconds = time.perf_counter() - started
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    own_usage = resource.getrusage(resource.RUSAGE_SELF)
+    worker_usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    own, workers = own_usage.ru_maxrss, worker_usage.ru_maxrss
+    cpu = sum(usage.ru_utime + usage.ru_stime for usage in (own_usage, worker_usage))
     print(
         json.dumps(
             {
@@ -67,16 +75,18 @@ def child(source: str, out: str, jobs: int) -> None:
                 "failed": summary.failed,
                 "builder_kib": own,
                 "worker_kib": workers,
+                "cpu": cpu,
             }
         )
     )
 
 
-def run_build(source: Path, out: Path, jobs: int) -> dict[str, float]:
+def run_build(source: Path, out: Path, jobs: int, sync: bool = True) -> dict[str, float]:
     """Build in a child process; its figures plus the wall time including start-up."""
     started = time.perf_counter()
+    mode = "sync" if sync else "nosync"
     result = subprocess.run(
-        [sys.executable, __file__, "--child", str(source), str(out), str(jobs)],
+        [sys.executable, __file__, "--child", str(source), str(out), str(jobs), mode],
         capture_output=True,
         text=True,
         check=True,
@@ -90,10 +100,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", "--articles", type=int, default=10_000)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--child", nargs=3, metavar=("SRC", "OUT", "JOBS"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--no-fsync",
+        action="store_true",
+        help="also measure builds with per-file fsync disabled (the CPU-bound ceiling)",
+    )
+    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child[0], args.child[1], int(args.child[2]))
+        child(args.child[0], args.child[1], int(args.child[2]), args.child[3] == "sync")
         return
 
     workspace = Path(tempfile.mkdtemp(prefix="newsconvert-site-bench-"))
@@ -107,14 +122,15 @@ def main() -> None:
             f"({sum(p.stat().st_size for p in large.rglob('*.txt')) / 1e6:.1f} MB)"
         )
         print(
-            f"{'build':<34} {'seconds':>8} {'wall s':>7} {'art/s':>7} {'builder MB':>10} "
-            f"{'worker MB':>9}"
+            f"{'build':<34} {'seconds':>8} {'wall s':>7} {'art/s':>7} {'CPU s':>6} "
+            f"{'builder MB':>10} {'worker MB':>9}"
         )
 
         def show(label: str, figures: dict[str, float], count: int) -> None:
             rate = count / figures["seconds"] if figures["seconds"] else float("inf")
             print(
                 f"{label:<34} {figures['seconds']:>8.2f} {figures['wall']:>7.2f} {rate:>7.0f} "
+                f"{figures['cpu']:>6.2f} "
                 f"{figures['builder_kib'] / 1024:>10.1f} {figures['worker_kib'] / 1024:>9.1f}"
                 + (f"  ({int(figures['failed'])} failed)" if figures["failed"] else "")
             )
@@ -123,6 +139,12 @@ def main() -> None:
             out = workspace / f"out-{jobs}"
             figures = run_build(large, out, jobs)
             show(f"{args.articles} articles, --jobs {jobs}", figures, int(figures["converted"]))
+        if args.no_fsync:
+            for jobs in args.jobs:
+                out = workspace / f"out-nosync-{jobs}"
+                figures = run_build(large, out, jobs, sync=False)
+                label = f"{args.articles} articles, --jobs {jobs}, no fsync"
+                show(label, figures, int(figures["converted"]))
         jobs = max(args.jobs)
         out = workspace / f"out-{jobs}"
         figures = run_build(large, out, jobs)

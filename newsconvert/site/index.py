@@ -8,7 +8,7 @@ known without parsing it again.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -65,9 +65,18 @@ class IndexEntry:
 
     def to_json(self) -> dict[str, Any]:
         """The entry as JSON data (for the manifest)."""
-        data = asdict(self)
-        data["authors"] = list(self.authors)
-        return data
+        # Field by field: dataclasses.asdict deep-copies recursively, and this runs per article.
+        return {
+            "slug": self.slug,
+            "href": self.href,
+            "headline": self.headline,
+            "standfirst": self.standfirst,
+            "published": self.published,
+            "modified": self.modified,
+            "date_display": self.date_display,
+            "authors": list(self.authors),
+            "sort_key": self.sort_key,
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> IndexEntry:
