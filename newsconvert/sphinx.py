@@ -337,6 +337,11 @@ def check_config(app: Sphinx, config: Config) -> None:
     config.newsconvert_template_dirs = _checked_template_dirs(
         config.newsconvert_template_dirs, Path(app.confdir)
     )
+    # Sphinx merges registered suffixes into ``config.source_suffix`` in place; when that is
+    # still Sphinx's default dict, shared by every app in the process, our suffixes would leak
+    # into later builds (tests, sphinx-autobuild). Give this app its own copy first.
+    if isinstance(config.source_suffix, dict):
+        config.source_suffix = dict(config.source_suffix)
     for suffix in config.newsconvert_suffixes:
         if suffix not in app.registry.source_suffix:
             app.add_source_suffix(suffix, FILETYPE)

@@ -255,7 +255,8 @@ def test_each_problem_is_one_located_warning_and_the_build_goes_on(app) -> None:
     warnings = warnings_of(app.warning)
     srcdir = Path(app.srcdir)
     expected = {
-        f"{srcdir / 'index.rst'}:12": "[newsconvert.missing]",
+        f"{srcdir / 'index.rst'}:13": "[newsconvert.missing]",
+        f"{srcdir / 'encoded.rst'}:7": "[newsconvert.read]",
         f"{srcdir / 'outside.rst'}:4": "[newsconvert.outside]",
         f"{srcdir / 'itself.rst'}:4": "[newsconvert.self]",
         f"{srcdir / 'empty.news'}:1": "[newsconvert.parse]",
@@ -270,6 +271,9 @@ def test_each_problem_is_one_located_warning_and_the_build_goes_on(app) -> None:
     assert "After the outside article." in (out / "outside.html").read_text("utf-8")
     assert "After the page itself." in (out / "itself.html").read_text("utf-8")
     assert (out / "empty.html").is_file()
+    encoded = (out / "encoded.html").read_text("utf-8")
+    assert "Café owners in São Paulo protest" in encoded  # decoded with :encoding: latin-1
+    assert "After the picture." in encoded
 
 
 @pytest.mark.sphinx(
@@ -311,6 +315,41 @@ def test_suffixes_are_configurable(app) -> None:
     (Path(app.srcdir) / "extra.txt").write_text("Harbour notes\n\nA short note.\n", "utf-8")
     app.build()
     assert app.env.titles["extra"].astext() == "Harbour notes"
+
+
+def test_suffixes_do_not_leak_into_the_next_app(make_app, copy_root) -> None:
+    wide = make_app(
+        "html", srcdir=copy_root("newsconvert"), confoverrides={"newsconvert_suffixes": [".txt"]}
+    )
+    assert ".txt" in wide.config.source_suffix
+    wide.cleanup()
+    default = make_app("html", srcdir=copy_root("newsconvert-hostile"))
+    assert ".txt" not in default.config.source_suffix
+
+
+def test_directive_reads_our_own_markdown_back(make_app, copy_root) -> None:
+    from newsconvert import parse
+    from newsconvert.render import render
+
+    srcdir = copy_root("newsconvert")
+    text = (srcdir / "articles" / "standard-oil.txt").read_text("utf-8")
+    markdown = render(parse(text), "md", standalone=True)
+    (srcdir / "articles" / "standard-oil.md").write_text(markdown, "utf-8")
+    (srcdir / "markdown.rst").write_text(
+        ":orphan:\n\nFrom Markdown\n=============\n\n.. news-article:: articles/standard-oil.md\n",
+        "utf-8",
+    )
+    (srcdir / "plain.rst").write_text(
+        ":orphan:\n\nFrom text\n=========\n\n.. news-article:: articles/standard-oil.txt\n",
+        "utf-8",
+    )
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    assert warnings_of(app.warning) == []
+    from_markdown = app.env.get_doctree("markdown")[0][-1]
+    from_text = app.env.get_doctree("plain")[0][-1]
+    assert from_markdown[0].astext() == "STANDARD OIL <SRD> TO FORM FINANCIAL UNIT"
+    assert from_markdown.astext() == from_text.astext()
 
 
 def test_setup_metadata(make_app, copy_root) -> None:
