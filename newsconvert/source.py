@@ -29,7 +29,7 @@ Normalisation, so that every output format stays valid and every consumer sees t
   stray control character inside a word leaves the word whole); ``\\t`` and ``\\n`` stay.
 - Unicode non-characters (U+FDD0 to U+FDEF and U+xFFFE/U+xFFFF in every plane) and lone surrogates
   become U+FFFD REPLACEMENT CHARACTER, which is valid in XML, HTML, reST and Markdown.
-- A leading U+FEFF (a BOM that reached the text) is dropped.
+- Leading U+FEFF characters (byte-order marks that reached the text) are dropped.
 Each kind of change is reported once as a warning (an error with ``strict=True``).
 
 Refused, with an :class:`InputError` carrying the source and, where it means something, the line:
@@ -344,8 +344,8 @@ def decode_source(
 
     notes: list[tuple[int, str]] = []
     text, codec = _decode(data, name=name, encoding=encoding, notes=notes)
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    # A byte-order mark decoded as text (a file saved twice with one) is invisible: drop it.
+    text = text.lstrip("\ufeff")
     text = _unify_line_breaks(text)
 
     nul = text.find("\x00")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from newsconvert.errors import InputError
@@ -82,6 +83,10 @@ def test_clean_text_survives_every_unicode_encoding_and_line_ending(
 @given(st.text(alphabet="abcé £\n", min_size=1, max_size=100).filter(str.strip))
 def test_latin1_text_decodes_to_itself_with_one_warning(text: str) -> None:
     data = text.encode("iso8859-1")
+    # Some Latin-1 byte sequences happen to be valid UTF-8 ("é££" is E9 A3 A3, one CJK
+    # character); UTF-8 comes first, so those read as UTF-8. Real text almost never forms them.
+    with contextlib.suppress(UnicodeDecodeError):
+        assume(data.decode("utf-8") == text)
     source = decode_source(data, name="l.txt")
     assert source.text == text
     expected = 0 if data.isascii() else 1
@@ -132,5 +137,5 @@ def test_decode_matches_the_rules_and_reports_lines_of_the_result(text: str) -> 
         return
     # Lone surrogates are not UTF-8: such bytes take the 8-bit fallback instead.
     if source.encoding == "utf-8":
-        assert source.text == reference_normalisation(text.removeprefix("\ufeff"))
+        assert source.text == reference_normalisation(text.lstrip("\ufeff"))
     assert_clean(source.text)
