@@ -259,6 +259,19 @@ def test_quiet_prints_nothing_and_a_pipe_gets_no_progress_bar(
     assert "\r" not in err
 
 
+def test_source_warnings_are_shown_unless_quiet(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "cafe.txt").write_bytes(
+        "Caf\xe9 owners protest\n\nThe caf\xe9 closed.\n".encode("latin-1")
+    )
+    code, err = build_cli(source, "-o", tmp_path / "a")
+    assert code == 0 and f"warning: {source / 'cafe.txt'}:1: not valid UTF-8" in err
+    code, err = build_cli(source, "-o", tmp_path / "b", "--quiet")
+    assert code == 0 and err == ""
+    assert "Café owners protest" in (tmp_path / "b" / "cafe.html").read_text("utf-8")
+
+
 def test_a_terminal_gets_a_progress_bar(small_tree: Path, tmp_path: Path) -> None:
     class Terminal(Stderr):
         def isatty(self) -> bool:

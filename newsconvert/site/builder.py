@@ -462,15 +462,17 @@ def build(
     jobs: int = 1,
     force: bool = False,
     progress: bool = False,
+    warnings: bool = True,
     stderr: TextIO | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> Summary:
     """Build the articles under ``source_dir`` into ``out_dir``; see the module doc.
 
     Failures of single articles are counted in the summary and printed to ``stderr`` (default
-    :data:`sys.stderr`) as they happen. Raises :class:`ConfigError` for folders that cannot be
-    built (OUT inside SRC) and :class:`NewsconvertError` if the index, feed or manifest cannot
-    be written.
+    :data:`sys.stderr`) as they happen, with warnings about the sources unless ``warnings`` is
+    false; ``progress`` shows a progress bar there. Raises :class:`ConfigError` for folders
+    that cannot be built (OUT inside SRC) and :class:`NewsconvertError` if the index, feed or
+    manifest cannot be written.
     """
     started = time.perf_counter()
     stream = stderr if stderr is not None else sys.stderr
@@ -499,7 +501,7 @@ def build(
 
     try:
         for outcome in run_tasks(work.tasks, options, out_dir, jobs, current):
-            for warning in outcome.warnings:
+            for warning in outcome.warnings if warnings else ():
                 report(f"warning: {warning}")
             if outcome.record is not None:
                 records[outcome.relative_path] = outcome.record
@@ -531,29 +533,40 @@ def build(
     summary.removed = len(work.removed)
 
     site_outputs: tuple[str, ...] = ()
+    site_error: NewsconvertError | None = None
     if options.to == "html":
-        entries = newest_first(IndexEntry.from_json(record.entry) for record in records.values())
-        index_text = render_index(
-            entries, title=site.title, lang=options.lang, template_dirs=options.template_dirs
-        )
-        feed_text = render_feed(
-            entries,
-            title=site.title,
-            base_url=site.base_url,
-            size=site.feed_size,
-            lang=options.lang,
-        )
-        _write_if_changed(out_dir / INDEX_NAME, index_text)
-        _write_if_changed(out_dir / FEED_NAME, feed_text)
         site_outputs = (INDEX_NAME, FEED_NAME)
+        try:
+            _write_site_pages(out_dir, records, options, site)
+        except NewsconvertError as error:
+            site_error = error
     for path in manifest.site_outputs:
         if path not in site_outputs and path not in claimed:
             _remove_output(out_dir, path)
 
+    # The manifest is written even when the index failed: it records exactly the articles whose
+    # files were written, so the next build redoes only the rest.
     updated = Manifest(articles=dict(sorted(records.items())), site_outputs=site_outputs)
     _write_if_changed(out_dir / MANIFEST_NAME, updated.to_text())
+    if site_error is not None:
+        raise site_error
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _write_site_pages(
+    out_dir: Path, records: dict[str, ArticleRecord], options: ConvertOptions, site: SiteOptions
+) -> None:
+    """Write ``index.html`` and ``feed.xml`` from the records' index entries."""
+    entries = newest_first(IndexEntry.from_json(record.entry) for record in records.values())
+    index_text = render_index(
+        entries, title=site.title, lang=options.lang, template_dirs=options.template_dirs
+    )
+    feed_text = render_feed(
+        entries, title=site.title, base_url=site.base_url, size=site.feed_size, lang=options.lang
+    )
+    _write_if_changed(out_dir / INDEX_NAME, index_text)
+    _write_if_changed(out_dir / FEED_NAME, feed_text)
 
 
 def _progress_bar(total: int, stream: TextIO) -> Any:

@@ -172,6 +172,7 @@ def run(argv: Sequence[str], *, stderr: TextIO | None = None) -> int:
             jobs=args.jobs or default_jobs(),
             force=args.force,
             progress=not args.quiet and err.isatty(),
+            warnings=not args.quiet,
             stderr=err,
         )
     except ConfigError as error:
