@@ -18,7 +18,9 @@ Decoding, in order of precedence:
    ISO-8859-1 (where the two agree on every byte). The five bytes Windows-1252 leaves undefined
    map to the same code points as in ISO-8859-1 and are then removed as control characters.
    One warning names the file, the line of the first non-UTF-8 byte and the encoding chosen;
-   ``strict=True`` makes it an error.
+   ``strict=True`` makes it an error. (UTF-8 is tried first because 8-bit text almost never
+   forms valid UTF-8 by accident: that needs an accented capital or similar followed by just
+   the right symbols, such as ``é££``.)
 
 Normalisation, so that every output format stays valid and every consumer sees the same lines:
 
