@@ -33,6 +33,7 @@ _WEAK_CHROME_WORDS = """
 _STRONG_CHROME = frozenset(_STRONG_CHROME_WORDS.split())
 _WEAK_CHROME = frozenset(_WEAK_CHROME_WORDS.split())
 _CHROME_SPLIT = re.compile(r"[\s|•·/,:;!?()\[\]]+")
+_CHROME_FIRST_WORD = re.compile(r"[^\s|•·/,:;!?()\[\]]+")
 MAX_CHROME_WORDS = 12
 
 
@@ -40,7 +41,14 @@ def is_chrome(text: str) -> bool:
     """Whether ``text`` is page furniture: share buttons, menus, comment prompts."""
     if len(text) > 120:
         return False
-    words = [word for word in _CHROME_SPLIT.split(text.lower()) if word]
+    lowered = text.lower()
+    # Most lines are ruled out by their first word, before the whole line is split.
+    first = _CHROME_FIRST_WORD.match(lowered)
+    if first is not None:
+        word = first.group().strip(".-\u2013\u2014'\"")
+        if word and word not in _STRONG_CHROME and word not in _WEAK_CHROME:
+            return False
+    words = [word for word in _CHROME_SPLIT.split(lowered) if word]
     if not words or len(words) > MAX_CHROME_WORDS:
         return False
     strong = False

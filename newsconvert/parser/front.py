@@ -18,8 +18,6 @@ so that nothing is lost and the guess is visible.
 
 from __future__ import annotations
 
-import re
-
 from newsconvert.errors import NewsconvertError, ParseError
 from newsconvert.parser.asides import is_caption, is_chrome
 from newsconvert.parser.builder import ArticleBuilder
@@ -42,7 +40,6 @@ MAX_STANDFIRST_LENGTH = 500
 REPEAT_OVERLAP = 0.6
 """Share of a standfirst's words the first paragraph's opening must repeat to count as a repeat."""
 
-_WORD = re.compile(r"\w+")
 
 
 def reads_as_title(text: str) -> bool:
@@ -84,16 +81,16 @@ def is_kicker_shaped(text: str) -> bool:
     )
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
-
-
 def _is_repeated_by(candidate: str, following: str) -> bool:
-    """Whether ``following`` opens with (nearly) the words of ``candidate``."""
-    words = _words(candidate)
+    """Whether ``following`` opens with (nearly) the words of ``candidate``.
+
+    Words are compared with their punctuation: a repeated sentence repeats that too, and
+    splitting on whitespace is several times cheaper than a word pattern.
+    """
+    words = candidate.lower().split()
     if len(words) < 5 or len(following) <= len(candidate) // 2:
         return False
-    opening = set(_words(following[: len(candidate) * 3 // 2 + 20]))
+    opening = set(following[: len(candidate) * 3 // 2 + 20].lower().split())
     shared = sum(1 for word in words if word in opening)
     return shared >= len(words) * REPEAT_OVERLAP
 
