@@ -386,3 +386,11 @@ def test_build_subcommand_builds_a_site(tmp_path: Path, capsys: pytest.CaptureFi
     pages = sorted(p.name for p in (tmp_path / "site").iterdir())
     assert "index.html" in pages
     assert {p.stem + ".html" for p in EXAMPLES.glob("*.txt")} <= set(pages)
+
+
+def test_readme_links_point_at_files_in_the_checkout() -> None:
+    links = re.findall(r"\]\(([^)#]+)\)", text_of(REPO / "README.md"))
+    local = [link for link in links if "://" not in link]
+    assert len(local) >= 8
+    missing = [link for link in local if not (REPO / link).exists()]
+    assert missing == []
