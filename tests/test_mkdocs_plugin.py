@@ -96,3 +96,29 @@ def test_importing_newsconvert_imports_neither_mkdocs_nor_pelican() -> None:
         "assert 'mkdocs' not in sys.modules and 'pelican' not in sys.modules, sorted(sys.modules)"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_build_for_mkdocs_gives_posts_mkdocs_builds_strictly(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    from newsconvert.site.cli import run
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    shutil.copyfile(corpus_dir / "000_37575f6eff0020da.txt", articles / "cambodia.txt")
+    for path in sorted((corpus_dir / "reuters").glob("*.txt"))[:3]:
+        shutil.copyfile(path, articles / path.name)
+    root = tmp_path / "site-project"
+    (root / "overrides").mkdir(parents=True)
+    (root / "mkdocs.yml").write_text(
+        # No plugin: plain Markdown posts that MkDocs reads on its own.
+        MKDOCS_YML.split("plugins:")[0],
+        encoding="utf-8",
+    )
+    (root / "overrides" / "main.html").write_text(MAIN_HTML, encoding="utf-8")
+    assert run([str(articles), "-o", str(root / "docs"), "--to", "md", "--for", "mkdocs"]) == 0
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    page = html.unescape((root / "site" / "cambodia" / "index.html").read_text("utf-8"))
+    assert f"<title>{REFERENCE_HEADLINE} - Newsroom</title>" in page
+    assert '<meta name="article-created" content="2019-11-27 19:17:00+05:30">' in page

@@ -122,3 +122,23 @@ def test_a_corrupt_article_is_reported_and_skipped(corpus_dir: Path, tmp_path: P
     result = pelican(root)
     assert "broken.news:1: binary file" in result.stdout + result.stderr
     assert REFERENCE_HEADLINE in article_page(root)
+
+
+def test_build_for_pelican_gives_posts_pelican_reads(corpus_dir: Path, tmp_path: Path) -> None:
+    from newsconvert.site.cli import run
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    shutil.copyfile(corpus_dir / "000_37575f6eff0020da.txt", articles / "cambodia.txt")
+    root = tmp_path / "blog"
+    root.mkdir()
+    (root / "pelicanconf.py").write_text(
+        SETTINGS.replace('PLUGINS = ["newsconvert.pelican"]\n', ""), encoding="utf-8"
+    )
+    assert run([str(articles), "-o", str(root / "content"), "--to", "md", "--for", "pelican"]) == 0
+    result = pelican(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = article_page(root)
+    assert REFERENCE_HEADLINE in page
+    assert '<abbr class="published" title="2019-11-27T19:17:00+05:30">' in page
+    assert '<abbr class="modified" title="2019-11-27T19:34:00+05:30">' in page
