@@ -52,6 +52,8 @@ MAX_HEADING_LENGTH = 90
 MAX_HEADING_WORDS = 12
 MIN_DUPLICATE_LENGTH = 12
 """Shorter repeats (``Reuter``, ``* * *``) are ordinary, not duplicated captions."""
+DATELINE_REACH = 90
+"""Characters from the start of a paragraph within which a dateline's separator must appear."""
 DATELINE_PARAGRAPHS = 3
 """A dateline is looked for in this many opening paragraphs (captions may come first)."""
 TAIL_CHUNKS = 3
@@ -244,6 +246,18 @@ def _match_dateline(text: str, line: int) -> tuple[Dateline, str] | None:
     below it. The dateline recogniser wants text after the separator, so a dateline-only
     paragraph is probed with a placeholder sentence after it.
     """
+    opening = text[:DATELINE_REACH]
+    if not (
+        " -" in opening
+        or ":" in opening
+        or "(" in opening
+        or "\u2014" in opening
+        or "\u2013" in opening
+        or "--" in opening
+    ):
+        # Every dateline ends in a dash or a colon or names an agency in brackets within its
+        # first few dozen characters; most paragraphs are ruled out here, cheaply.
+        return None
     opened = match_dateline(text, line=line)
     if opened is not None or len(text) > 80 or not text.endswith(_BARE_DATELINE_ENDS):
         return opened

@@ -41,7 +41,6 @@ REPEAT_OVERLAP = 0.6
 """Share of a standfirst's words the first paragraph's opening must repeat to count as a repeat."""
 
 
-
 def reads_as_title(text: str) -> bool:
     """Whether ``text`` reads as a title: short, and not ending like a sentence or a lead-in.
 
@@ -93,6 +92,11 @@ def _is_repeated_by(candidate: str, following: str) -> bool:
     opening = set(following[: len(candidate) * 3 // 2 + 20].lower().split())
     shared = sum(1 for word in words if word in opening)
     return shared >= len(words) * REPEAT_OVERLAP
+
+
+def _may_be_credit(title: str) -> bool:
+    """Whether a title-shaped line could be a credit: bracketed, dashed or one word."""
+    return title[0] in "(-\u2013\u2014" or " " not in title
 
 
 def _is_metadata(chunk: Chunk, zones: ZoneTable) -> bool:
@@ -158,7 +162,7 @@ def read_front(chunks: list[Chunk], builder: ArticleBuilder, zones: ZoneTable) -
             index += 1
             continue
         if builder.headline is None:
-            if not reads_as_title(text) or match_credit(text) is not None:
+            if not reads_as_title(text) or (_may_be_credit(text) and match_credit(text)):
                 break
             following = chunks[index + 1] if index + 1 < count else None
             if (
