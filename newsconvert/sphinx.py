@@ -128,16 +128,24 @@ def _read_text(path: Path, encoding: str | None) -> tuple[str, str]:
     return source.text, source.name
 
 
-def log_diagnostics(article: Article, location: Any) -> None:
-    """Log what the parser noticed (an unknown zone, a guess) as ``newsconvert.diagnostic``."""
+def log_diagnostics(article: Article, location: Any = None, *, docname: str | None = None) -> None:
+    """Log what the parser noticed (an unknown zone, a guess) as ``newsconvert.diagnostic``.
+
+    For an article page (``docname``) each warning points at the article's own line; for an
+    included article it points at the directive, and the message names the article's line.
+    """
     for diagnostic in article.diagnostics:
-        where = f"{article.source}:{diagnostic.line}" if article.source else ""
+        if docname is not None:
+            where, message_location = "", (docname, diagnostic.line or 1)
+        else:
+            where = f"{article.source}:{diagnostic.line}: " if article.source else ""
+            message_location = location
         logger.warning(
-            "%s: %s [%s]",
+            "%s%s [%s]",
             where,
             diagnostic.message,
             diagnostic.code,
-            location=location,
+            location=message_location,
             type=WARNING_TYPE,
             subtype="diagnostic",
         )
@@ -186,7 +194,7 @@ class NewsSourceParser(DocutilsNewsParser):
             )
             self._fallback(document, docname, inputstring)
         else:
-            log_diagnostics(article, (docname, 1))
+            log_diagnostics(article, docname=docname)
             options = DoctreeOptions(
                 keep_chrome=config.newsconvert_keep_chrome, time_node=news_time
             )

@@ -255,7 +255,8 @@ def test_each_problem_is_one_located_warning_and_the_build_goes_on(app) -> None:
     warnings = warnings_of(app.warning)
     srcdir = Path(app.srcdir)
     expected = {
-        f"{srcdir / 'index.rst'}:13": "[newsconvert.missing]",
+        f"{srcdir / 'index.rst'}:14": "[newsconvert.missing]",
+        f"{srcdir / 'zone.news'}:1": "[timestamp.zone] [newsconvert.diagnostic]",
         f"{srcdir / 'encoded.rst'}:7": "[newsconvert.read]",
         f"{srcdir / 'outside.rst'}:4": "[newsconvert.outside]",
         f"{srcdir / 'itself.rst'}:4": "[newsconvert.self]",
