@@ -148,4 +148,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("command-output", CommandOutput)
     app.add_directive("template-context", TemplateContext)
     app.add_directive("zone-table", ZoneTable)
-    return {"parallel_read_safe": False, "parallel_write_safe": True}
+    # Nothing is stored in the environment, and chdir in command-output is per process.
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
