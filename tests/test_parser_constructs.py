@@ -314,6 +314,14 @@ def test_flattened_post_on_two_lines_is_one_embed() -> None:
     assert embed.line == 3
 
 
+def test_flattened_post_that_quotes_someone_is_still_one_embed() -> None:
+    post = "\u201cOpen at last,\u201d says the mayor. pic.twitter.com/QwErTy"
+    signature = "\u2014 City Hall (@cityhall) May 2, 2020"
+    article = parse(article_text(HEADLINE, FIRST, post, signature, SECOND))
+    embeds = [b for b in article.blocks() if isinstance(b, Embed)]
+    assert [e.text for e in embeds] == [f"{post}\n{signature}"]
+
+
 def test_flattened_post_on_one_line_is_one_embed() -> None:
     post = (
         "Traffic is back on the bridge pic.twitter.com/XyZ987 "
@@ -364,6 +372,28 @@ def test_page_chrome_is_kept_and_marked(chrome: str) -> None:
     article = parse(article_text(HEADLINE, chrome, FIRST, chrome + " ", SECOND, "Comments"))
     asides = [b for b in article.blocks() if isinstance(b, Aside)]
     assert [a.kind for a in asides] == [AsideKind.CHROME, AsideKind.CHROME, AsideKind.CHROME]
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Home | World | Business | Sport | Opinion",
+        "Your email address will not be published.",
+        "You must be logged in to post a comment.",
+        "Donate today",
+    ],
+)
+def test_menus_comment_forms_and_pledge_boxes_are_chrome(chrome: str) -> None:
+    text = article_text(HEADLINE, FIRST, SECOND, chrome)
+    article = parse(text)
+    assert article.blocks()[-1] == Aside(chrome, AsideKind.CHROME)
+    assert roles_of(text)[chrome] == "chrome"
+
+
+def test_a_menu_above_the_headline_is_not_the_headline() -> None:
+    article = parse(article_text("Home | World | Business | Sport", HEADLINE, FIRST, SECOND))
+    assert article.headline.text == HEADLINE
+    assert article.blocks()[0] == Aside("Home | World | Business | Sport", AsideKind.CHROME)
 
 
 def test_ordinary_short_words_are_not_chrome() -> None:

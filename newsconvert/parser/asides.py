@@ -23,24 +23,33 @@ _STRONG_CHROME_WORDS = """
     share shares shared tweet tweets pin email e-mail print comments comment advertisement
     advertisements ad ads sponsored subscribe subscribers unsubscribe signup login logout
     facebook twitter linkedin whatsapp reddit pinterest instagram youtube google+ tumblr
-    galleries gallery newsletter newsletters bookmark permalink embed"""
+    galleries gallery newsletter newsletters bookmark permalink embed donate pledge
+    advertise advertising cookies cookie"""
 _WEAK_CHROME_WORDS = """
     this it on more view full size image images video videos photo photos sign up in log
     out follow us like save read leave post add a an the our your to view close menu home
     next previous prev back top skip content report buy now click here copy link watch
     listen download related story stories article articles show hide all see options
-    via with by and or of for page loading"""
+    via with by and or of for page loading address will not be published required fields
+    are marked name website submit cancel reply notify me new posts is you must logged
+    support become member today now free trial accept policy privacy terms"""
 _STRONG_CHROME = frozenset(_STRONG_CHROME_WORDS.split())
 _WEAK_CHROME = frozenset(_WEAK_CHROME_WORDS.split())
 _CHROME_SPLIT = re.compile(r"[\s|•·/,:;!?()\[\]]+")
 _CHROME_FIRST_WORD = re.compile(r"[^\s|•·/,:;!?()\[\]]+")
 MAX_CHROME_WORDS = 12
+MENU_ITEMS = 4
+"""A line of at least this many short ``|``/``•``-separated items is a navigation menu."""
+MAX_MENU_ITEM_WORDS = 3
+_MENU_SEPARATOR = re.compile(r"\s[|•·]\s")
 
 
 def is_chrome(text: str) -> bool:
     """Whether ``text`` is page furniture: share buttons, menus, comment prompts."""
     if len(text) > 120:
         return False
+    if _is_menu(text):
+        return True
     lowered = text.lower()
     # Most lines are ruled out by their first word, before the whole line is split.
     first = _CHROME_FIRST_WORD.match(lowered)
@@ -59,6 +68,16 @@ def is_chrome(text: str) -> bool:
         elif word and word not in _WEAK_CHROME:
             return False
     return strong
+
+
+def _is_menu(text: str) -> bool:
+    """``Home | World | Business | Sport``: several short items between separators."""
+    if "|" not in text and "\u2022" not in text and "\u00b7" not in text:
+        return False
+    items = _MENU_SEPARATOR.split(text)
+    return len(items) >= MENU_ITEMS and all(
+        item and item.count(" ") < MAX_MENU_ITEM_WORDS and item[-1] not in ".!?" for item in items
+    )
 
 
 # --- Cross-links ---------------------------------------------------------------------------------

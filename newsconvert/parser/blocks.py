@@ -40,6 +40,7 @@ from newsconvert.parser.timezones import ZoneTable
 from newsconvert.tree import (
     Aside,
     AsideKind,
+    Blockquote,
     BulletList,
     Dateline,
     ListItem,
@@ -332,7 +333,7 @@ def _place_embed(chunk: Chunk, signature: object, builder: ArticleBuilder) -> No
     text = chunk.text
     line = chunk.first
     blocks = builder.blocks
-    if signature.start == 0 and blocks and isinstance(blocks[-1], Paragraph):
+    if signature.start == 0 and blocks and isinstance(blocks[-1], Paragraph | Blockquote):
         # ``— Name (@handle) date`` on its own line closes the post printed just before it.
         post = blocks.pop()
         text = f"{post.text}\n{text}"
