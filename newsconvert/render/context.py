@@ -114,9 +114,9 @@ def attribution_span(block: Blockquote) -> tuple[int, int] | None:
     """Where ``block.attribution`` stands in ``block.text``: first occurrence when it comes
     before the quotation, last when after; ``None`` when it is absent or not in the text."""
     attribution = block.attribution
-    if not attribution or block.position is AttributionPosition.NONE:
+    if not attribution or block.position == AttributionPosition.NONE:
         return None
-    if block.position is AttributionPosition.BEFORE:
+    if block.position == AttributionPosition.BEFORE:
         start = block.text.find(attribution)
     else:
         start = block.text.rfind(attribution)
@@ -131,7 +131,7 @@ def _split_quote(block: Blockquote, span: tuple[int, int] | None) -> tuple[str, 
     if span is None:
         return text, "", False
     start, end = span
-    if block.position is AttributionPosition.BEFORE and start == 0:
+    if block.position == AttributionPosition.BEFORE and start == 0:
         # The caption runs to the end of the attribution's word ("Hun Sen," keeps its comma)
         # and takes the whitespace after it, so the quotation starts at its opening mark.
         cut = end
@@ -141,7 +141,7 @@ def _split_quote(block: Blockquote, span: tuple[int, int] | None) -> tuple[str, 
             cut += 1
         if cut < len(text):
             return text[cut:], text[:cut], True
-    elif block.position is AttributionPosition.AFTER and start > 0 and text[:start].strip():
+    elif block.position == AttributionPosition.AFTER and start > 0 and text[:start].strip():
         return text[:start], text[start:], False
     return text, "", False
 

@@ -41,21 +41,23 @@ INLINE_LINE_BASE = 1_000_000
 """Line-number offset given to the n-th inlined template (n times this), to tell files apart."""
 
 
-def templates_dir() -> Path:
+def templates_dir(package: Path | None = None) -> Path:
     """The folder of built-in templates.
 
     In an installed wheel it is ``newsconvert/templates`` (pyproject force-includes the
     repository's ``templates/`` there); in a source or editable checkout it is ``templates/``
-    beside the package. The packaged location wins when both exist.
+    beside the package. The packaged location wins when both exist. ``package`` is the
+    ``newsconvert`` package folder (this installation's by default). Raises
+    :class:`ConfigError` when neither holds the templates.
     """
-    package = Path(__file__).resolve().parent.parent
-    for candidate in (package / "templates", package.parent / "templates"):
-        if (candidate / "html" / "article.html.j2").is_file():
+    if package is None:
+        package = Path(__file__).resolve().parent.parent
+    candidates = (package / "templates", package.parent / "templates")
+    for candidate in candidates:
+        if (candidate / "md" / "article.md.j2").is_file():
             return candidate
-    raise ConfigError(
-        f"the built-in templates are missing (looked in {package / 'templates'} "
-        f"and {package.parent / 'templates'}); reinstall newsconvert"
-    )
+    looked = " and ".join(str(c) for c in candidates)
+    raise ConfigError(f"the built-in templates are missing (looked in {looked})")
 
 
 class InlineExtension(Extension):
@@ -180,6 +182,6 @@ def _template_frames(tb: TracebackType | None) -> Iterator[tuple[str, int]]:
     frames to point at the template's own file and line)."""
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
-        if not filename.endswith(".py") and "<" not in filename:
+        if not filename.endswith((".py", ".pyx")) and "<" not in filename:
             yield filename, tb.tb_lineno
         tb = tb.tb_next

@@ -47,14 +47,25 @@ def dump_yaml(data: dict[str, Any]) -> str:
     Lines are never folded, so a long headline stays one line.
     """
     text = yaml.dump(
-        data,
+        _clean(data),
         Dumper=_Dumper,
         allow_unicode=True,
         sort_keys=False,
         default_flow_style=False,
         width=2**31 - 1,
     )
-    return replace_invalid(text)
+    return text
+
+
+def _clean(value: Any) -> Any:
+    """``value`` with invalid characters replaced in every string (YAML cannot hold some)."""
+    if isinstance(value, str):
+        return replace_invalid(value)
+    if isinstance(value, dict):
+        return {key: _clean(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_clean(item) for item in value]
+    return value
 
 
 def json_ld(context: dict[str, Any]) -> dict[str, Any]:
@@ -85,4 +96,4 @@ def json_ld(context: dict[str, Any]) -> dict[str, Any]:
         data["description"] = context["description"]
     if context["lang"]:
         data["inLanguage"] = context["lang"]
-    return data
+    return _clean(data)
