@@ -1,0 +1,100 @@
+"""Property-based tests: on any text the parser raises only its own error type, and the tree
+holds exactly the words of the input."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsconvert.errors import NewsconvertError
+from newsconvert.parser import LAYOUTS, parse, parse_with_trace
+from newsconvert.source import normalise_text
+
+_WORD = re.compile(r"\w+")
+
+# Lines built from the pieces articles are made of, so that the rules actually fire.
+PIECES = [
+    "Published 19:17 IST, November 27th 2019",
+    "Updated - November 28, 2021 11:09 am IST",
+    "By Jane Doe and John Roe",
+    "Written By",
+    "(With AP inputs)",
+    " Reuter",
+    "NEW DELHI, Nov 13 (Reuters) - Talks resumed.",
+    "\u201cWe will act,\u201d the minister said.",
+    "- a list item",
+    "\u2022 another item",
+    "Also Read: a different story",
+    "1 of 4. A caption.",
+    "Share | Tweet | Email | Print",
+    "\u2014 Jane Doe (@janedoe) November 19, 2019",
+    "    Shr 34 cts vs 1.19 dlrs",
+    "         Natl   Loan    Rate",
+    "SUBHEAD IN CAPITALS",
+    "Short heading",
+    "",
+    "   ",
+    "#",
+    "1.",
+    ">",
+]
+
+line = st.one_of(
+    st.sampled_from(PIECES),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80),
+    st.text(alphabet="ab (@)\u201c\u201d\"'-:.,|\u2014 \t", max_size=60),
+)
+articles = st.lists(line, max_size=25).map("\n".join)
+newlines = st.sampled_from(["\n", "\r\n", "\r"])
+
+
+def tree_words(text: str, **options: object) -> Counter[str]:
+    article = parse(text, **options)  # type: ignore[arg-type]
+    parts = [article.headline.text]
+    parts += [n.text for n in (article.kicker, article.standfirst, article.published) if n]
+    parts += [article.dateline.text] if article.dateline else []
+    parts += [n.text for n in (*article.updated, *article.bylines, *article.credits)]
+    for section in article.sections:
+        parts += [section.heading.text] if section.heading else []
+        parts += [block.text for block in section.blocks]
+    return Counter(_WORD.findall("\n".join(parts)))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(articles, newlines, st.sampled_from([None, *LAYOUTS]))
+def test_only_our_errors_and_no_word_lost(text: str, newline: str, layout: str | None) -> None:
+    text = text.replace("\n", newline)
+    try:
+        words = tree_words(text, layout=layout)
+    except NewsconvertError as error:
+        assert "\n" not in error.message
+        assert error.line is not None
+        return
+    assert words == Counter(_WORD.findall(normalise_text(text)))
+
+
+@settings(max_examples=150, deadline=None)
+@given(articles)
+def test_trace_has_one_role_per_line(text: str) -> None:
+    try:
+        _, trace = parse_with_trace(text)
+    except NewsconvertError:
+        return
+    lines = normalise_text(text).split("\n")
+    if text.endswith("\n") or text.endswith("\r"):
+        lines.pop()
+    assert [row.line for row in trace] == list(range(1, len(lines) + 1))
+    assert all(row.role != "unassigned" for row in trace)
+
+
+@settings(max_examples=100, deadline=None)
+@given(articles)
+def test_parsing_is_deterministic(text: str) -> None:
+    try:
+        first = parse(text)
+    except NewsconvertError:
+        return
+    assert parse(text) == first
