@@ -113,11 +113,18 @@ def test_corpus_builds_to_a_site_with_index_and_feed(corpus_dir: Path, tmp_path:
 # --- Incremental builds ------------------------------------------------------------------------
 
 
-def test_rerun_converts_nothing_and_rewrites_nothing(small_tree: Path, tmp_path: Path) -> None:
+def test_rerun_converts_nothing_and_rewrites_nothing(
+    small_tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "out"
     first = build(small_tree, out, jobs=1)
     assert first.converted == article_count(small_tree) and first.failed == 0
     before = mtimes(out)
+
+    def no_parsing(*args: object, **kwargs: object) -> None:
+        raise AssertionError("an unchanged article was parsed")
+
+    monkeypatch.setattr(newsconvert, "parse", no_parsing)
     again = build(small_tree, out, jobs=1)
     assert (again.converted, again.unchanged, again.removed) == (0, first.converted, 0)
     assert mtimes(out) == before
@@ -160,6 +167,20 @@ def test_changed_options_and_force_rebuild_everything(small_tree: Path, tmp_path
     code, _ = build_cli(small_tree, "-o", out, "--lang", "fr", "--force", "-j", "1")
     assert code == 0
     assert build(small_tree, out, ConvertOptions(lang="fr"), jobs=1).unchanged == count
+
+
+def test_a_jekyll_post_whose_date_changed_moves(small_tree: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(small_tree, out, ConvertOptions(to="md", generator="jekyll"), jobs=1)
+    old = out / "_posts" / "2019-11-27-000-37575f6eff0020da.md"
+    assert old.is_file()
+    reference = small_tree / "000_37575f6eff0020da.txt"
+    text = reference.read_text("utf-8")
+    reference.write_text(text.replace("November 27th 2019", "November 28th 2019"), "utf-8")
+    summary = build(small_tree, out, ConvertOptions(to="md", generator="jekyll"), jobs=1)
+    assert summary.converted == 1
+    assert not old.exists()
+    assert (out / "_posts" / "2019-11-28-000-37575f6eff0020da.md").is_file()
 
 
 def test_two_jobs_give_the_same_bytes_as_one(small_tree: Path, tmp_path: Path) -> None:

@@ -164,10 +164,9 @@ def template_folders(options: ConvertOptions) -> list[Path]:
     """Every folder whose templates can shape the output: the user's, the renderers' built-in
     ones, and the site's own."""
     folders = [Path(folder) for folder in options.template_dirs]
-    with contextlib.suppress(ImportError, NewsconvertError):
-        from newsconvert.render.environment import templates_dir
-
-        folders.append(templates_dir())
+    # The renderers' templates sit where newsconvert.render.environment.templates_dir() looks
+    # (inside the package when installed, beside it in a checkout). Not imported from there:
+    # a no-change build must not pay for importing Jinja and the renderers.
     package = Path(__file__).resolve().parents[1]
     for candidate in (package / "templates", package.parent / "templates"):
         if candidate.is_dir() and candidate not in folders:
@@ -394,7 +393,9 @@ def _remove_output(out_dir: Path, relative: str) -> None:
 
 
 def _outputs_exist(out_dir: Path, record: ArticleRecord) -> bool:
-    return all((out_dir / path).is_file() for path in record.outputs)
+    # os.path rather than pathlib: this runs for every article of a no-change build.
+    root = os.fspath(out_dir)
+    return all(os.path.isfile(os.path.join(root, path)) for path in record.outputs)
 
 
 @dataclass(slots=True)
@@ -532,10 +533,23 @@ def build(
                 _remove_output(out_dir, path)
     summary.removed = len(work.removed)
 
-    site_outputs: tuple[str, ...] = ()
+    site_outputs: tuple[str, ...] = (INDEX_NAME, FEED_NAME) if options.to == "html" else ()
+    site_print = hashlib.sha256(f"{current}\0{site!r}".encode()).hexdigest()
+    nothing_changed = (
+        summary.converted == 0
+        and records.keys() == manifest.articles.keys()
+        and site_print == manifest.site_fingerprint
+        and site_outputs == manifest.site_outputs
+        and all((out_dir / path).is_file() for path in (*site_outputs, MANIFEST_NAME))
+    )
+    if nothing_changed:
+        # The common rerun: the index, feed and manifest would come out byte for byte the same,
+        # so they are not even rendered.
+        summary.seconds = time.perf_counter() - started
+        return summary
+
     site_error: NewsconvertError | None = None
-    if options.to == "html":
-        site_outputs = (INDEX_NAME, FEED_NAME)
+    if site_outputs:
         try:
             _write_site_pages(out_dir, records, options, site)
         except NewsconvertError as error:
@@ -546,7 +560,11 @@ def build(
 
     # The manifest is written even when the index failed: it records exactly the articles whose
     # files were written, so the next build redoes only the rest.
-    updated = Manifest(articles=dict(sorted(records.items())), site_outputs=site_outputs)
+    updated = Manifest(
+        articles=dict(sorted(records.items())),
+        site_outputs=site_outputs,
+        site_fingerprint="" if site_error else site_print,
+    )
     _write_if_changed(out_dir / MANIFEST_NAME, updated.to_text())
     if site_error is not None:
         raise site_error

@@ -74,12 +74,17 @@ class Manifest:
     """One record per source file that was built successfully."""
     site_outputs: tuple[str, ...] = ()
     """Files written for the whole site (``index.html``, ``feed.xml``)."""
+    site_fingerprint: str = ""
+    """The fingerprint of everything that shaped the site files besides the articles (title,
+    base URL, feed size, options, templates); with the same articles and this unchanged, they
+    need not be written again."""
 
     def to_text(self) -> str:
         """The manifest as JSON text, keys sorted so the same build gives the same bytes."""
         data = {
             "format": MANIFEST_FORMAT,
             "site_outputs": list(self.site_outputs),
+            "site_fingerprint": self.site_fingerprint,
             "articles": {path: record.to_json() for path, record in self.articles.items()},
         }
         return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
@@ -100,6 +105,7 @@ def load_manifest(out_dir: Path) -> Manifest:
                 for path, record in data["articles"].items()
             },
             site_outputs=tuple(str(path) for path in data.get("site_outputs", ())),
+            site_fingerprint=str(data.get("site_fingerprint", "")),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return Manifest()

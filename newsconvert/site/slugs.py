@@ -17,6 +17,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 MAX_SEGMENT = 64
@@ -60,6 +61,12 @@ def slugify(text: str, *, max_length: int = MAX_SEGMENT) -> str:
     return slug
 
 
+@lru_cache(maxsize=4096)
+def _folder_slug(folder: str) -> str:
+    # Many articles share a folder: slugify each folder path once.
+    return "/".join(slugify(part) for part in folder.split("/"))
+
+
 def path_slug(relative_path: str) -> str:
     """The slug for a source file at ``relative_path`` (POSIX, relative to SRC), before
     collisions are settled: one segment per folder, the file's stem last.
@@ -67,13 +74,12 @@ def path_slug(relative_path: str) -> str:
     >>> path_slug("World News/Asia/Story 1.txt")
     'world-news/asia/story-1'
     """
-    path = PurePosixPath(relative_path)
-    segments = [slugify(part) for part in path.parent.parts]
-    stem = slugify(path.stem)
-    if stem in RESERVED_STEMS:
-        stem = f"{stem}-{EMPTY_SEGMENT}"
-    segments.append(stem)
-    return "/".join(segments)
+    folder, _, name = relative_path.rpartition("/")
+    stem = PurePosixPath(name).stem
+    slug = slugify(stem)
+    if slug in RESERVED_STEMS:
+        slug = f"{slug}-{EMPTY_SEGMENT}"
+    return f"{_folder_slug(folder)}/{slug}" if folder else slug
 
 
 def _disambiguated(slug: str, relative_path: str) -> str:
