@@ -79,9 +79,6 @@ _INPUT_ALIASES = {
     "htm": "html",
     "json": "json",
 }
-# Used only when newsconvert.render (which owns the real table) is not installed.
-_FALLBACK_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
-                      ".rst": "rst", ".json": "json"}  # fmt: skip
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 
 EPILOG = """\
@@ -315,33 +312,23 @@ class Job:
 
 
 def _zones(specs: Sequence[str]) -> dict[str, str]:
+    """The ``--tz`` overrides as a table; :class:`ConfigError` (exit 2) for a bad one."""
     if not specs:
         return {}
-    try:
-        from newsconvert.parser.timezones import parse_zone_override
-    except ImportError as error:
-        raise UsageError(f"--tz is not available: {error}") from None
-    zones: dict[str, str] = {}
-    for spec in specs:
-        abbr, zone = parse_zone_override(spec)  # ConfigError: a usage error
-        zones[abbr] = zone
-    return zones
+    from newsconvert.parser.timezones import parse_zone_override
+
+    return dict(parse_zone_override(spec) for spec in specs)
 
 
 def _format_for_suffix(path: str) -> str | None:
-    suffix = PurePath(path).suffix.lower()
-    try:
-        from newsconvert.render import format_for_suffix
-    except ImportError:
-        return _FALLBACK_SUFFIXES.get(suffix)
-    return format_for_suffix(suffix)
+    from newsconvert.render import format_for_suffix
+
+    return format_for_suffix(PurePath(path).suffix)
 
 
 def _suffix_for_format(fmt: str) -> str:
-    try:
-        from newsconvert.render import FORMAT_SUFFIXES
-    except ImportError:
-        return {name: suffix for suffix, name in reversed(_FALLBACK_SUFFIXES.items())}[fmt]
+    from newsconvert.render import FORMAT_SUFFIXES
+
     return FORMAT_SUFFIXES[fmt]
 
 
