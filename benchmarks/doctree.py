@@ -13,7 +13,8 @@ For one article (default: the corpus's reference article) it times, median per c
 4. **publish_doctree(article)**: the same pipeline with ``newsconvert.docutils_parser`` on the
    article's plain text (includes parsing the text into the tree).
 
-and prints the ratios of (1) to (2) and to (3). The garbage collector is paused while timing.
+and prints the ratios of (1) to (2) and to (3). The calls are interleaved in rounds, and the
+garbage collector is paused while timing.
 """
 
 from __future__ import annotations
@@ -44,21 +45,32 @@ REFERENCE_CANDIDATES = (
 )
 
 
-def median_microseconds(function: Callable[[], object], repeat: int) -> float:
-    """Median wall time of ``function()`` over ``repeat`` calls, in microseconds."""
-    function()  # warm up: first-use imports and caches
-    samples: list[int] = []
+def median_microseconds(
+    functions: dict[str, Callable[[], object]], repeat: int, rounds: int = 10
+) -> dict[str, float]:
+    """Median wall time of each function over ``repeat`` calls, in microseconds.
+
+    The calls are interleaved in ``rounds`` (each round calls every function ``repeat /
+    rounds`` times), so that a machine that gets busier or quieter during the run shifts every
+    figure alike instead of skewing the ratios.
+    """
+    for function in functions.values():
+        function()  # warm up: first-use imports and caches
+    samples: dict[str, list[int]] = {name: [] for name in functions}
+    per_round = max(1, repeat // rounds)
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        for _ in range(repeat):
-            start = time.perf_counter_ns()
-            function()
-            samples.append(time.perf_counter_ns() - start)
+        for _ in range(rounds):
+            for name, function in functions.items():
+                for _ in range(per_round):
+                    start = time.perf_counter_ns()
+                    function()
+                    samples[name].append(time.perf_counter_ns() - start)
     finally:
         if gc_was_enabled:
             gc.enable()
-    return statistics.median(samples) / 1000
+    return {name: statistics.median(values) / 1000 for name, values in samples.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,17 +100,17 @@ def main(argv: list[str] | None = None) -> int:
         RstParser().parse(rst, document)
         return document
 
-    figures = {
-        "nodes (Article -> docutils nodes)": median_microseconds(build_nodes, options.repeat),
-        "reST parse (parser only)": median_microseconds(parse_rst, options.repeat),
-        "publish_doctree(reST)": median_microseconds(
-            lambda: publish_doctree(rst, settings_overrides=quiet), options.repeat
-        ),
-        "publish_doctree(article text)": median_microseconds(
-            lambda: publish_doctree(text, parser=NewsParser(), settings_overrides=quiet),
-            options.repeat,
-        ),
-    }
+    figures = median_microseconds(
+        {
+            "nodes (Article -> docutils nodes)": build_nodes,
+            "reST parse (parser only)": parse_rst,
+            "publish_doctree(reST)": lambda: publish_doctree(rst, settings_overrides=quiet),
+            "publish_doctree(article text)": lambda: publish_doctree(
+                text, parser=NewsParser(), settings_overrides=quiet
+            ),
+        },
+        options.repeat,
+    )
     print(f"{path.name}: {len(text)} characters, {len(rst)} characters of reST")
     print(f"Python {platform.python_version()}, {platform.machine()}, median of {options.repeat}")
     width = max(map(len, figures))
