@@ -138,7 +138,7 @@ def is_caption(text: str) -> bool:
 # ``— Jane Doe (@janedoe) November 19, 2019`` ending a line: the signature of a flattened post.
 _SIGNATURE = re.compile(
     r"(?:^|\s)(?:[\u2014\u2013]|--?|&mdash;)\s?(?P<author>[^\u2014\u2013()@\n]{1,60}?)\s?"
-    r"\(@(?P<handle>\w{1,30})\)\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})?\s*$"
+    r"\(@(?P<handle>\w{1,30})\)(?: {1,3}(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}))?$"
 )
 _URL = re.compile(r"(?:https?://|pic\.twitter\.com/)[^\s<>\"\u201d]{1,300}")
 
