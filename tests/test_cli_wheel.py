@@ -11,21 +11,19 @@ imported is the one from the wheel.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "bridge.txt"
-
-# Runtime dependencies (pyproject's [project] dependencies) and what they import in turn.
-DEPENDENCY_MODULES = ("docutils", "markdown_it", "mdurl", "jinja2", "markupsafe", "yaml")
 
 
 def _run(*command: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -44,14 +42,16 @@ def _run(*command: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def _dependency_folders() -> list[str]:
+    """Where this interpreter has newsconvert's runtime dependencies (and theirs, beside them)."""
     folders: list[str] = []
-    for module in DEPENDENCY_MODULES:
-        spec = importlib.util.find_spec(module)
-        assert spec is not None and spec.origin is not None, f"{module} is not installed"
-        # package/__init__.py -> the folder that holds the package
-        folder = str(Path(spec.origin).resolve().parent.parent)
+    for requirement in metadata.requires("newsconvert") or []:
+        if "extra ==" in requirement:
+            continue
+        name = re.split(r"[\s<>=!~;\[]", requirement, maxsplit=1)[0]
+        folder = str(metadata.distribution(name).locate_file(""))
         if folder not in folders:
             folders.append(folder)
+    assert folders, "newsconvert declares no runtime dependencies?"
     return folders
 
 
