@@ -2,8 +2,9 @@
 an article: the package, its templates and the console script all ship.
 
 The new environment has no system site-packages and no access to the source tree. To stay fast
-and offline it does not download the runtime dependencies: a ``.pth`` file points it at the
-folders where the test's own interpreter has them (docutils, markdown-it-py, Jinja2, PyYAML…).
+it does not download the runtime dependencies (only pip's build isolation may fetch the build
+backend): a ``.pth`` file points it at the folders where the test's own interpreter has them, as
+newsconvert's installed metadata lists them (docutils, markdown-it-py, Jinja2, PyYAML…).
 A ``.pth`` line adds only that folder, not the ``.pth`` files inside it, so the editable install
 of newsconvert in the test's environment stays invisible; the test checks that the newsconvert
 imported is the one from the wheel.
