@@ -361,3 +361,33 @@ def test_rst_and_json_targets(small_tree: Path, tmp_path: Path) -> None:
         assert code == 0, err
         pages = [p for p in out.rglob(f"*.{to}") if not p.name.startswith(".")]
         assert len(pages) == article_count(small_tree)
+
+
+def test_tz_override_reaches_the_pages_and_feed(small_tree: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, err = build_cli(small_tree, "-o", out, "--tz", "IST=Europe/Dublin")
+    assert code == 0, err
+    root = SafeET.fromstring((out / "feed.xml").read_bytes())
+    assert root.find(f"{A}entry/{A}published").text == "2019-11-27T19:17:00Z"
+
+
+def test_template_dirs_are_used_and_their_edits_rebuild(small_tree: Path, tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    (templates / "html").mkdir(parents=True)
+    standalone = templates / "html" / "standalone.html.j2"
+    standalone.write_text("<p>Edition one: {{ article.headline.text }}</p>\n", "utf-8")
+    (templates / "site").mkdir()
+    (templates / "site" / "index.html.j2").write_text(
+        "{% for entry in entries %}{{ entry.href }}\n{% endfor %}", "utf-8"
+    )
+    out = tmp_path / "out"
+    args = (small_tree, "-o", out, "--template-dir", templates, "-j", "1")
+    assert build_cli(*args)[0] == 0
+    page = (out / "000-37575f6eff0020da.html").read_text("utf-8")
+    assert page.startswith("<p>Edition one: Cambodia PM Hun Sen accepts Trump&#39;s")
+    assert (out / "index.html").read_text("utf-8").count(".html\n") == article_count(small_tree)
+    assert "0 converted" in build_cli(*args)[1]
+    standalone.write_text("<p>Edition two: {{ article.headline.text }}</p>\n", "utf-8")
+    code, err = build_cli(*args)
+    assert code == 0 and f"{article_count(small_tree)} converted" in err
+    assert "Edition two" in (out / "000-37575f6eff0020da.html").read_text("utf-8")

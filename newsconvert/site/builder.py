@@ -478,6 +478,7 @@ def build(
     started = time.perf_counter()
     stream = stderr if stderr is not None else sys.stderr
     check_folders(source_dir, out_dir)
+    _forget_compiled_templates()
     out_dir.mkdir(parents=True, exist_ok=True)
     manifest = load_manifest(out_dir)
     current = options_fingerprint(options)
@@ -570,6 +571,22 @@ def build(
         raise site_error
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _forget_compiled_templates() -> None:
+    """Drop templates compiled by an earlier build in this process.
+
+    The renderers compile each template once per process and never look at the disk again; a
+    build fingerprints the templates as they are now, so it must also render with them as they
+    are now (a second build in the same process, after a template was edited).
+    """
+    environment = sys.modules.get("newsconvert.render.environment")
+    cached = getattr(environment, "environment", None)
+    if cached is not None and hasattr(cached, "cache_clear"):
+        cached.cache_clear()
+    from newsconvert.site.index import clear_template_cache
+
+    clear_template_cache()
 
 
 def _write_site_pages(

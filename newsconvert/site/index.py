@@ -121,6 +121,11 @@ def _environment(template_dirs: tuple[str, ...]) -> Any:
     )
 
 
+def clear_template_cache() -> None:
+    """Forget the compiled index templates (see :func:`render_index`)."""
+    _environment.cache_clear()
+
+
 def render_index(
     entries: Sequence[IndexEntry],
     *,
