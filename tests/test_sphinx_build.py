@@ -249,6 +249,23 @@ def test_hostile_article_renders_literally(make_app, copy_root, builder: str) ->
         assert 'He said "no" -- twice...' in output
 
 
+@pytest.mark.parametrize("keep_everywhere", [False, True])
+def test_page_chrome_only_when_asked(make_app, copy_root, keep_everywhere: bool) -> None:
+    app = make_app(
+        "text",
+        srcdir=copy_root("newsconvert-hostile"),
+        freshenv=True,
+        confoverrides={"newsconvert_keep_chrome": keep_everywhere},
+    )
+    app.build()
+    assert warnings_of(app.warning) == []
+    page = (Path(app.outdir) / "ferry.txt").read_text("utf-8")
+    assert "Passengers said the crossing was calm." in page
+    assert ("Share on Facebook Twitter WhatsApp" in page) is keep_everywhere
+    kept = (Path(app.outdir) / "chrome.txt").read_text("utf-8")  # :keep-chrome: on the directive
+    assert "Share on Facebook Twitter WhatsApp" in kept
+
+
 @pytest.mark.sphinx("html", testroot="newsconvert-problems", freshenv=True)
 def test_each_problem_is_one_located_warning_and_the_build_goes_on(app) -> None:
     app.build()
