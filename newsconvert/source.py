@@ -95,11 +95,13 @@ _MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
     (b"MM\x00*", "TIFF"),
     (b"\x00asm", "WebAssembly"),
     (b"\xca\xfe\xba\xbe", "a Java class or Mach-O binary"),
-    (b"OggS", "Ogg"),
-    (b"fLaC", "FLAC"),
-    (b"ID3", "MP3"),
+    (b"OggS\x00", "Ogg"),
 )
+# Formats whose magic is short or printable are matched with the bytes that must follow it, so
+# that an article may begin with "ID3 tags explained" or "fLaC".
 _BZIP2 = re.compile(rb"BZh[1-9]1AY&SY")
+_MP3 = re.compile(rb"ID3[\x02-\x04]\x00")
+_FLAC = re.compile(rb"fLaC[\x00\x80]\x00\x00\x22")
 _RIFF = re.compile(rb"RIFF....(WEBP|WAVE|AVI )", re.DOTALL)
 
 
@@ -110,10 +112,14 @@ def _binary_kind(data: bytes) -> str | None:
             return kind
     if _BZIP2.match(data):
         return "bzip2"
+    if _MP3.match(data):
+        return "MP3"
+    if _FLAC.match(data):
+        return "FLAC"
     riff = _RIFF.match(data)
     if riff:
         return riff.group(1).decode("ascii").strip()
-    if data[4:8] == b"ftyp":
+    if data[:2] == b"\x00\x00" and data[4:8] == b"ftyp":
         return "MP4/QuickTime"
     return None
 

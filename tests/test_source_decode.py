@@ -249,3 +249,29 @@ def test_stdin_is_read_as_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
     source = read_source("-")
     assert (source.name, source.text, source.encoding) == ("<stdin>", PLAIN, "iso8859-1")
     assert source.warnings[0].startswith("<stdin>:3: not valid UTF-8")
+
+
+@pytest.mark.parametrize(
+    ("start", "kind"),
+    [
+        (b"ID3\x03\x00\x00\x00\x00\x00\x00", "MP3"),
+        (b"fLaC\x00\x00\x00\x22\x10\x00", "FLAC"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
+        (b"PK\x03\x04\x14\x00\x00\x00", "ZIP (or DOCX, ODT, EPUB)"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG"),
+        (b"BZh91AY&SY\x00", "bzip2"),
+        (b"RIFF\x24\x00\x00\x00WEBPVP8 ", "WEBP"),
+        (b"\x00\x00\x00\x18ftypmp42", "MP4/QuickTime"),
+    ],
+)
+def test_known_magic_numbers_are_refused(start: bytes, kind: str) -> None:
+    with pytest.raises(InputError) as caught:
+        decode_source(start + b"rest of the file", name="x.bin")
+    assert caught.value.message == f"binary file (looks like {kind}), not text"
+
+
+@pytest.mark.parametrize(
+    "text", ["ID3 tags explained\n\nBody.", "fLaC is not FLAC\n\nBody.", "GIF makers\n\nBody."]
+)
+def test_articles_that_begin_like_a_magic_number_are_text(text: str) -> None:
+    assert decode_source(text.encode(), name="t.txt").text == text
