@@ -558,8 +558,6 @@ def _convert_all(settings: Settings, jobs: Sequence[Job]) -> int:
         except BrokenPipeError:
             _silence_stdout()
             return EXIT_FAILED
-        except (KeyboardInterrupt, SystemExit):
-            raise
         except Exception as error:  # a bug: one line, never a traceback; the others go on
             report(f"{PROG}: internal error: {name}: {type(error).__name__}: {error}")
             status = EXIT_FAILED
@@ -584,7 +582,11 @@ def _run_subcommand(name: str, argv: list[str]) -> int:
         if module_name == missing or module_name.startswith(missing + "."):
             raise UsageError(f"'{name}' is not available: {module_name} is not installed") from None
         raise UsageError(f"'{name}' needs {missing}, which is not installed") from None
-    status = module.run(argv)
+    try:
+        status = module.run(argv)
+    except SystemExit as finished:  # an argparse inside that exits instead of returning
+        code = finished.code
+        return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_FAILED)
     return int(status)
 
 

@@ -259,3 +259,14 @@ def test_python_dash_m_runs_the_cli() -> None:
     assert done.returncode == 2
     assert done.stdout == ""
     assert one_line(done.stderr).startswith("newsconvert: argument -t/--to: unknown output format")
+
+
+def test_a_subcommand_that_exits_still_returns_a_status(monkeypatch: pytest.MonkeyPatch) -> None:
+    def exits(argv: list[str]) -> int:
+        raise SystemExit(2 if argv else None)
+
+    fake = types.ModuleType("newsconvert.inspect")
+    fake.run = exits  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "newsconvert.inspect", fake)
+    assert run(["inspect", "--bogus"]) == 2
+    assert run(["inspect"]) == 0
