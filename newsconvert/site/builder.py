@@ -6,9 +6,10 @@ The flow of :func:`build`:
    compare with the manifest. An article whose hash, slug and options fingerprint match and
    whose outputs still exist is *unchanged*: it is not parsed, and its index entry comes from
    the manifest. The rest are *tasks*.
-2. **Convert** (worker processes, or in-process with one job): each task reads, parses, renders
-   and writes its own files (atomically) and sends back only a small record: its outputs and
-   its index entry. Nothing of an article's text crosses back to the parent, so memory does not
+2. **Convert** (worker processes, or in-process with one job), in chunks: each article is
+   read, parsed and rendered, and its files are written atomically by a few threads (so that
+   the per-file syncs to disk overlap); the worker sends back only a small record: its outputs
+   and its index entry. Nothing of an article's text crosses back to the parent, so memory does not
    grow with the number of articles beyond one index entry each.
 3. **Finish** (parent): delete the outputs of removed sources and outputs an article no longer
    produces, write ``index.html`` and ``feed.xml`` (HTML builds), then the manifest.
@@ -26,7 +27,7 @@ import multiprocessing
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -465,7 +466,6 @@ def build(
     progress: bool = False,
     warnings: bool = True,
     stderr: TextIO | None = None,
-    on_progress: Callable[[int], None] | None = None,
 ) -> Summary:
     """Build the articles under ``source_dir`` into ``out_dir``; see the module doc.
 
@@ -519,8 +519,6 @@ def build(
                     records[outcome.relative_path] = manifest.articles[outcome.relative_path]
             if bar is not None:
                 bar.update(1)
-            if on_progress is not None:
-                on_progress(summary.converted + summary.failed)
     finally:
         if bar is not None:
             bar.close()
