@@ -266,6 +266,17 @@ def test_page_chrome_only_when_asked(make_app, copy_root, keep_everywhere: bool)
     assert "Share on Facebook Twitter WhatsApp" in kept
 
 
+def test_inside_an_admonition_headings_are_rubrics(make_app, copy_root) -> None:
+    app = make_app("html", srcdir=copy_root("newsconvert-hostile"), freshenv=True)
+    app.build()
+    assert warnings_of(app.warning) == []
+    (note,) = app.env.get_doctree("nested").findall(nodes.note)
+    assert not list(note.findall(nodes.section))
+    (rubric,) = note.findall(nodes.rubric)
+    assert rubric.astext() == "Harbour ferry resumes service"
+    assert "Passengers said the crossing was calm." in note.astext()
+
+
 @pytest.mark.sphinx("html", testroot="newsconvert-problems", freshenv=True)
 def test_each_problem_is_one_located_warning_and_the_build_goes_on(app) -> None:
     app.build()
