@@ -61,6 +61,12 @@ TAIL_CHUNKS = 3
 """Bylines and bare dates are metadata only among the last chunks of the text."""
 MAX_SHORT_LENGTH = 200
 
+# Words a title does not end on but a sentence broken across lines does.
+_FRAGMENT_END_WORDS = (
+    "a an the and or but nor as of to in on at by for from with that which who whose than if "
+    "because while when where is are was were be been has have had will would can could"
+)
+_FRAGMENT_ENDS = frozenset(_FRAGMENT_END_WORDS.split())
 _HEADING_END_REFUSED = frozenset(".,;:!?\"'\u201c\u201d\u2018\u2019)-\u2013\u2014")
 
 
@@ -95,6 +101,8 @@ def _heading_shape(text: str) -> str | None:
         return "caps"
     if text[-1] in _HEADING_END_REFUSED:
         return None
+    if text.rsplit(" ", 1)[-1] in _FRAGMENT_ENDS:
+        return None  # ``… went to form in Sheffield as``: a sentence broken off, not a title
     return "short" if any(c.isalpha() for c in text) else None
 
 
@@ -208,6 +216,7 @@ def read_body(chunks: list[Chunk], start: int, builder: ArticleBuilder, zones: Z
                     length <= 2
                     and run_end < count
                     and _is_body_paragraph(chunks[run_end])
+                    and not _continues_into(chunks[run_end])
                     and (shape == "caps" or previous == _BODY_PARAGRAPH)
                     and not _ends_lead_in(builder)
                 ):
@@ -266,6 +275,11 @@ def _match_dateline(text: str, line: int) -> tuple[Dateline, str] | None:
     if probed is None or probed[1] != "Placeholder":
         return None
     return probed[0], ""
+
+
+def _continues_into(chunk: Chunk) -> bool:
+    """Whether ``chunk`` carries on the sentence before it: a list item in lowercase."""
+    return chunk.kind == "item" and chunk.text[:1].islower()
 
 
 def _ends_lead_in(builder: ArticleBuilder) -> bool:
