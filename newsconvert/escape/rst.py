@@ -62,6 +62,10 @@ def escape_rst(text: str) -> str:
         escaped = escaped.replace("\\{%", "\\{\\%")
     if not first:
         return escaped
+    if not text.strip("\\"):
+        # Only backslashes: escaped, they are a run of one punctuation character, which docutils
+        # reads as a transition or a section adornment. An escaped space renders as nothing.
+        return "\\ " + escaped
     if escaped[:1] != "\\" and (first in _LINE_START_PUNCTUATION or _ENUMERATOR.match(text)):
         return "\\" + escaped
     return escaped
