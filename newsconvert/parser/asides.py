@@ -24,7 +24,8 @@ _STRONG_CHROME_WORDS = """
     advertisements ad ads sponsored subscribe subscribers unsubscribe signup login logout
     facebook twitter linkedin whatsapp reddit pinterest instagram youtube google+ tumblr
     galleries gallery newsletter newsletters bookmark permalink embed donate pledge
-    advertise advertising cookies cookie"""
+    advertise advertising cookies cookie google messenger telegram flipboard sms enlarge
+    slideshow"""
 _WEAK_CHROME_WORDS = """
     this it on more view full size image images video videos photo photos sign up in log
     out follow us like save read leave post add a an the our your to view close menu home
