@@ -38,6 +38,7 @@ from newsconvert.docutils_parser import Parser as DocutilsNewsParser
 from newsconvert.docutils_parser import article_from_text
 from newsconvert.errors import NewsconvertError
 from newsconvert.render import render as render_article
+from newsconvert.source import read_source
 from newsconvert.tree import Article
 
 logger = logging.getLogger(__name__)
@@ -88,19 +89,24 @@ class ArticleProblem(Exception):
         self.message = message
 
 
-def read_article_file(path: Path, *, encoding: str | None, zones: Mapping[str, str]) -> Article:
+def read_article_file(
+    path: Path, *, encoding: str | None, zones: Mapping[str, str]
+) -> tuple[Article, tuple[str, ...]]:
     """Read, decode and parse the article at ``path`` (format inferred from the suffix).
 
-    Raises :class:`ArticleProblem` with a one-line message naming the file.
+    Returns the article and what decoding noticed and handled (a guessed encoding, removed
+    control characters), one ``file:line: message`` each. Raises :class:`ArticleProblem` with a
+    one-line message naming the file.
     """
     try:
-        text, name = _read_text(path, encoding)
-        return article_from_text(text, source=name, zones=zones)
+        source = read_source(path, encoding=encoding)
+        article = article_from_text(source.text, source=source.name, zones=zones)
     except NewsconvertError as error:
         subtype = "read" if isinstance(error, newsconvert.InputError) else "parse"
         raise ArticleProblem(subtype, str(error.located(str(path)))) from None
     except Exception as error:
         raise internal_problem(path, error) from error
+    return article, source.warnings
 
 
 def internal_problem(path: object, error: Exception) -> ArticleProblem:
@@ -113,19 +119,6 @@ def internal_problem(path: object, error: Exception) -> ArticleProblem:
         "internal",
         f"{path}: newsconvert failed ({type(error).__name__}: {error}); please report this",
     )
-
-
-def _read_text(path: Path, encoding: str | None) -> tuple[str, str]:
-    """The decoded text and display name of ``path``, via :mod:`newsconvert.source`."""
-    try:
-        from newsconvert.source import read_source
-    except ImportError:  # the module lands separately; until then: strict UTF-8
-        try:
-            return path.read_text(encoding=encoding or "utf-8"), str(path)
-        except (OSError, UnicodeDecodeError, LookupError) as error:
-            raise newsconvert.InputError(str(error), source=str(path)) from None
-    source = read_source(path, encoding=encoding)
-    return source.text, source.name
 
 
 def log_diagnostics(article: Article, location: Any = None, *, docname: str | None = None) -> None:
@@ -245,7 +238,7 @@ class NewsArticleDirective(SphinxDirective):
         self.env.note_dependency(relative)
         try:
             path = self._checked_path(Path(absolute))
-            article = read_article_file(
+            article, decoding_notes = read_article_file(
                 path,
                 encoding=self.options.get("encoding"),
                 zones=self.config.newsconvert_timezones,
@@ -259,6 +252,14 @@ class NewsArticleDirective(SphinxDirective):
                 subtype=problem.subtype,
             )
             return []
+        for note in decoding_notes:
+            logger.warning(
+                "%s",
+                note,
+                location=self.get_location(),
+                type=WARNING_TYPE,
+                subtype="diagnostic",
+            )
         log_diagnostics(article, self.get_location())
         if "format" in self.options:
             return self._rendered(article)

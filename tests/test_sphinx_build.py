@@ -286,6 +286,7 @@ def test_each_problem_is_one_located_warning_and_the_build_goes_on(app) -> None:
         f"{srcdir / 'index.rst'}:14": "[newsconvert.missing]",
         f"{srcdir / 'zone.news'}:1": "[timestamp.zone] [newsconvert.diagnostic]",
         f"{srcdir / 'encoded.rst'}:7": "[newsconvert.read]",
+        f"{srcdir / 'encoded.rst'}:11": "[newsconvert.diagnostic]",
         f"{srcdir / 'outside.rst'}:4": "[newsconvert.outside]",
         f"{srcdir / 'itself.rst'}:4": "[newsconvert.self]",
         f"{srcdir / 'empty.news'}:1": "[newsconvert.parse]",
@@ -295,6 +296,7 @@ def test_each_problem_is_one_located_warning_and_the_build_goes_on(app) -> None:
         (line,) = [warning for warning in warnings if warning.startswith(location + ":")]
         assert "WARNING" in line
         assert line.endswith(kind)
+    assert any("decoded as ISO-8859-1" in warning for warning in warnings)
     out = Path(app.outdir)
     assert "After the missing article." in (out / "index.html").read_text("utf-8")
     assert "After the outside article." in (out / "outside.html").read_text("utf-8")
