@@ -17,8 +17,9 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from newsconvert.escape.characters import replace_invalid
+from newsconvert.escape.characters import INVALID_CHARACTERS, replace_invalid
 
+_INVALID_SEARCH = INVALID_CHARACTERS.search
 _SCRIPT_SAFE = str.maketrans(
     {
         "<": "\\u003c",
@@ -36,7 +37,7 @@ def clean_text(value: Any) -> Any:
     Used as the Jinja ``finalize`` hook of the HTML environment: it runs on every ``{{ … }}``
     before autoescape, so no template can forget it.
     """
-    if type(value) is str:
+    if type(value) is str and _INVALID_SEARCH(value) is not None:
         return replace_invalid(value)
     return value
 

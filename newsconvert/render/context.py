@@ -146,6 +146,9 @@ def _split_quote(block: Blockquote, span: tuple[int, int] | None) -> tuple[str, 
     return text, "", False
 
 
+_new_view = tuple.__new__  # BlockView(...) with keyword handling costs more than the rest
+
+
 def _block_view(
     block: Block, previous: str | None, dateline: Dateline | None, previous_bullet: str | None
 ) -> BlockView:
@@ -153,19 +156,34 @@ def _block_view(
     if kind is None:
         # Never skip what we cannot render: a new node type needs a template, loudly.
         raise TypeError(f"newsconvert cannot render a block of type {type(block).__name__}")
+    text = block.text
+    blank = not text or text.isspace()
+    if kind == "paragraph":
+        return _new_view(
+            BlockView, (kind, block, previous, dateline, "-", None, "", "", False, blank)
+        )
     if kind == "blockquote":
         span = attribution_span(block)  # type: ignore[arg-type]
         quote_part, caption_part, caption_first = _split_quote(block, span)  # type: ignore[arg-type]
-        return BlockView(
-            kind, block, previous, None, "-", span, quote_part, caption_part, caption_first
+        return _new_view(
+            BlockView,
+            (
+                kind,
+                block,
+                previous,
+                None,
+                "-",
+                span,
+                quote_part,
+                caption_part,
+                caption_first,
+                blank,
+            ),
         )
+    bullet = "-"
     if kind == "list":
         bullet = LIST_BULLETS[1] if previous_bullet == LIST_BULLETS[0] else LIST_BULLETS[0]
-        return BlockView(kind, block, previous, None, bullet)
-    blank = not block.text.strip()  # type: ignore[union-attr]
-    if kind == "paragraph":
-        return BlockView(kind, block, previous, dateline, blank=blank)
-    return BlockView(kind, block, previous, blank=blank)
+    return _new_view(BlockView, (kind, block, previous, None, bullet, None, "", "", False, blank))
 
 
 def section_views(article: Article, *, keep_chrome: bool) -> tuple[list[SectionView], bool]:
@@ -183,8 +201,8 @@ def section_views(article: Article, *, keep_chrome: bool) -> tuple[list[SectionV
             view = _block_view(block, previous, pending, previous_bullet)
             if view.dateline is not None:
                 pending = None
-            previous_bullet = view.bullet if view.type == "list" else None
             previous = view.type
+            previous_bullet = view.bullet if previous == "list" else None
             blocks.append(view)
         views.append(SectionView(section.heading, tuple(blocks), index))
     return views, dateline is None or pending is None
