@@ -264,6 +264,16 @@ def test_all_caps_subheads() -> None:
     assert headings == ["THE VERDICT", "PRICE"]
 
 
+def test_a_short_sentence_without_its_full_stop_is_not_a_heading() -> None:
+    line = "The mayor said the works would start once the river level had fallen"
+    article = parse(article_text(HEADLINE, FIRST, line, SECOND))
+    assert all(section.heading is None for section in article.sections)
+    broken = "The old bridge was closed in the winter after engineers found cracks in"
+    assert all(
+        s.heading is None for s in parse(article_text(HEADLINE, FIRST, broken, SECOND)).sections
+    )
+
+
 def test_a_run_of_short_lines_is_not_a_heading() -> None:
     article = parse(article_text(HEADLINE, FIRST, "Apples", "Pears", "Plums", SECOND))
     assert all(section.heading is None for section in article.sections)
@@ -381,6 +391,8 @@ def test_page_chrome_is_kept_and_marked(chrome: str) -> None:
         "Your email address will not be published.",
         "You must be logged in to post a comment.",
         "Donate today",
+        "Most Popular",
+        "Skip to main content",
     ],
 )
 def test_menus_comment_forms_and_pledge_boxes_are_chrome(chrome: str) -> None:

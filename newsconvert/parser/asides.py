@@ -39,6 +39,36 @@ _WEAK_CHROME = frozenset(_WEAK_CHROME_WORDS.split())
 _CHROME_SPLIT = re.compile(r"[\s|•·/,:;!?()\[\]]+")
 _CHROME_FIRST_WORD = re.compile(r"[^\s|•·/,:;!?()\[\]]+")
 MAX_CHROME_WORDS = 12
+# Whole lines that head teaser boxes or navigation; compared in lowercase, without punctuation.
+_CHROME_PHRASES = frozenset(
+    (
+        "most popular",
+        "most read",
+        "most viewed",
+        "trending",
+        "trending now",
+        "top stories",
+        "latest news",
+        "latest stories",
+        "recommended for you",
+        "editor's picks",
+        "editors' picks",
+        "skip to content",
+        "skip to main content",
+        "back to top",
+        "menu",
+        "search",
+        "read more",
+        "sign up",
+        "follow us",
+        "sponsored content",
+        "more videos",
+        "watch more",
+        "more on this story",
+        "around the web",
+        "from our partners",
+    )
+)
 MENU_ITEMS = 4
 """A line of at least this many short ``|``/``•``-separated items is a navigation menu."""
 MAX_MENU_ITEM_WORDS = 3
@@ -52,6 +82,8 @@ def is_chrome(text: str) -> bool:
     if _is_menu(text):
         return True
     lowered = text.lower()
+    if len(text) <= 40 and lowered.strip(" .:!|-\u2013\u2014") in _CHROME_PHRASES:
+        return True
     # Most lines are ruled out by their first word, before the whole line is split.
     first = _CHROME_FIRST_WORD.match(lowered)
     if first is not None:

@@ -51,6 +51,8 @@ from newsconvert.tree import (
 
 MAX_HEADING_LENGTH = 90
 MAX_HEADING_WORDS = 12
+SENTENCE_LIKE_WORDS = 9
+"""A heading-length line of this many words, mostly lowercase, reads as a sentence."""
 MIN_DUPLICATE_LENGTH = 12
 """Shorter repeats (``Reuter``, ``* * *``) are ordinary, not duplicated captions."""
 DATELINE_REACH = 90
@@ -103,6 +105,11 @@ def _heading_shape(text: str) -> str | None:
         return None
     if text.rsplit(" ", 1)[-1] in _FRAGMENT_ENDS:
         return None  # ``… went to form in Sheffield as``: a sentence broken off, not a title
+    words = text.split()
+    if len(words) >= SENTENCE_LIKE_WORDS:
+        lowercase = sum(1 for word in words if word[0].islower())
+        if lowercase * 5 >= len(words) * 3:
+            return None  # ``Kat will discover her uncle was …``: a sentence without its stop
     return "short" if any(c.isalpha() for c in text) else None
 
 
