@@ -24,6 +24,7 @@ rule                           fires on
 from __future__ import annotations
 
 from newsconvert.parser.asides import (
+    Signature,
     find_signature,
     is_caption,
     is_chrome,
@@ -346,11 +347,8 @@ def _read_list(chunks: list[Chunk], index: int, builder: ArticleBuilder) -> int:
     return index
 
 
-def _place_embed(chunk: Chunk, signature: object, builder: ArticleBuilder) -> None:
+def _place_embed(chunk: Chunk, signature: Signature, builder: ArticleBuilder) -> None:
     """An embedded post: the signature line, with the post text before it when split."""
-    from newsconvert.parser.asides import Signature
-
-    assert isinstance(signature, Signature)
     text = chunk.text
     line = chunk.first
     blocks = builder.blocks
