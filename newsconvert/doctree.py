@@ -124,7 +124,7 @@ class DoctreeBuilder:
         header = self.header(article)
         if header is not None:
             body.append(header)
-        if article.standfirst is not None:
+        if _has_words(article.standfirst):
             body.append(
                 self._paragraph(
                     article.standfirst.text, article.standfirst.line, css_class("standfirst")
@@ -193,22 +193,23 @@ class DoctreeBuilder:
         if not self.options.include_header:
             return None
         header = nodes.container(classes=[css_class("header")])
-        if article.kicker is not None:
+        if _has_words(article.kicker):
             header += self.kicker(article)
-        if article.published is not None:
+        if _has_words(article.published):
             header += self._timestamp_paragraph(article.published, "published")
-        for stamp in article.updated:
+        for stamp in filter(_has_words, article.updated):
             header += self._timestamp_paragraph(stamp, "updated")
-        for byline in article.bylines:
+        for byline in filter(_has_words, article.bylines):
             header += self._paragraph(byline.text, byline.line, css_class("byline"))
         return header if len(header) else None
 
     def credits(self, article: Article) -> nodes.container | None:
         """Credits and sign-offs in a container (``None`` if the article has none)."""
-        if not article.credits:
+        credits = list(filter(_has_words, article.credits))
+        if not credits:
             return None
         container = nodes.container(classes=[css_class("credits")])
-        for credit in article.credits:
+        for credit in credits:
             container += self._paragraph(credit.text, credit.line, css_class("credit"))
         return container
 
@@ -226,7 +227,10 @@ class DoctreeBuilder:
         """One section of the body: its blocks, under its heading if it has one."""
         blocks: list[nodes.Element] = []
         for view in section.blocks:
-            blocks.extend(self.block(view))
+            # A block without words (possible in a tree read back or built by hand) has
+            # nothing to lose; like the templates, leave it out rather than draw an empty box.
+            if not view.blank:
+                blocks.extend(self.block(view))
         if section.heading is None:
             return blocks
         text, line = section.heading.text, section.heading.line
@@ -369,6 +373,11 @@ class DoctreeBuilder:
         return nodes.field("", nodes.field_name(label, label), body)
 
 
+def _has_words(node: object) -> bool:
+    """Whether ``node`` exists and its ``text`` holds more than whitespace."""
+    return node is not None and bool(getattr(node, "text", "").strip())
+
+
 def _author_names(article: Article) -> list[str]:
     """The names the bylines give, or the bylines as written when they name nobody."""
     names = [name for byline in article.bylines for name in byline.names]
@@ -428,7 +437,7 @@ def fill_document(
     fields = builder.field_list(article)
     if fields is not None:
         section += fields
-    if article.kicker is not None and options.include_header:
+    if _has_words(article.kicker) and options.include_header:
         section += builder.kicker(article)
     # The field list shows timestamps and bylines already; the header would repeat them.
     builder.options = replace(options, include_header=False)

@@ -208,6 +208,17 @@ def test_time_node_class_is_configurable() -> None:
     ]
 
 
+def test_parts_without_words_are_left_out() -> None:
+    article = Article(
+        Headline("Quiet day"),
+        kicker=Kicker("  "),
+        bylines=(Byline(" "),),
+        sections=(Section(None, (Paragraph(" "), Paragraph("Nothing happened."))),),
+    )
+    (section,) = article_nodes(article, empty_document())
+    assert [node.astext() for node in section.children] == ["Quiet day", "Nothing happened."]
+
+
 def test_metadata_for_sphinx_pages() -> None:
     data = article_metadata(full_article())
     assert data == {
