@@ -304,13 +304,17 @@ def test_check_refuses_output_from_a_template_that_drops_blockquotes(
     assert "For years my children" not in text_of(target)
 
 
-def test_the_whole_corpus_converts_into_one_folder(
-    corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("to", ["md", "html", "rst", "json"])
+def test_the_whole_corpus_converts_into_one_folder_and_passes_check(
+    to: str, corpus_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Every article, read back from what was written, gives the tree it was written from
+    (what the format shows of it: page chrome only in JSON)."""
     files = sorted(p for p in corpus_dir.rglob("*.txt") if p.name != "README.TXT")
-    assert run([*map(str, files), "-t", "html", "--output-dir", str(tmp_path), "-q"]) == 0
+    argv = [*map(str, files), "-t", to, "--check", "--output-dir", str(tmp_path), "-q"]
+    assert run(argv) == 0
     assert capsys.readouterr() == ("", "")
-    written = sorted(tmp_path.rglob("*.html"))
+    written = sorted(tmp_path.rglob(f"*.{to}"))
     assert len(written) == len(files)
     assert sorted(p.relative_to(tmp_path).with_suffix("") for p in written) == sorted(
         p.relative_to(corpus_dir).with_suffix("") for p in files
