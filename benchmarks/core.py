@@ -65,8 +65,7 @@ def percentile(values: list[float], fraction: float) -> float:
 
 def stages(path: Path, read_back: bool) -> dict[str, Callable[[], object]]:
     """The stages to time for the article at ``path``, each a function of no arguments."""
-    # The implementing functions: the package attribute newsconvert.render is shadowed by the
-    # subpackage of the same name once that is imported.
+    # The implementing functions, without the package's forwarding wrappers.
     from newsconvert.parser import parse
     from newsconvert.render import render
     from newsconvert.source import read_source

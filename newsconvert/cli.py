@@ -488,8 +488,7 @@ def _check_round_trip(article: Article, output: str, settings: Settings, name: s
 
 def convert_one(job: Job, settings: Settings, warn: Callable[[str], None]) -> str:
     """Read, parse and render one input; returns the output text. Raises NewsconvertError."""
-    # The implementing modules, not the package's wrappers: importing the subpackage
-    # newsconvert.render rebinds the attribute newsconvert.render from the function to the module.
+    # The implementing functions; newsconvert.parse/render only forward to them.
     from newsconvert.parser import parse
     from newsconvert.render import render
 

@@ -22,9 +22,7 @@ from newsconvert.readers import read
 from newsconvert.render import render
 from newsconvert.tree import HIDDEN_ASIDES, Aside
 
-# The implementing functions rather than newsconvert.convert/render: once the subpackage
-# newsconvert.render is imported it shadows the package's render() function (reported to the
-# lead); these are what the package's wrappers call.
+# The implementing functions, which newsconvert.parse/render/convert forward to.
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
@@ -398,3 +396,16 @@ def test_readme_links_point_at_files_in_the_checkout() -> None:
     assert len(local) >= 8
     missing = [link for link in local if not (REPO / link).exists()]
     assert missing == []
+
+
+def test_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = text_of(REPO / "README.md")
+    snippet = next(
+        block for block in re.findall(r"```python\n(.*?)```", readme, re.S) if "import" in block
+    )
+    (tmp_path / "story.txt").write_bytes(BRIDGE.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    names: dict[str, object] = {"text": text_of(BRIDGE)}
+    exec(compile(snippet, "README.md", "exec"), names)
+    assert "<h1>Varapur opens footbridge" in str(names["html"])
+    assert names["markdown"] == render(parse(text_of(BRIDGE)), "md")
