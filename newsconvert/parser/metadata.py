@@ -77,12 +77,12 @@ def take_byline(chunks: list[Chunk], index: int, builder: ArticleBuilder) -> int
     if is_byline_label(text) and index + 1 < len(chunks):
         following = chunks[index + 1]
         if following.kind == "text" and len(following.text) <= MAX_METADATA_LENGTH:
-            named = parse_byline(following.text, line=following.first)
-            names = named.names if named is not None else (following.text,)
-            agency = named.agency if named is not None else None
-            handle = named.handle if named is not None else None
             joined = f"{text} {following.text}"
-            builder.bylines.append(Byline(joined, names, agency, handle, chunk.first))
+            # ``Written By`` + ``Associated Press`` reads as the one line ``Written By …``.
+            named = parse_byline(joined, line=chunk.first)
+            if named is None:
+                named = Byline(joined, (following.text,), line=chunk.first)
+            builder.bylines.append(named)
             builder.mark(chunk.first, following.last, "byline", "byline-label-and-name")
             return 2
     byline = parse_byline(text, line=chunk.first)
