@@ -123,9 +123,12 @@ HOSTILE = [
 ]
 WORDS = ["the", "minister", "said", "Tuesday", "talks", "Reuters", "2019", "a", "of", "new"]
 
-token = (
+PUNCTUATION = "*_`<>&#|[]{}()\\!-+=.:;'\"~^$%@/,?\u2014\u2013\u201c\u201d\u2018\u2019\u2026"
+
+word = (
     st.sampled_from(HOSTILE)
     | st.sampled_from(WORDS)
+    | st.text(alphabet=PUNCTUATION, min_size=1, max_size=6)
     | st.text(
         alphabet=st.characters(
             codec="utf-8", exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp", "Co", "Cn")
@@ -134,6 +137,8 @@ token = (
         max_size=8,
     )
 )
+token = word | st.lists(word, min_size=2, max_size=3).map("".join)
+"""A word, or words run together (``*x*``, ``a|b|``) so markup can open and close in one."""
 text = (
     st.lists(token, min_size=1, max_size=12)
     .map(lambda tokens: " ".join(" ".join(tokens).split()))
@@ -186,6 +191,18 @@ def blockquotes(draw: st.DrawFn):
     return found if found is not None else Blockquote(written, quote=written)
 
 
+@st.composite
+def embeds(draw: st.DrawFn):
+    post = draw(text)
+    who = draw(names)
+    handle = "".join(ch for ch in who.lower() if ch.isascii() and ch.isalpha())
+    signature = f"— {who} (@{handle}) November {draw(st.integers(10, 28))}, 2019"
+    lines = (
+        [post, signature] if draw(st.booleans()) else [f"{post} pic.twitter.com/AbC1 {signature}"]
+    )
+    return recognise.embed("\n".join(lines))
+
+
 blocks = st.one_of(
     text.map(Paragraph),
     text.map(Paragraph),
@@ -194,9 +211,8 @@ blocks = st.one_of(
         lambda items: BulletList(tuple(ListItem(item) for item in items))
     ),
     st.lists(text, min_size=1, max_size=3).map(lambda lines: Preformatted("\n".join(lines))),
-    st.builds(
-        Aside, text, st.sampled_from([AsideKind.CAPTION, AsideKind.CROSSLINK, AsideKind.OTHER])
-    ),
+    embeds(),
+    st.builds(Aside, text, st.sampled_from(list(AsideKind))),
 )
 
 
@@ -233,3 +249,41 @@ def articles(draw: st.DrawFn) -> Article:
 @given(article=articles())
 def test_generated_round_trip(article: Article, fmt: str, standalone: bool) -> None:
     assert round_trip(article, fmt, standalone=standalone) is None
+
+
+# --- The property can fail ----------------------------------------------------------------------
+
+BLOCKQUOTE_TEMPLATES = {
+    "md": "md/blocks/blockquote.md.j2",
+    "rst": "rst/blocks/blockquote.rst.j2",
+    "html": "html/blocks/blockquote.html.j2",
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(BLOCKQUOTE_TEMPLATES))
+def test_a_template_that_drops_blockquotes_is_caught(
+    fmt: str, tmp_path: Path, reference_text: str
+) -> None:
+    from newsconvert import parse
+
+    broken = tmp_path / BLOCKQUOTE_TEMPLATES[fmt]
+    broken.parent.mkdir(parents=True)
+    broken.write_text("", encoding="utf-8")
+    article = parse(reference_text)
+    output = render_module.render(article, fmt, template_dirs=[tmp_path])
+    difference = first_difference(article, read(output, fmt))
+    # The reference article's first quotation is the third block of its opening section.
+    assert difference is not None
+    assert difference.startswith("sections[0].blocks[2]: Blockquote(")
+
+
+def test_reference_article_reads_back_from_every_format(reference_text: str) -> None:
+    from newsconvert import parse
+
+    article = parse(reference_text)
+    for fmt in FORMATS:
+        again = read(render_module.render(article, fmt, standalone=True), fmt)
+        assert again == article, fmt
+        assert again.published is not None and again.published.iso == "2019-11-27T19:17:00+05:30"
+        quote = again.sections[0].blocks[2]
+        assert isinstance(quote, Blockquote) and quote.attribution == "Hun Sen wrote"

@@ -46,6 +46,9 @@ from newsconvert.tree import (
 _KICKER_MAX_WORDS = 8
 """A paragraph before the title longer than this is body text, not a rubric."""
 
+_BULLETS = frozenset({"-", "*"})
+"""The bullets our Markdown and reST writers alternate between adjacent lists."""
+
 _TIME_MAX_WORDS = 12
 """A paragraph holding a ``<time>`` is a timestamp line only if it is about this short."""
 
@@ -334,6 +337,10 @@ def _sections(
             # escaping keeps article text from ever starting with bold, so this is unambiguous.
             part.details["dateline"] = part.details["lead_strong"]
             part.text = part.details.get("after_strong") or ""
+        if labelled and part.kind is PartKind.LIST and part.details.get("marker") in _BULLETS:
+            # Our writers bullet a list right after another with ``*`` only to keep the two
+            # apart: the bullet is theirs, not the source's marker, which they do not carry.
+            part.details["marker"] = "-"
         block = _block(part)
         if isinstance(block, Paragraph) and (
             not first_paragraph_seen or "dateline" in part.details

@@ -167,8 +167,13 @@ class _Flattener:
                 )
             elif isinstance(child, nodes.literal_block | nodes.doctest_block):
                 self.parts.append(Part(PartKind.LITERAL, child.astext(), line=line))
-            elif isinstance(child, nodes.comment | nodes.substitution_definition | nodes.target):
-                continue  # markup without words
+            elif isinstance(
+                child,
+                nodes.comment | nodes.substitution_definition | nodes.target | nodes.system_message,
+            ):
+                # Markup without words; and docutils' own notes (a duplicate title's "INFO"),
+                # which are about the document, not in it (errors were refused already).
+                continue
             elif isinstance(child, nodes.Element):
                 # Containers, topics, admonitions…: their words still count.
                 self.body(child, depth=depth, role=_role(child, role))
