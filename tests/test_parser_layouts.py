@@ -191,3 +191,13 @@ def test_list_lines_are_not_joined_in_a_wrapped_block() -> None:
     )
     lists = [b for b in parse(text).blocks() if isinstance(b, BulletList)]
     assert [item.text for item in lists[0].items] == ["more for schools", "more for clinics"]
+
+
+def test_stray_spacing_in_prose_is_not_a_table() -> None:
+    text = (
+        "Council approves budget\n"
+        "The council met on Monday   and agreed the budget after a long debate in the chamber.\n"
+        "Officials said the money   would reach schools and clinics before the end of the year.\n"
+    )
+    blocks = parse(text).blocks()
+    assert [type(b).__name__ for b in blocks] == ["Paragraph", "Paragraph"]

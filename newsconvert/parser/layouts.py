@@ -38,6 +38,9 @@ _LIST_MARKER = re.compile(r"([-\u2013\u2022\u25a0\u25aa\u25cf\u25e6\u2023\u00b7]
 _LIST_FIRST = frozenset("-\u2013\u2022\u25a0\u25aa\u25cf\u25e6\u2023\u00b7")
 # Three spaces inside a line separate table columns (two follow a full stop in older copy).
 _COLUMN_GAP = "   "
+_COLUMN_GAPS = re.compile(" {3,}")
+MAX_TABLE_WIDTH = 132
+"""Wider lines are prose, whatever their spacing (a line printer's width)."""
 _SENTENCE_END = frozenset(".!?\"'\u201d\u2019)")
 
 
@@ -161,7 +164,15 @@ def detect_layout(lines: Sequence[Line], typical: int | None = -1) -> str:
 
 
 def _is_columnar(line: Line) -> bool:
-    return _COLUMN_GAP in line.text
+    """Whether ``line`` looks like a table row: narrow, with column gaps of three spaces.
+
+    Two gaps make a row (scraped prose may hold one stray run of spaces); one gap will do on
+    an indented line, as in wire tables whose first column is blank.
+    """
+    text = line.text
+    if _COLUMN_GAP not in text or line.width > MAX_TABLE_WIDTH:
+        return False
+    return line.indent > 0 or len(_COLUMN_GAPS.findall(text)) >= 2
 
 
 def _table_chunk(run: list[Line], rule: str) -> Chunk:
