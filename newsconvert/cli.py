@@ -381,7 +381,6 @@ def _plan(options: argparse.Namespace) -> tuple[Settings, list[Job]]:
 
     readers = _readers()
     jobs: list[Job] = []
-    targets: dict[Path, str] = {}
     # In an output folder each input keeps its path relative to the folder all inputs share:
     # examples/a.txt -> out/a.html, and corpus/bbc/tech/009.txt beside corpus/bbc/sport/009.txt
     # -> out/tech/009.html and out/sport/009.html rather than a clash.
@@ -407,9 +406,8 @@ def _plan(options: argparse.Namespace) -> tuple[Settings, list[Job]]:
             target = Path(output)
         else:
             target = None
-        if target is not None:
-            _refuse_clash(name, target, targets)
         jobs.append(Job(input=name, from_format=from_format, output=target))
+    _refuse_clashes(jobs)
 
     if options.check and readers is None:
         raise UsageError("--check needs newsconvert.readers, which this installation lacks")
@@ -429,19 +427,38 @@ def _plan(options: argparse.Namespace) -> tuple[Settings, list[Job]]:
     return settings, jobs
 
 
-def _refuse_clash(name: str, target: Path, targets: dict[Path, str]) -> None:
-    """Refuse two inputs that would write one file, and an output that would replace its input."""
-    key = Path(os.path.abspath(target))
-    if key in targets:
-        raise UsageError(f"{targets[key]} and {name} would both be written to {target}")
-    targets[key] = name
-    if name != "-" and target.exists() and os.path.exists(name):
-        try:
-            same = os.path.samefile(name, target)
-        except OSError:
-            same = False
-        if same:
-            raise UsageError(f"{name}: the output {target} would overwrite the input")
+def _file_identity(path: str | Path) -> tuple[int, int] | None:
+    """``(device, inode)`` of an existing file, to recognise one file under two names."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return (status.st_dev, status.st_ino)
+
+
+def _refuse_clashes(jobs: Sequence[Job]) -> None:
+    """Refuse two inputs that would write one file, and an output that would replace an input
+    (its own or another's: outputs are written while later inputs are still to be read)."""
+    inputs = {
+        identity: job.input
+        for job in jobs
+        if job.input != "-" and (identity := _file_identity(job.input)) is not None
+    }
+    targets: dict[str, str] = {}
+    for job in jobs:
+        if job.output is None:
+            continue
+        key = os.path.abspath(job.output)
+        if key in targets:
+            raise UsageError(
+                f"{targets[key]} and {job.input} would both be written to {job.output}"
+            )
+        targets[key] = job.input
+        overwritten = inputs.get(_file_identity(job.output) or (-1, -1))
+        if overwritten is not None:
+            raise UsageError(
+                f"{job.input}: the output {job.output} would overwrite the input {overwritten}"
+            )
 
 
 # --- Converting ------------------------------------------------------------------------------

@@ -270,3 +270,20 @@ def test_a_subcommand_that_exits_still_returns_a_status(monkeypatch: pytest.Monk
     monkeypatch.setitem(sys.modules, "newsconvert.inspect", fake)
     assert run(["inspect", "--bogus"]) == 2
     assert run(["inspect"]) == 0
+
+
+def test_an_output_that_would_replace_another_input_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # a.txt would be written to out/a.md, which this run has yet to read as an input.
+    first, second = tmp_path / "a.txt", tmp_path / "out" / "a.md"
+    second.parent.mkdir()
+    first.write_text("Headline\n\nBody.\n", encoding="utf-8")
+    second.write_text("# Other\n\nText.\n", encoding="utf-8")
+    assert run([str(first), str(second), "-t", "md", "--output-dir", str(second.parent)]) == 2
+    assert one_line(capsys.readouterr().err) == (
+        f"newsconvert: {first}: the output {second} would overwrite the input {second} "
+        "(see newsconvert --help)"
+    )
+    assert second.read_text(encoding="utf-8") == "# Other\n\nText.\n"
+    assert sorted(p.name for p in second.parent.iterdir()) == ["a.md"]
