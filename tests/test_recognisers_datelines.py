@@ -11,6 +11,23 @@ from newsconvert.parser.datelines import match_dateline
 
 # paragraph, Dateline.text, place, date, agency, rest
 CASES = [
+    # Places with accented capitals
+    (
+        "S\u00c3O PAULO (Reuters) - Brazil's central bank",
+        "S\u00c3O PAULO (Reuters) -",
+        "S\u00c3O PAULO",
+        None,
+        "Reuters",
+        "Brazil's central bank",
+    ),
+    (
+        "Montr\u00e9al, Jan 3 (AFP) - Le maire",
+        "Montr\u00e9al, Jan 3 (AFP) -",
+        "Montr\u00e9al",
+        "Jan 3",
+        "AFP",
+        "Le maire",
+    ),
     # FORMAT.md
     (
         "WASHINGTON (AP) \u2014 The president said",

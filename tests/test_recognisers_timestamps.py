@@ -242,6 +242,15 @@ CASES = [
         "IST",
         None,
     ),
+    (
+        "Published - November 19, 2019 08:56 pm IST - S\u00c3O PAULO",
+        "published",
+        "",
+        "Published - November 19, 2019 08:56 pm IST - S\u00c3O PAULO",
+        "2019-11-19T20:56:00+05:30",
+        "IST",
+        "S\u00c3O PAULO",
+    ),
     # A date alone: midnight, naive, has_time False (see the module docstring)
     ("December 28, 2014", None, "", "December 28, 2014", "2014-12-28T00:00:00", None, None),
     (

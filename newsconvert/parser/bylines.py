@@ -207,7 +207,8 @@ def _is_agency(text: str) -> bool:
 def _read_by_form(names_text: str) -> _Parts | None:
     """``Jane Doe and John Roe, Reuters``: names, then agency, role or handle parts."""
     names_text = names_text.rstrip(" .;")
-    if not names_text or _DIGIT.search(names_text):
+    if not names_text or not names_text[0].isupper() or _DIGIT.search(names_text):
+        # ``By the end of …``, ``By 2020 …``: a sentence, refused before any splitting.
         return None
     names: list[str] = []
     agency: str | None = None

@@ -25,39 +25,77 @@ __all__ = ["match_credit", "split_trailing_credit"]
 MAX_CREDIT_LENGTH = 300
 """Longer text is never a credit (the longest reporting/editing credits are ~150 characters)."""
 
-_CREDIT_LEAD = (
-    r"(?i:with\s+(?:inputs?|input|additional|reporting|agency|agencies|wire|contributions?)"
-    r"|with\s+[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,3}\s+inputs?"
+# The first word of a credit sentence; anything else is refused before a regex runs.
+_LEAD_WORDS = frozenset(
+    {
+        "with",
+        "additional",
+        "reporting",
+        "reported",
+        "writing",
+        "written",
+        "editing",
+        "edited",
+        "compiled",
+        "translated",
+        "translation",
+        "inputs",
+        "input",
+        "source",
+        "sources",
+        "source:",
+        "sources:",
+        "courtesy",
+        "via",
+        "agencies",
+        "research",
+        "graphics",
+        "graphic",
+        "this",
+    }
+)
+_CREDIT_LEAD = re.compile(
+    r"(?i:with\s+(?:inputs?|additional|reporting|agency|agencies|wire|contributions?)"
+    r"|with\s+[A-Z][\w.\-]{0,30}(?:\s[A-Z][\w.\-]{0,30}){0,3}\s+inputs?"
     r"|(?:additional\s+)?reporting\s+by|reported\s+by|writing\s+by|written\s+by|editing\s+by"
     r"|edited\s+by|compiled\s+by|compiled\s+from|translated\s+by|translation\s+by"
     r"|inputs?\s+from|sources?\s*:|courtesy|via|agencies|research\s+by|graphics?\s+by"
-    r"|this\s+(?:story|article|report)\s+(?:has|was|is|first)"
-    r"|(?:[\w.\-]+\s){1,6}contributed\s+to\s+this\s+(?:report|story|article))(?![A-Za-z])"
+    r"|this\s+(?:story|article|report)\s+(?:has|was|is|first))(?![A-Za-z])"
 )
-_CREDIT_SENTENCE = re.compile(_CREDIT_LEAD)
+# ``The Associated Press contributed to this report.``
+_CONTRIBUTED = re.compile(
+    r"(?:[\w.&'\u2019\-]{1,40}\s){1,8}contributed\s+(?:reporting\s+)?to\s+this\s+"
+    r"(?:report|story|article)\.?",
+    re.IGNORECASE,
+)
 _BROADCASTERS = frozenset({"cnn", "bbc", "news 1st", "bloomberg", "agency"})
-_BRACKETED = re.compile(r"\((?P<inner>[^()]{1,280})\)\.?")
-_DASHED = re.compile(r"(?:-{1,2}|\u2013|\u2014)\s*(?P<inner>.+)")
-_PHOTO = re.compile(r"(?i:photo|photograph|picture|image|video|file)")
-_TRAILING_BRACKETED = re.compile(r"\s*(?P<credit>\([^()]{1,280}\)\.?)\s*$")
-_TRAILING_WORD = re.compile(r"\s+(?P<credit>\S{1,40})\s*$")
+_DASH = re.compile(r"(?:-{1,2}|\u2013|\u2014)\s*")
+_PHOTO = re.compile(r"(?i:photo|picture|image|video|file)")
 _SENTENCE_END = ".!?\"'\u201d\u2019)]"
+_SIGN_OFFS = frozenset({"reuter", "reuters"})
+"""Words that sign off wire copy at the end of its last paragraph."""
 
 
 def _is_credit_text(inner: str, *, bracketed: bool) -> bool:
     """Whether ``inner`` (without brackets or a leading dash) is a credit."""
     inner = inner.strip()
-    if not inner or (_PHOTO.search(inner) and not _CREDIT_SENTENCE.match(inner)):
+    if not inner:
         return False
     name = inner.rstrip(".").lower()
     if name in AGENCIES:
         # Bare, a broadcaster's name is more often a logo or menu item than a sign-off.
         return bracketed or name not in _BROADCASTERS
-
-    if bracketed and "/" in inner:
-        # ``(AP/Reuters)``: several agencies.
+    if bracketed and "/" in inner and len(inner) <= 60:
+        # ``(AP/Reuters)``: several agencies; ``(AP Photo/…)`` is a caption.
         return all(part.strip().lower() in AGENCIES for part in inner.split("/"))
-    return _CREDIT_SENTENCE.match(inner) is not None
+    first_word = inner.split(None, 1)[0].lower()
+    if first_word in _LEAD_WORDS:
+        return _CREDIT_LEAD.match(inner) is not None and not (
+            first_word == "via" and _PHOTO.search(inner)
+        )
+    if inner.endswith((".", "report", "story", "article")) and "contributed" in inner:
+        return _CONTRIBUTED.fullmatch(inner) is not None
+    return False
 
 
 def match_credit(text: str, *, line: int = 0) -> Credit | None:
@@ -65,15 +103,14 @@ def match_credit(text: str, *, line: int = 0) -> Credit | None:
     stripped = text.strip()
     if not stripped or len(stripped) > MAX_CREDIT_LENGTH:
         return None
-    bracketed = _BRACKETED.fullmatch(stripped)
-    if bracketed is not None:
-        inner = bracketed["inner"]
-        return Credit(text=stripped, line=line) if _is_credit_text(inner, bracketed=True) else None
-    dashed = _DASHED.fullmatch(stripped)
-    inner = dashed["inner"] if dashed is not None else stripped
-    if _is_credit_text(inner, bracketed=False):
-        return Credit(text=stripped, line=line)
-    return None
+    if stripped[0] == "(":
+        inner = stripped[1:].removesuffix(".")
+        if not inner.endswith(")") or "(" in inner or ")" in inner[:-1]:
+            return None
+        return Credit(stripped, line) if _is_credit_text(inner[:-1], bracketed=True) else None
+    dash = _DASH.match(stripped)
+    inner = stripped[dash.end() :] if dash is not None else stripped
+    return Credit(stripped, line) if _is_credit_text(inner, bracketed=False) else None
 
 
 def split_trailing_credit(text: str, *, line: int = 0) -> tuple[str, Credit] | None:
@@ -81,21 +118,22 @@ def split_trailing_credit(text: str, *, line: int = 0) -> tuple[str, Credit] | N
     ``… last year.  Reuter``. Returns the paragraph without it (trailing space removed) and
     the credit, or ``None``. The text before must end a sentence, so ``… according to a
     report (Reuters)`` is left alone."""
-    if len(text) < 2:
-        return None
-    tail = text[-MAX_CREDIT_LENGTH:]
-    offset = len(text) - len(tail)
-    found = _TRAILING_BRACKETED.search(tail)
-    if found is not None:
-        credit = match_credit(found["credit"], line=line)
+    stripped = text.rstrip()
+    core = stripped.removesuffix(".")
+    if core.endswith(")"):
+        start = core.rfind("(", max(0, len(core) - MAX_CREDIT_LENGTH))
+        if start < 0 or ")" in core[start:-1]:
+            return None
+        credit = match_credit(stripped[start:], line=line)
     else:
-        found = _TRAILING_WORD.search(tail)
-        credit = None
-        if found is not None and found["credit"].lower() in ("reuter", "reuters"):
-            credit = Credit(text=found["credit"], line=line)
-    if found is None or credit is None:
+        last_space = stripped.rfind(" ")
+        start = last_space + 1
+        if last_space < 0 or stripped[start:].lower() not in _SIGN_OFFS:
+            return None
+        credit = Credit(stripped[start:], line)
+    if credit is None:
         return None
-    body = text[: offset + found.start()].rstrip()
+    body = stripped[:start].rstrip()
     if not body or body[-1] not in _SENTENCE_END:
         return None
     return body, credit

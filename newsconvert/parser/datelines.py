@@ -49,14 +49,21 @@ _DATE = rf"{_MONTH}\s\d{{1,2}}(?!\d)(?:,?\s\d{{4}}(?!\d))?"
 _FULL_DATE = rf"{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}(?!\d)"
 
 # A word of a place name: ``PHNOM``, ``Penh``, ``St.``, ``O'Hare``, ``Indonesia/JAKARTA``.
-_PLACE_WORD = r"[A-Z][A-Za-z'\u2019.]{0,24}(?:[/\-][A-Z][A-Za-z'\u2019.]{0,24}){0,2}"
+# Capitals and letters of the Latin alphabets (``SÃO PAULO``, ``Zürich``, ``MÉXICO``).
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+_PLACE_WORD = (
+    rf"[{_UPPER}][{_LETTER}'\u2019.]{{0,24}}(?:[/\-][{_UPPER}][{_LETTER}'\u2019.]{{0,24}}){{0,2}}"
+)
 _PARTICLE = r"(?:of|de|da|del|di|do|du|des|la|le|el|al|am|an|upon|on|sur|en)"
 _PLACE_PART = rf"{_PLACE_WORD}(?:\s(?:{_PARTICLE}\s)?{_PLACE_WORD}){{0,4}}"
 # A second part for the state or country: ``, Wis.``, ``, Indonesia/JAKARTA``.
 _PLACE = rf"(?P<place>{_PLACE_PART}(?:,\s{_PLACE_WORD}(?:\s{_PLACE_WORD})?)?)"
 
 # An agency in brackets: ``(AP)``, ``(Reuters)``, ``(News 1st)``, ``(REUTERS)``.
-_AGENCY_NAME = r"[A-Z][A-Za-z0-9.&'\u2019\-]{0,24}(?:\s[A-Za-z0-9.&'\u2019\-]{1,24}){0,3}"
+_AGENCY_NAME = (
+    rf"[{_UPPER}][{_LETTER}0-9.&'\u2019\-]{{0,24}}(?:\s[{_LETTER}0-9.&'\u2019\-]{{1,24}}){{0,3}}"
+)
 
 # The separator: dashes (spaced or not) or a colon. After a bracketed agency a space alone will
 # do (group ``sep`` is then ``None``); the conditional keeps that case from ending a match

@@ -138,7 +138,7 @@ _ISO_ZONE = re.compile(r"Z(?![A-Za-z])|[+\-]\d{2}:?\d{2}(?!\d)")
 _SEPARATOR = re.compile(r"\s*(?:[,|\-\u2013\u2014\u00b7\u2022@/]|(?i:at|on)(?![A-Za-z]))?\s*")
 
 # A place after the time: ``… IST - COLOMBO``; capitalised words only.
-_PLACE_WORD = r"[A-Z][A-Za-z.'\u2019]*"
+_PLACE_WORD = r"[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f.'\u2019]{0,30}"
 _PLACE = re.compile(
     rf"\s*[,|\-\u2013\u2014]\s*(?P<place>{_PLACE_WORD}(?:[ \-]{_PLACE_WORD}){{0,3}})\s*"
 )
