@@ -248,7 +248,9 @@ class DoctreeBuilder:
         title_node.line = line or None
         section += title_node
         section["names"].append(nodes.fully_normalize_name(title))
-        self.document.note_implicit_target(section, section)
+        # No message node: two articles (or headings) with the same title are normal here, and
+        # docutils would otherwise put an INFO message into the section itself.
+        self.document.note_implicit_target(section)
         return section
 
     def rubric(self, text: str, line: int, *, level: int) -> nodes.rubric:
