@@ -264,6 +264,13 @@ def test_all_caps_subheads() -> None:
     assert headings == ["THE VERDICT", "PRICE"]
 
 
+def test_live_blog_entry_times_are_headings() -> None:
+    article = parse("\n\n".join([HEADLINE, "17.00", FIRST, "16:45", SECOND, "4:30 pm", THIRD]))
+    headings = [s.heading.text for s in article.sections if s.heading]
+    assert headings == ["17.00", "16:45", "4:30 pm"]
+    assert [len(s.blocks) for s in article.sections] == [1, 1, 1]
+
+
 def test_a_short_sentence_without_its_full_stop_is_not_a_heading() -> None:
     line = "The mayor said the works would start once the river level had fallen"
     article = parse(article_text(HEADLINE, FIRST, line, SECOND))

@@ -23,6 +23,8 @@ rule                           fires on
 
 from __future__ import annotations
 
+import re
+
 from newsconvert.parser.asides import (
     Signature,
     find_signature,
@@ -70,6 +72,12 @@ _FRAGMENT_END_WORDS = (
     "because while when where is are was were be been has have had will would can could"
 )
 _FRAGMENT_ENDS = frozenset(_FRAGMENT_END_WORDS.split())
+_ENTRY_TIME = re.compile(r"\d{1,2}[.:]\d{2}(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{2,5})?")
+_HEADING_RULES = {
+    "caps": "all-caps-subhead",
+    "time": "live-blog-entry-time",
+    "short": "short-line-between-paragraphs",
+}
 _HEADING_END_REFUSED = frozenset(".,;:!?\"'\u201c\u201d\u2018\u2019)-\u2013\u2014")
 
 
@@ -92,12 +100,15 @@ _BODY_OTHER = "other"
 
 
 def _heading_shape(text: str) -> str | None:
-    """``caps`` for an ALL-CAPS sub-head, ``short`` for a short unpunctuated line, else None."""
+    """``caps`` for an ALL-CAPS sub-head, ``time`` for a live blog's entry time, ``short`` for
+    a short unpunctuated line, else ``None``."""
     if len(text) > MAX_HEADING_LENGTH or text.count(" ") >= MAX_HEADING_WORDS:
         return None
     first = text[0]
     if not (first.isupper() or first.isdigit()):
         return None
+    if first.isdigit() and len(text) <= 16 and _ENTRY_TIME.fullmatch(text) is not None:
+        return "time"  # a live blog's entry time: ``17.00``, ``9:45 am``
     if "/" in text and ("://" in text or ".com/" in text or "www." in text):
         return None  # a line with a link is a post or a reference, not a heading
     if len(text) >= 3 and text.isupper() and text[-1] not in '.,;"\u201d':
@@ -225,13 +236,11 @@ def read_body(chunks: list[Chunk], start: int, builder: ArticleBuilder, zones: Z
                     and run_end < count
                     and _is_body_paragraph(chunks[run_end])
                     and not _continues_into(chunks[run_end])
-                    and (shape == "caps" or previous == _BODY_PARAGRAPH)
+                    and (shape != "short" or previous == _BODY_PARAGRAPH)
                     and not _ends_lead_in(builder)
                 ):
                     heading_left = length - 1
-                    rule = (
-                        "all-caps-subhead" if shape == "caps" else "short-line-between-paragraphs"
-                    )
+                    rule = _HEADING_RULES[shape]
                     _place_heading(chunk, rule, builder)
                     previous = _BODY_HEADING
                     continue
