@@ -33,6 +33,8 @@ CREDITS = [
     "The Associated Press contributed to this report.",
     "Source: PTI",
     "Edited by John Roe",
+    "Copyright 2019 The Associated Press. All rights reserved.",
+    "\u00a9 2019 Reuters",
     # corpus lines
     "-- Compiled by Vickie Kavanagh",
     "(Reporting by Indulal PM; Editing by Sunil Nair)",
@@ -60,6 +62,7 @@ NOT_CREDITS = [
     "Cambodian PM's reputation",
     "With the election over, the party turned to reform.",
     "Reporting the news is hard.",
+    "Copyrights are a matter for the courts, the judge said.",
     "The reporters said it was by far the best result.",
     "",
     "()",
@@ -123,3 +126,22 @@ def test_every_reuters_sign_off(corpus_dir: Path) -> None:
         last = lines[-1]
         found = match_credit(last) or split_trailing_credit(last)
         assert found is not None, path.name
+
+
+def test_corpus_credit_lines(corpus_dir: Path) -> None:
+    """Over every line of the corpus, the credits found are the sign-offs and the real credit
+    lines, and nothing else."""
+    fired = []
+    for path in sorted(corpus_dir.rglob("*.txt")):
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        for line in text.splitlines():
+            credit = match_credit(line)
+            if credit is not None and credit.text != "Reuter":
+                fired.append(credit.text)
+    assert fired == [
+        "(With AP inputs)",
+        "-- Compiled by Vickie Kavanagh",
+        "(Reporting by Indulal PM; Editing by Sunil Nair)",
+        "SOURCE: Aviation Safety Network; ICAO; WORLD BANK.",
+        "Source: KGUN 9",
+    ]

@@ -11,6 +11,23 @@ from newsconvert.parser.datelines import match_dateline
 
 # paragraph, Dateline.text, place, date, agency, rest
 CASES = [
+    # A press release
+    (
+        "NEW YORK, Nov. 27, 2019 /PRNewswire/ -- Acme Corp said",
+        "NEW YORK, Nov. 27, 2019 /PRNewswire/ --",
+        "NEW YORK",
+        "Nov. 27, 2019",
+        "PRNewswire",
+        "Acme Corp said",
+    ),
+    (
+        "BEIJING, Nov 27 (Xinhua) -- China's",
+        "BEIJING, Nov 27 (Xinhua) --",
+        "BEIJING",
+        "Nov 27",
+        "Xinhua",
+        "China's",
+    ),
     # Places with accented capitals
     (
         "S\u00c3O PAULO (Reuters) - Brazil's central bank",

@@ -251,6 +251,34 @@ CASES = [
         "IST",
         "S\u00c3O PAULO",
     ),
+    # A label with the byline inside it: the byline is the prefix
+    (
+        "Posted by Jane Doe on November 27, 2019 7:17 PM",
+        "published",
+        "Posted by Jane Doe",
+        "on November 27, 2019 7:17 PM",
+        "2019-11-27T19:17:00",
+        None,
+        None,
+    ),
+    (
+        "Published by Jane Doe | Nov 27, 2019 19:17 IST",
+        "published",
+        "Published by Jane Doe",
+        "Nov 27, 2019 19:17 IST",
+        "2019-11-27T19:17:00+05:30",
+        "IST",
+        None,
+    ),
+    (
+        "By Jane Doe | Updated: Nov 27, 2019 19:34 IST",
+        "updated",
+        "By Jane Doe",
+        "Updated: Nov 27, 2019 19:34 IST",
+        "2019-11-27T19:34:00+05:30",
+        "IST",
+        None,
+    ),
     # A date alone: midnight, naive, has_time False (see the module docstring)
     ("December 28, 2014", None, "", "December 28, 2014", "2014-12-28T00:00:00", None, None),
     (

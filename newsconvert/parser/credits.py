@@ -8,7 +8,8 @@ A credit is a short line (or the end of a paragraph) that says where the copy ca
   ``(With inputs from agencies)``, ``(Reporting by Jane Doe; Editing by John Roe)``,
   ``(Additional reporting by …)``, ``(Compiled by …)``, ``(Source: …)``;
 - the same sentences unbracketed when they are the whole line (``Reporting by Jane Doe``,
-  ``-- Reporting by …``, ``Compiled by the news desk``), and ``X contributed to this report.``
+  ``-- Reporting by …``, ``Compiled by the news desk``), ``X contributed to this report.``, and
+  a short copyright line (``Copyright 2019 The Associated Press. All rights reserved.``).
 
 Photo credits (``(AP Photo/…)``) are captions, not credits, and are refused here.
 """
@@ -88,6 +89,8 @@ def _is_credit_text(inner: str, *, bracketed: bool) -> bool:
     if bracketed and "/" in inner and len(inner) <= 60:
         # ``(AP/Reuters)``: several agencies; ``(AP Photo/…)`` is a caption.
         return all(part.strip().lower() in AGENCIES for part in inner.split("/"))
+    if inner.startswith("\u00a9") or inner[:10].lower() in ("copyright ", "copyright\u00a9"):
+        return len(inner) <= 200  # ``Copyright 2019 The Associated Press. All rights reserved.``
     first_word = inner.split(None, 1)[0].lower()
     if first_word in _LEAD_WORDS:
         return _CREDIT_LEAD.match(inner) is not None and not (

@@ -60,7 +60,8 @@ _PLACE_PART = rf"{_PLACE_WORD}(?:\s(?:{_PARTICLE}\s)?{_PLACE_WORD}){{0,4}}"
 # A second part for the state or country: ``, Wis.``, ``, Indonesia/JAKARTA``.
 _PLACE = rf"(?P<place>{_PLACE_PART}(?:,\s{_PLACE_WORD}(?:\s{_PLACE_WORD})?)?)"
 
-# An agency in brackets: ``(AP)``, ``(Reuters)``, ``(News 1st)``, ``(REUTERS)``.
+# An agency in brackets: ``(AP)``, ``(Reuters)``, ``(News 1st)``, ``(REUTERS)``; or a press-release
+# wire between slashes: ``NEW YORK, Nov. 27, 2019 /PRNewswire/ -- ``.
 _AGENCY_NAME = (
     rf"[{_UPPER}][{_LETTER}0-9.&'\u2019\-]{{0,24}}(?:\s[{_LETTER}0-9.&'\u2019\-]{{1,24}}){{0,3}}"
 )
@@ -78,7 +79,8 @@ _SEPARATOR = (
 )
 
 _DATELINE = re.compile(
-    rf"(?:{_PLACE}(?:,?\s(?P<date>{_DATE}))?\s?(?:\((?P<agency>{_AGENCY_NAME})\))?"
+    rf"(?:{_PLACE}(?:,?\s(?P<date>{_DATE}))?"
+    rf"(?:\s?\((?P<agency>{_AGENCY_NAME})\)|\s/(?P<wire>{_AGENCY_NAME})/)?"
     rf"|\((?P<lone_agency>{_AGENCY_NAME})\)"
     rf"|(?P<full_date>{_FULL_DATE})"
     rf"){_SEPARATOR}(?P<space>\s*)"
@@ -121,7 +123,7 @@ def match_dateline(text: str, *, line: int = 0) -> tuple[Dateline, str] | None:
         # A dateline starts a sentence; capitals after a dash are a headline
         # (``ECONOMIC SPOTLIGHT - BANKAMERICA <BAC>``).
         return None
-    agency = match["agency"] or match["lone_agency"]
+    agency = match["agency"] or match["lone_agency"] or match["wire"]
     separator = match["sep"] or ""
     if not separator and not (agency and match["space"]):
         # Only an agency in brackets may be followed by a bare space (``Panaji, Jun 18 (PTI) ``).

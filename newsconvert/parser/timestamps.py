@@ -82,7 +82,15 @@ _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\d])"
 _YEAR = r"\d{4}(?!\d)"
 
 # Labels, longest first so that ``Last updated`` is not read as ``Last`` + junk.
-_PUBLISHED_LABELS = ("first published", "published", "posted", "created", "released")
+_PUBLISHED_LABELS = (
+    "first published",
+    "published",
+    "posted",
+    "created",
+    "released",
+    "submitted",
+    "written",
+)
 _UPDATED_LABELS = (
     "last updated",
     "last modified",
@@ -148,6 +156,13 @@ _NAME_WORD = r"[A-Z][\w'\u2019.\-]*"
 _PREFIX = re.compile(
     rf"(?P<by>(?i:by)\s+)?(?P<words>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})"
     r"(?P<sep>\s*[|\u00b7\u2022\-\u2013\u2014]\s*|\s+)"
+)
+# A label with the byline inside it: ``Posted by Jane Doe on November 27, 2019``. The prefix is
+# ``Posted by Jane Doe``; the timestamp's text keeps ``on`` (so every word is somewhere).
+_LABELLED_PREFIX = re.compile(
+    rf"(?P<label>(?i:posted|published|written|submitted|updated|edited)\s+by)\s+"
+    rf"(?P<words>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})"
+    r"(?P<sep>\s+(?i:on|at)\s+|\s*[|,\u00b7\u2022\-\u2013\u2014]\s*)"
 )
 
 _QUICK_REJECT_LENGTH = MAX_TIMESTAMP_LENGTH
@@ -317,6 +332,22 @@ def parse_timestamp(
     reading = _scan(stripped, 0)
     prefix = ""
     if reading is None:
+        labelled = _LABELLED_PREFIX.match(stripped)
+        if labelled is not None:
+            reading = _scan(stripped, labelled.end())
+            if reading is None or reading.labelled:
+                return None
+            reading.labelled = True
+            reading.kind = _LABEL_KIND[labelled["label"].split()[0].lower()]
+            prefix = stripped[: labelled.end("words")]
+            # The timestamp's text starts at ``on``/``at`` (a separator is dropped).
+            start = labelled.end("words")
+            separator = labelled["sep"].strip()
+            if not separator.isalpha():
+                start = labelled.end()
+            return _build(
+                stripped[start:].strip(), reading, prefix, line, zones or _default_zones()
+            )
         found = _PREFIX.match(stripped)
         if found is None or not (found["by"] or found["sep"].strip()):
             return None
