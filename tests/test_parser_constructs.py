@@ -415,6 +415,19 @@ def test_a_menu_above_the_headline_is_not_the_headline() -> None:
     assert article.blocks()[0] == Aside("Home | World | Business | Sport", AsideKind.CHROME)
 
 
+def test_a_menu_one_item_a_line_above_the_headline_is_chrome() -> None:
+    text = article_text("Home", "News", "Sport", "Weather", HEADLINE, FIRST, SECOND)
+    article = parse(text)
+    assert article.headline.text == HEADLINE
+    assert [b.text for b in article.blocks()[:4]] == ["Home", "News", "Sport", "Weather"]
+    assert {roles_of(text)[item] for item in ("Home", "News", "Sport", "Weather")} == {"chrome"}
+
+
+def test_a_fixture_header_is_not_a_menu() -> None:
+    text = "\n\n".join(["Rovers v United", "Ewood Park", "Tuesday, 1 March", FIRST, SECOND])
+    assert parse(text).headline.text == "Rovers v United"
+
+
 def test_ordinary_short_words_are_not_chrome() -> None:
     article = parse(article_text(HEADLINE, FIRST, "More to come", SECOND))
     assert not any(isinstance(b, Aside) for b in article.blocks())

@@ -127,6 +127,40 @@ def _is_standfirst(chunks: list[Chunk], index: int, zones: ZoneTable) -> str | N
     return None
 
 
+MENU_RUN = 3
+"""Consecutive one-to-three-word lines before the headline that make a navigation menu."""
+MAX_MENU_ITEM_LENGTH = 30
+
+
+def _is_menu_item(chunk: Chunk) -> bool:
+    text = chunk.text
+    return (
+        chunk.kind == "text"
+        and len(text) <= MAX_MENU_ITEM_LENGTH
+        and text.count(" ") < 3
+        and text[-1] not in '.;:!?"\u201d'
+        and "," not in text
+        and not any(c.isdigit() for c in text)  # a date or a score is not a menu entry
+    )
+
+
+def _menu_run_end(chunks: list[Chunk], index: int) -> int:
+    """The end of a run of menu items starting at ``index`` (``index`` itself when none).
+
+    ``Home`` / ``News`` / ``Sport`` / ``Weather`` one a line above the headline: three or more
+    such lines in a row, followed by a title, are a menu, where one or two would be a kicker
+    and a headline.
+    """
+    end = index
+    while end < len(chunks) and _is_menu_item(chunks[end]):
+        end += 1
+    if end - index < MENU_RUN or end >= len(chunks):
+        return index
+    following = chunks[end]
+    # Only a menu above a headline: the line after it must read as a title.
+    return end if following.kind == "text" and reads_as_title(following.text) else index
+
+
 def _set_aside(chunk: Chunk, builder: ArticleBuilder) -> bool:
     """Set page chrome or a photo caption aside; ``False`` if ``chunk`` is neither."""
     text = chunk.text
@@ -162,6 +196,14 @@ def read_front(chunks: list[Chunk], builder: ArticleBuilder, zones: ZoneTable) -
             index += 1
             continue
         if builder.headline is None:
+            menu_end = _menu_run_end(chunks, index)
+            if menu_end > index:
+                for item in chunks[index:menu_end]:
+                    builder.add_block(Aside(item.text, AsideKind.CHROME, item.first))
+                    builder.mark(item.first, item.last, "chrome", "menu-items-before-headline")
+                index = menu_end
+                limit = min(count, max(limit, index + FRONT_LIMIT // 2))
+                continue
             if not reads_as_title(text) or (_may_be_credit(text) and match_credit(text)):
                 break
             following = chunks[index + 1] if index + 1 < count else None
