@@ -12,6 +12,7 @@ The YAML front matter our standalone Markdown writes (``title``, ``date``, ``las
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
@@ -222,10 +223,17 @@ def _when(value: object) -> tuple[str | None, datetime | None]:
 
 def markdown_parts(text: str, *, line_offset: int = 0) -> list[Part]:
     """The block-level parts of a Markdown document, in order (rules and markers included)."""
+    tokens = _markdown_it().parse(text)
+    return _Walker(tokens, line_offset).parts()
+
+
+@functools.cache
+def _markdown_it() -> Any:
+    """The CommonMark parser, built once (building it compiles every rule; parsing keeps its
+    state in a fresh object per call, so one parser serves every thread)."""
     from markdown_it import MarkdownIt
 
-    tokens = MarkdownIt("commonmark").parse(text)
-    return _Walker(tokens, line_offset).parts()
+    return MarkdownIt("commonmark")
 
 
 class _Walker:
