@@ -287,3 +287,20 @@ def test_reference_article_reads_back_from_every_format(reference_text: str) -> 
         assert again.published is not None and again.published.iso == "2019-11-27T19:17:00+05:30"
         quote = again.sections[0].blocks[2]
         assert isinstance(quote, Blockquote) and quote.attribution == "Hun Sen wrote"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_zone_overrides_resolve_timestamps_read_back_from_words(
+    fmt: str, reference_text: str
+) -> None:
+    from newsconvert import parse
+
+    irish = {"IST": "Europe/Dublin"}
+    article = parse(reference_text, zones=irish)
+    assert article.published is not None and article.published.iso == "2019-11-27T19:17:00+00:00"
+    output = render_module.render(article, fmt)
+    assert read(output, fmt, zones=irish) == article
+    again = read(output, fmt, zones=irish)
+    assert again.published is not None and again.published.value is not None
+    # The value is in the zone the words name under the user's table, as the parser gives it.
+    assert str(again.published.value.tzinfo) == "Europe/Dublin"

@@ -13,6 +13,7 @@ first use so that reading JSON never loads docutils.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from os import PathLike, fspath
 from pathlib import PurePath
 from typing import TYPE_CHECKING
@@ -54,10 +55,14 @@ def infer_format(path: str | PathLike[str]) -> str | None:
     return _SUFFIXES.get(PurePath(fspath(path)).suffix.lower())
 
 
-def read(text: str, fmt: str, *, source: str | None = None) -> Article:
+def read(
+    text: str, fmt: str, *, source: str | None = None, zones: Mapping[str, str] | None = None
+) -> Article:
     """Read ``text`` written in format ``fmt`` (``text``, ``md``, ``rst``, ``html``, ``json``).
 
-    ``source`` names the text in error messages. Raises
+    ``source`` names the text in error messages. ``zones`` overrides time-zone abbreviations as
+    in :func:`newsconvert.parse`; it matters where a format carries a timestamp's words but not
+    its value (Markdown, reST), which are then resolved again. Raises
     :class:`~newsconvert.errors.NewsconvertError` (with source and line) for input that holds no
     article, and :class:`~newsconvert.errors.ConfigError` for an unknown format.
     """
@@ -65,7 +70,14 @@ def read(text: str, fmt: str, *, source: str | None = None) -> Article:
     if name == "text":
         from newsconvert.parser import parse
 
-        return parse(text, source=source)
+        return parse(text, source=source, zones=zones)
+    from newsconvert.readers.recognise import using_zones
+
+    with using_zones(zones):
+        return _read_markup(text, name, fmt, source)
+
+
+def _read_markup(text: str, name: str, fmt: str, source: str | None) -> Article:
     if name == "md":
         from newsconvert.readers.markdown import read_markdown
 

@@ -9,14 +9,14 @@ file gets a precise one-line error instead of a traceback.
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from newsconvert.errors import ParseError
+from newsconvert.readers import recognise
 from newsconvert.tree import (
     Article,
     Aside,
@@ -40,9 +40,6 @@ from newsconvert.tree import (
     Standfirst,
     Timestamp,
 )
-
-if TYPE_CHECKING:
-    from newsconvert.parser.timezones import ZoneTable
 
 VERSION_KEY = "schema_version"
 """The key holding the schema version in a document written by ``newsconvert.render.json``."""
@@ -248,19 +245,11 @@ def _in_named_zone(value: datetime | None, zone: str | None) -> datetime | None:
     """
     if value is None or value.tzinfo is None or zone is None:
         return value
-    named = _zone_table().resolve(zone)
+    named = recognise.zone_table().resolve(zone)
     if named is None:
         return value
     local = value.astimezone(named)
     return local if local.utcoffset() == value.utcoffset() else value
-
-
-@functools.cache
-def _zone_table() -> ZoneTable:
-    """The built-in zone table, built on first use."""
-    from newsconvert.parser.timezones import ZoneTable
-
-    return ZoneTable()
 
 
 def _dateline(data: _Object) -> Dateline:
