@@ -413,6 +413,19 @@ def _checked_template_dirs(value: object, confdir: Path) -> list[str]:
     return folders
 
 
+STATIC_DIR = Path(__file__).resolve().parent / "sphinx_static"
+"""Where the extension's stylesheet lives (shipped inside the package)."""
+
+
+def add_stylesheet(app: Sphinx) -> None:
+    """Give HTML builders (html, dirhtml, singlehtml, epub) a small stylesheet for articles."""
+    if app.builder.format != "html":
+        return
+    if str(STATIC_DIR) not in map(str, app.config.html_static_path):
+        app.config.html_static_path.append(str(STATIC_DIR))
+    app.add_css_file("newsconvert.css")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the parser, the directive, the time node and the config values."""
     app.add_config_value("newsconvert_suffixes", [".news"], "env", types=(list, tuple))
@@ -420,6 +433,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("newsconvert_template_dirs", [], "env", types=(list, tuple))
     app.add_config_value("newsconvert_keep_chrome", False, "env", types=(bool,))
     app.connect("config-inited", check_config)
+    app.connect("builder-inited", add_stylesheet)
     app.add_source_parser(NewsSourceParser)
     app.add_directive("news-article", NewsArticleDirective)
     as_text = (visit_as_text, depart_as_text)

@@ -89,6 +89,8 @@ def test_html_page_from_a_news_file(app) -> None:
     assert any('<p class="attribution">—Hun Sen wrote.</p>' in quote for quote in quotes)
     assert re.search(r"<h2>Cambodian PM(&#39;|')s reputation<a", body)
     assert "(With AP inputs)" in body
+    assert 'href="_static/newsconvert.css' in page
+    assert (Path(app.outdir) / "_static" / "newsconvert.css").is_file()
 
 
 @pytest.mark.sphinx("html", testroot="newsconvert", freshenv=True)
