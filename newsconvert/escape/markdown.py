@@ -16,6 +16,7 @@ or :func:`code_fence`.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from newsconvert.escape.characters import INVALID_CLASS, REPLACEMENT, replace_invalid
 
@@ -100,7 +101,7 @@ def can_emphasize(text: str, start: int, end: int) -> bool:
 
     CommonMark's flanking rules: the opening ``*`` must not be followed by whitespace, the
     closing one not preceded by it, and an inner punctuation character next to a delimiter needs
-    whitespace or punctuation on the delimiter's outer side.
+    whitespace or punctuation on the delimiter's outer side. When in doubt the answer is no.
     """
     if start >= end:
         return False
@@ -109,15 +110,25 @@ def can_emphasize(text: str, start: int, end: int) -> bool:
         return False
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    if _is_punctuation(inner_first) and not (before.isspace() or _is_punctuation(before)):
+    # Inner characters count as punctuation unless surely not (the strict side for them); outer
+    # ones only when surely so.
+    if _maybe_punctuation(inner_first) and not (_is_space(before) or _is_punctuation(before)):
         return False
-    return not (_is_punctuation(inner_last) and not (after.isspace() or _is_punctuation(after)))
+    return not (_maybe_punctuation(inner_last) and not (_is_space(after) or _is_punctuation(after)))
+
+
+def _maybe_punctuation(char: str) -> bool:
+    return not char.isalnum()
 
 
 def _is_punctuation(char: str) -> bool:
-    # CommonMark counts ASCII punctuation and Unicode P* (and, since 0.31, S*) as punctuation;
-    # treating every non-alphanumeric, non-space character as punctuation is the safe side.
-    return not (char.isalnum() or char.isspace())
+    # CommonMark 0.31: ASCII punctuation and Unicode categories P* and S*.
+    return unicodedata.category(char)[0] in "PS"
+
+
+def _is_space(char: str) -> bool:
+    # CommonMark's Unicode whitespace: category Zs, tab, line feed, form feed, carriage return.
+    return char in "\t\n\x0c\r" or unicodedata.category(char) == "Zs"
 
 
 def code_fence(text: str) -> str:

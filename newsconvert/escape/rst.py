@@ -20,18 +20,20 @@ measure docutils uses to decide whether an underline is too short.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections.abc import Callable
 
 from newsconvert.escape.characters import INVALID_CLASS, REPLACEMENT, replace_invalid
 
 # One character class (not an alternation): the regular-expression engine scans it fastest.
 # A colon is escaped only when no space follows it (decided in _replace).
-_INLINE = re.compile(r"[\\*`|_{}:@" + INVALID_CLASS + "]")
+_INLINE = re.compile(r"[\\*`|_{}:@\t" + INVALID_CLASS + "]")
 # ASCII punctuation and the bullets docutils knows (U+2022, U+2023, U+2043).
 _LINE_START_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u2022\u2023\u2043")
 _ENUMERATOR = re.compile(r"\(?(?:\d+|[A-Za-z]|[IVXLCDMivxlcdm]+|#)[.)](?:\s|$)")
-_LINE_LIKE = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_LIKE = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029\t"  # and tab: docutils expands it
 
 
 def _replace(match: re.Match[str]) -> str:
@@ -119,32 +121,37 @@ def line_block(text: str, indent: str = "") -> str:
     return "\n".join(rows)
 
 
-_OPEN_BEFORE = frozenset("-:/'\"<([{")
-_CLOSE_AFTER = frozenset("-.,:;!?\\/'\")]}>")
-_OPEN_CATEGORIES = frozenset({"Pd", "Po", "Pi", "Pf", "Ps"})
-_CLOSE_CATEGORIES = frozenset({"Pd", "Po", "Pi", "Pf", "Pe"})
+@functools.cache
+def _markup_context() -> tuple[re.Pattern[str], re.Pattern[str], Callable[[str, str], bool]]:
+    """docutils' own definitions of what may stand before and after inline markup.
+
+    Imported on first use: only reST emphasis needs them, and docutils is slow to import.
+    """
+    from docutils.utils import punctuation_chars as chars
+
+    before = re.compile(f"[{chars.openers}{chars.delimiters}]")
+    after = re.compile(f"[{chars.closing_delimiters}{chars.delimiters}{chars.closers}]")
+    return before, after, chars.match_chars
 
 
 def can_emphasize(text: str, start: int, end: int) -> bool:
     """Whether ``*`` around ``text[start:end]`` makes reST emphasis of exactly that span.
 
     docutils' inline markup recognition rules: the start-string follows whitespace, the start of
-    the text or opening punctuation and is followed by non-whitespace; the end-string follows
-    non-whitespace and is followed by whitespace, the end, or closing punctuation.
+    the text or an opening or delimiting punctuation character and is followed by non-whitespace
+    (but not by the closer matching a preceding opener); the end-string follows non-whitespace and
+    is followed by whitespace, the end, or closing or delimiting punctuation.
     """
     if start >= end or text[start].isspace() or text[end - 1].isspace():
         return False
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    opens = (
-        before.isspace()
-        or before in _OPEN_BEFORE
-        or unicodedata.category(before) in _OPEN_CATEGORIES
-    )
-    closes = (
-        after.isspace() or after in _CLOSE_AFTER or unicodedata.category(after) in _CLOSE_CATEGORIES
-    )
-    return opens and closes
+    allowed_before, allowed_after, match_chars = _markup_context()
+    if not before.isspace() and (
+        allowed_before.match(before) is None or match_chars(before, text[start])
+    ):
+        return False
+    return after.isspace() or allowed_after.match(after) is not None
 
 
 def emphasize(text: str, start: int, end: int) -> str:
