@@ -395,3 +395,24 @@ def test_rst_lone_dateline_and_empty_blocks() -> None:
     assert rst_messages(text) == []
     document, _ = rst_doctree(text)
     assert document.next_node(docutils.nodes.strong).astext() == "NEW DELHI, Nov 13 (Reuters) -"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\u201cWe will win,\u201dsaid Jane Doe.", "\u201cWe will win,\u201d  Jane Doe said."],
+)
+def test_quote_is_split_only_at_exactly_one_space(text: str) -> None:
+    from newsconvert.tree import AttributionPosition, Blockquote
+
+    attribution = "said Jane Doe" if "said Jane" in text else "Jane Doe said"
+    quote = Blockquote(text, "We will win,", attribution, AttributionPosition.AFTER)
+    article = sample_article(sections=(Section(None, (Paragraph("x"), quote)),))
+    output = render(article, "rst")
+    assert rst_messages(output) == []
+    document, _ = rst_doctree(output)
+    block = document.next_node(docutils.nodes.block_quote)
+    assert not list(block.findall(docutils.nodes.attribution))
+    assert block.astext() == text
+    assert block.next_node(docutils.nodes.emphasis).astext() == attribution
+    tree, _ = html_document(render(article, "html"), fragment=True)
+    assert element_text(tree.find(".//blockquote")) == text

@@ -141,7 +141,14 @@ def _split_quote(block: Blockquote, span: tuple[int, int] | None) -> tuple[str, 
             cut += 1
         if cut < len(text):
             return text[cut:], text[:cut], True
-    elif block.position == AttributionPosition.AFTER and start > 0 and text[:start].strip():
+    elif (
+        block.position == AttributionPosition.AFTER
+        and start >= 2
+        and text[start - 1] == " "
+        and not text[start - 2].isspace()
+    ):
+        # Split only at exactly one space: reST's "-- attribution" keeps no trace of the
+        # whitespace between quotation and attribution, and a reader puts back one space.
         return text[:start], text[start:], False
     return text, "", False
 
