@@ -33,6 +33,8 @@ CASES = [
     ("By Jos\u00e9 Garc\u00eda", ("Jos\u00e9 Garc\u00eda",), None, None),
     ("By Vincent van Gogh", ("Vincent van Gogh",), None, None),
     ("By Jane Doe.", ("Jane Doe",), None, None),
+    ("By Our Correspondent", ("Our Correspondent",), None, None),
+    ("By A Staff Reporter", ("A Staff Reporter",), None, None),
     # corpus: newspaper/thedebrief.co.uk1.txt line 1
     ("Lena deCasparis | Contributing Writer | 5 days ago", ("Lena deCasparis",), None, None),
 ]
@@ -62,6 +64,8 @@ NOT_BYLINES = [
     "By January, prices were rising.",
     "By Friday the deal was done.",
     "By way of example",
+    "By The Numbers",
+    "By a staff reporter's account, the raid failed.",
     "By contrast, the rival fell",
     "By Jane Doe. She writes about politics.",
     "by a board of the Republican president's own choosing.",

@@ -229,6 +229,8 @@ NOT_DATELINES = [
     "Mr Smith (AP) said the plan had failed.",
     "UPDATE: The story has been corrected.",
     "EXCLUSIVE: The minister resigned.",
+    "BBC SPORT: The match was abandoned.",
+    "MATCH REPORT - Arsenal beat Chelsea",
     "NEW DELHI said it would respond.",
     "The Prime Minister of Cambodia, Hun Sen has presented the United States with an offer",
     "Cambodian PM's reputation",

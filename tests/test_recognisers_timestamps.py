@@ -399,6 +399,7 @@ NOT_TIMESTAMPS = [
     "On November 27, 2019 the court ruled that the election was void.",
     "The court ruled on November 27, 2019",
     "Markets, November 27, 2019",
+    "Results - 28 November 2019",
     "Posted by the editors on November 27, 2019 about the election results",
     # real corpus lines that mention dates or times
     "U.S. Magistrate Judge Thomas Coffin set Johnson's trial for Feb. 25.",

@@ -100,7 +100,7 @@ _ROLE_WORDS = frozenset(_ROLE_WORDS_TEXT.split())
 """Words of job titles printed after a name (``Special Correspondent``)."""
 
 _NOT_NAME_START_TEXT = """
-    the a an this that these those then now its it his her their our my your when while after
+    the this that these those then now its it his her their my your when while after
     before during since until if as in on at of for from with without about around over under
     far late early now way contrast comparison comparison default design definition law
     january february march april may june july august september october november december
@@ -108,7 +108,9 @@ _NOT_NAME_START_TEXT = """
     midnight noon dawn night day morning evening afternoon week month year decade end start
 """
 _NOT_FIRST_NAME_WORDS = frozenset(_NOT_NAME_START_TEXT.split())
-"""Capitalised words that start sentences after ``By`` but never a name (``By January, …``)."""
+"""Capitalised words that start sentences or titles after ``By`` but never a name
+(``By January, …``, ``By The Numbers``). ``A`` and ``Our`` are not among them: after a capital
+``By`` they start bylines (``By A Staff Reporter``, ``By Our Correspondent``)."""
 
 _LABEL = re.compile(
     r"(?i:(?:written|reported|posted|compiled|words|story|text|report)\s+by|by|author|authors"

@@ -7,8 +7,10 @@ and optionally a place after a dash (``… IST - COLOMBO``). A line that merely 
 ("On November 27, 2019 the court ruled …") is not one, because words are left over.
 
 The only words allowed before the timestamp (returned as :attr:`TimestampMatch.prefix`) are a
-byline run into it: ``by Staff Writer 28-11-2019 | 9:18 AM`` or ``Jane Doe | Nov 27, 2019``
-(``by`` plus a few capitalised words, or a few capitalised words and a ``|``/dash separator).
+byline run into it: ``by Staff Writer 28-11-2019 | 9:18 AM``, ``Jane Doe | Nov 27, 2019`` or
+``Posted by Jane Doe on November 27, 2019`` (``by`` plus a few capitalised words, or a few
+capitalised words and a ``|``, ``·`` or ``•`` separator; a dash alone separates a title, not a
+byline). The separator belongs to neither part.
 
 Values:
 
@@ -165,6 +167,7 @@ _LABELLED_PREFIX = re.compile(
     r"(?P<sep>\s+(?i:on|at)\s+|\s*[|,\u00b7\u2022\-\u2013\u2014]\s*)"
 )
 
+_BYLINE_SEPARATORS = frozenset({"|", "\u00b7", "\u2022"})
 _QUICK_REJECT_LENGTH = MAX_TIMESTAMP_LENGTH
 _HAS_DIGIT = re.compile(r"\d")
 
@@ -349,7 +352,9 @@ def parse_timestamp(
                 stripped[start:].strip(), reading, prefix, line, zones or _default_zones()
             )
         found = _PREFIX.match(stripped)
-        if found is None or not (found["by"] or found["sep"].strip()):
+        # Without ``by``, only a byline separator (``|``, ``·``, ``•``) sets a name apart:
+        # ``Results - 28 November 2019`` is a title, not a byline.
+        if found is None or not (found["by"] or found["sep"].strip() in _BYLINE_SEPARATORS):
             return None
         start = found.end()
         reading = _scan(stripped, start)
