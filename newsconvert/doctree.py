@@ -171,6 +171,26 @@ class DoctreeBuilder:
             fields += self._field(labels["dateline"], nodes.Text(article.dateline.text.strip()))
         return fields if len(fields) else None
 
+    def meta_tags(self, article: Article) -> list[nodes.meta]:
+        """``<meta>`` tags for an HTML page's head: description, author, published/modified.
+
+        The times use Open Graph's ``article:published_time``/``article:modified_time``.
+        Writers other than HTML ignore these nodes.
+        """
+        data = article_metadata(article)
+        tags = []
+        if "standfirst" in data:
+            tags.append(nodes.meta(name="description", content=data["standfirst"]))
+        if data.get("authors"):
+            tags.append(nodes.meta(name="author", content=", ".join(data["authors"])))
+        for key, name in (
+            ("published_datetime", "article:published_time"),
+            ("updated_datetime", "article:modified_time"),
+        ):
+            if key in data:
+                tags.append(nodes.meta(property=name, content=data[key]))
+        return tags
+
     def metadata_docinfo(self, article: Article) -> nodes.docinfo:
         """A ``docinfo`` of machine-readable keys, which Sphinx turns into page metadata.
 
@@ -231,6 +251,9 @@ class DoctreeBuilder:
             # nothing to lose; like the templates, leave it out rather than draw an empty box.
             if not view.blank:
                 blocks.extend(self.block(view))
+            elif view.dateline is not None:
+                # The dateline the empty paragraph was to carry still has words: keep it.
+                blocks.append(self._wrap_paragraph(self._dateline(view.dateline), view.block.line))
         if section.heading is None:
             return blocks
         text, line = section.heading.text, section.heading.line
@@ -435,6 +458,7 @@ def fill_document(
     """
     options = options or DoctreeOptions()
     builder = DoctreeBuilder(document, options)
+    document.extend(builder.meta_tags(article))
     section = builder.section(article.headline.text, article.headline.line)
     fields = builder.field_list(article)
     if fields is not None:

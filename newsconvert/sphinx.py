@@ -192,6 +192,7 @@ class NewsSourceParser(DocutilsNewsParser):
                 keep_chrome=config.newsconvert_keep_chrome, time_node=news_time
             )
             builder = DoctreeBuilder(document, options)
+            document.extend(builder.meta_tags(article))
             document.extend(_protect([builder.metadata_docinfo(article)]))
             document.extend(_protect(builder.article(article)))
         self.finish_parse()

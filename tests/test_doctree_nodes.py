@@ -219,6 +219,24 @@ def test_parts_without_words_are_left_out() -> None:
     assert [node.astext() for node in section.children] == ["Quiet day", "Nothing happened."]
 
 
+def test_meta_tags_for_the_html_head() -> None:
+    tags = DoctreeBuilder(empty_document()).meta_tags(full_article())
+    assert [tag.non_default_attributes() for tag in tags] == [
+        {"name": "description", "content": "Commuters return to the old route."},
+        {"name": "author", "content": "Ann Lee, Raj Rao"},
+        {"property": "article:published_time", "content": "2021-03-02T08:15:00+05:30"},
+        {"property": "article:modified_time", "content": "2021-03-02T09:00:00"},
+    ]
+
+
+def test_meta_tags_escape_article_text() -> None:
+    article = Article(Headline("Vote"), standfirst=Standfirst('"><script>alert(1)</script>'))
+    output, warnings = publish("html5", article)
+    assert warnings == ""
+    assert "<script>" not in output
+    assert 'content="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in output
+
+
 def test_metadata_for_sphinx_pages() -> None:
     data = article_metadata(full_article())
     assert data == {
@@ -301,8 +319,8 @@ def test_docutils_promotes_headline_and_docinfo() -> None:
     doctree = publish_doctree("", parser=ArticleParser(), settings_overrides={"report_level": 5})
     assert doctree["title"] == "Harbour bridge reopens after repairs"
     assert isinstance(doctree[0], nodes.title)
-    docinfo = doctree[1]
-    assert isinstance(docinfo, nodes.docinfo)
+    (docinfo,) = doctree.findall(nodes.docinfo)
+    assert doctree.index(docinfo) == 1 + len(list(doctree.findall(nodes.meta)))
     authors = next(docinfo.findall(nodes.authors))
     assert [author.astext() for author in authors] == ["Ann Lee", "Raj Rao"]
     fields = {field[0].astext(): field[1].astext() for field in docinfo.findall(nodes.field)}

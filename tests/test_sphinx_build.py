@@ -89,6 +89,9 @@ def test_html_page_from_a_news_file(app) -> None:
     assert any('<p class="attribution">—Hun Sen wrote.</p>' in quote for quote in quotes)
     assert re.search(r"<h2>Cambodian PM(&#39;|')s reputation<a", body)
     assert "(With AP inputs)" in body
+    head = page[: page.index("</head>")]
+    assert '<meta content="The PM of Cambodia, Hun Sen has presented' in head
+    assert '<meta content="2019-11-27T19:17:00+05:30" property="article:published_time" />' in head
     assert 'href="_static/newsconvert.css' in page
     assert (Path(app.outdir) / "_static" / "newsconvert.css").is_file()
 
