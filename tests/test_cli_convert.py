@@ -409,3 +409,18 @@ def test_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     exec(compile(snippet, "README.md", "exec"), names)
     assert "<h1>Varapur opens footbridge" in str(names["html"])
     assert names["markdown"] == render(parse(text_of(BRIDGE)), "md")
+
+
+def test_a_closed_stdout_ends_quietly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``newsconvert big.txt | head``: the reader went away; no traceback, status 1."""
+
+    class ClosedPipe(io.BytesIO):
+        def write(self, data: object) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    stdout = io.TextIOWrapper(ClosedPipe(), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdout", stdout)
+    assert run([str(BRIDGE), "-t", "html"]) == 1
+    assert capsys.readouterr().err == ""
