@@ -376,6 +376,9 @@ def test_unknown_zone_gives_no_value_and_names_the_zone() -> None:
         ("November 27, 2019 13:10 am", "13:10 am"),
         ("Updated 31-04-2019 10:00", "31-04-2019"),
         ("April 31, 2020", "April 31, 2020"),
+        ("January 1, 0000", "January 1, 0000"),
+        ("Published 10:00 IST, 1 Jan 0001", "1 Jan 0001"),
+        ("Updated 23:59 ET, Dec 31, 9999", "Dec 31, 9999"),
     ],
 )
 def test_impossible_dates_raise_parse_error_with_the_line(text: str, shown: str) -> None:

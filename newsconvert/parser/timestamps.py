@@ -47,6 +47,13 @@ TimestampKind = Literal["published", "updated"]
 MAX_TIMESTAMP_LENGTH = 160
 """Longer lines are never timestamps (the longest real ones, with a byline, are ~70 chars)."""
 
+MIN_YEAR = 1000
+"""Earlier four-digit years (``0000``, ``0019``) are typing errors, not dates: they are refused
+like an impossible day."""
+
+MAX_YEAR = 9998
+"""Later years are refused too, so that converting any value to UTC stays within ``datetime``."""
+
 
 @dataclass(frozen=True, slots=True)
 class TimestampMatch:
@@ -226,7 +233,6 @@ def _scan(text: str, pos: int) -> _Reading | None:
     if date is not None:
         reading.date = date
         pos = date.end()
-        after = pos
         if date["iso_year"] and text.startswith("T", pos):
             separator_end = pos + 1
         else:
@@ -235,8 +241,6 @@ def _scan(text: str, pos: int) -> _Reading | None:
         if time is not None and _is_time(time):
             reading.time = time
             pos = _read_zone(text, time.end(), reading)
-        else:
-            pos = after
     else:
         time = _TIME.match(text, pos)
         if time is None or not _is_time(time):
@@ -286,7 +290,11 @@ def _date_parts(date: re.Match[str], line: int, strict: bool) -> tuple[int, int,
         year, month, day = date["n_year"], second, first
         named = False
     year_number = int(year)
-    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year_number, month)[1]:
+    if (
+        not MIN_YEAR <= year_number <= MAX_YEAR
+        or not 1 <= month <= 12
+        or not 1 <= day <= calendar.monthrange(year_number, month)[1]
+    ):
         if named or strict:
             raise ParseError(f"not a real date: {date.group().strip()!r}", line=line)
         return None
