@@ -76,6 +76,13 @@ CASES = [
         AFTER,
     ),
     (
+        "Hun Sen: \u201cWe seek genuine engagement with the United States, and we will work "
+        "for it.\u201d",
+        "We seek genuine engagement with the United States, and we will work for it.",
+        "Hun Sen",
+        BEFORE,
+    ),
+    (
         '"We will rebuild every school that was damaged by the floods," Dr. Jane Doe said.',
         "We will rebuild every school that was damaged by the floods",
         "Dr. Jane Doe said",
@@ -102,6 +109,8 @@ def test_blockquote_forms(
 NOT_BLOCKQUOTES = [
     # merely contains a quotation
     "He called it \u201ca step\u201d and left.",
+    "The answer, \u201cWe seek genuine engagement with the United States and its allies.\u201d",
+    "Note the wording: \u201cWe seek genuine engagement with the United States and allies.\u201d",
     "A letter which was shared online was dated November 26 and sent by Sen to Trump while "
     "thanking him for assuring that Washington was not seeking a 'regime change' in Cambodia.",
     "The boyfriend of sexy \u201cMob Wives\u201d star Natalie Guercio is suing the club.",

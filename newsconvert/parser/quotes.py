@@ -22,8 +22,9 @@ attribution. ``Blockquote.text`` keeps it.
 4. The attribution is one clause (no sentence break inside it, so ``he said. Reuter`` is refused
    and the parser can split the sign-off first), has at most :data:`MAX_ATTRIBUTION_WORDS`
    words and contains a speech verb
-   (``said``, ``wrote``, ``counselled``, ``according to`` …), or it is a dash and a name
-   (``— Jane Doe``).
+   (``said``, ``wrote``, ``counselled``, ``according to`` …); or it is a name alone where
+   names alone introduce speech: after a dash (``— Jane Doe``) or before a colon, as in
+   interviews (``Hun Sen: “…”``).
 
 A paragraph that merely contains a quotation (``He called it “a step” and left.``) fails rule 2
 or 3 and stays a paragraph. Quotations that are left open to continue in the next paragraph
@@ -47,25 +48,21 @@ MAX_ATTRIBUTION_WORDS = 12
 MAX_BLOCKQUOTE_LENGTH = 5000
 """Longer paragraphs are not examined (a blockquote is one paragraph of speech)."""
 
-_SPEECH_STEMS = (
-    "say said says saying tell told tells write wrote writes written add added adds ask asked "
-    "asks counsel counselled counseled counsels urge urged urges warn warned warns declare "
-    "declared declares announce announced announces state stated states explain explained "
-    "explains insist insisted insists reply replied replies tweet tweeted tweets post posted "
-    "posts note noted notes remark remarked remarks argue argued argues continue continued "
-    "continues quip quipped quips recall recalled recalls admit admitted admits concede "
-    "conceded concedes acknowledge acknowledged acknowledges claim claimed claims observe "
-    "observed observes comment commented comments respond responded responds answer answered "
-    "answers conclude concluded concludes caution cautioned cautions advise advised advises "
-    "emphasise emphasised emphasises emphasize emphasized emphasizes stress stressed stresses "
-    "vow vowed vows promise promised promises predict predicted predicts suggest suggested "
-    "suggests joke joked jokes reiterate reiterated reiterates assure assured assures "
-    "shout shouted shouts exclaim exclaimed exclaims whisper whispered whispers "
-    "testify testified testifies told tells confirm confirmed confirms deny denied denies "
-    "describe described describes call called calls put puts "
-    "according statement letter interview"
-)
-_SPEECH_WORDS = frozenset(_SPEECH_STEMS.split())
+# Verbs that introduce speech, in the forms an attribution uses. Forms that are as often nouns
+# (``note``, ``answer``, ``claims``, ``statement``) are left out: ``The answer, “…”`` and
+# ``Note the wording: “…”`` introduce a quotation without saying who spoke.
+_SPEECH_VERBS_TEXT = """
+    say says said saying tell tells told telling write writes wrote written writing
+    add adds added adding ask asks asked asking counselled counseled counsels urge urges urged
+    warn warns warned declare declares declared announce announces announced stated explain
+    explains explained insist insists insisted replied tweeted posted noted remarked
+    argue argues argued continued quipped recalled recalls admitted admits conceded concedes
+    acknowledged acknowledges claimed observed commented responded answered concluded
+    cautioned advised emphasised emphasized stressed vowed promised predicted suggested
+    suggests joked reiterated assured shouted exclaimed whispered testified confirmed
+    confirms denied described called according
+"""
+_SPEECH_WORDS = frozenset(_SPEECH_VERBS_TEXT.split())
 _WORD = re.compile(r"[A-Za-z]+")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+\S")
 _ABBREVIATIONS_TEXT = "Mr Mrs Ms Dr Prof St Sr Jr Gen Gov Sen Rep Lt Col Capt Sgt Rev Hon Mt Co Inc"
@@ -74,8 +71,9 @@ _ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
 _OPENING = '\u201c"'
 _QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"'}
 _CLOSING_PUNCTUATION = ".,;:!?\u2026)]"
+_SPEAKER = re.compile(r"[A-Z][\w.'\u2019\-]{0,30}(?:\s[A-Z][\w.'\u2019\-]{0,30}){0,3}")
 _NAME_AFTER_DASH = re.compile(
-    r"(?:-{1,2}|\u2013|\u2014)\s*[A-Z][\w.'\u2019\-]*(?:\s[A-Z][\w.'\u2019\-]*){0,4}"
+    r"(?:-{1,2}|\u2013|\u2014)\s?[A-Z][\w.'\u2019\-]{0,30}(?:\s[A-Z][\w.'\u2019\-]{0,30}){0,4}"
 )
 
 
@@ -164,7 +162,8 @@ def match_blockquote(text: str, *, line: int = 0) -> Blockquote | None:
         if not lead or lead[-1] not in ",:":
             return None
         attribution = _clean_attribution(lead)
-        if not _is_attribution(attribution):
+        speaker_then_colon = lead[-1] == ":" and _SPEAKER.fullmatch(attribution) is not None
+        if not (speaker_then_colon or _is_attribution(attribution)):
             return None
         return _blockquote(paragraph, [spans[0]], attribution, AttributionPosition.BEFORE, line)
 

@@ -161,7 +161,7 @@ _PLACE = re.compile(
 )
 
 # A byline run into the timestamp: ``by Staff Writer 28-11-2019``, ``Jane Doe | Nov 27, 2019``.
-_NAME_WORD = r"[A-Z][\w'\u2019.\-]*"
+_NAME_WORD = r"[A-Z][\w'\u2019.\-]{0,30}"
 _PREFIX = re.compile(
     rf"(?P<by>(?i:by)\s+)?(?P<words>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})"
     r"(?P<sep>\s*[|\u00b7\u2022\-\u2013\u2014]\s*|\s+)"
