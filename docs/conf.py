@@ -39,20 +39,3 @@ autodoc_default_options = {"members": True, "undoc-members": False}
 
 # Sphinx's own check of reST text stays strict; article text never goes through it.
 nitpicky = False
-
-
-def _close_spaced_literals(app, what, name, obj, options, lines: list[str]) -> None:
-    """Docstrings quoting a marker with its trailing space (a literal ``- `` with the space
-    inside) are invalid reST: an inline literal cannot end in a space. Show such literals
-    without the space rather than fail the build."""
-    for index, line in enumerate(lines):
-        parts = line.split("``")
-        if len(parts) % 2 == 0:
-            continue  # a literal that spans lines: leave it alone
-        for odd in range(1, len(parts), 2):
-            parts[odd] = parts[odd].rstrip() or parts[odd]
-        lines[index] = "``".join(parts)
-
-
-def setup(app):
-    app.connect("autodoc-process-docstring", _close_spaced_literals)

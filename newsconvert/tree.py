@@ -71,7 +71,7 @@ class Timestamp:
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
-    """A wire dateline opening the first paragraph: ``NEW DELHI, Nov 13 (Reuters) - ``."""
+    """A wire dateline opening the first paragraph, as in ``NEW DELHI, Nov 13 (Reuters) -``."""
 
     text: str
     """The dateline as written, including its trailing separator (``-``, ``—``, ``:``)."""
@@ -164,7 +164,7 @@ class ListItem:
 
 @dataclass(frozen=True, slots=True)
 class BulletList:
-    """A run of lines starting with list markers (``- ``, ``• ``, ``■ ``)."""
+    """A run of lines starting with list markers (``-``, ``•``, ``■`` followed by a space)."""
 
     items: tuple[ListItem, ...]
     """The items in order."""
