@@ -39,6 +39,8 @@ _WEAK_CHROME = frozenset(_WEAK_CHROME_WORDS.split())
 _CHROME_SPLIT = re.compile(r"[\s|•·/,:;!?()\[\]]+")
 _CHROME_FIRST_WORD = re.compile(r"[^\s|•·/,:;!?()\[\]]+")
 MAX_CHROME_WORDS = 12
+MAX_CHROME_LENGTH = 120
+"""Longer lines are never chrome (callers may test this first to save a call)."""
 # Whole lines that head teaser boxes or navigation; compared in lowercase, without punctuation.
 _CHROME_PHRASES = frozenset(
     (
@@ -77,7 +79,7 @@ _MENU_SEPARATOR = re.compile(r"\s[|•·]\s")
 
 def is_chrome(text: str) -> bool:
     """Whether ``text`` is page furniture: share buttons, menus, comment prompts."""
-    if len(text) > 120:
+    if len(text) > MAX_CHROME_LENGTH:
         return False
     if _is_menu(text):
         return True
@@ -123,12 +125,13 @@ _CROSSLINK = re.compile(
     r"\s*(?::|\s[-\u2013\u2014|]|$)",
     re.IGNORECASE,
 )
-_CROSSLINK_FIRST = frozenset("ARSMDYarsmdy")
+CROSSLINK_FIRST = frozenset("ARSMDYarsmdy")
+"""Letters a cross-link label starts with (callers may test this first to save a call)."""
 
 
 def is_crosslink(text: str) -> bool:
     """Whether ``text`` points to another story: ``Also Read: …``, ``READ MORE: …``."""
-    return text[0] in _CROSSLINK_FIRST and _CROSSLINK.match(text) is not None
+    return text[0] in CROSSLINK_FIRST and _CROSSLINK.match(text) is not None
 
 
 # --- Photo captions ------------------------------------------------------------------------------

@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 
 from newsconvert.parser.asides import (
+    CROSSLINK_FIRST,
+    MAX_CHROME_LENGTH,
     Signature,
     find_signature,
     is_caption,
@@ -161,7 +163,7 @@ def read_body(chunks: list[Chunk], start: int, builder: ArticleBuilder, zones: Z
         text = chunk.text
         first = chunk.first
         index += 1
-        if is_chrome(text):
+        if len(text) <= MAX_CHROME_LENGTH and is_chrome(text):
             # Before the duplicate test: a share bar printed above and below the story is
             # chrome both times.
             builder.add_block(Aside(text, AsideKind.CHROME, first))
@@ -185,7 +187,7 @@ def read_body(chunks: list[Chunk], start: int, builder: ArticleBuilder, zones: Z
                 if used:
                     index += used - 1
                     continue
-        if is_crosslink(text):
+        if text[0] in CROSSLINK_FIRST and is_crosslink(text):
             builder.add_block(Aside(text, AsideKind.CROSSLINK, first))
             builder.mark(first, chunk.last, "crosslink", "crosslink-label")
             previous = _BODY_OTHER
