@@ -147,11 +147,9 @@ def render(
     else:
         context["front_matter"] = context["json_ld"] = None
     ext = _TEMPLATE_EXTENSIONS[fmt]
-    name = f"{fmt}/{'standalone' if standalone else 'article'}.{ext}.j2"
-    try:
-        return env.get_template(name).render(context)
-    except Exception as error:
-        raise environments.template_error(error, env) from None
+    return environments.render_template(
+        env, f"{fmt}/{'standalone' if standalone else 'article'}.{ext}.j2", context
+    )
 
 
 class _CallableModule(types.ModuleType):

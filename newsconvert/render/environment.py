@@ -150,7 +150,31 @@ def environment(fmt: str, template_dirs: tuple[str, ...] = ()) -> jinja2.Environ
         extensions=[InlineExtension],
     )
     env.filters.update(_filters())
+    env.extend(compiled_templates={})
     return env
+
+
+def render_template(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    """Render the template ``name`` of ``env`` with ``context`` (which this call may extend).
+
+    What :meth:`jinja2.Template.render` does, minus the per-call work this module makes
+    unnecessary: the template is looked up in a plain dictionary, and ``context`` becomes the
+    template's context without being copied (the environment's globals are added to it).
+    Any failure becomes a :class:`TemplateError` naming the template file and line.
+    """
+    templates: dict[str, jinja2.Template] = env.compiled_templates  # type: ignore[attr-defined]
+    try:
+        try:
+            template = templates.get(name)
+            if template is None:
+                template = templates[name] = env.get_template(name)
+            for key, value in env.globals.items():
+                context.setdefault(key, value)
+            return "".join(template.root_render_func(template.new_context(context, shared=True)))
+        except Exception:
+            env.handle_exception()  # re-raises, the traceback rewritten to template lines
+    except Exception as error:
+        raise template_error(error, env) from None
 
 
 def template_error(error: BaseException, env: jinja2.Environment) -> TemplateError:
