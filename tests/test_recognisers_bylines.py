@@ -106,6 +106,31 @@ def test_is_byline_label(text: str, expected: bool) -> None:
     assert is_byline_label(text) is expected
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "agency"),
+    [
+        ("Jane Doe", ("Jane Doe",), None),
+        ("Associated Press", ("Associated Press",), "Associated Press"),
+        ("Jane Doe and John Roe, Reuters", ("Jane Doe", "John Roe"), "Reuters"),
+        ("Staff Writer", ("Staff Writer",), None),
+    ],
+)
+def test_bare_names_where_a_byline_stands(
+    text: str, names: tuple[str, ...], agency: str | None
+) -> None:
+    assert parse_byline(text) is None  # a name alone could be a heading
+    byline = parse_byline(text, bare=True)
+    assert byline is not None
+    assert (byline.text, byline.names, byline.agency) == (text, names, agency)
+
+
+@pytest.mark.parametrize(
+    "text", ["The end of the year", "2020 was a year", "the staff", "January, then March"]
+)
+def test_bare_still_refuses_sentences(text: str) -> None:
+    assert parse_byline(text, bare=True) is None
+
+
 def test_label_joined_with_the_next_line() -> None:
     label, name = "Written By", "Associated Press"
     assert is_byline_label(label)

@@ -152,8 +152,14 @@ def is_byline_label(text: str) -> bool:
     return len(stripped) <= 20 and _LABEL.fullmatch(stripped) is not None
 
 
-def parse_byline(text: str, *, line: int = 0) -> Byline | None:
-    """The byline on ``text`` (a line, or a label line joined with the next), or ``None``."""
+def parse_byline(text: str, *, line: int = 0, bare: bool = False) -> Byline | None:
+    """The byline on ``text`` (a line, or a label line joined with the next), or ``None``.
+
+    With ``bare``, names without a ``By`` are accepted too (``Jane Doe and John Roe``): for a
+    caller that already knows the text stands where a byline does, such as the words before a
+    timestamp (:attr:`~newsconvert.parser.timestamps.TimestampMatch.prefix`) or the line after
+    a lone ``Written By``. The same rules for names apply.
+    """
     if len(text) > MAX_BYLINE_LENGTH:
         return None
     written = text.strip()
@@ -165,6 +171,8 @@ def parse_byline(text: str, *, line: int = 0) -> Byline | None:
         parts = _read_by_form(normalised[lead.end() :])
     elif "|" in normalised:
         parts = _read_pipe_form(normalised)
+    elif bare:
+        parts = _read_by_form(normalised)
     if parts is None:
         return None
     return Byline(
