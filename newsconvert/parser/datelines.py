@@ -2,12 +2,16 @@
 
 A dateline is ``PLACE[, DATE] [(AGENCY)] SEPARATOR`` at the very start of a paragraph, or
 ``(AGENCY) SEPARATOR`` alone (``(CNN) -- ``), or a full date alone (``December 28, 2014: ``).
+The date is as wire copy prints it (``Nov 13``, ``Dec. 30``, ``Nov. 27, 2019``; the comma before
+it may be missing: ``RICHMOND, Va. Feb 26``); a press release puts its wire between slashes
+(``NEW YORK, Nov. 27, 2019 /PRNewswire/ -- ``).
 The separator is a dash (``-``, ``--``, an en or em dash; spaced or not) or a colon; after an
 agency (``Panaji, Jun 18 (PTI) ``) a space alone separates.
 
 What a place looks like (the rules that keep ordinary sentence starts out):
 
-- one to five words, each capitalised (``Phnom Penh``) or in capitals (``PHNOM PENH``), joined by
+- one to five words of the Latin alphabets (``SÃO PAULO``, ``Zürich``), each capitalised
+  (``Phnom Penh``) or in capitals (``PHNOM PENH``), joined by
   spaces, ``/`` or hyphens, with the lowercase particles of place names (``Port of Spain``,
   ``Rio de Janeiro``); an optional second part after a comma for the state or country
   (``GREEN BAY, Wis.``, ``SURABAYA, Indonesia/JAKARTA``); no digits;

@@ -16,8 +16,6 @@ The measured rules, all of which must hold:
      ``position`` AFTER, since the attribution follows the quotation's start; ``text`` keeps the
      paragraph exactly, so nothing is lost.
 
-``quote`` drops a final comma (``… regime change,”``): it only joins the quotation to the
-attribution. ``Blockquote.text`` keeps it.
 3. At least :data:`MIN_QUOTE_SHARE` of the paragraph's characters are inside the quotation marks.
 4. The attribution is one clause (no sentence break inside it, so ``he said. Reuter`` is refused
    and the parser can split the sign-off first), has at most :data:`MAX_ATTRIBUTION_WORDS`
@@ -25,6 +23,10 @@ attribution. ``Blockquote.text`` keeps it.
    (``said``, ``wrote``, ``counselled``, ``according to`` …); or it is a name alone where
    names alone introduce speech: after a dash (``— Jane Doe``) or before a colon, as in
    interviews (``Hun Sen: “…”``).
+
+``quote`` drops a final comma (``… regime change,”``): it only joins the quotation to the
+attribution. ``Blockquote.text`` keeps it. ``attribution`` is written without its final
+punctuation (``Hun Sen wrote``).
 
 A paragraph that merely contains a quotation (``He called it “a step” and left.``) fails rule 2
 or 3 and stays a paragraph. Quotations that are left open to continue in the next paragraph
