@@ -112,3 +112,99 @@ def test_lines_point_into_the_source() -> None:
     assert lines[article.headline.line - 1].startswith("# Robots")
     heading = article.sections[1].heading
     assert heading is not None and lines[heading.line - 1] == "## What the council wants"
+
+
+MARKDOWN_VARIANTS = """\
+Fire crews contain *moorland* blaze
+===================================
+
+**By Amal Perera**
+
+Updated: 7:28am, 28 Nov, 2019
+
+Firefighters worked through the night\\
+to stop the fire reaching [the village](https://example.org/v).
+Crews used `foam` and <b>raw</b> tags stay words.
+
+### Timeline
+
+1. First call at 02:00
+2. Crews arrive
+
+(Reporting by Amal Perera; Editing by Li Wei)
+"""
+
+
+def test_markdown_variants_setext_title_strong_byline_links_and_numbered_lists() -> None:
+    article = read(MARKDOWN_VARIANTS, "md", source="fire.md")
+    assert article.headline.text == "Fire crews contain moorland blaze"
+    assert [b.names for b in article.bylines] == [("Amal Perera",)]
+    assert article.published is None
+    assert [u.text for u in article.updated] == ["Updated: 7:28am, 28 Nov, 2019"]
+    # No zone in the text: the value stays naive, never an invented offset.
+    assert article.updated[0].value is not None and article.updated[0].value.tzinfo is None
+    opening, timeline = article.sections
+    assert opening.blocks == (
+        Paragraph(
+            "Firefighters worked through the night to stop the fire reaching the village. "
+            "Crews used foam and <b>raw</b> tags stay words."
+        ),
+    )
+    assert timeline.heading is not None and timeline.heading.text == "Timeline"
+    numbered = timeline.blocks[0]
+    assert isinstance(numbered, BulletList) and numbered.marker == "1."
+    assert [i.text for i in numbered.items] == ["First call at 02:00", "Crews arrive"]
+    assert [c.text for c in article.credits] == ["(Reporting by Amal Perera; Editing by Li Wei)"]
+
+
+def test_markdown_front_matter_supplies_what_the_body_does_not() -> None:
+    text = (
+        "---\ntitle: From the front matter\nauthors:\n  - Jane Doe\n"
+        "description: A summary.\ndate: 2019-11-27T19:17:00+05:30\n---\n\nOnly a paragraph.\n"
+    )
+    article = read(text, "md")
+    assert article.headline.text == "From the front matter"
+    assert article.headline.line == 2
+    assert [b.text for b in article.bylines] == ["Jane Doe"]
+    assert article.standfirst is not None and article.standfirst.text == "A summary."
+    assert article.published is not None and article.published.iso == "2019-11-27T19:17:00+05:30"
+    assert article.sections[0].blocks == (Paragraph("Only a paragraph."),)
+    assert article.sections[0].blocks[0].line == 9
+
+
+RST_VARIANTS = """\
+Fire crews contain moorland blaze
+=================================
+
+Firefighters worked through the night.
+
+.. note::
+
+   Roads nearby are closed.
+
+#. First call at 02:00
+#. Crews arrive
+
+A quotation follows.
+
+    “We have never seen anything like it,” Amal Perera said.
+"""
+
+
+def test_rst_admonitions_keep_their_words_and_quotes_read_like_plain_text() -> None:
+    article = read(RST_VARIANTS, "rst")
+    blocks = article.sections[0].blocks
+    assert [type(b).__name__ for b in blocks] == [
+        "Paragraph",
+        "Paragraph",
+        "BulletList",
+        "Paragraph",
+        "Blockquote",
+    ]
+    assert blocks[1].text == "Roads nearby are closed."
+    assert isinstance(blocks[2], BulletList) and blocks[2].marker == "1."
+    quote = blocks[4]
+    assert isinstance(quote, Blockquote)
+    # No ``-- attribution``: the words are read as the plain-text parser reads them.
+    assert quote.attribution == "Amal Perera said"
+    assert quote.position is AttributionPosition.AFTER

@@ -105,12 +105,12 @@ def test_unclosed_and_stray_tags_do_not_lose_words() -> None:
     page = "<h1>T</h1><p>one<p>two</span></div><ul><li>a<li>b</ul><p>three"
     article = read(page, "html")
     blocks = article.sections[0].blocks
-    assert [b.text for b in blocks] == ["one", "two", "a\nb", "three"]
+    assert [b.text for b in blocks] == ["one", "two", "a\nb", "three"]  # list text: items
 
 
-def test_line_breaks_are_newlines_source_newlines_are_spaces() -> None:
+def test_line_breaks_and_source_newlines_are_spaces() -> None:
     article = read("<h1>T</h1><p>\n  first\n\t line<br>\n second</p>", "html")
-    assert article.sections[0].blocks[0].text == "first line\nsecond"
+    assert article.sections[0].blocks[0].text == "first line second"
 
 
 def test_runs_of_plain_spaces_are_the_text_s_own() -> None:

@@ -251,7 +251,7 @@ def articles(draw: st.DrawFn) -> Article:
 
 @pytest.mark.parametrize("standalone", [False, True], ids=["fragment", "standalone"])
 @pytest.mark.parametrize("fmt", FORMATS)
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=75, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(article=articles())
 def test_generated_round_trip(article: Article, fmt: str, standalone: bool) -> None:
     assert round_trip(article, fmt, standalone=standalone) is None

@@ -443,7 +443,7 @@ def _quote(element: _Element, *, attribution: str | None) -> Part:
 
 
 def _inline_text(element: _Element, *, skip: _Element | None = None, strip: bool = True) -> str:
-    """An element's words as a reader sees them: whitespace collapsed, ``<br>`` a newline."""
+    """An element's words as a reader sees them: source line breaks and ``<br>`` a space."""
     lines: list[list[str]] = [[]]
 
     def collect(node: _Element) -> None:
@@ -461,7 +461,8 @@ def _inline_text(element: _Element, *, skip: _Element | None = None, strip: bool
     if len(lines) == 1:
         text = _WHITESPACE.sub(" ", "".join(lines[0]))
         return text.strip(_EDGES) if strip else text
-    return "\n".join(_normalise("".join(line)) for line in lines)
+    # A paragraph is one line in the tree: ``<br>`` separates words like any line break.
+    return " ".join(_normalise("".join(line)) for line in lines)
 
 
 def _normalise(text: str) -> str:

@@ -369,13 +369,13 @@ def _inline_lines(children: Sequence[Any]) -> list[str]:
 
 
 def _inline_text(children: Sequence[Any]) -> str:
-    """An inline token's text: soft breaks join lines with a space, hard breaks keep a newline."""
+    """An inline token's text, its lines (soft or hard breaks) joined with a space."""
     pieces: list[str] = []
     for child in children:
         if child.type == "softbreak":
             pieces.append(" ")
         elif child.type == "hardbreak":
-            pieces.append("\n")
+            pieces.append(" ")  # a paragraph is one line in the tree, however it was broken
         else:
             pieces.append(_inline_piece(child))
     return "".join(pieces)
