@@ -416,3 +416,22 @@ def test_quote_is_split_only_at_exactly_one_space(text: str) -> None:
     assert block.next_node(docutils.nodes.emphasis).astext() == attribution
     tree, _ = html_document(render(article, "html"), fragment=True)
     assert element_text(tree.find(".//blockquote")) == text
+
+
+@pytest.mark.parametrize("standalone", [False, True])
+def test_headline_only_article_in_every_format(standalone: bool) -> None:
+    from newsconvert.tree import Article, Headline
+
+    article = Article(Headline("Only a headline"))
+    assert rst_messages(render(article, "rst", standalone=standalone)) == []
+    document, _ = rst_doctree(render(article, "rst", standalone=standalone))
+    assert document["title"] == "Only a headline"
+    tree, errors = html_document(
+        render(article, "html", standalone=standalone), fragment=not standalone
+    )
+    assert errors == [] and tree.find(".//h1").text == "Only a headline"
+    assert (
+        markdown_text(render(article, "md", standalone=standalone))
+        .strip()
+        .endswith("Only a headline")
+    )

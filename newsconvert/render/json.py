@@ -97,7 +97,7 @@ def block_to_dict(block: Block) -> dict[str, Any]:
             "text": block.text,
             "quote": block.quote,
             "attribution": block.attribution,
-            "position": block.position.value,
+            "position": str(block.position),
             "line": block.line,
         }
     if kind is BulletList:
@@ -123,7 +123,7 @@ def block_to_dict(block: Block) -> dict[str, Any]:
         }
     if kind is Aside:
         assert isinstance(block, Aside)
-        return {"type": "aside", "text": block.text, "kind": block.kind.value, "line": block.line}
+        return {"type": "aside", "text": block.text, "kind": str(block.kind), "line": block.line}
     raise TypeError(f"newsconvert cannot write a block of type {kind.__name__} as JSON")
 
 
