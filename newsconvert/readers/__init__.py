@@ -18,7 +18,7 @@ from os import PathLike, fspath
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from newsconvert.errors import ConfigError
+from newsconvert.errors import ConfigError, NewsconvertError
 from newsconvert.readers.compare import first_difference
 
 if TYPE_CHECKING:
@@ -73,8 +73,11 @@ def read(
         return parse(text, source=source, zones=zones)
     from newsconvert.readers.recognise import using_zones
 
-    with using_zones(zones):
-        return _read_markup(text, name, fmt, source)
+    try:
+        with using_zones(zones):
+            return _read_markup(text, name, fmt, source)
+    except NewsconvertError as error:
+        raise error.located(source) from None
 
 
 def _read_markup(text: str, name: str, fmt: str, source: str | None) -> Article:

@@ -109,6 +109,8 @@ _SILENT = frozenset(
 )
 """Elements whose content is not article text (a page's ``<title>`` is read separately)."""
 _CLOSES_PARAGRAPH = _BLOCK
+MAX_DEPTH = 100
+"""How deep elements nest before further ones are read as their parent's siblings."""
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _WHITESPACE = re.compile(r" *[\t\n\r\f][ \t\n\r\f]*")
 """Source formatting: a line break or tab with the spaces around it reads as one space.
@@ -165,7 +167,10 @@ class _TreeBuilder(HTMLParser):
             parent=self.open[-1],
         )
         self.open[-1].children.append(element)
-        if tag not in _VOID:
+        # Past MAX_DEPTH an element opens nothing: what follows stays in its parent, so every
+        # word is kept and no walk over the tree recurses without bound (browsers cap depth
+        # the same way).
+        if tag not in _VOID and len(self.open) <= MAX_DEPTH:
             self.open.append(element)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

@@ -223,8 +223,22 @@ def _when(value: object) -> tuple[str | None, datetime | None]:
 
 def markdown_parts(text: str, *, line_offset: int = 0) -> list[Part]:
     """The block-level parts of a Markdown document, in order (rules and markers included)."""
-    tokens = _markdown_it().parse(text)
+    parser = _markdown_it()
+    tokens = parser.parse(text)
+    _refuse_deep_nesting(tokens, parser.options["maxNesting"], line_offset)
     return _Walker(tokens, line_offset).parts()
+
+
+def _refuse_deep_nesting(tokens: Sequence[Any], limit: int, line_offset: int) -> None:
+    """Raise where markdown-it stopped at its nesting limit (it drops what lies deeper).
+
+    It then leaves the deepest container empty: an opening token at the last level, closed at
+    once. No article nests quotes or lists that deep; losing its words silently would be worse.
+    """
+    for index, token in enumerate(tokens[:-1]):
+        if token.nesting == 1 and token.level >= limit - 1 and tokens[index + 1].nesting == -1:
+            line = token.map[0] + 1 + line_offset if token.map else None
+            raise ParseError(f"Markdown nested more than {limit} levels deep", line=line)
 
 
 @functools.cache

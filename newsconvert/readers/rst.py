@@ -109,9 +109,13 @@ def parse_rst(text: str, *, source: str | None = None) -> Any:
     messages = io.StringIO()
     settings.warning_stream = messages
     document = new_document(source or "<string>", settings)
-    parser.parse(text, document)
-    document.transformer.populate_from_components((reader, parser))
-    document.transformer.apply_transforms()
+    try:
+        parser.parse(text, document)
+        document.transformer.populate_from_components((reader, parser))
+        document.transformer.apply_transforms()
+    except RecursionError:
+        # docutils recurses once per level of nesting (lists in lists in quotes…).
+        raise ParseError("reStructuredText nested too deeply", source=source) from None
     _refuse_errors(document, messages.getvalue(), source)
     return document
 
