@@ -329,3 +329,20 @@ def test_rst_quote_split_keeps_the_space_between_quotation_and_attribution(writt
     assert quote is not None and quote.attribution is not None
     article = Article(Headline("T"), sections=(Section(None, (Paragraph("x"), quote)),))
     assert round_trip(article, "rst", standalone=False) is None
+
+
+def test_kept_chrome_reads_back_too(corpus_dir: Path) -> None:
+    """With ``keep_chrome`` every format shows the whole tree, and reads back as all of it."""
+    from newsconvert import parse
+    from newsconvert.source import read_source
+
+    with_chrome = []
+    for path in CORPUS_FILES:
+        article = parse(read_source(path).text)
+        if article != visible(article):
+            with_chrome.append(article)
+    assert with_chrome, "the corpus has articles with page chrome"
+    for article in with_chrome:
+        for fmt in ("md", "rst", "html"):
+            output = render_module.render(article, fmt, keep_chrome=True)
+            assert first_difference(article, read(output, fmt)) is None, fmt
