@@ -564,7 +564,8 @@ def build(
         site_outputs=site_outputs,
         site_fingerprint="" if site_error else site_print,
     )
-    _write_if_changed(out_dir / MANIFEST_NAME, updated.to_text())
+    # Something changed (else the build returned above), so no need to read the old one back.
+    output.write_atomic(out_dir / MANIFEST_NAME, updated.to_text())
     if site_error is not None:
         raise site_error
     summary.seconds = time.perf_counter() - started

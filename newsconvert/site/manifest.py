@@ -81,13 +81,23 @@ class Manifest:
 
     def to_text(self) -> str:
         """The manifest as JSON text, keys sorted so the same build gives the same bytes."""
-        data = {
+        # One line per article, encoded record by record: readable in a diff, and no second
+        # copy of every record as a dict is built on the way.
+        head = {
             "format": MANIFEST_FORMAT,
-            "site_outputs": list(self.site_outputs),
             "site_fingerprint": self.site_fingerprint,
-            "articles": {path: record.to_json() for path, record in self.articles.items()},
+            "site_outputs": list(self.site_outputs),
         }
-        return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
+        lines = [_dumps(head)[:-1] + ',"articles":{']
+        for index, path in enumerate(sorted(self.articles)):
+            comma = "," if index else ""
+            lines.append(f"{comma}{_dumps(path)}:{_dumps(self.articles[path].to_json())}")
+        lines.append("}}\n")
+        return "\n".join(lines)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def load_manifest(out_dir: Path) -> Manifest:
@@ -99,6 +109,10 @@ def load_manifest(out_dir: Path) -> Manifest:
         data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
         if data.get("format") != MANIFEST_FORMAT:
             return Manifest()
+        # Every record of a build shares one fingerprint: keep one string, not one per record.
+        shared: dict[str, str] = {}
+        for record in data["articles"].values():
+            record["fingerprint"] = shared.setdefault(record["fingerprint"], record["fingerprint"])
         return Manifest(
             articles={
                 str(path): ArticleRecord.from_json(record)
