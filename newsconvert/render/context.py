@@ -37,17 +37,17 @@ CONTEXT: dict[str, str] = {
     "kicker": "article.kicker, or None when absent or blank",
     "standfirst": "article.standfirst, or None when absent or blank",
     "published": "article.published (a Timestamp: .text, .value, .iso), or None if absent or blank",
-    "updated": "article.updated without blank ones (a list of Timestamp)",
-    "bylines": "article.bylines without blank ones (a list of Byline; .text, .names)",
-    "credits": "article.credits without blank ones (a list of Credit)",
-    "sections": "list of SectionView: the sections to render, hidden asides already left out",
+    "updated": "article.updated without blank ones (a tuple of Timestamp)",
+    "bylines": "article.bylines without blank ones (a tuple of Byline; .text, .names)",
+    "credits": "article.credits without blank ones (a tuple of Credit)",
+    "sections": "tuple of SectionView: the sections to render, hidden asides already left out",
     "dateline": "the article's Dateline if it has a non-empty one, else None",
     "orphan_dateline": "the Dateline when no paragraph carries it (render it alone), else None",
     "standalone": "True for a whole document, False for a fragment",
     "keep_chrome": "True when chrome and duplicate asides are kept",
     "lang": "the document language (BCP 47 tag, e.g. 'en')",
     "format": "the output format: 'md', 'html' or 'rst'",
-    "authors": "list of author names from the bylines (a byline naming nobody gives its text)",
+    "authors": "tuple of author names from the bylines (a byline naming nobody gives its text)",
     "description": "the standfirst text, or None",
     "date_published": "ISO 8601 publication time, or None",
     "date_modified": "ISO 8601 time of the last resolvable update, or None",
@@ -242,30 +242,48 @@ def _present(node: _Node | None) -> _Node | None:
     return node if node is not None and node.text.strip() else None
 
 
-def build_context(
-    article: Article, fmt: str, *, standalone: bool, keep_chrome: bool, lang: str
-) -> dict[str, Any]:
-    """The template context for ``article`` (see :data:`CONTEXT`)."""
+_last_article: list[tuple[Article, bool, dict[str, Any]]] = []
+"""The article-dependent part of the last context built: rendering one article to several
+formats in a row (the CLI, a site build, ``convert``) computes it once."""
+
+
+def _article_context(article: Article, keep_chrome: bool) -> dict[str, Any]:
+    if _last_article:
+        last, last_keep_chrome, values = _last_article[0]
+        if last is article and last_keep_chrome == keep_chrome:
+            return values
     sections, dateline_placed = section_views(article, keep_chrome=keep_chrome)
     dateline = article.dateline if article.dateline and article.dateline.text.strip() else None
-    return {
+    values = {
         "article": article,
         "headline": article.headline,
         "kicker": _present(article.kicker),
         "standfirst": _present(article.standfirst),
         "published": _present(article.published),
-        "updated": [stamp for stamp in article.updated if stamp.text.strip()],
-        "bylines": [byline for byline in article.bylines if byline.text.strip()],
-        "credits": [credit for credit in article.credits if credit.text.strip()],
-        "sections": sections,
+        "updated": tuple(stamp for stamp in article.updated if stamp.text.strip()),
+        "bylines": tuple(byline for byline in article.bylines if byline.text.strip()),
+        "credits": tuple(credit for credit in article.credits if credit.text.strip()),
+        "sections": tuple(sections),
         "dateline": dateline,
         "orphan_dateline": None if dateline_placed else dateline,
-        "standalone": standalone,
         "keep_chrome": keep_chrome,
-        "lang": lang,
-        "format": fmt,
-        "authors": authors(article),
+        "authors": tuple(authors(article)),
         "description": article.standfirst.text if article.standfirst else None,
         "date_published": article.published.iso if article.published else None,
         "date_modified": date_modified(article),
     }
+    _last_article[:] = [(article, keep_chrome, values)]
+    return values
+
+
+def build_context(
+    article: Article, fmt: str, *, standalone: bool, keep_chrome: bool, lang: str
+) -> dict[str, Any]:
+    """The template context for ``article`` (see :data:`CONTEXT`): a new dictionary each call;
+    the values computed from the article are immutable and shared by consecutive calls for the
+    same article object."""
+    context = dict(_article_context(article, keep_chrome))
+    context["standalone"] = standalone
+    context["lang"] = lang
+    context["format"] = fmt
+    return context
