@@ -391,3 +391,15 @@ def test_template_dirs_are_used_and_their_edits_rebuild(small_tree: Path, tmp_pa
     code, err = build_cli(*args)
     assert code == 0 and f"{article_count(small_tree)} converted" in err
     assert "Edition two" in (out / "000-37575f6eff0020da.html").read_text("utf-8")
+
+
+def test_encoding_is_passed_to_every_article(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    text = "Harbour reopens after storm\n\nThe harbour reopened on Wednesday.\n"
+    (source / "wide.txt").write_bytes(text.encode("utf-16-le"))
+    code, err = build_cli(source, "-o", tmp_path / "a")
+    assert code == 1 and "wide.txt:1: binary file" in err
+    code, err = build_cli(source, "-o", tmp_path / "b", "--encoding", "utf-16-le")
+    assert code == 0, err
+    assert "Harbour reopens after storm" in (tmp_path / "b" / "wide.html").read_text("utf-8")
