@@ -63,6 +63,8 @@ from typing import Any
 from newsconvert.errors import ConfigError
 from newsconvert.tree import Article
 
+__all__ = ["FORMAT_ALIASES", "FORMAT_SUFFIXES", "format_for_suffix", "normalize_format", "render"]
+
 FORMAT_SUFFIXES: dict[str, str] = {"md": ".md", "html": ".html", "rst": ".rst", "json": ".json"}
 """The file suffix of each output format."""
 
@@ -123,7 +125,8 @@ def render(
     the built-in ones; ``keep_chrome`` also renders chrome and duplicate asides; ``lang`` is the
     document language. Raises :class:`ConfigError` for an unknown format or a missing template
     folder, :class:`TemplateError` (naming the template file and line) when a template fails,
-    and :class:`TypeError` for a block type no renderer knows (never silently dropped).
+    and :class:`TypeError` for a block type no renderer knows (never silently dropped). The
+    text ends with exactly one line break.
     """
     fmt = FORMAT_ALIASES.get(to) or normalize_format(to)
     if fmt == "json":
@@ -147,9 +150,11 @@ def render(
     else:
         context["front_matter"] = context["json_ld"] = None
     ext = _TEMPLATE_EXTENSIONS[fmt]
-    return environments.render_template(
+    text = environments.render_template(
         env, f"{fmt}/{'standalone' if standalone else 'article'}.{ext}.j2", context
     )
+    # Every output ends with exactly one line break, whatever the templates leave.
+    return text.rstrip("\n") + "\n"
 
 
 class _CallableModule(types.ModuleType):
