@@ -318,6 +318,18 @@ def test_bullet_lists_in_every_marker(marker: str) -> None:
     assert {roles_of(text)[marker.strip() + " " + items[0]]} == {"list-item"}
 
 
+def test_short_lines_after_a_colon_are_a_list_without_markers() -> None:
+    lead = "The council will target the money at districts based on:"
+    items = ["household income", "distance to the bridge", "age of housing"]
+    text = "\n\n".join([HEADLINE, FIRST, lead, *items, "Is that fair? Critics say no.", SECOND])
+    article = parse(text)
+    lists = [b for b in article.blocks() if isinstance(b, BulletList)]
+    assert [[item.text for item in lst.items] for lst in lists] == [items]
+    assert lists[0].marker == ""
+    assert roles_of(text)["household income"] == "list-item"
+    assert roles_of(text)["Is that fair? Critics say no."] == "paragraph"
+
+
 def test_flattened_post_on_two_lines_is_one_embed() -> None:
     post = "The bridge is finally getting fixed! pic.twitter.com/AbCdEf1234"
     signature = "\u2014 Jane Doe (@janedoe) November 19, 2019"

@@ -136,133 +136,173 @@ def _is_body_paragraph(chunk: Chunk) -> bool:
 
 def read_body(chunks: list[Chunk], start: int, builder: ArticleBuilder, zones: ZoneTable) -> None:
     """Place every chunk from ``start`` on into the body (or the metadata it turns out to be)."""
-    count = len(chunks)
-    tail_from = count - TAIL_CHUNKS
-    seen: dict[str, int] = {}
-    for placed in (builder.headline, builder.standfirst, builder.kicker, *builder.blocks):
-        if placed is not None:
-            seen.setdefault(placed.text, placed.line)
-    paragraphs = 0
-    previous = _BODY_OTHER
-    heading_left = 0
-    refused_until = 0
-    index = start
-    while index < count:
-        chunk = chunks[index]
-        kind = chunk.kind
-        if kind == "table":
-            builder.add_block(Preformatted(chunk.text, chunk.first))
-            builder.mark(chunk.first, chunk.last, "preformatted", chunk.rule)
-            previous = _BODY_OTHER
-            index += 1
-            continue
-        if kind == "item":
-            index = _read_list(chunks, index, builder)
-            previous = _BODY_PARAGRAPH
-            continue
+    _BodyReader(chunks, builder, zones).read(start)
+    _split_final_credit(builder)
+
+
+class _BodyReader:
+    """The state of one pass over the body: what came before decides some rules."""
+
+    __slots__ = (
+        "builder",
+        "chunks",
+        "heading_left",
+        "paragraphs",
+        "previous",
+        "refused_until",
+        "seen",
+        "tail_from",
+        "zones",
+    )
+
+    def __init__(self, chunks: list[Chunk], builder: ArticleBuilder, zones: ZoneTable) -> None:
+        self.chunks = chunks
+        self.builder = builder
+        self.zones = zones
+        self.tail_from = len(chunks) - TAIL_CHUNKS
+        self.seen: dict[str, int] = {}
+        """Text of every chunk placed so far → its line (for exact duplicates)."""
+        for placed in (builder.headline, builder.standfirst, builder.kicker, *builder.blocks):
+            if placed is not None:
+                self.seen.setdefault(placed.text, placed.line)
+        self.paragraphs = 0
+        """Paragraphs placed so far (a dateline is looked for in the first few only)."""
+        self.previous = _BODY_OTHER
+        """What the previous body block was: a paragraph, a heading or something else."""
+        self.heading_left = 0
+        """Lines still to place as headings from a run already judged to be headings."""
+        self.refused_until = 0
+        """End of a run of short lines already judged not to be headings."""
+
+    def read(self, index: int) -> None:
+        chunks = self.chunks
+        builder = self.builder
+        count = len(chunks)
+        while index < count:
+            chunk = chunks[index]
+            if chunk.kind == "table":
+                builder.add_block(Preformatted(chunk.text, chunk.first))
+                builder.mark(chunk.first, chunk.last, "preformatted", chunk.rule)
+                self.previous = _BODY_OTHER
+                index += 1
+            elif chunk.kind == "item":
+                index = _read_list(chunks, index, builder)
+                self.previous = _BODY_PARAGRAPH
+            else:
+                index = self.read_text(index)
+
+    def read_text(self, index: int) -> int:
+        """Place the text chunk at ``index``; return the index of the next unplaced chunk."""
+        chunk = self.chunks[index]
+        builder = self.builder
         text = chunk.text
         first = chunk.first
-        index += 1
         if len(text) <= MAX_CHROME_LENGTH and is_chrome(text):
             # Before the duplicate test: a share bar printed above and below the story is
             # chrome both times.
-            builder.add_block(Aside(text, AsideKind.CHROME, first))
-            builder.mark(first, chunk.last, "chrome", "chrome-words-only")
-            continue
+            self.set_aside(chunk, AsideKind.CHROME, "chrome", "chrome-words-only")
+            return index + 1
         if len(text) >= MIN_DUPLICATE_LENGTH:
-            earlier = seen.get(text)
+            earlier = self.seen.get(text)
             if earlier is not None:
-                builder.add_block(Aside(text, AsideKind.DUPLICATE, first))
-                builder.mark(first, chunk.last, "duplicate", f"repeats-line-{earlier}")
-                continue
-            seen[text] = first
+                self.set_aside(chunk, AsideKind.DUPLICATE, "duplicate", f"repeats-line-{earlier}")
+                return index + 1
+            self.seen[text] = first
         if len(text) <= MAX_SHORT_LENGTH:
-            at_tail = index > tail_from
-            if take_timestamp(chunk, builder, zones, unlabelled=at_tail):
-                continue
+            at_tail = index >= self.tail_from
+            if take_timestamp(chunk, builder, self.zones, unlabelled=at_tail):
+                return index + 1
             if take_credit(chunk, builder):
-                continue
+                return index + 1
             if at_tail:
-                used = take_byline(chunks, index - 1, builder)
+                used = take_byline(self.chunks, index, builder)
                 if used:
-                    index += used - 1
-                    continue
+                    return index + used
         if text[0] in CROSSLINK_FIRST and is_crosslink(text):
-            builder.add_block(Aside(text, AsideKind.CROSSLINK, first))
-            builder.mark(first, chunk.last, "crosslink", "crosslink-label")
-            previous = _BODY_OTHER
-            continue
+            self.set_aside(chunk, AsideKind.CROSSLINK, "crosslink", "crosslink-label")
+            self.previous = _BODY_OTHER
+            return index + 1
         if is_caption(text):
-            builder.add_block(Aside(text, AsideKind.CAPTION, first))
-            builder.mark(first, chunk.last, "caption", "photo-caption")
-            continue
+            self.set_aside(chunk, AsideKind.CAPTION, "caption", "photo-caption")
+            return index + 1
         signature = find_signature(text)
         if signature is not None:
             _place_embed(chunk, signature, builder)
-            previous = _BODY_PARAGRAPH
-            continue
-        if builder.dateline is None and paragraphs < DATELINE_PARAGRAPHS:
+            self.previous = _BODY_PARAGRAPH
+            return index + 1
+        if builder.dateline is None and self.paragraphs < DATELINE_PARAGRAPHS:
             opened = _match_dateline(text, first)
             if opened is not None:
                 builder.dateline, text = opened
-                paragraphs += 1
+                self.paragraphs += 1
                 if not text:
                     builder.mark(first, chunk.last, "dateline", "wire-dateline")
-                    continue
+                    return index + 1
                 builder.add_block(Paragraph(text, first))
                 builder.mark(first, chunk.last, "paragraph", "opens-with-wire-dateline")
-                previous = _BODY_PARAGRAPH
-                continue
+                self.previous = _BODY_PARAGRAPH
+                return index + 1
         shape = _heading_shape(text)
         if shape is not None:
-            position = index - 1
-            if heading_left > 0:
-                heading_left -= 1
-                _place_heading(chunk, "heading-after-heading", builder)
-                previous = _BODY_HEADING
-                continue
-            if position >= refused_until:
-                # Decide for the whole run of short lines at once: one or two (a heading and
-                # a sub-heading) before running text are headings; three or more are a list
-                # without markers or a table of sorts, and stay paragraphs.
-                run_end = position + 1
-                while (
-                    run_end < count
-                    and chunks[run_end].kind == "text"
-                    and _heading_shape(chunks[run_end].text) is not None
-                ):
-                    run_end += 1
-                length = run_end - position
-                if (
-                    length <= 2
-                    and run_end < count
-                    and _is_body_paragraph(chunks[run_end])
-                    and not _continues_into(chunks[run_end])
-                    and (shape != "short" or previous == _BODY_PARAGRAPH)
-                    and not _ends_lead_in(builder)
-                ):
-                    heading_left = length - 1
-                    rule = _HEADING_RULES[shape]
-                    _place_heading(chunk, rule, builder)
-                    previous = _BODY_HEADING
-                    continue
-                refused_until = run_end
-        paragraphs += 1
-        previous = _BODY_PARAGRAPH
+            rule = self.heading_rule(index, shape)
+            if rule is not None:
+                builder.start_section(SectionHeading(text, first))
+                builder.mark(first, chunk.last, "heading", rule)
+                self.previous = _BODY_HEADING
+                return index + 1
+        self.paragraphs += 1
+        self.previous = _BODY_PARAGRAPH
         if _has_quote_mark(text):
             quote = match_blockquote(text, line=first)
             if quote is not None:
                 builder.add_block(quote)
                 builder.mark(first, chunk.last, "blockquote", "quotation-with-attribution")
-                continue
+                return index + 1
         builder.add_block(Paragraph(text, first))
-        builder.mark(
-            first,
-            chunk.last,
-            "paragraph",
-            chunk.rule if chunk.rule != "one-line" else "running-text",
-        )
-    _split_final_credit(builder)
+        rule = chunk.rule if chunk.rule != "one-line" else "running-text"
+        builder.mark(first, chunk.last, "paragraph", rule)
+        if text[-1] == ":":
+            return _read_unmarked_list(self.chunks, index + 1, builder)
+        return index + 1
+
+    def set_aside(self, chunk: Chunk, kind: AsideKind, role: str, rule: str) -> None:
+        self.builder.add_block(Aside(chunk.text, kind, chunk.first))
+        self.builder.mark(chunk.first, chunk.last, role, rule)
+
+    def heading_rule(self, index: int, shape: str) -> str | None:
+        """The rule by which the heading-shaped chunk at ``index`` is a heading, or ``None``.
+
+        The whole run of short lines is judged at once: one or two (a heading and a
+        sub-heading) before running text are headings; three or more are a list without
+        markers or a table of sorts, and stay paragraphs.
+        """
+        if self.heading_left > 0:
+            self.heading_left -= 1
+            return "heading-after-heading"
+        if index < self.refused_until:
+            return None
+        chunks = self.chunks
+        count = len(chunks)
+        run_end = index + 1
+        while (
+            run_end < count
+            and chunks[run_end].kind == "text"
+            and _heading_shape(chunks[run_end].text) is not None
+        ):
+            run_end += 1
+        length = run_end - index
+        if (
+            length <= 2
+            and run_end < count
+            and _is_body_paragraph(chunks[run_end])
+            and not _continues_into(chunks[run_end])
+            and (shape != "short" or self.previous == _BODY_PARAGRAPH)
+            and not _ends_lead_in(self.builder)
+        ):
+            self.heading_left = length - 1
+            return _HEADING_RULES[shape]
+        self.refused_until = run_end
+        return None
 
 
 _BARE_DATELINE_ENDS = (" -", "--", "\u2013", "\u2014", ":")
@@ -307,11 +347,6 @@ def _ends_lead_in(builder: ArticleBuilder) -> bool:
     return bool(blocks) and isinstance(blocks[-1], Paragraph) and blocks[-1].text[-1] == ":"
 
 
-def _place_heading(chunk: Chunk, rule: str, builder: ArticleBuilder) -> None:
-    builder.start_section(SectionHeading(chunk.text, chunk.first))
-    builder.mark(chunk.first, chunk.last, "heading", rule)
-
-
 MAX_UNMARKED_ITEM_LENGTH = 120
 MAX_UNMARKED_ITEM_WORDS = 16
 
@@ -322,7 +357,11 @@ def _is_unmarked_item(chunk: Chunk) -> bool:
         chunk.kind == "text"
         and len(text) <= MAX_UNMARKED_ITEM_LENGTH
         and text.count(" ") < MAX_UNMARKED_ITEM_WORDS
-        and text[-1] != ":"
+        and text[-1] not in ":?!"
+        # Two sentences (``Got it? Good.``) are prose after the list, not an item of it.
+        and ". " not in text
+        and "? " not in text
+        and "! " not in text
     )
 
 
