@@ -354,8 +354,8 @@ def test_generator_posts_have_parsable_front_matter(
         assert (out / "_drafts" / "bbc").is_dir()
 
 
-def test_rst_and_json_targets(small_tree: Path, tmp_path: Path) -> None:
-    for to in ("rst", "json"):
+def test_rst_json_and_plain_md_targets(small_tree: Path, tmp_path: Path) -> None:
+    for to in ("rst", "json", "md"):
         out = tmp_path / to
         code, err = build_cli(small_tree, "-o", out, "--to", to)
         assert code == 0, err
