@@ -305,16 +305,9 @@ class _BodyReader:
         return None
 
 
-_BARE_DATELINE_ENDS = (" -", "--", "\u2013", "\u2014", ":")
-
-
 def _match_dateline(text: str, line: int) -> tuple[Dateline, str] | None:
-    """A dateline opening ``text``, including one standing alone before a table.
-
-    Wire earnings reports print ``    CHICAGO, Feb 26 -`` on a line of its own, the figures
-    below it. The dateline recogniser wants text after the separator, so a dateline-only
-    paragraph is probed with a placeholder sentence after it.
-    """
+    """A dateline opening ``text`` (``rest`` may be empty: ``CHICAGO, Feb 26 -`` alone on
+    its line, the figures of a wire table below it)."""
     opening = text[:DATELINE_REACH]
     if not (
         " -" in opening
@@ -327,13 +320,7 @@ def _match_dateline(text: str, line: int) -> tuple[Dateline, str] | None:
         # Every dateline ends in a dash or a colon or names an agency in brackets within its
         # first few dozen characters; most paragraphs are ruled out here, cheaply.
         return None
-    opened = match_dateline(text, line=line)
-    if opened is not None or len(text) > 80 or not text.endswith(_BARE_DATELINE_ENDS):
-        return opened
-    probed = match_dateline(f"{text} Placeholder", line=line)
-    if probed is None or probed[1] != "Placeholder":
-        return None
-    return probed[0], ""
+    return match_dateline(text, line=line)
 
 
 def _continues_into(chunk: Chunk) -> bool:
