@@ -28,7 +28,7 @@ from newsconvert.parser.blocks import read_body
 from newsconvert.parser.builder import ArticleBuilder
 from newsconvert.parser.front import read_front
 from newsconvert.parser.layouts import LAYOUTS, assemble, detect_layout, typical_width
-from newsconvert.parser.lines import split_lines
+from newsconvert.parser.lines import Line, split_lines
 from newsconvert.parser.timezones import ZoneTable
 from newsconvert.parser.trace import LineRole, expand_trace
 from newsconvert.tree import Article
@@ -53,7 +53,7 @@ def _parse(
     zones: Mapping[str, str] | None,
     layout: str | None,
     strict: bool,
-) -> tuple[Article, ArticleBuilder, list]:
+) -> tuple[Article, ArticleBuilder, list[Line]]:
     if layout is not None and layout not in LAYOUTS:
         raise ConfigError(
             f"unknown layout {layout!r} (choose from {', '.join(LAYOUTS)})", source=source
