@@ -134,6 +134,13 @@ def test_standfirst_between_headline_and_byline() -> None:
     assert [byline.names for byline in article.bylines] == [("Jane Doe",)]
 
 
+def test_a_lone_paragraph_before_closing_metadata_is_not_a_standfirst() -> None:
+    article = parse(article_text(HEADLINE, FIRST, "Updated 19:34 IST, November 27th 2019"))
+    assert article.standfirst is None
+    assert [b.text for b in article.blocks()] == [FIRST]
+    assert len(article.updated) == 1
+
+
 def test_no_standfirst_when_the_second_line_is_body() -> None:
     article = parse("\n\n".join([HEADLINE, FIRST, SECOND]))
     assert article.standfirst is None

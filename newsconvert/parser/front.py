@@ -123,7 +123,17 @@ def _is_standfirst(chunks: list[Chunk], index: int, zones: ZoneTable) -> str | N
     if _is_repeated_by(chunk.text, following.text):
         return "repeated-by-first-paragraph"
     if _is_metadata(following, zones) and match_dateline(chunk.text) is None:
-        return "between-headline-and-metadata"
+        # Only front matter: the body must go on after the metadata (an ``Updated`` line at
+        # the end of a one-paragraph story does not make that paragraph a standfirst).
+        after = index + 2
+        while (
+            after < len(chunks)
+            and after < index + FRONT_LIMIT
+            and _is_metadata(chunks[after], zones)
+        ):
+            after += 1
+        if after < len(chunks):
+            return "between-headline-and-metadata"
     return None
 
 
