@@ -403,3 +403,22 @@ def test_encoding_is_passed_to_every_article(tmp_path: Path) -> None:
     code, err = build_cli(source, "-o", tmp_path / "b", "--encoding", "utf-16-le")
     assert code == 0, err
     assert "Harbour reopens after storm" in (tmp_path / "b" / "wide.html").read_text("utf-8")
+
+
+def test_a_source_folder_inside_out_is_never_written_into(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    source = out / "articles"
+    (source / "articles").mkdir(parents=True)
+    story = "Harbour reopens after storm\n\nThe harbour reopened on Wednesday.\n"
+    (source / "top.txt").write_text(story, "utf-8")
+    # Its page would be site/articles/inner.html, which is inside the sources.
+    (source / "articles" / "inner.txt").write_text(story, "utf-8")
+    before = snapshot(source)
+    code, err = build_cli(source, "-o", out)
+    assert code == 1 and "inner.txt: its output would be written inside the source folder" in err
+    assert (out / "top.html").is_file()
+    assert snapshot(source) == before
+    # A Jekyll site root holding its own article folder is the common, harmless case.
+    code, err = build_cli(out / "articles" / "articles", "-o", out, "--to", "md", "--for", "jekyll")
+    assert code == 0, err
+    assert (out / "_drafts" / "inner.md").is_file()

@@ -161,6 +161,15 @@ def check_folders(source_dir: Path, out_dir: Path) -> None:
         raise ConfigError("exists and is not a folder", source=str(out_dir))
 
 
+def protected_prefix(source_dir: Path, out_dir: Path) -> str | None:
+    """When SRC lies inside OUT, SRC's POSIX path relative to OUT with a final ``/`` (see
+    :attr:`Job.protected`); otherwise ``None``."""
+    source, target = source_dir.resolve(), out_dir.resolve()
+    if target not in source.parents:
+        return None
+    return source.relative_to(target).as_posix() + "/"
+
+
 def template_folders(options: ConvertOptions) -> list[Path]:
     """Every folder whose templates can shape the output: the user's, the renderers' built-in
     ones, and the site's own."""
@@ -272,9 +281,22 @@ def _write_pool() -> ThreadPoolExecutor:
     return _writer
 
 
-def convert_chunk(
-    tasks: Sequence[Task], options: ConvertOptions, out_dir: Path, fingerprint_value: str
-) -> list[Outcome]:
+@dataclass(frozen=True, slots=True)
+class Job:
+    """What every task of one build shares; sent once to each worker process."""
+
+    options: ConvertOptions
+    """How to convert."""
+    out_dir: Path
+    """Where to write."""
+    fingerprint: str
+    """The options fingerprint to record with each article."""
+    protected: str | None = None
+    """When SRC lies inside OUT: SRC's POSIX path relative to OUT, plus ``/``. No output may
+    be written under it, so that a build never writes into its own sources."""
+
+
+def convert_chunk(tasks: Sequence[Task], job: Job) -> list[Outcome]:
     """Convert ``tasks``, in order; never raises.
 
     Each article is parsed and rendered here while the files of the ones before it are being
@@ -284,12 +306,17 @@ def convert_chunk(
     pending: list[tuple[_Prepared, list[Future[None]]] | Outcome] = []
     pool = _write_pool()
     for task in tasks:
-        prepared = prepare_task(task, options)
+        prepared = prepare_task(task, job.options)
         if isinstance(prepared, Outcome):
             pending.append(prepared)
             continue
+        if job.protected and any(path.startswith(job.protected) for path, _ in prepared.files):
+            message = f"{task.source_path}: its output would be written inside the source folder"
+            pending.append(Outcome(task.relative_path, error=message))
+            continue
         writes = [
-            pool.submit(output.write_atomic, out_dir / path, text) for path, text in prepared.files
+            pool.submit(output.write_atomic, job.out_dir / path, text)
+            for path, text in prepared.files
         ]
         pending.append((prepared, writes))
     outcomes: list[Outcome] = []
@@ -298,7 +325,7 @@ def convert_chunk(
             outcomes.append(item)
             continue
         prepared, writes = item
-        outcomes.append(_written(prepared, writes, fingerprint_value))
+        outcomes.append(_written(prepared, writes, job.fingerprint))
     return outcomes
 
 
@@ -321,23 +348,19 @@ def _written(prepared: _Prepared, writes: list[Future[None]], fingerprint_value:
 
 
 # Worker-process state, set once per process by the pool's initializer so tasks stay small.
-_worker_options: ConvertOptions | None = None
-_worker_out_dir: Path | None = None
-_worker_fingerprint = ""
+_worker_job: Job | None = None
 
 
-def _init_worker(options: ConvertOptions, out_dir: Path, fingerprint_value: str) -> None:
-    global _worker_options, _worker_out_dir, _worker_fingerprint, _writer
-    _worker_options = options
-    _worker_out_dir = out_dir
-    _worker_fingerprint = fingerprint_value
+def _init_worker(job: Job) -> None:
+    global _worker_job, _writer
+    _worker_job = job
     # A forked worker inherits the parent's executor object but not its threads.
     _writer = None
 
 
 def _run_in_worker(tasks: Sequence[Task]) -> list[Outcome]:
-    assert _worker_options is not None and _worker_out_dir is not None
-    return convert_chunk(tasks, _worker_options, _worker_out_dir, _worker_fingerprint)
+    assert _worker_job is not None
+    return convert_chunk(tasks, _worker_job)
 
 
 def _warm_up(options: ConvertOptions) -> None:
@@ -350,13 +373,7 @@ def _warm_up(options: ConvertOptions) -> None:
         import newsconvert.parser  # noqa: F401
 
 
-def run_tasks(
-    tasks: Sequence[Task],
-    options: ConvertOptions,
-    out_dir: Path,
-    jobs: int,
-    fingerprint_value: str,
-) -> Iterator[Outcome]:
+def run_tasks(tasks: Sequence[Task], job: Job, jobs: int) -> Iterator[Outcome]:
     """Convert ``tasks`` with ``jobs`` processes, yielding outcomes in task order."""
     workers = max(1, min(jobs, len(tasks)))
     # Chunks amortise the pipe round trips (an article takes about a millisecond) and give the
@@ -366,11 +383,10 @@ def run_tasks(
     chunks = [tasks[start : start + size] for start in range(0, len(tasks), size)]
     if workers == 1:
         for chunk in chunks:
-            yield from convert_chunk(chunk, options, out_dir, fingerprint_value)
+            yield from convert_chunk(chunk, job)
         return
-    _warm_up(options)
-    initargs = (options, out_dir, fingerprint_value)
-    with multiprocessing.Pool(workers, _init_worker, initargs) as pool:
+    _warm_up(job.options)
+    with multiprocessing.Pool(workers, _init_worker, (job,)) as pool:
         # imap (ordered) keeps stderr messages in a stable order whatever the scheduling.
         for outcomes in pool.imap(_run_in_worker, chunks):
             yield from outcomes
@@ -502,7 +518,8 @@ def build(
             print(message, file=stream)
 
     try:
-        for outcome in run_tasks(work.tasks, options, out_dir, jobs, current):
+        job = Job(options, out_dir, current, protected_prefix(source_dir, out_dir))
+        for outcome in run_tasks(work.tasks, job, jobs):
             for warning in outcome.warnings if warnings else ():
                 report(f"warning: {warning}")
             if outcome.record is not None:
