@@ -422,3 +422,26 @@ def test_a_source_folder_inside_out_is_never_written_into(tmp_path: Path) -> Non
     code, err = build_cli(out / "articles" / "articles", "-o", out, "--to", "md", "--for", "jekyll")
     assert code == 0, err
     assert (out / "_drafts" / "inner.md").is_file()
+
+
+def test_an_interrupted_build_keeps_what_it_finished(
+    small_tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsconvert.site.builder as builder
+
+    real_prepare = builder.prepare_task
+    calls = {"count": 0}
+
+    def interrupting_prepare(task: object, options: object) -> object:
+        calls["count"] += 1
+        if calls["count"] > 5:
+            raise KeyboardInterrupt
+        return real_prepare(task, options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builder, "prepare_task", interrupting_prepare)
+    out = tmp_path / "out"
+    with pytest.raises(KeyboardInterrupt):
+        build(small_tree, out, jobs=1)
+    monkeypatch.setattr(builder, "prepare_task", real_prepare)
+    summary = build(small_tree, out, jobs=1)
+    assert summary.unchanged >= 1 and summary.converted + summary.unchanged == 13

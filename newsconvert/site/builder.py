@@ -536,6 +536,17 @@ def build(
                     records[outcome.relative_path] = manifest.articles[outcome.relative_path]
             if bar is not None:
                 bar.update(1)
+    except KeyboardInterrupt:
+        # Keep what was done: the articles converted so far are recorded (the rest keep their
+        # old records), so the next build does not redo them.
+        interrupted = Manifest(
+            articles={**manifest.articles, **records},
+            site_outputs=manifest.site_outputs,
+            site_fingerprint="",
+        )
+        with contextlib.suppress(NewsconvertError):
+            output.write_atomic(out_dir / MANIFEST_NAME, interrupted.to_text())
+        raise
     finally:
         if bar is not None:
             bar.close()
@@ -577,7 +588,7 @@ def build(
     # The manifest is written even when the index failed: it records exactly the articles whose
     # files were written, so the next build redoes only the rest.
     updated = Manifest(
-        articles=dict(sorted(records.items())),
+        articles=records,
         site_outputs=site_outputs,
         site_fingerprint="" if site_error else site_print,
     )
