@@ -56,12 +56,35 @@ def visible(article: Article) -> Article:
     return dataclasses.replace(article, sections=tuple(sections))
 
 
+def without_list_markers(article: Article) -> Article:
+    """``article`` with every list's marker the readers' default ``-``.
+
+    TEMPORARY, until the tree or the writers settle it: Markdown, reST and HTML do not carry
+    the marker the source used (``•``, ``■``, or none for unmarked lines after a colon); their
+    own bullets are presentation. ``BulletList.marker`` compares like content, so without this
+    every list from a ``•`` source would fail. JSON carries it and is compared exactly;
+    ``test_list_marker_is_carried`` (xfail) tracks the gap.
+    """
+
+    def block(b: object) -> object:
+        return dataclasses.replace(b, marker="-") if isinstance(b, BulletList) else b
+
+    return dataclasses.replace(
+        article,
+        sections=tuple(
+            dataclasses.replace(s, blocks=tuple(block(b) for b in s.blocks))
+            for s in article.sections
+        ),
+    )
+
+
 def round_trip(article: Article, fmt: str, *, standalone: bool) -> str | None:
     """The first difference after rendering ``article`` as ``fmt`` and reading it back."""
     output = render_module.render(article, fmt, standalone=standalone)
     again = read(output, fmt, source=f"<{fmt} output>")
-    expected = article if fmt == "json" else visible(article)
-    return first_difference(expected, again)
+    if fmt == "json":
+        return first_difference(article, again)
+    return first_difference(without_list_markers(visible(article)), again)
 
 
 # --- The corpus ---------------------------------------------------------------------------------
@@ -319,12 +342,9 @@ def test_zone_overrides_resolve_timestamps_read_back_from_words(
         "“We will win the vote in the morning,”  Jane Doe said.",
     ],
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="renderer: reST splits the quotation from '-- attribution' and the space between "
-    "them is lost; the split is only lossless when exactly one space stands there",
-)
 def test_rst_quote_split_keeps_the_space_between_quotation_and_attribution(written: str) -> None:
+    """reST sets ``-- attribution`` apart only where one space separates it from the quotation
+    (found by this test: the space was lost); otherwise the attribution stays in the text."""
     quote = recognise.quote(written)
     assert quote is not None and quote.attribution is not None
     article = Article(Headline("T"), sections=(Section(None, (Paragraph("x"), quote)),))
@@ -346,3 +366,17 @@ def test_kept_chrome_reads_back_too(corpus_dir: Path) -> None:
         for fmt in ("md", "rst", "html"):
             output = render_module.render(article, fmt, keep_chrome=True)
             assert first_difference(article, read(output, fmt)) is None, fmt
+
+
+@pytest.mark.parametrize("fmt", ["md", "rst", "html"])
+@pytest.mark.parametrize("marker", ["\u2022", ""])
+@pytest.mark.xfail(
+    strict=True,
+    reason="Markdown, reST and HTML output do not carry BulletList.marker (the source's "
+    "bullet); either the tree compares it like `line` (provenance) or the writers carry it",
+)
+def test_list_marker_is_carried(fmt: str, marker: str) -> None:
+    items = (ListItem("one"), ListItem("two"))
+    article = Article(Headline("T"), sections=(Section(None, (BulletList(items, marker),)),))
+    output = render_module.render(article, fmt)
+    assert first_difference(article, read(output, fmt)) is None

@@ -364,7 +364,8 @@ class _Walker:
                 for child in element.children
                 if isinstance(child, _Element) and child.tag == "li"
             )
-            marker = "-" if tag == "ul" else "1."
+            # A writer may say which marker the source used (``data-marker``).
+            marker = element.attributes.get("data-marker", "-" if tag == "ul" else "1.")
             self.parts.append(
                 Part(PartKind.LIST, line=element.line, items=items, details={"marker": marker})
             )

@@ -343,7 +343,7 @@ def _bullet_list(data: _Object) -> BulletList:
             ListItem(text, line=line if isinstance(line, int) else 0)
             for text, line in zip(items, lines, strict=True)
         ),
-        marker=data.optional_text("marker") or "-",
+        marker=_default(data.optional_text("marker"), "-"),
         line=data.line(),
     )
 
@@ -450,3 +450,8 @@ def _find_value(text: str, steps: list[str | int]) -> int | None:
         else:
             return None
     return position
+
+
+def _default(value: str | None, default: str) -> str:
+    """``value``, or ``default`` when the key was absent (an empty string is a value)."""
+    return default if value is None else value

@@ -50,9 +50,10 @@ def _label_our_layout(parts: list[Part], metadata: Metadata) -> bool:
     Our layout: an optional kicker paragraph, the ``#`` headline, paragraphs only (the
     standfirst in ``*…*``, timestamps, then bylines) up to a thematic break, the body, and
     optionally a last thematic break followed by credit paragraphs only. Markdown has no
-    classes, so the header's plain paragraphs are told apart by their words: a timestamp line
-    is one (published first, unless its label says updated), and the first paragraph that is
-    not starts the bylines.
+    classes, so the header's plain paragraphs are told apart by their words, with the
+    recognisers of the plain-text parser: timestamp lines (published first, unless the label
+    says updated), then bylines. A header paragraph that is neither means the document is a
+    person's own (a rule under its opening paragraphs), read without these labels.
     """
     title = next((i for i, p in enumerate(parts) if p.kind is PartKind.HEADING), None)
     if title is None or parts[title].level != 1 or title > 1:
@@ -64,27 +65,20 @@ def _label_our_layout(parts: list[Part], metadata: Metadata) -> bool:
     )
     if rule is None or parts[rule].kind is not PartKind.RULE:
         return False
+    header = parts[title + 1 : rule]
+    standfirst = header[0] if header and header[0].emphasised else None
+    roles = _header_roles(header[1:] if standfirst else header)
+    if roles is None:
+        return False  # a person's Markdown with a rule under its opening paragraphs
     if title == 1:
         parts[0].role = "kicker"
-    header = parts[title + 1 : rule]
-    if header and header[0].emphasised:
-        header[0].role = "standfirst"
-        header = header[1:]
-    published = False
-    for part in header:
-        stamp = recognise.timestamp(part.text, line=part.line)
-        if stamp is None:
-            break  # bylines come after every timestamp
-        if not published and not recognise.is_update(stamp):
-            part.role, published = "published", True
-            if metadata.published_value is not None:
-                # The front matter carries the exact time (zones set by the user included).
-                part.value, part.has_value = metadata.published_value, True
-        else:
-            part.role = "updated"
-    for part in header:
-        if part.role is None:
-            part.role = "byline"
+    if standfirst is not None:
+        standfirst.role = "standfirst"
+    for part, role in roles:
+        part.role = role
+        if role == "published" and metadata.published_value is not None:
+            # The front matter carries the exact time (zones set by the user included).
+            part.value, part.has_value = metadata.published_value, True
     del parts[rule]
     last_rule = max((i for i, p in enumerate(parts) if p.kind is PartKind.RULE), default=None)
     if last_rule is not None and all(p.kind is PartKind.PARAGRAPH for p in parts[last_rule + 1 :]):
@@ -92,6 +86,28 @@ def _label_our_layout(parts: list[Part], metadata: Metadata) -> bool:
             part.role = "credit"
         del parts[last_rule]
     return True
+
+
+def _header_roles(header: list[Part]) -> list[tuple[Part, str]] | None:
+    """The roles of our header's plain paragraphs: timestamps, then bylines.
+
+    ``None`` when a paragraph is neither (then the document is not laid out as ours).
+    """
+    roles: list[tuple[Part, str]] = []
+    published = False
+    bylines = False
+    for part in header:
+        stamp = None if bylines else recognise.timestamp(part.text, line=part.line)
+        if stamp is not None:
+            # Published first, unless its label says updated; then the updates.
+            role = "updated" if published or recognise.is_update(stamp) else "published"
+            published = published or role == "published"
+        elif recognise.byline(part.text, line=part.line) is not None:
+            role, bylines = "byline", True
+        else:
+            return None
+        roles.append((part, role))
+    return roles
 
 
 def _apply_markers(parts: list[Part]) -> list[Part]:
