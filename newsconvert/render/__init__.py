@@ -27,11 +27,13 @@ HTML (semantic HTML5)
     section (``<h2>`` heading), and a ``<footer>`` of ``<p class="credit">``. The dateline is a
     ``<span class="dateline">`` opening the first paragraph. A blockquote is a ``<figure
     class="quote">``: ``<blockquote><p>`` holds the quotation part of the text and
-    ``<figcaption>`` the attribution part (first when the attribution comes first); the two
-    concatenated in document order are the text. Lists are ``<ul>``, preformatted text
-    ``<pre>``, an embed ``<blockquote class="embed">`` with one ``<p>`` per line, a caption
-    ``<p class="caption">``, other asides ``<aside class="KIND">``. Standalone is a whole page
-    with a stylesheet and schema.org JSON-LD.
+    ``<figcaption>`` the attribution part (first when the attribution comes first, and only
+    when exactly one space separates them; otherwise the whole text is in the quote); the two
+    concatenated in document order are the text. Lists are ``<ul data-marker="…">`` (the
+    source's marker), preformatted text ``<pre>``, an embed ``<blockquote class="embed">`` with
+    one ``<p>`` per line, a caption ``<p class="caption">``, other asides
+    ``<aside class="KIND">``. Standalone is a whole page with a stylesheet and schema.org
+    JSON-LD.
 
 reStructuredText
     The headline is the document title (``=`` over- and underline), followed by a field list
@@ -39,11 +41,16 @@ reStructuredText
     update), ``:Author:`` (one byline) or ``:Authors:`` (a bullet list, one byline text per item),
     ``:Dateline:``. Then ``.. container:: standfirst``, the body (sections underlined with
     ``-``; the dateline in ``**…**`` opening the first paragraph; block quotes indented, with
-    ``-- attribution`` when the attribution comes after the quotation and the attribution in
-    ``*…*`` inside the text when it comes before; bullet lists; ``::`` literal blocks;
-    ``.. container:: embed`` holding a line block; ``.. container:: aside KIND``), and
+    ``-- attribution`` when the attribution comes after the quotation, one space apart, and
+    otherwise the whole text with the attribution in ``*…*``; bullet lists (``-``, with an
+    empty comment ``..`` between two adjacent lists, and before a block quote that follows
+    anything but a paragraph or title); ``::`` literal blocks; ``.. container:: embed``
+    holding a line block; ``.. container:: aside KIND``), and
     ``.. container:: credits``. Standalone adds a ``.. meta::`` block. The output parses with
-    docutils without a single system message.
+    docutils without a single system message. There is no ``.. epigraph::``: a quotation in a
+    news story is not an epigraph. A document whose only body is one headed section gets that
+    heading as docutils' subtitle (docutils' DocTitle transform); readers treat it as the
+    section heading.
 
 Every format leaves out asides of the kinds in :data:`newsconvert.tree.HIDDEN_ASIDES` unless
 ``keep_chrome`` is set, except JSON, which always holds the whole tree.

@@ -82,7 +82,8 @@ class BlockView(NamedTuple):
     dateline: Dateline | None = None
     """The article's dateline, on the paragraph it opens (the first paragraph); else ``None``."""
     bullet: str = "-"
-    """For lists: the bullet character to use (``-``, or ``*`` after another list)."""
+    """For Markdown lists: the bullet to use (``-``, or ``*`` right after another list, since
+    CommonMark joins adjacent lists with the same bullet)."""
     span: tuple[int, int] | None = None
     """For blockquotes: where the attribution stands in ``block.text`` (start, end), if found."""
     quote_part: str = ""
