@@ -41,7 +41,7 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.register_profile(
-    "newsconvert-long", settings.get_profile("newsconvert-ci"), max_examples=20_000
+    "newsconvert-long", settings.get_profile("newsconvert-ci"), max_examples=5_000
 )
 PROFILE = settings.get_profile(
     "newsconvert-" + os.environ.get("NEWSCONVERT_HYPOTHESIS_PROFILE", "ci")
