@@ -253,6 +253,30 @@ def test_trailing_credit_leaves_the_paragraph(agency: str) -> None:
     assert article.blocks()[-1].text == SECOND
 
 
+@pytest.mark.parametrize("agency", ["(PTI)", "(AP)."])
+def test_a_quotation_before_a_trailing_credit_is_a_blockquote(agency: str) -> None:
+    quotation = (
+        "\u201cWe will not step back from this, whatever happens next,\u201d the minister said."
+    )
+    text = article_text(HEADLINE, FIRST, SECOND, f"{quotation} {agency}")
+    article = parse(text)
+    assert [c.text for c in article.credits] == [agency]
+    last = article.blocks()[-1]
+    assert isinstance(last, Blockquote)
+    assert last.text == quotation
+    assert last.quote == "We will not step back from this, whatever happens next"
+    assert last.attribution == "the minister said"
+    assert last.position == AttributionPosition.AFTER
+    assert roles_of(text)[f"{quotation} {agency}"] == "blockquote"
+
+
+def test_a_paragraph_quoting_in_passing_before_a_trailing_credit_stays_a_paragraph() -> None:
+    closing = "He called the plan \u201ca step\u201d and left the hall without a question. (PTI)"
+    article = parse(article_text(HEADLINE, FIRST, SECOND, closing))
+    assert [c.text for c in article.credits] == ["(PTI)"]
+    assert article.blocks()[-1] == Paragraph(closing.removesuffix(" (PTI)"))
+
+
 # --- Sections and blocks -----------------------------------------------------------------------
 
 

@@ -19,6 +19,10 @@ rule                           fires on
 ``short-line-between-paragraphs``  a short unpunctuated line between paragraphs → heading
 ``quotation-with-attribution`` a paragraph that is mostly a quotation → ``Blockquote``
 =============================  ==========================================================
+
+After the last chunk, a sign-off ending the last paragraph (``… said. (PTI)``) is split off as a
+credit (``paragraph-with-trailing-credit``), and what is left is tried as a blockquote again
+(``quotation-with-trailing-credit``): the credit, not the quotation, is what kept it a paragraph.
 """
 
 from __future__ import annotations
@@ -423,8 +427,15 @@ def _split_final_credit(builder: ArticleBuilder) -> None:
         rest, credit = split
         builder.credits.append(credit)
         if rest:
-            blocks[position] = Paragraph(rest, block.line)
-            _retag(builder, block.line, "paragraph", "paragraph-with-trailing-credit")
+            # With the sign-off gone, the rest may be a quotation with its attribution, which
+            # the blockquote rule refused while ``(PTI)`` followed the attribution.
+            quote = match_blockquote(rest, line=block.line) if _has_quote_mark(rest) else None
+            if quote is not None:
+                blocks[position] = quote
+                _retag(builder, block.line, "blockquote", "quotation-with-trailing-credit")
+            else:
+                blocks[position] = Paragraph(rest, block.line)
+                _retag(builder, block.line, "paragraph", "paragraph-with-trailing-credit")
         else:
             del blocks[position]
             _retag(builder, block.line, "credit", "credit-line")
