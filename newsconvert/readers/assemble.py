@@ -379,7 +379,7 @@ def _block(part: Part) -> Block:
     if part.kind is PartKind.LIST:
         return BulletList(
             tuple(ListItem(item, line=part.line) for item in part.items),
-            marker=part.details.get("marker") or "-",
+            marker=part.details.get("marker", "-") or "",
             line=part.line,
         )
     if part.kind is PartKind.LITERAL:
