@@ -224,6 +224,52 @@ def test_bylines(lines: list[str], names: tuple[str, ...]) -> None:
     assert {roles_of(text)[line] for line in lines} == {"byline"}
 
 
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Jane Doe | Nov 27, 2019 10:00 AM IST", ("Jane Doe",)),
+        ("Jane Doe and John Roe | 27-11-2019 10:00", ("Jane Doe", "John Roe")),
+    ],
+)
+def test_names_before_a_timestamp_are_read_as_a_byline(line: str, names: tuple[str, ...]) -> None:
+    for text in (article_text(HEADLINE, line, FIRST, SECOND), article_text(HEADLINE, FIRST, line)):
+        article = parse(text)
+        assert [byline.names for byline in article.bylines] == [names]
+        assert article.published is not None
+        assert [b.text for b in article.blocks()] == [t for t in (FIRST, SECOND) if t in text]
+
+
+def test_the_name_line_after_written_by_is_read_for_names() -> None:
+    article = parse(article_text(HEADLINE, "Written By", "Jane Doe | 5 days ago", FIRST, SECOND))
+    assert [(b.text, b.names) for b in article.bylines] == [
+        ("Written By Jane Doe | 5 days ago", ("Jane Doe",))
+    ]
+
+
+def test_a_byline_closing_the_story_before_page_chrome() -> None:
+    text = article_text(
+        HEADLINE,
+        FIRST,
+        SECOND,
+        THIRD,
+        "By Jane Doe",
+        "Share | Tweet | Email | Print",
+        "Most popular",
+        "Storm closes the coast road",
+        "Schools reopen after the floods",
+    )
+    article = parse(text)
+    assert [byline.names for byline in article.bylines] == [("Jane Doe",)]
+    assert roles_of(text)["By Jane Doe"] == "byline"
+
+
+def test_a_bare_date_inside_the_body_stays_a_paragraph() -> None:
+    later = [FIRST.replace("Monday", "Friday"), SECOND.replace("summer", "autumn")]
+    text = article_text(HEADLINE, FIRST, SECOND, "November 27, 2019", THIRD, *later)
+    assert parse(text).published is None
+    assert not roles_of(text)["November 27, 2019"].startswith("timestamp")
+
+
 def test_byline_with_agency_and_handle() -> None:
     article = parse(article_text(HEADLINE, "Jane Doe | PTI@JaneDoe", FIRST))
     assert article.bylines[0].agency == "PTI"

@@ -70,6 +70,8 @@ DATELINE_PARAGRAPHS = 3
 """A dateline is looked for in this many opening paragraphs (captions may come first)."""
 TAIL_CHUNKS = 3
 """Bylines and bare dates are metadata only among the last chunks of the text."""
+MAX_TAIL_CHUNKS = 10
+"""The closing metadata is looked for in at most this many chunks from the end."""
 MAX_SHORT_LENGTH = 200
 
 # Words a title does not end on but a sentence broken across lines does.
@@ -84,6 +86,7 @@ _HEADING_RULES = {
     "time": "live-blog-entry-time",
     "short": "short-line-between-paragraphs",
 }
+_SENTENCE_END = frozenset(".!?\"'\u201d\u2019)")
 _HEADING_END_REFUSED = frozenset(".,;:!?\"'\u201c\u201d\u2018\u2019)-\u2013\u2014")
 
 
@@ -163,7 +166,7 @@ class _BodyReader:
         self.chunks = chunks
         self.builder = builder
         self.zones = zones
-        self.tail_from = len(chunks) - TAIL_CHUNKS
+        self.tail_from = _tail_start(chunks)
         self.seen: dict[str, int] = {}
         """Text of every chunk placed so far → its line (for exact duplicates)."""
         for placed in (builder.headline, builder.standfirst, builder.kicker, *builder.blocks):
@@ -307,6 +310,23 @@ class _BodyReader:
             return _HEADING_RULES[shape]
         self.refused_until = run_end
         return None
+
+
+def _tail_start(chunks: list[Chunk]) -> int:
+    """Where the closing metadata of the text may start: the last :data:`TAIL_CHUNKS` chunks,
+    reaching back over short lines that end no sentence after the story's last sentence (a
+    scraped page prints share buttons and teasers after the byline that closes its story), at
+    most :data:`MAX_TAIL_CHUNKS` from the end."""
+    count = len(chunks)
+    start = count
+    floor = max(0, count - MAX_TAIL_CHUNKS)
+    while start > floor:
+        before = chunks[start - 1]
+        text = before.text
+        if before.kind != "text" or len(text) > MAX_SHORT_LENGTH or text[-1] in _SENTENCE_END:
+            break
+        start -= 1
+    return min(start, count - TAIL_CHUNKS)
 
 
 def _match_dateline(text: str, line: int) -> tuple[Dateline, str] | None:

@@ -54,8 +54,11 @@ def take_timestamp(
             "timestamp.zone",
         )
     if found.prefix:
-        byline = parse_byline(found.prefix, line=chunk.first)
-        builder.bylines.append(byline or Byline(found.prefix, line=chunk.first))
+        # The words before a timestamp stand where a byline does, so names without a ``By``
+        # are read as names (``Jane Doe | Nov 27, 2019``); anything else is kept as written.
+        prefix = found.prefix
+        byline = parse_byline(prefix, line=chunk.first, bare=True)
+        builder.bylines.append(byline or Byline(prefix, line=chunk.first))
     if kind == "published":
         builder.published = timestamp
     else:
@@ -81,7 +84,13 @@ def take_byline(chunks: list[Chunk], index: int, builder: ArticleBuilder) -> int
             # ``Written By`` + ``Associated Press`` reads as the one line ``Written By …``.
             named = parse_byline(joined, line=chunk.first)
             if named is None:
-                named = Byline(joined, (following.text,), line=chunk.first)
+                # The line after a lone label is the name line whatever its shape: read its
+                # names, agency and handle if it has them, and keep it whole as the name if not.
+                bare = parse_byline(following.text, line=chunk.first, bare=True)
+                if bare is not None:
+                    named = Byline(joined, bare.names, bare.agency, bare.handle, chunk.first)
+                else:
+                    named = Byline(joined, (following.text,), line=chunk.first)
             builder.bylines.append(named)
             builder.mark(chunk.first, following.last, "byline", "byline-label-and-name")
             return 2

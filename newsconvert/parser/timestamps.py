@@ -7,7 +7,8 @@ and optionally a place after a dash (``… IST - COLOMBO``). A line that merely 
 ("On November 27, 2019 the court ruled …") is not one, because words are left over.
 
 The only words allowed before the timestamp (returned as :attr:`TimestampMatch.prefix`) are a
-byline run into it: ``by Staff Writer 28-11-2019 | 9:18 AM``, ``Jane Doe | Nov 27, 2019`` or
+byline run into it: ``by Staff Writer 28-11-2019 | 9:18 AM``, ``Jane Doe | Nov 27, 2019``,
+``Jane Doe and John Roe | Nov 27, 2019`` or
 ``Posted by Jane Doe on November 27, 2019`` (``by`` plus a few capitalised words, or a few
 capitalised words and a ``|``, ``·`` or ``•`` separator; a dash alone separates a title, not a
 byline). The separator belongs to neither part.
@@ -163,7 +164,7 @@ _PLACE = re.compile(
 # A byline run into the timestamp: ``by Staff Writer 28-11-2019``, ``Jane Doe | Nov 27, 2019``.
 _NAME_WORD = r"[A-Z][\w'\u2019.\-]{0,30}"
 _PREFIX = re.compile(
-    rf"(?P<by>(?i:by)\s+)?(?P<words>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})"
+    rf"(?P<by>(?i:by)\s+)?(?P<words>{_NAME_WORD}(?:\s+(?:(?:and|&)\s+)?{_NAME_WORD}){{0,4}})"
     r"(?P<sep>\s*[|\u00b7\u2022\-\u2013\u2014]\s*|\s+)"
 )
 # A label with the byline inside it: ``Posted by Jane Doe on November 27, 2019``. The prefix is
