@@ -108,7 +108,6 @@ _SILENT = frozenset(
     )
 )
 """Elements whose content is not article text (a page's ``<title>`` is read separately)."""
-_CLOSES_PARAGRAPH = _BLOCK
 MAX_DEPTH = 100
 """How deep elements nest before further ones are read as their parent's siblings."""
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
@@ -158,7 +157,7 @@ class _TreeBuilder(HTMLParser):
         self.title: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _CLOSES_PARAGRAPH:
+        if tag in _BLOCK:
             self._close_implied(tag)
         element = _Element(
             tag,
@@ -198,7 +197,7 @@ class _TreeBuilder(HTMLParser):
             if current == "p" or current in closes:
                 del self.open[depth:]
                 return
-            if current in _BLOCK or current in ("ul", "ol", "table"):
+            if current in _BLOCK:
                 return
 
     def _closed(self, element: _Element) -> None:
@@ -431,14 +430,13 @@ def _quote(element: _Element, *, attribution: str | None) -> Part:
         if text:
             paragraphs.append(text)
     if marked is not None and attribution is None:
-        attribution = _ATTRIBUTION_DASH.sub("", _inline_text(marked), count=1)
+        attribution = _inline_text(marked)
     elif attribution is None and len(paragraphs) > 1 and _ATTRIBUTION_DASH.match(paragraphs[-1]):
-        attribution = _ATTRIBUTION_DASH.sub("", paragraphs.pop(), count=1)
+        attribution = paragraphs.pop()
     quote = " ".join(paragraphs)
-    if attribution is None:
+    attribution = _ATTRIBUTION_DASH.sub("", attribution, count=1) if attribution else None
+    if not attribution:
         return Part(PartKind.QUOTE, quote, line=element.line)
-    if attribution:
-        attribution = _ATTRIBUTION_DASH.sub("", attribution, count=1)
     return Part(
         PartKind.QUOTE,
         f"{quote} — {attribution}",
