@@ -15,9 +15,7 @@ from newsconvert.escape.rst import escape_rst
 
 LINE_LIKE = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 MARKUP_HEAVY = st.text(
-    alphabet=st.sampled_from(
-        list("#*_`[]()<>!|\\:.-+=~{}%&;@/'\"1aZ \t\n\u00a0\u2022\u4e2d")
-    ),
+    alphabet=st.sampled_from(list("#*_`[]()<>!|\\:.-+=~{}%&;@/'\"1aZ \t\n\u00a0\u2022\u4e2d")),
     max_size=40,
 )
 ANY_TEXT = st.one_of(st.text(max_size=60), MARKUP_HEAVY)
