@@ -1,17 +1,18 @@
-"""Property-based tests: on any text the parser raises only its own error type, and the tree
-holds exactly the words of the input."""
+"""Property-based tests: on any text the parser raises only its own error type, the tree holds
+exactly the words of the input, and a string parses as the same text read from a file."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from newsconvert.errors import NewsconvertError
+from newsconvert.errors import InputError, NewsconvertError
 from newsconvert.parser import LAYOUTS, parse, parse_with_trace
-from newsconvert.source import normalise_text
+from newsconvert.source import decode_source, normalise_text
 
 _WORD = re.compile(r"\w+")
 
@@ -98,3 +99,69 @@ def test_parsing_is_deterministic(text: str) -> None:
     except NewsconvertError:
         return
     assert parse(text) == first
+
+
+# Every kind of line break and the characters normalisation removes or replaces, among words.
+_AWKWARD = st.lists(
+    st.sampled_from(
+        [
+            *"ab Z.,:\u201c\u201d-\t",
+            "Jane",
+            "\n",
+            "\r\n",
+            "\r",
+            "\f",
+            "\x0b",
+            "\x1c",
+            "\x1e",
+            "\x85",
+            "\u2028",
+            "\u2029",
+            "\x01",
+            "\x1b",
+            "\x7f",
+            "\x9f",
+            "\ufeff",
+            "\ufdd0",
+            "\uffff",
+            "\U0001fffe",
+            "\u00e9",
+        ]
+    ),
+    max_size=60,
+).map("".join)
+
+
+def _parsed(text: str) -> tuple[object, ...] | str:
+    try:
+        article, trace = parse_with_trace(text)
+    except NewsconvertError as error:
+        return error.message
+    return article, trace
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(PIECES), _AWKWARD), min_size=1, max_size=8))
+@example(["\ufeff\ufeffHeadline here", "Body\fthen \x85more\u2028text."])
+@example(["\ufeff\x01\ufeffHeadline here\r\nBody\x0btext\r\n"])
+def test_a_string_parses_as_the_same_text_read_from_a_file(pieces: list[str]) -> None:
+    raw = "\n".join(pieces)
+    try:
+        decoded = decode_source(raw.encode("utf-8"), name="article.txt")
+    except InputError:
+        return  # nothing but whitespace: refused as a file; parse() refuses it too (below)
+    assert _parsed(raw) == _parsed(decoded.text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_AWKWARD, st.sampled_from(["\ud800", "\udfff", "x\udc80y"]))
+def test_lone_surrogates_are_replaced_as_normalise_text_does(text: str, surrogate: str) -> None:
+    raw = f"Headline here\n{text}{surrogate}{text}\nMore text."
+    assert _parsed(raw) == _parsed(normalise_text(raw))
+
+
+def test_whitespace_only_text_is_refused_both_ways() -> None:
+    with pytest.raises(InputError):
+        decode_source(b" \f\r\n\x0b ", name="article.txt")
+    with pytest.raises(NewsconvertError):
+        parse(" \f\r\n\x0b \u2028")

@@ -74,9 +74,15 @@ def _needs_normalising(text: str) -> bool:
 
 def clean_text(text: str) -> str:
     """Unify line breaks and drop or replace characters no output format can carry."""
+    # Byte-order marks that reached the text are dropped, as read_source drops them: before
+    # normalising, and again after it in case a removed control character stood between two.
     if text.startswith("\ufeff"):
-        text = text[1:]
-    return normalise_text(text) if _needs_normalising(text) else text
+        text = text.lstrip("\ufeff")
+    if _needs_normalising(text):
+        text = normalise_text(text)
+        if text.startswith("\ufeff"):
+            text = text.lstrip("\ufeff")
+    return text
 
 
 def split_lines(text: str) -> list[Line]:
