@@ -118,3 +118,14 @@ def test_runs_of_plain_spaces_are_the_text_s_own() -> None:
     article = read("<h1>NORTH YEMEN  -- USDA</h1><p>a  b \xa0</p>", "html")
     assert article.headline.text == "NORTH YEMEN  -- USDA"
     assert article.sections[0].blocks[0].text == "a  b \xa0"
+
+
+def test_a_headline_printed_above_the_article_element() -> None:
+    page = (
+        "<title>Story | Site</title><body><h1>The headline</h1>"
+        "<article><p>By Jane Doe</p><p>Body.</p></article></body>"
+    )
+    article = read(page, "html")
+    assert article.headline.text == "The headline"
+    assert [b.text for b in article.bylines] == ["By Jane Doe"]
+    assert article.sections[0].blocks[0].text == "Body."

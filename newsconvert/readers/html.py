@@ -222,8 +222,12 @@ def read_html(text: str, *, source: str | None = None) -> Article:
     builder.close()
     root = _article_root(builder.root)
     metadata = _json_ld_metadata(builder.scripts)
-    if metadata.title is None and builder.title:
-        metadata.title = builder.title
+    if metadata.title is None:
+        # A page may print its headline above the <article> element; its <title> usually
+        # carries the site's name too, so it comes last.
+        page_heading = builder.root.find("h1")
+        heading_text = _inline_text(page_heading) if page_heading is not None else ""
+        metadata.title = heading_text or builder.title or None
     parts: list[Part] = []
     _Walker(parts).blocks(root, role=None)
     # A page that labels its parts (as ours does) is read by its labels alone.

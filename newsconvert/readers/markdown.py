@@ -191,12 +191,8 @@ def _metadata(data: Mapping[str, Any], block: str, first_line: int) -> Metadata:
     metadata.authors = [a for a in (_string(v) for v in _list(data.get("authors"))) if a]
     metadata.credits = [c for c in (_string(v) for v in _list(data.get("credits"))) if c]
     dateline = data.get("dateline")
-    if isinstance(dateline, Mapping):
-        metadata.dateline = _string(dateline.get("text"))
-        metadata.dateline_place = _string(dateline.get("place"))
-        metadata.dateline_agency = _string(dateline.get("agency"))
-    else:
-        metadata.dateline = _string(dateline)
+    # Our front matter writes the dateline's text; its place and agency are read from it.
+    metadata.dateline = _string(dateline.get("text") if isinstance(dateline, Mapping) else dateline)
     metadata.line_of = {
         "kicker": lines.get("kicker", 0),
         "standfirst": lines.get("description", lines.get("summary", 0)),

@@ -107,8 +107,7 @@ class Metadata:
     """Bylines as written."""
     credits: list[str] = field(default_factory=list)
     dateline: str | None = None
-    dateline_place: str | None = None
-    dateline_agency: str | None = None
+    """The dateline's text (its parts are read from it)."""
     title_line: int = 0
     """Where the title stands in the source (the first line of the metadata otherwise)."""
     line_of: dict[str, int] = field(default_factory=dict)
