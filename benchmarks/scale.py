@@ -5,9 +5,9 @@
     python benchmarks/scale.py --no-patterns     # skip the regular-expression probe
     python benchmarks/scale.py --tracemalloc     # also peak Python allocations (much slower)
 
-Each measurement runs in a fresh child process, so that its peak resident memory
-(``ru_maxrss``) is its own: the child reads the file (``newsconvert.source.read_source``),
-parses it and renders it to Markdown, HTML, reStructuredText and JSON, timing each stage, and
+Each measurement runs in a fresh child process, so that its peak resident memory (``VmHWM``;
+``ru_maxrss`` where there is no ``/proc``) is its own: the child reads the file
+(``newsconvert.source.read_source``), parses it and renders it to Markdown, HTML, reStructuredText and JSON, timing each stage, and
 reports its peak memory next to the memory it had before reading (interpreter and imports).
 
 The articles are generated here (invented words, a fixed seed): a front matter of timestamp,
@@ -39,9 +39,9 @@ MB = 1_000_000
 
 _CHILD = r"""
 import json, resource, sys, time
-import newsconvert.parser, newsconvert.render, newsconvert.source
+import newsconvert.parser, newsconvert.renderers, newsconvert.source
 from newsconvert.parser import parse
-from newsconvert.render import render
+from newsconvert.renderers import render
 from newsconvert.source import read_source
 import docutils, jinja2, markdown_it  # imported before the baseline, as in a long-lived process
 
@@ -50,6 +50,15 @@ if use_tracemalloc:
     import tracemalloc
     tracemalloc.start()
 def rss_mb():
+    # Peak RSS of this process. VmHWM, not ru_maxrss: Linux carries the parent's RSS at fork
+    # time into the child's ru_maxrss across exec, which would hide the child's own peak.
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 result = {"baseline_mb": rss_mb()}
 start = time.perf_counter()
