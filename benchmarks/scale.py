@@ -7,7 +7,8 @@
 
 Each measurement runs in a fresh child process, so that its peak resident memory (``VmHWM``;
 ``ru_maxrss`` where there is no ``/proc``) is its own: the child reads the file
-(``newsconvert.source.read_source``), parses it and renders it to Markdown, HTML, reStructuredText and JSON, timing each stage, and
+(``newsconvert.source.read_source``), parses it and renders it to Markdown, HTML,
+reStructuredText and JSON, timing each stage, and
 reports its peak memory next to the memory it had before reading (interpreter and imports).
 
 The articles are generated here (invented words, a fixed seed): a front matter of timestamp,
