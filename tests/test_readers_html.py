@@ -8,6 +8,7 @@ import pytest
 
 from newsconvert.errors import NewsconvertError
 from newsconvert.readers import read
+from newsconvert.tree import Blockquote
 
 DATA = Path(__file__).parent / "data" / "readers"
 
@@ -129,3 +130,35 @@ def test_a_headline_printed_above_the_article_element() -> None:
     assert article.headline.text == "The headline"
     assert [b.text for b in article.bylines] == ["By Jane Doe"]
     assert article.sections[0].blocks[0].text == "Body."
+
+
+def test_a_news_site_article_with_time_elements_and_a_quote_figure() -> None:
+    page = """<article>
+      <header>
+        <h1>Talks resume</h1>
+        <p class="byline">By Jane Doe</p>
+        <time datetime="2019-11-27T19:17:00+05:30">November 27, 2019 7:17 pm</time>
+      </header>
+      <p>Negotiators met again on Tuesday.</p>
+      <figure>
+        <blockquote><p>We are closer than ever.</p></blockquote>
+        <figcaption>&mdash; A negotiator</figcaption>
+      </figure>
+    </article>"""
+    article = read(page, "html")
+    assert [b.text for b in article.bylines] == ["By Jane Doe"]
+    assert article.published is not None
+    assert article.published.text == "November 27, 2019 7:17 pm"
+    # The machine-readable time wins over a reading of the words.
+    assert article.published.iso == "2019-11-27T19:17:00+05:30"
+    paragraph, quote = article.sections[0].blocks
+    assert paragraph.text == "Negotiators met again on Tuesday."
+    assert isinstance(quote, Blockquote)
+    assert (quote.quote, quote.attribution) == ("We are closer than ever.", "A negotiator")
+
+
+def test_plain_text_is_the_parser_s() -> None:
+    from newsconvert import parse
+
+    text = "Title line\n\nA paragraph of the body.\n"
+    assert read(text, "text") == parse(text)

@@ -172,7 +172,11 @@ def _take_header(
         if part.role is not None:
             if not _take_labelled(part, header):
                 break
-        elif labelled or not _take_recognised(part, header, metadata, standfirst_allowed=True):
+        elif labelled and not part.has_value:
+            break
+        elif not _take_recognised(part, header, metadata, standfirst_allowed=not labelled):
+            # (In a labelled page, an unlabelled ``<time datetime>`` line is still a timestamp:
+            # our writers label every timestamp, so this only reads other sites' pages.)
             break
         index += 1
     return body[index:]

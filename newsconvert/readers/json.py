@@ -1,7 +1,7 @@
-"""Reading our JSON back into the tree: the inverse of ``newsconvert.render.json``.
+"""Reading our JSON back into the tree: the inverse of ``newsconvert.renderers.json``.
 
 The document must be one JSON object whose schema version is the one this newsconvert writes
-(:data:`newsconvert.render.json.SCHEMA_VERSION`); a different version is refused rather than
+(:data:`newsconvert.renderers.json.SCHEMA_VERSION`); a different version is refused rather than
 guessed at. Every value is type-checked on the way in, and a wrong one is reported with its path
 in the document (``sections[0].blocks[2].items[1]: expected a string, got 3``), so a hand-edited
 file gets a precise one-line error instead of a traceback.
@@ -42,7 +42,7 @@ from newsconvert.tree import (
 )
 
 VERSION_KEY = "schema_version"
-"""The key holding the schema version in a document written by ``newsconvert.render.json``."""
+"""The key holding the schema version in a document written by ``newsconvert.renderers.json``."""
 
 _T = TypeVar("_T")
 
@@ -81,7 +81,7 @@ def check_version(
     document: Mapping[str, Any], *, source: str | None = None, line: int | None = None
 ) -> None:
     """Refuse a document whose schema version is not the one this newsconvert writes."""
-    from newsconvert.render.json import SCHEMA_VERSION
+    from newsconvert.renderers.json import SCHEMA_VERSION
 
     found = document.get(VERSION_KEY)
     if found is None:
