@@ -270,6 +270,20 @@ def test_a_bare_date_inside_the_body_stays_a_paragraph() -> None:
     assert not roles_of(text)["November 27, 2019"].startswith("timestamp")
 
 
+@pytest.mark.parametrize("dash", ["--", "\u2014"])
+def test_a_dash_and_a_name_closing_the_story_is_a_byline(dash: str) -> None:
+    text = article_text(HEADLINE, FIRST, SECOND, THIRD, f"{dash} Jane Doe")
+    article = parse(text)
+    assert [(b.text, b.names) for b in article.bylines] == [(f"{dash} Jane Doe", ("Jane Doe",))]
+    assert roles_of(text)[f"{dash} Jane Doe"] == "byline"
+
+
+def test_a_dash_and_a_name_inside_the_story_is_not_a_byline() -> None:
+    later = [FIRST.replace("Monday", "Friday"), SECOND.replace("summer", "autumn")]
+    text = article_text(HEADLINE, FIRST, SECOND, "-- Jane Doe", THIRD, *later)
+    assert parse(text).bylines == ()
+
+
 def test_byline_with_agency_and_handle() -> None:
     article = parse(article_text(HEADLINE, "Jane Doe | PTI@JaneDoe", FIRST))
     assert article.bylines[0].agency == "PTI"
@@ -356,6 +370,22 @@ def test_a_short_sentence_without_its_full_stop_is_not_a_heading() -> None:
     assert all(
         s.heading is None for s in parse(article_text(HEADLINE, FIRST, broken, SECOND)).sections
     )
+
+
+def test_a_line_the_next_paragraph_continues_is_not_a_heading() -> None:
+    # A sentence whose bold opening words were set on their own line.
+    lead = "Furry recyclers"
+    rest = "have already had one outing on the big screen, and the sequel is due in May."
+    article = parse("\n\n".join([HEADLINE, FIRST, lead, rest, SECOND]))
+    assert all(section.heading is None for section in article.sections)
+    assert [b.text for b in article.blocks()] == [FIRST, lead, rest, SECOND]
+
+
+def test_a_short_line_before_a_short_label_is_not_a_heading() -> None:
+    text = "\n\n".join([HEADLINE, FIRST, "16th Premiership", "WINNERS (six times)", SECOND])
+    assert all(section.heading is None for section in parse(text).sections)
+    lead_in = "\n\n".join([HEADLINE, FIRST, "Composition", "Atmosphere (by volume):", SECOND])
+    assert [s.heading.text for s in parse(lead_in).sections if s.heading] == ["Composition"]
 
 
 def test_a_run_of_short_lines_is_not_a_heading() -> None:
@@ -489,6 +519,10 @@ def test_page_chrome_is_kept_and_marked(chrome: str) -> None:
         "Donate today",
         "Most Popular",
         "Skip to main content",
+        "Follow us on Twitter & Instagram",
+        "Follow Jane Doe on Twitter: @janedoe",
+        "Like us on Facebook",
+        "Topics: Housing, Transport",
     ],
 )
 def test_menus_comment_forms_and_pledge_boxes_are_chrome(chrome: str) -> None:
@@ -496,6 +530,11 @@ def test_menus_comment_forms_and_pledge_boxes_are_chrome(chrome: str) -> None:
     article = parse(text)
     assert article.blocks()[-1] == Aside(chrome, AsideKind.CHROME)
     assert roles_of(text)[chrome] == "chrome"
+
+
+def test_an_invitation_to_follow_a_story_is_not_chrome() -> None:
+    line = "Follow the rover Curiosity as it makes its way across the Martian terrain."
+    assert parse(article_text(HEADLINE, FIRST, SECOND, line)).blocks()[-1] == Paragraph(line)
 
 
 def test_a_menu_above_the_headline_is_not_the_headline() -> None:

@@ -31,7 +31,7 @@ _WEAK_CHROME_WORDS = """
     out follow us like save read leave post add a an the our your to view close menu home
     next previous prev back top skip content report buy now click here copy link watch
     listen download related story stories article articles show hide all see options
-    via with by and or of for page loading address will not be published required fields
+    via with by and or & of for page loading address will not be published required fields
     are marked name website submit cancel reply notify me new posts is you must logged
     support become member today now free trial accept policy privacy terms"""
 _STRONG_CHROME = frozenset(_STRONG_CHROME_WORDS.split())
@@ -77,11 +77,31 @@ MAX_MENU_ITEM_WORDS = 3
 _MENU_SEPARATOR = re.compile(r"\s[|•·]\s")
 
 
+_NETWORK = (
+    r"(?:Twitter|Facebook|Instagram|LinkedIn|YouTube|Google\+?|TikTok|Pinterest|Tumblr"
+    r"|Flipboard|Telegram|WhatsApp|Threads|Bluesky|Mastodon|X)"
+)
+# ``Follow Jane on Twitter: @jane``, ``Like us on Facebook``: a prompt to follow someone.
+_FOLLOW_PROMPT = re.compile(
+    r"(?:Follow|Like|Find)\s+(?:us|[A-Z][\w'\u2019.\-]{0,30}(?:\s[A-Z][\w'\u2019.\-]{0,30}){0,2})"
+    rf"\s+on\s+{_NETWORK}(?:\s*(?:,|&|and)\s*{_NETWORK}){{0,4}}"
+    r"(?:\s*[:\-\u2013\u2014]?\s*@\w{1,30})?\s*[.!]?"
+)
+# ``Topics: Immigration, Unauthorized Immigration``: the tags a page files the story under.
+_TAG_LIST = re.compile(r"(?i:topics|tags|tagged|filed\s+under|categories)\s*:\s*\S")
+_FOLLOW_FIRST = frozenset("FLT")
+
+
 def is_chrome(text: str) -> bool:
-    """Whether ``text`` is page furniture: share buttons, menus, comment prompts."""
+    """Whether ``text`` is page furniture: share buttons, menus, comment prompts, prompts to
+    follow someone on a network, a page's tag list."""
     if len(text) > MAX_CHROME_LENGTH:
         return False
     if _is_menu(text):
+        return True
+    if text[0] in _FOLLOW_FIRST and (
+        _FOLLOW_PROMPT.fullmatch(text) is not None or _TAG_LIST.match(text) is not None
+    ):
         return True
     lowered = text.lower()
     if len(text) <= 40 and lowered.strip(" .:!|-\u2013\u2014") in _CHROME_PHRASES:

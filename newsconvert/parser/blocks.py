@@ -9,14 +9,16 @@ rule                           fires on
 ``column-aligned-lines`` …     a table chunk (from :mod:`.layouts`) → ``Preformatted``
 ``list-marker``                consecutive list-item chunks → one ``BulletList``
 ``repeats-earlier-line``       an exact repeat of an earlier chunk → ``Aside(DUPLICATE)``
-``labelled-timestamp`` …       timestamps, credits; bylines and bare dates at the end only
-``chrome-words-only``          share bars, menus → ``Aside(CHROME)``
+``labelled-timestamp`` …       timestamps, credits; bylines (``-- Jane Doe`` too) and bare
+                               dates only among the closing chunks
+``chrome-words-only``          share bars, menus, follow prompts, tag lists → ``Aside(CHROME)``
 ``crosslink-label``            ``Also Read: …``, ``READ MORE: …`` → ``Aside(CROSSLINK)``
 ``photo-caption``              ``1 of 4. …``, ``(AP Photo/…)``, ``Photo: …`` → ``Aside(CAPTION)``
 ``post-signature``             ``— Name (@handle) date`` → ``Embed`` (with the post before it)
 ``wire-dateline``              a dateline opening one of the first paragraphs
 ``all-caps-subhead``           a short line in capitals before body text → section heading
 ``short-line-between-paragraphs``  a short unpunctuated line between paragraphs → heading
+                               (the next must be running text that starts a sentence)
 ``quotation-with-attribution`` a paragraph that is mostly a quotation → ``Blockquote``
 =============================  ==========================================================
 
@@ -134,11 +136,23 @@ def _heading_shape(text: str) -> str | None:
     return "short" if any(c.isalpha() for c in text) else None
 
 
+RUNNING_TEXT_WORDS = 6
+"""A paragraph of this many words reads as running text even without a final full stop."""
+
+
 def _is_body_paragraph(chunk: Chunk) -> bool:
-    """Whether ``chunk`` is ordinary running text (what a heading must be followed by)."""
+    """Whether ``chunk`` is ordinary running text (what a heading must be followed by): not
+    heading-shaped, and a sentence or several words long, so that a column of short labels
+    (``16th PREM`` above ``WINNERS (six times)``) is not read as heading and body."""
     if chunk.kind != "text":
         return chunk.kind == "item"
-    return _heading_shape(chunk.text) is None
+    text = chunk.text
+    if _heading_shape(text) is not None:
+        return False
+    return (
+        text.count(" ") >= RUNNING_TEXT_WORDS - 1
+        or text.rstrip("\"')]\u201d\u2019")[-1:] in ".!?:\u2026"
+    )
 
 
 def read_body(chunks: list[Chunk], start: int, builder: ArticleBuilder, zones: ZoneTable) -> None:
@@ -222,7 +236,7 @@ class _BodyReader:
             if take_credit(chunk, builder):
                 return index + 1
             if at_tail:
-                used = take_byline(self.chunks, index, builder)
+                used = take_byline(self.chunks, index, builder, closing=True)
                 if used:
                     return index + used
         if text[0] in CROSSLINK_FIRST and is_crosslink(text):
@@ -348,8 +362,10 @@ def _match_dateline(text: str, line: int) -> tuple[Dateline, str] | None:
 
 
 def _continues_into(chunk: Chunk) -> bool:
-    """Whether ``chunk`` carries on the sentence before it: a list item in lowercase."""
-    return chunk.kind == "item" and chunk.text[:1].islower()
+    """Whether ``chunk`` carries on the sentence before it: it starts in lowercase
+    (``Furry recyclers`` / ``have already had one big-screen outing …``: a sentence whose
+    bold start was set apart, not a heading)."""
+    return chunk.text[:1].islower()
 
 
 def _ends_lead_in(builder: ArticleBuilder) -> bool:

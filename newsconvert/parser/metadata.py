@@ -68,10 +68,14 @@ def take_timestamp(
     return True
 
 
-def take_byline(chunks: list[Chunk], index: int, builder: ArticleBuilder) -> int:
+def take_byline(
+    chunks: list[Chunk], index: int, builder: ArticleBuilder, *, closing: bool = False
+) -> int:
     """Place ``chunks[index]`` (and a name line after a lone ``Written By``) as a byline.
 
-    Returns how many chunks were used (0 when the chunk is not a byline).
+    ``closing`` says the chunk is among the last of the story, where a reporter signs off with
+    a dash and a name (``-- Jane Doe``, ``— Jane Doe, Staff Writer``). Returns how many chunks
+    were used (0 when the chunk is not a byline).
     """
     chunk = chunks[index]
     text = chunk.text
@@ -95,11 +99,20 @@ def take_byline(chunks: list[Chunk], index: int, builder: ArticleBuilder) -> int
             builder.mark(chunk.first, following.last, "byline", "byline-label-and-name")
             return 2
     byline = parse_byline(text, line=chunk.first)
+    rule = "byline"
+    if byline is None and closing and text[0] in _DASHES:
+        signed = parse_byline(text.lstrip(_DASHES + " "), line=chunk.first, bare=True)
+        if signed is not None:
+            byline = Byline(text, signed.names, signed.agency, signed.handle, chunk.first)
+            rule = "dash-and-name-closing-the-story"
     if byline is None:
         return 0
     builder.bylines.append(byline)
-    builder.mark(chunk.first, chunk.last, "byline", "byline")
+    builder.mark(chunk.first, chunk.last, "byline", rule)
     return 1
+
+
+_DASHES = "-\u2013\u2014"
 
 
 def take_credit(chunk: Chunk, builder: ArticleBuilder) -> bool:
