@@ -8,7 +8,8 @@ Validity of each output format is judged by the tool a consumer would use on it:
   ``<!-- embed -->``/``<!-- aside KIND -->`` marker comments; standalone front matter must load
   with ``yaml.safe_load`` as a mapping whose ``title`` is the headline;
 - HTML: html5lib's strict parser must report no parse error; the JSON-LD must load as JSON;
-- JSON: ``json.loads``.
+- JSON: ``json.loads``;
+- every format: no control character but tab and newline, no lone surrogate, no U+FFFE/U+FFFF.
 
 "Every word reaches every output" is checked on the text a reader sees, not on the markup: the
 Markdown rendered by markdown-it-py, the HTML's text nodes, the reST document's ``astext()``, the
@@ -39,7 +40,7 @@ from markdown_it import MarkdownIt
 
 from newsconvert.errors import NewsconvertError
 from newsconvert.parser import parse
-from newsconvert.render import render
+from newsconvert.renderers import render
 from newsconvert.source import normalise_text
 from newsconvert.tree import HIDDEN_ASIDES, Article, Aside
 
@@ -224,8 +225,22 @@ def hidden_words(article: Article) -> Counter[str]:
     return total
 
 
+# Characters no output may hold: C0 controls but tab and newline (invalid in XML, markup noise in
+# Markdown and reST), DEL and C1 controls, lone surrogates (not encodable as UTF-8) and the
+# non-characters U+FFFE/U+FFFF (invalid in XML).
+_INVALID_IN_OUTPUT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def assert_clean_characters(fmt: str, output: str) -> None:
+    """Raise :class:`InvalidOutput` if ``output`` holds a character no output may hold."""
+    bad = _INVALID_IN_OUTPUT.search(output)
+    if bad is not None:
+        raise InvalidOutput(f"{fmt} holds U+{ord(bad.group()):04X} at {bad.start()}")
+
+
 def visible_text(fmt: str, output: str, *, standalone: bool) -> str:
     """The reader-visible text of one output, checking its validity on the way."""
+    assert_clean_characters(fmt, output)
     if fmt == "rst":
         messages, text = rst_read(output)
         if messages:

@@ -29,6 +29,7 @@ import yaml
 from docutils.core import publish_doctree
 from markdown_it import MarkdownIt
 from robustness_support import (
+    assert_clean_characters,
     html_read,
     markdown_raw_html,
     rst_read,
@@ -36,7 +37,7 @@ from robustness_support import (
 )
 
 from newsconvert.parser import parse
-from newsconvert.render import render
+from newsconvert.renderers import render
 from newsconvert.source import normalise_text
 from newsconvert.tree import (
     HIDDEN_ASIDES,
@@ -173,6 +174,7 @@ def assert_all_shown(article: Article, visible: str, fmt: str) -> None:
 
 
 def check_html(article: Article, output: str, standalone: bool) -> None:
+    assert_clean_characters("html", output)
     errors, visible = html_read(output, fragment=not standalone)
     assert errors == []
     root = html5lib.parse(output, namespaceHTMLElements=False)
@@ -191,6 +193,7 @@ def check_html(article: Article, output: str, standalone: bool) -> None:
 
 
 def check_markdown(article: Article, output: str, standalone: bool) -> None:
+    assert_clean_characters("md", output)
     body = output
     if standalone:
         front, body = split_front_matter(output)
@@ -212,6 +215,7 @@ def check_markdown(article: Article, output: str, standalone: bool) -> None:
 
 
 def check_rst(article: Article, output: str, standalone: bool) -> None:
+    assert_clean_characters("rst", output)
     messages, visible = rst_read(output)
     assert messages == [], output[:3000]
     document = publish_doctree(
@@ -232,6 +236,7 @@ def check_rst(article: Article, output: str, standalone: bool) -> None:
 
 
 def check_json(article: Article, output: str) -> None:
+    assert_clean_characters("json", output)
     data = json.loads(output)
     assert data["headline"] == article.headline.text
     strings: list[str] = []
