@@ -126,7 +126,7 @@ HTML_ELEMENTS = {
     "p", "span", "time", "section", "figure", "blockquote", "figcaption", "ul", "li", "pre",
     "aside", "footer", "cite", "em", "strong", "b", "i",
 }  # fmt: skip
-HTML_ATTRIBUTES = {"lang", "charset", "name", "content", "class", "datetime", "type"}
+HTML_ATTRIBUTES = {"lang", "charset", "name", "content", "class", "datetime", "type", "data-marker"}
 FORBIDDEN_RST = (
     dn.reference, dn.target, dn.substitution_reference, dn.substitution_definition, dn.raw,
     dn.problematic, dn.footnote, dn.footnote_reference, dn.citation, dn.citation_reference,
