@@ -67,7 +67,7 @@ def stages(path: Path, read_back: bool) -> dict[str, Callable[[], object]]:
     """The stages to time for the article at ``path``, each a function of no arguments."""
     # The implementing functions, without the package's forwarding wrappers.
     from newsconvert.parser import parse
-    from newsconvert.render import render
+    from newsconvert.renderers import render
     from newsconvert.source import read_source
 
     source = read_source(path)
@@ -151,7 +151,7 @@ _SCALE_CHILD = r"""
 import resource, sys, time
 from newsconvert.source import read_source
 from newsconvert.parser import parse
-from newsconvert.render import render
+from newsconvert.renderers import render
 path = sys.argv[1]
 start = time.perf_counter()
 source = read_source(path)

@@ -36,7 +36,7 @@ from docutils.utils import new_document
 import newsconvert
 from newsconvert.doctree import article_nodes
 from newsconvert.docutils_parser import Parser as NewsParser
-from newsconvert.render import render as render_article
+from newsconvert.renderers import render as render_article
 
 REPO = Path(__file__).resolve().parents[1]
 REFERENCE_CANDIDATES = (

@@ -8,7 +8,7 @@
 
 One execution takes the input as the bytes of an article file and follows the CLI's path:
 :func:`newsconvert.source.decode_source`, :func:`newsconvert.parser.parse`, then
-:func:`newsconvert.render.render` to every format, fragment and standalone. A finding is any
+:func:`newsconvert.render` to every format, fragment and standalone. A finding is any
 exception other than :class:`newsconvert.errors.NewsconvertError`, an error message over more
 than one line, or an output its format's own parser rejects or that lost a word of the input
 (the checks of ``tests/robustness_support.py``: docutils with every message reported,
@@ -97,10 +97,10 @@ def run_atheris(args: argparse.Namespace) -> int:
         import newsconvert.escape.markdown
         import newsconvert.escape.rst
         import newsconvert.parser
-        import newsconvert.render.context
-        import newsconvert.render.environment
-        import newsconvert.render.json
-        import newsconvert.render.metadata
+        import newsconvert.renderers.context
+        import newsconvert.renderers.environment
+        import newsconvert.renderers.json
+        import newsconvert.renderers.metadata
         import newsconvert.source  # noqa: F401
 
     libfuzzer = [sys.argv[0], f"-max_len={MAX_INPUT}", "-print_final_stats=1"]

@@ -83,7 +83,7 @@ def render(
     title) instead of a fragment. Templates in ``template_dirs`` override the built-in ones of
     the same name. ``keep_chrome`` also renders text set aside as page chrome or duplicates.
     """
-    from newsconvert.render import render as _render
+    from newsconvert.renderers import render as _render
 
     return _render(
         article,

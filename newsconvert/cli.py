@@ -321,13 +321,13 @@ def _zones(specs: Sequence[str]) -> dict[str, str]:
 
 
 def _format_for_suffix(path: str) -> str | None:
-    from newsconvert.render import format_for_suffix
+    from newsconvert.renderers import format_for_suffix
 
     return format_for_suffix(PurePath(path).suffix)
 
 
 def _suffix_for_format(fmt: str) -> str:
-    from newsconvert.render import FORMAT_SUFFIXES
+    from newsconvert.renderers import FORMAT_SUFFIXES
 
     return FORMAT_SUFFIXES[fmt]
 
@@ -507,7 +507,7 @@ def convert_one(job: Job, settings: Settings, warn: Callable[[str], None]) -> st
     """Read, parse and render one input; returns the output text. Raises NewsconvertError."""
     # The implementing functions; newsconvert.parse/render only forward to them.
     from newsconvert.parser import parse
-    from newsconvert.render import render
+    from newsconvert.renderers import render
 
     source = read_source(job.input, encoding=settings.encoding, strict=settings.strict)
     for warning in source.warnings:

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 
 from docutils import nodes
 
-from newsconvert.render.context import BlockView, SectionView, section_views
+from newsconvert.renderers.context import BlockView, SectionView, section_views
 from newsconvert.tree import Article, Aside, Dateline, Timestamp
 
 CLASS_PREFIX = "newsconvert"

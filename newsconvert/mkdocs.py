@@ -65,17 +65,13 @@ def article_markdown(
 ) -> str:
     """The article at ``path`` as Markdown with MkDocs' YAML meta-data block in front."""
     import newsconvert
-
-    # The renderers' function itself: once the subpackage newsconvert.render is imported,
-    # the attribute newsconvert.render names the subpackage, not the API function.
-    from newsconvert.render import render
     from newsconvert.site.frontmatter import post_text
     from newsconvert.site.metadata import post_meta
     from newsconvert.source import read_source
 
     source = read_source(path, encoding=encoding)
     article = newsconvert.parse(source.text, source=source.name)
-    body = render(article, "md", keep_chrome=keep_chrome, lang=lang)
+    body = newsconvert.render(article, "md", keep_chrome=keep_chrome, lang=lang)
     return post_text("mkdocs", post_meta(article), body)
 
 

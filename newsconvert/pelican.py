@@ -42,7 +42,6 @@ class NewsReader(BaseReader):  # type: ignore[misc]
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """The article's HTML body and its metadata, as Pelican's readers return them."""
         import newsconvert
-        from newsconvert.render import render  # the function, not the subpackage
         from newsconvert.site.metadata import post_meta
         from newsconvert.source import read_source
 
@@ -54,7 +53,8 @@ class NewsReader(BaseReader):  # type: ignore[misc]
             # needs DEBUG): say file, line and reason here, then let Pelican skip the file.
             logger.error("%s", error)
             raise
-        content = render(article, "html", lang=str(self.settings.get("DEFAULT_LANG", "en")))
+        language = str(self.settings.get("DEFAULT_LANG", "en"))
+        content = newsconvert.render(article, "html", lang=language)
         meta = post_meta(article)
         raw: dict[str, Any] = {"title": html.escape(meta.title, quote=False)}
         if meta.published is not None:

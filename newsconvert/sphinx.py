@@ -37,7 +37,7 @@ from newsconvert.doctree import DoctreeBuilder, DoctreeOptions, news_time
 from newsconvert.docutils_parser import Parser as DocutilsNewsParser
 from newsconvert.docutils_parser import article_from_text
 from newsconvert.errors import NewsconvertError
-from newsconvert.render import render as render_article
+from newsconvert.renderers import render as render_article
 from newsconvert.source import read_source
 from newsconvert.tree import Article
 
@@ -290,8 +290,6 @@ class NewsArticleDirective(SphinxDirective):
                 if template.is_file():
                     self.env.note_dependency(str(template))
         try:
-            # ``newsconvert.render`` the function is shadowed by the subpackage once that is
-            # imported, so call the subpackage's function directly.
             output = render_article(
                 article,
                 fmt,

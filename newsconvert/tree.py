@@ -168,8 +168,9 @@ class BulletList:
 
     items: tuple[ListItem, ...]
     """The items in order."""
-    marker: str = "-"
-    """The marker the source used for the first item."""
+    marker: str = field(default="-", compare=False)
+    """The marker the source used for the first item. Provenance, like ``line``: Markdown and
+    reST have their own markers, so it takes no part in equality."""
     line: int = field(default=0, compare=False)
     """Source line the node starts on."""
 

@@ -19,7 +19,7 @@ import pytest
 from newsconvert.cli import run
 from newsconvert.parser import parse
 from newsconvert.readers import read
-from newsconvert.render import render
+from newsconvert.renderers import render
 from newsconvert.tree import HIDDEN_ASIDES, Aside
 
 # The implementing functions, which newsconvert.parse/render/convert forward to.

@@ -26,7 +26,7 @@ from render_support import (
     words,
 )
 
-from newsconvert.render import render
+from newsconvert.renderers import render
 from newsconvert.tree import HIDDEN_ASIDES, Article, Aside
 
 try:

@@ -13,7 +13,7 @@ from conftest import CORPUS_FILES, corpus_id
 from newsconvert.errors import ParseError
 from newsconvert.readers import read
 from newsconvert.readers.json import dict_to_article
-from newsconvert.render.json import SCHEMA_VERSION, article_to_dict
+from newsconvert.renderers.json import SCHEMA_VERSION, article_to_dict
 from newsconvert.tree import Article
 
 

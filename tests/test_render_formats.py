@@ -23,7 +23,7 @@ from render_support import (
 
 import newsconvert
 from newsconvert.errors import ConfigError
-from newsconvert.render import FORMAT_SUFFIXES, format_for_suffix, normalize_format, render
+from newsconvert.renderers import FORMAT_SUFFIXES, format_for_suffix, normalize_format, render
 from newsconvert.tree import Paragraph, Section
 
 ARTICLE = sample_article()

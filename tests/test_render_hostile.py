@@ -18,8 +18,8 @@ from render_support import (
 )
 
 from newsconvert.escape.characters import replace_invalid
-from newsconvert.render import render
-from newsconvert.render.json import article_to_dict
+from newsconvert.renderers import render
+from newsconvert.renderers.json import article_to_dict
 
 TEXTS = (*HOSTILE, "title: x\n---\nkey: 'v'\"", "\x00\x1b[31m\x7f control", "\u4e2d\u6587 \u0301")
 

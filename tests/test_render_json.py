@@ -7,8 +7,8 @@ import json
 import pytest
 from render_support import sample_article
 
-from newsconvert.render import render
-from newsconvert.render.json import SCHEMA_VERSION, article_to_dict, block_to_dict
+from newsconvert.renderers import render
+from newsconvert.renderers.json import SCHEMA_VERSION, article_to_dict, block_to_dict
 from newsconvert.tree import Article, Headline
 
 ARTICLE = sample_article()

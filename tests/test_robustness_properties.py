@@ -32,7 +32,7 @@ from robustness_support import (
 )
 
 from newsconvert.parser import parse
-from newsconvert.render import render
+from newsconvert.renderers import render
 
 settings.register_profile(
     "newsconvert-ci",
@@ -119,7 +119,7 @@ Also Read: Rupee gains
 _RENDER_IN_A_CHILD = """
 import json, sys
 from newsconvert.parser import parse
-from newsconvert.render import render
+from newsconvert.renderers import render
 texts = json.loads(sys.stdin.read())
 outputs = [
     [render(parse(text), fmt, standalone=standalone) for fmt in ("md", "html", "rst", "json")

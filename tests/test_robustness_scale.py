@@ -22,7 +22,7 @@ from robustness_support import rst_read, words
 
 from newsconvert import read_article
 from newsconvert.parser import parse
-from newsconvert.render import render
+from newsconvert.renderers import render
 from newsconvert.tree import Article
 
 LINE = 100_000

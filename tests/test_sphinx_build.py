@@ -365,7 +365,7 @@ def test_suffixes_do_not_leak_into_the_next_app(make_app, copy_root) -> None:
 
 def test_directive_reads_our_own_markdown_back(make_app, copy_root) -> None:
     from newsconvert import parse
-    from newsconvert.render import render
+    from newsconvert.renderers import render
 
     srcdir = copy_root("newsconvert")
     text = (srcdir / "articles" / "standard-oil.txt").read_text("utf-8")

@@ -9,8 +9,8 @@
     the built-in time-zone table (:data:`newsconvert.parser.timezones.DEFAULT_ZONES`).
 
 ``.. template-context::``
-    lists the names every template receives (:data:`newsconvert.render.context.CONTEXT`) and the
-    fields of the per-block view (:class:`newsconvert.render.context.BlockView`).
+    lists the names every template receives (:data:`newsconvert.renderers.context.CONTEXT`) and the
+    fields of the per-block view (:class:`newsconvert.renderers.context.BlockView`).
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ class TemplateContext(SphinxDirective):
     """A definition list of the template context and of the block view's fields."""
 
     def run(self) -> list[nodes.Node]:
-        from newsconvert.render.context import CONTEXT, BlockView
+        from newsconvert.renderers.context import CONTEXT, BlockView
 
         context = nodes.definition_list()
         for name, meaning in CONTEXT.items():

@@ -174,7 +174,7 @@ def template_folders(options: ConvertOptions) -> list[Path]:
     """Every folder whose templates can shape the output: the user's, the renderers' built-in
     ones, and the site's own."""
     folders = [Path(folder) for folder in options.template_dirs]
-    # The renderers' templates sit where newsconvert.render.environment.templates_dir() looks
+    # The renderers' templates sit where newsconvert.renderers.environment.templates_dir() looks
     # (inside the package when installed, beside it in a checkout). Not imported from there:
     # a no-change build must not pay for importing Jinja and the renderers.
     package = Path(__file__).resolve().parents[1]
@@ -199,9 +199,7 @@ def article_outputs(
     article: Any, slug: str, options: ConvertOptions
 ) -> tuple[list[tuple[str, str]], IndexEntry]:
     """The files (path relative to OUT, text) for a parsed ``article``, and its index entry."""
-    # The renderers' function itself: once the subpackage newsconvert.render is imported,
-    # the attribute newsconvert.render names the subpackage, not the API function.
-    from newsconvert.render import render
+    import newsconvert
     from newsconvert.site import frontmatter
     from newsconvert.site.metadata import post_meta
 
@@ -212,12 +210,12 @@ def article_outputs(
         "lang": options.lang,
     }
     if options.to == "md" and options.generator is not None:
-        body = render(article, "md", standalone=False, **render_options)
+        body = newsconvert.render(article, "md", standalone=False, **render_options)
         path = frontmatter.post_path(options.generator, slug, meta)
         text = frontmatter.post_text(options.generator, meta, body)
     else:
         path = slug + SUFFIXES[options.to]
-        text = render(article, options.to, standalone=True, **render_options)
+        text = newsconvert.render(article, options.to, standalone=True, **render_options)
     return [(path, text)], IndexEntry.from_meta(slug, path, meta)
 
 
@@ -607,7 +605,7 @@ def _forget_compiled_templates() -> None:
     build fingerprints the templates as they are now, so it must also render with them as they
     are now (a second build in the same process, after a template was edited).
     """
-    environment = sys.modules.get("newsconvert.render.environment")
+    environment = sys.modules.get("newsconvert.renderers.environment")
     cached = getattr(environment, "environment", None)
     if cached is not None and hasattr(cached, "cache_clear"):
         cached.cache_clear()
