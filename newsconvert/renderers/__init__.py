@@ -2,7 +2,7 @@
 
 :func:`render` is the one entry point (:func:`newsconvert.render` delegates to it). Markdown,
 HTML and reST go through Jinja templates (``templates/<format>/``, overridable with
-``template_dirs``); JSON is the tree itself (:mod:`newsconvert.render.json`).
+``template_dirs``); JSON is the tree itself (:mod:`newsconvert.renderers.json`).
 
 What each format looks like, so that a reader can take it back into the same tree
 (:mod:`newsconvert.readers`) and a person can read it:
@@ -18,7 +18,7 @@ Markdown (CommonMark)
     text, and for an embedded post a ``<!-- embed -->`` comment line followed by a block quote
     with one paragraph per line of the post; an aside is a ``<!-- aside KIND -->`` comment line
     followed by its paragraph. Credits come last, after another ``* * *``, one paragraph each.
-    Standalone adds YAML front matter (:func:`newsconvert.render.metadata.front_matter`).
+    Standalone adds YAML front matter (:func:`newsconvert.renderers.metadata.front_matter`).
 
 HTML (semantic HTML5)
     ``<article>`` holding a ``<header>`` (``<p class="kicker">``, ``<h1>``,
@@ -61,11 +61,8 @@ from __future__ import annotations
 import json as jsonlib
 import os
 import re
-import sys
-import types
 from collections.abc import Iterable
 from os import PathLike
-from typing import Any
 
 from newsconvert.errors import ConfigError
 from newsconvert.tree import Article
@@ -137,20 +134,20 @@ def render(
     """
     fmt = FORMAT_ALIASES.get(to) or normalize_format(to)
     if fmt == "json":
-        from newsconvert.render.json import article_to_dict
+        from newsconvert.renderers.json import article_to_dict
 
         text = jsonlib.dumps(article_to_dict(article), ensure_ascii=False, indent=2)
         if _SURROGATE.search(text):  # unencodable as UTF-8: let JSON escape them instead
             text = jsonlib.dumps(article_to_dict(article), ensure_ascii=True, indent=2)
         return text + "\n"
-    from newsconvert.render import environment as environments
-    from newsconvert.render.context import build_context
+    from newsconvert.renderers import environment as environments
+    from newsconvert.renderers.context import build_context
 
     dirs = tuple(os.fspath(d) for d in template_dirs)
     env = environments.environment(fmt, dirs)
     context = build_context(article, fmt, standalone=standalone, keep_chrome=keep_chrome, lang=lang)
     if standalone:
-        from newsconvert.render.metadata import front_matter, json_ld
+        from newsconvert.renderers.metadata import front_matter, json_ld
 
         context["front_matter"] = front_matter(context) if fmt == "md" else None
         context["json_ld"] = json_ld(context) if fmt == "html" else None
@@ -162,23 +159,3 @@ def render(
     )
     # Every output ends with exactly one line break, whatever the templates leave.
     return text.rstrip("\n") + "\n"
-
-
-class _CallableModule(types.ModuleType):
-    """This package's module type: calling it calls :func:`render`.
-
-    Importing ``newsconvert.render`` (the package) makes Python set the attribute ``render`` of
-    ``newsconvert`` to this module, replacing the public function ``newsconvert.render``; making
-    the module callable keeps ``newsconvert.render(article, "md")`` working either way.
-    """
-
-    def __call__(
-        self,
-        article: Article,
-        to: str = "md",
-        **options: Any,
-    ) -> str:
-        return render(article, to, **options)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -35,7 +35,7 @@ from newsconvert.errors import ConfigError, TemplateError
 from newsconvert.escape import markdown as md_escape
 from newsconvert.escape import rst as rst_escape
 from newsconvert.escape.html import clean_text, script_json
-from newsconvert.render.metadata import dump_yaml
+from newsconvert.renderers.metadata import dump_yaml
 
 INLINE_LINE_BASE = 1_000_000
 """Line-number offset given to the n-th inlined template (n times this), to tell files apart."""
