@@ -8,8 +8,8 @@ Each generator gets the fields it documents, under its own names:
   ``_posts/FOLDERS/YYYY-MM-DD-STEM.md``; an undated article becomes ``_drafts/SLUG.md``, since
   Jekyll only posts files whose name starts with a date.
 - **pelican**: ``Key: value`` lines: Title, Date, Modified, Authors, Summary; file ``SLUG.md``.
-- **mkdocs**: YAML: title, date (``created``/``updated``, the form of Material for MkDocs'
-  blog), description; file ``SLUG.md``.
+- **mkdocs**: YAML: title (HTML-escaped, as MkDocs prints it as HTML), date
+  (``created``/``updated``, the form of Material for MkDocs' blog), description; ``SLUG.md``.
 - **zola**: TOML between ``+++`` lines: title, description, date, updated, authors, extra
   (kicker, dateline); file ``SLUG.md``.
 
@@ -28,6 +28,7 @@ from typing import Any
 
 import yaml
 
+from newsconvert.site.dialects import portable_escapes
 from newsconvert.site.metadata import PostMeta
 
 GENERATORS = ("hugo", "jekyll", "pelican", "mkdocs", "zola")
@@ -84,11 +85,10 @@ def jekyll_front_matter(meta: PostMeta) -> str:
 def mkdocs_front_matter(meta: PostMeta) -> str:
     """MkDocs' YAML meta-data: ``title`` for MkDocs itself, ``date`` in the form Material for
     MkDocs' blog plugin documents (``created`` and ``updated``), ``description`` for the page's
-    meta tag."""
+    meta tag. MkDocs' themes print the title as HTML (unescaped), so it is HTML-escaped."""
     dates = _without_none({"created": meta.published, "updated": meta.modified})
-    return _yaml_block(
-        _without_none({"title": meta.title, "date": dates, "description": meta.summary})
-    )
+    title = html.escape(meta.title, quote=False)
+    return _yaml_block(_without_none({"title": title, "date": dates, "description": meta.summary}))
 
 
 def zola_front_matter(meta: PostMeta) -> str:
@@ -171,6 +171,14 @@ def post_path(generator: str, slug: str, meta: PostMeta) -> str:
     return f"_posts/{folder}{meta.published:%Y-%m-%d}-{slug_path.name}.md"
 
 
+NOT_COMMONMARK = frozenset({"jekyll", "pelican", "mkdocs"})
+"""Generators whose Markdown engine (kramdown, Python-Markdown) misreads some CommonMark
+escapes; their posts go through :func:`newsconvert.site.dialects.portable_escapes`."""
+
+
 def post_text(generator: str, meta: PostMeta, body: str) -> str:
-    """The whole post: ``generator``'s front matter, then the Markdown ``body``."""
+    """The whole post: ``generator``'s front matter, then the Markdown ``body`` (CommonMark
+    from the renderers, adapted to the generator's Markdown engine)."""
+    if generator in NOT_COMMONMARK:
+        body = portable_escapes(body)
     return FRONT_MATTER[generator](meta) + "\n" + body.lstrip("\n")
