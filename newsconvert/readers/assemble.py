@@ -315,7 +315,8 @@ def _timestamp(part: Part) -> Timestamp:
 
 
 def _byline(part: Part) -> Byline:
-    return recognise.byline(part.text, line=part.line) or Byline(part.text, line=part.line)
+    """A labelled byline, its names read as the parser reads them where the byline stood."""
+    return recognise.labelled_byline(part.text, line=part.line) or Byline(part.text, line=part.line)
 
 
 def _sections(

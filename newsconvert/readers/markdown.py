@@ -102,7 +102,7 @@ def _header_roles(header: list[Part]) -> list[tuple[Part, str]] | None:
             # Published first, unless its label says updated; then the updates.
             role = "updated" if published or recognise.is_update(stamp) else "published"
             published = published or role == "published"
-        elif recognise.byline(part.text, line=part.line) is not None:
+        elif recognise.labelled_byline(part.text, line=part.line) is not None:
             role, bylines = "byline", True
         else:
             return None

@@ -94,6 +94,41 @@ def byline(text: str, *, line: int = 0) -> Byline | None:
     return parse_byline(text, line=line)
 
 
+_DASHES = "-\u2013\u2014"
+
+
+def labelled_byline(text: str, *, line: int = 0) -> Byline | None:
+    """``text`` read as the byline it is known to be (it stands where our writers put one).
+
+    The plain-text parser reads a byline from its context as well as its words: a lone
+    ``Written By`` joined with the name line after it, a story signed off ``-- Jane Doe``, the
+    words before a timestamp. Those forms are tried in the parser's order, so the names come
+    out as the parser found them. ``None`` when the text reads as a byline in none of them.
+    """
+    from newsconvert.parser.bylines import is_byline_label, parse_byline
+
+    found = parse_byline(text, line=line)
+    if found is not None:
+        return found
+    written = text.strip()
+    # ``Written By`` + a name line: the parser joined the two with a space.
+    words = written.split(" ")
+    for cut in range(1, min(len(words), 4)):
+        label, rest = " ".join(words[:cut]), " ".join(words[cut:])
+        if is_byline_label(label) and rest:
+            bare = parse_byline(rest, line=line, bare=True)
+            if bare is not None:
+                return Byline(written, bare.names, bare.agency, bare.handle, line)
+            return Byline(written, (rest,), line=line)
+    # A story signed off with a dash and a name.
+    if written[:1] in _DASHES:
+        signed = parse_byline(written.lstrip(_DASHES + " "), line=line, bare=True)
+        if signed is not None:
+            return Byline(written, signed.names, signed.agency, signed.handle, line)
+    # The words before a timestamp, read as bare names.
+    return parse_byline(text, line=line, bare=True)
+
+
 def credit(text: str, *, line: int = 0) -> Credit | None:
     """``text`` as a credit or sign-off (``(With AP inputs)``), or ``None``."""
     from newsconvert.parser.credits import match_credit
