@@ -122,3 +122,23 @@ def test_build_for_mkdocs_gives_posts_mkdocs_builds_strictly(
     page = html.unescape((root / "site" / "cambodia" / "index.html").read_text("utf-8"))
     assert f"<title>{REFERENCE_HEADLINE} - Newsroom</title>" in page
     assert '<meta name="article-created" content="2019-11-27 19:17:00+05:30">' in page
+
+
+def test_hostile_text_stays_text_in_mkdocs_pages(tmp_path: Path) -> None:
+    root = tmp_path
+    (root / "docs").mkdir()
+    (root / "mkdocs.yml").write_text("site_name: X\nplugins:\n  - newsconvert\n", "utf-8")
+    (root / "docs" / "index.md").write_text("# Home\n", "utf-8")
+    (root / "docs" / "storm.news").write_text(
+        "Storm <script>alert(1)</script> & co hits {{ town }}\n\n"
+        "The harbour <b>reopened</b> on Wednesday | 5% ~ 6% = *fine*.\n",
+        encoding="utf-8",
+    )
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    page = (root / "site" / "storm" / "index.html").read_text("utf-8")
+    assert "<script>alert" not in page and "<b>reopened" not in page
+    text = html.unescape(page)
+    assert "<title>Storm <script>alert(1)</script> & co hits {{ town }} - X</title>" in text
+    assert "The harbour <b>reopened</b> on Wednesday | 5% ~ 6% = *fine*." in text
+    assert "\\" not in text.split("<body", 1)[1].split("<script", 1)[0]
