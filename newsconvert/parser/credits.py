@@ -101,12 +101,27 @@ def _is_credit_text(inner: str, *, bracketed: bool) -> bool:
     return False
 
 
+# Words an unbracketed, undashed credit can start with (lower case): the lead words, the first
+# word of every agency. Anything else (but a copyright line or a ``… contributed to this
+# report``) is refused after one split.
+_FIRST_WORDS = frozenset({*_LEAD_WORDS, *(name.split()[0] for name in AGENCIES)} - {"the"})
+
+
 def match_credit(text: str, *, line: int = 0) -> Credit | None:
     """The credit that ``text`` (a whole line or paragraph) is, or ``None``."""
     stripped = text.strip()
     if not stripped or len(stripped) > MAX_CREDIT_LENGTH:
         return None
-    if stripped[0] == "(":
+    first = stripped[0]
+    if (
+        first not in "(-\u2013\u2014\u00a9"
+        and stripped.split(None, 1)[0].rstrip(".").lower() not in _FIRST_WORDS
+        and stripped[:9].lower() != "copyright"
+        and "contributed" not in stripped
+        and stripped.rstrip(".").lower() not in AGENCIES  # ``The Associated Press``
+    ):
+        return None
+    if first == "(":
         inner = stripped[1:].removesuffix(".")
         if not inner.endswith(")") or "(" in inner or ")" in inner[:-1]:
             return None

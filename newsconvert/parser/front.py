@@ -86,11 +86,13 @@ def _is_repeated_by(candidate: str, following: str) -> bool:
     Words are compared with their punctuation: a repeated sentence repeats that too, and
     splitting on whitespace is several times cheaper than a word pattern.
     """
+    if len(following) <= len(candidate) // 2:
+        return False
     words = candidate.lower().split()
-    if len(words) < 5 or len(following) <= len(candidate) // 2:
+    if len(words) < 5:
         return False
     opening = set(following[: len(candidate) * 3 // 2 + 20].lower().split())
-    shared = sum(1 for word in words if word in opening)
+    shared = len([word for word in words if word in opening])
     return shared >= len(words) * REPEAT_OVERLAP
 
 

@@ -210,7 +210,8 @@ def assemble(
     """
     if typical == -1:
         typical = typical_width(lines)
-    width = wrap_width(lines, typical)
+    # Only a detected ``blocks`` layout asks whether lines are hard-wrapped.
+    width = wrap_width(lines, typical) if layout == "blocks" and not forced else None
     chunks: list[Chunk] = []
     count = len(lines)
     index = 0

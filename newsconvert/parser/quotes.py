@@ -74,6 +74,7 @@ _OPENING = '\u201c"'
 _QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"'}
 _CLOSING_PUNCTUATION = ".,;:!?\u2026)]"
 _SPEAKER = re.compile(r"[A-Z][\w.'\u2019\-]{0,30}(?:\s[A-Z][\w.'\u2019\-]{0,30}){0,3}")
+_DASH_FIRST = "-\u2013\u2014"
 _NAME_AFTER_DASH = re.compile(
     r"(?:-{1,2}|\u2013|\u2014)\s?[A-Z][\w.'\u2019\-]{0,30}(?:\s[A-Z][\w.'\u2019\-]{0,30}){0,4}"
 )
@@ -82,31 +83,35 @@ _NAME_AFTER_DASH = re.compile(
 def _quotations(text: str) -> list[tuple[int, int]] | None:
     """Spans ``(open, close)`` of the double-quoted stretches, or ``None`` if unbalanced."""
     spans: list[tuple[int, int]] = []
+    find = text.find
     position = 0
-    length = len(text)
-    while position < length:
-        curly = text.find("\u201c", position)
-        straight = text.find('"', position)
-        stray_close = text.find("\u201d", position)
-        candidates = [index for index in (curly, straight) if index >= 0]
-        if not candidates:
-            if stray_close >= 0:
-                return None
-            break
-        start = min(candidates)
+    while True:
+        curly = find("\u201c", position)
+        straight = find('"', position)
+        stray_close = find("\u201d", position)
+        if curly < 0:
+            if straight < 0:
+                # No opening mark left: a closing curly quote now is unbalanced.
+                return None if stray_close >= 0 else spans
+            start = straight
+        else:
+            start = curly if straight < 0 or curly < straight else straight
         if 0 <= stray_close < start:
             return None
-        closing = _QUOTE_PAIRS[text[start]]
-        end = text.find(closing, start + 1)
-        if end < 0:
-            return None
-        if closing == "\u201d" and 0 <= text.find("\u201c", start + 1) < end:
-            return None  # nested double quotes: leave the paragraph alone
+        if start == curly:
+            end = find("\u201d", start + 1)
+            if end < 0:
+                return None
+            if find("\u201c", start + 1, end) >= 0:
+                return None  # nested double quotes: leave the paragraph alone
+        else:
+            end = find('"', start + 1)
+            if end < 0:
+                return None
         spans.append((start, end))
         if len(spans) > 2:
-            break  # more than the shapes allow; no need to read further
+            return spans  # more than the shapes allow; no need to read further
         position = end + 1
-    return spans
 
 
 def _ends_sentence_inside(text: str) -> bool:
@@ -120,11 +125,15 @@ def _ends_sentence_inside(text: str) -> bool:
 
 
 def _is_attribution(text: str) -> bool:
-    words = text.split()
-    if not words or len(words) > MAX_ATTRIBUTION_WORDS or _ends_sentence_inside(text):
+    words = text.count(" ") + 1
+    if not text or words > MAX_ATTRIBUTION_WORDS * 2 or len(text.split()) > MAX_ATTRIBUTION_WORDS:
         return False
-    if _NAME_AFTER_DASH.fullmatch(text):
+    if ("." in text or "!" in text or "?" in text) and _ends_sentence_inside(text):
+        return False
+    if text[0] in _DASH_FIRST and _NAME_AFTER_DASH.fullmatch(text):
         return True
+    if text.isascii():  # lowering first is the same, and cheaper, only for ASCII text
+        return not _SPEECH_WORDS.isdisjoint(_WORD.findall(text.lower()))
     return any(word.lower() in _SPEECH_WORDS for word in _WORD.findall(text))
 
 
@@ -133,7 +142,9 @@ def _clean_attribution(text: str) -> str:
 
 
 def _quoted_share(text: str, spans: list[tuple[int, int]]) -> float:
-    inside = sum(end - start - 1 for start, end in spans)
+    inside = 0
+    for start, end in spans:
+        inside += end - start - 1
     return inside / max(1, len(text.strip()))
 
 

@@ -294,12 +294,23 @@ def _date_parts(date: re.Match[str], line: int, strict: bool) -> tuple[int, int,
     if (
         not MIN_YEAR <= year_number <= MAX_YEAR
         or not 1 <= month <= 12
-        or not 1 <= day <= calendar.monthrange(year_number, month)[1]
+        or not 1 <= day <= _days_in_month(year_number, month)
     ):
         if named or strict:
             raise ParseError(f"not a real date: {date.group().strip()!r}", line=line)
         return None
     return year_number, month, day
+
+
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    # ``calendar.monthrange`` also computes the weekday the month starts on: several times
+    # the cost, for nothing we use.
+    if month == 2 and calendar.isleap(year):
+        return 29
+    return _MONTH_DAYS[month]
 
 
 def _month(text: str) -> int:
@@ -384,7 +395,7 @@ def _build(
     hour = minute = second = 0
     if reading.time is not None:
         hour, minute, second = _time_parts(reading.time, line)
-    value: datetime | None = datetime(year, month, day, hour, minute, second)
+    value: datetime | None
     unknown_zone = None
     if reading.zone is not None:
         zone = zones.resolve(reading.zone)
@@ -392,7 +403,9 @@ def _build(
             unknown_zone = reading.zone
             value = None
         else:
-            value = value.replace(tzinfo=zone)  # type: ignore[union-attr]
+            value = datetime(year, month, day, hour, minute, second, tzinfo=zone)
+    else:
+        value = datetime(year, month, day, hour, minute, second)
     timestamp = Timestamp(text=text, value=value, line=line, zone=reading.zone, place=reading.place)
     return TimestampMatch(
         timestamp=timestamp,
