@@ -208,3 +208,14 @@ def test_rst_admonitions_keep_their_words_and_quotes_read_like_plain_text() -> N
     # No ``-- attribution``: the words are read as the plain-text parser reads them.
     assert quote.attribution == "Amal Perera said"
     assert quote.position is AttributionPosition.AFTER
+
+
+def test_raw_html_in_markdown_is_words_and_comments_are_dropped() -> None:
+    text = (
+        "# T\n\n<script>alert(1)</script>\n\n<!-- an editor's note -->\n\nBody with <i>tags</i>.\n"
+    )
+    article = read(text, "md")
+    assert [b.text for b in article.blocks()] == [
+        "<script>alert(1)</script>",
+        "Body with <i>tags</i>.",
+    ]

@@ -1,13 +1,16 @@
 """Reading Markdown (CommonMark, with optional YAML front matter) into the tree.
 
-markdown-it-py does the parsing, with raw HTML switched off so that ``<script>`` in a Markdown
-file is read as the words ``<script>``, never as markup. Its block tokens become
+markdown-it-py does the parsing. Its block tokens become
 :class:`~newsconvert.readers.parts.Part` objects: headings, paragraphs, block quotes (a last line
-starting with a dash, ``— Name``, is the attribution), lists and code blocks. Inline markup is
-reduced to its text: emphasis marks, code spans and links leave their words behind.
+starting with a dash, ``— Name``, is the attribution), lists, code blocks and thematic breaks.
+Inline markup is reduced to its text: emphasis marks, code spans and links leave their words.
+Raw HTML is never markup to us: a tag in a Markdown file (``<script>``, ``<b>``) is kept as the
+words it is, and comments are dropped, except our writer's markers (``<!-- embed -->``,
+``<!-- aside caption -->``), which label the block after them.
 
-The YAML front matter our standalone Markdown writes (``title``, ``date``, ``lastmod``,
-``authors``, ``description``, ``dateline``) fills the metadata the body does not state.
+Our own layout (see :func:`_label_our_layout`) is recognised and read by its conventions; the
+YAML front matter our standalone Markdown writes (``title``, ``date``, ``lastmod``,
+``authors``, ``description``, ``dateline``) fills what the body does not state.
 """
 
 from __future__ import annotations
@@ -311,7 +314,7 @@ class _Walker:
                 if marker is not None:
                     role = marker["kind"] or "embed"
                     parts.append(Part(PartKind.MARKER, line=line, role=role))
-                elif token.content.strip():
+                elif token.content.strip() and not token.content.lstrip().startswith("<!--"):
                     # Raw HTML in a person's Markdown is words to us, kept as written.
                     parts.append(Part(PartKind.PARAGRAPH, token.content.strip(), line=line))
                 index += 1
