@@ -7,6 +7,7 @@ The public API is small::
     html = newsconvert.render(article, "html", standalone=True)
     md = newsconvert.convert(text, "md")               # parse + render
     article = newsconvert.read_article("story.txt")    # decode a file, then parse
+    article = newsconvert.read(markdown, "md")         # our own formats read back
 
 Heavy modules (the parser, Jinja, docutils, markdown-it-py) are imported on first use, so that
 ``import newsconvert`` and ``newsconvert --version`` stay fast.
@@ -40,6 +41,7 @@ __all__ = [
     "__version__",
     "convert",
     "parse",
+    "read",
     "read_article",
     "render",
 ]
@@ -99,6 +101,7 @@ def convert(
     text: str,
     to: str = "md",
     *,
+    from_format: str = "text",
     source: str | None = None,
     zones: Mapping[str, str] | None = None,
     layout: str | None = None,
@@ -108,8 +111,12 @@ def convert(
     keep_chrome: bool = False,
     lang: str = "en",
 ) -> str:
-    """Parse ``text`` and render it as ``to``: :func:`parse` and :func:`render` in one call."""
-    article = parse(text, source=source, zones=zones, layout=layout, strict=strict)
+    """Read ``text`` and render it as ``to``: :func:`parse` (or :func:`read`) and :func:`render`.
+
+    ``from_format`` names what ``text`` is: ``text`` (plain-text article, the default), ``md``,
+    ``rst``, ``html`` or ``json`` (newsconvert's own output formats, read back into the tree).
+    """
+    article = read(text, from_format, source=source, zones=zones, layout=layout, strict=strict)
     return render(
         article,
         to,
@@ -120,21 +127,49 @@ def convert(
     )
 
 
+def read(
+    text: str,
+    from_format: str = "text",
+    *,
+    source: str | None = None,
+    zones: Mapping[str, str] | None = None,
+    layout: str | None = None,
+    strict: bool = False,
+) -> Article:
+    """Read ``text`` written in ``from_format`` into an :class:`~newsconvert.tree.Article`.
+
+    ``text`` is a plain-text article, parsed as by :func:`parse` (``layout`` and ``strict``
+    apply to it alone); ``md``, ``rst``, ``html`` and ``json`` are read back by
+    :mod:`newsconvert.readers`, so any format converts to any other.
+    """
+    if from_format == "text":
+        return parse(text, source=source, zones=zones, layout=layout, strict=strict)
+    from newsconvert.readers import read as _read
+
+    return _read(text, from_format, source=source, zones=zones)
+
+
 def read_article(
     path: str | PathLike[str],
     *,
+    from_format: str | None = None,
     encoding: str | None = None,
     zones: Mapping[str, str] | None = None,
     layout: str | None = None,
     strict: bool = False,
 ) -> Article:
-    """Read and decode the file at ``path`` (``-`` for stdin) and parse it.
+    """Read and decode the file at ``path`` (``-`` for stdin) and parse or read it.
 
-    Decoding follows :func:`newsconvert.source.read_source`: BOMs are honoured, ``encoding``
-    names a legacy encoding, otherwise one is detected. Every failure is a
-    :class:`NewsconvertError` naming the file and line.
+    ``from_format`` defaults to what the suffix names (``.md``, ``.rst``, ``.html``, ``.json``),
+    and to plain text for any other. Decoding follows :func:`newsconvert.source.read_source`:
+    BOMs are honoured, ``encoding`` names a legacy encoding, otherwise one is detected. Every
+    failure is a :class:`NewsconvertError` naming the file and line.
     """
     from newsconvert.source import read_source
 
+    if from_format is None:
+        from newsconvert.readers import infer_format
+
+        from_format = infer_format(path) or "text"
     text = read_source(path, encoding=encoding, strict=strict)
-    return parse(text.text, source=text.name, zones=zones, layout=layout, strict=strict)
+    return read(text.text, from_format, source=text.name, zones=zones, layout=layout, strict=strict)

@@ -485,7 +485,12 @@ def _check_round_trip(article: Article, output: str, settings: Settings, name: s
     readers = _readers()
     assert readers is not None  # _plan refused --check without readers
     try:
-        again = readers.read(output, settings.to, source=f"{name} ({settings.to} output)")
+        again = readers.read(
+            output,
+            settings.to,
+            source=f"{name} ({settings.to} output)",
+            zones=settings.zones or None,
+        )
     except NewsconvertError as error:
         raise NewsconvertError(
             f"--check: the {settings.to} output cannot be read back ({error.message}); "
@@ -523,7 +528,9 @@ def convert_one(job: Job, settings: Settings, warn: Callable[[str], None]) -> st
     else:
         readers = _readers()
         assert readers is not None  # _plan refused formats it cannot read
-        article = readers.read(source.text, job.from_format, source=source.name)
+        article = readers.read(
+            source.text, job.from_format, source=source.name, zones=settings.zones or None
+        )
     for diagnostic in article.diagnostics:
         where = f"{source.name}:{diagnostic.line}" if diagnostic.line else source.name
         warn(f"{where}: {diagnostic.message}")
