@@ -212,7 +212,7 @@ class Signature:
 
 def find_signature(text: str) -> Signature | None:
     """The post signature ending ``text``, if any."""
-    if "(@" not in text:
+    if "@" not in text or "(@" not in text:  # the first, memchr-fast, rules out most lines
         return None
     # Only the tail can hold the signature; searching it alone keeps long lines linear.
     tail_start = max(0, text.rfind("(@") - 70)

@@ -211,18 +211,20 @@ class _BodyReader:
         builder = self.builder
         text = chunk.text
         first = chunk.first
-        if len(text) <= MAX_CHROME_LENGTH and is_chrome(text):
+        length = len(text)
+        if length <= MAX_CHROME_LENGTH and is_chrome(text):
             # Before the duplicate test: a share bar printed above and below the story is
             # chrome both times.
             self.set_aside(chunk, AsideKind.CHROME, "chrome", "chrome-words-only")
             return index + 1
-        if len(text) >= MIN_DUPLICATE_LENGTH:
-            earlier = self.seen.get(text)
+        if length >= MIN_DUPLICATE_LENGTH:
+            seen = self.seen
+            earlier = seen.get(text)
             if earlier is not None:
                 self.set_aside(chunk, AsideKind.DUPLICATE, "duplicate", f"repeats-line-{earlier}")
                 return index + 1
-            self.seen[text] = first
-        if len(text) <= MAX_SHORT_LENGTH:
+            seen[text] = first
+        if length <= MAX_SHORT_LENGTH:
             at_tail = index >= self.tail_from
             if take_timestamp(chunk, builder, self.zones, unlabelled=at_tail):
                 return index + 1
@@ -239,12 +241,13 @@ class _BodyReader:
         if is_caption(text):
             self.set_aside(chunk, AsideKind.CAPTION, "caption", "photo-caption")
             return index + 1
-        signature = find_signature(text)
-        if signature is not None:
-            _place_embed(chunk, signature, builder)
-            self.previous = _BODY_PARAGRAPH
-            return index + 1
-        if builder.dateline is None and self.paragraphs < DATELINE_PARAGRAPHS:
+        if "@" in text:  # a one-character test is memchr-fast; ``"(@" in`` is not
+            signature = find_signature(text)
+            if signature is not None:
+                _place_embed(chunk, signature, builder)
+                self.previous = _BODY_PARAGRAPH
+                return index + 1
+        if self.paragraphs < DATELINE_PARAGRAPHS and builder.dateline is None:
             opened = _match_dateline(text, first)
             if opened is not None:
                 builder.dateline, text = opened
@@ -256,25 +259,30 @@ class _BodyReader:
                 builder.mark(first, chunk.last, "paragraph", "opens-with-wire-dateline")
                 self.previous = _BODY_PARAGRAPH
                 return index + 1
-        shape = _heading_shape(text)
-        if shape is not None:
-            rule = self.heading_rule(index, shape)
-            if rule is not None:
-                builder.start_section(SectionHeading(text, first))
-                builder.mark(first, chunk.last, "heading", rule)
-                self.previous = _BODY_HEADING
-                return index + 1
+        if length <= MAX_HEADING_LENGTH:
+            shape = _heading_shape(text)
+            if shape is not None:
+                rule = self.heading_rule(index, shape)
+                if rule is not None:
+                    builder.start_section(SectionHeading(text, first))
+                    builder.mark(first, chunk.last, "heading", rule)
+                    self.previous = _BODY_HEADING
+                    return index + 1
         self.paragraphs += 1
         self.previous = _BODY_PARAGRAPH
-        if _has_quote_mark(text):
+        if '"' in text or "\u201c" in text:  # only double quotation marks open a blockquote
             quote = match_blockquote(text, line=first)
             if quote is not None:
-                builder.add_block(quote)
-                builder.mark(first, chunk.last, "blockquote", "quotation-with-attribution")
+                builder.blocks.append(quote)
+                builder.spans.append(
+                    (first, chunk.last, "blockquote", "quotation-with-attribution")
+                )
                 return index + 1
-        builder.add_block(Paragraph(text, first))
-        rule = chunk.rule if chunk.rule != "one-line" else "running-text"
-        builder.mark(first, chunk.last, "paragraph", rule)
+        builder.blocks.append(Paragraph(text, first))
+        rule = chunk.rule
+        builder.spans.append(
+            (first, chunk.last, "paragraph", rule if rule != "one-line" else "running-text")
+        )
         if text[-1] == ":":
             return _read_unmarked_list(self.chunks, index + 1, builder)
         return index + 1

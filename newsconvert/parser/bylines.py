@@ -163,6 +163,10 @@ def parse_byline(text: str, *, line: int = 0, bare: bool = False) -> Byline | No
     if len(text) > MAX_BYLINE_LENGTH:
         return None
     written = text.strip()
+    if not bare and "|" not in written and _LEAD.match(written) is None:
+        # Neither a ``By``-style label nor the ``|`` form (the lead pattern allows any run
+        # of whitespace, so it matches the line as written whenever it matches it collapsed).
+        return None
     # Read with runs of spaces collapsed; ``Byline.text`` keeps the line as written.
     normalised = " ".join(written.split())
     lead = _LEAD.match(normalised)

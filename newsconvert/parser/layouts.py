@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newsconvert.parser.lines import Line
 
@@ -44,9 +44,9 @@ MAX_TABLE_WIDTH = 132
 _SENTENCE_END = frozenset(".!?\"'\u201d\u2019)")
 
 
-@dataclass(slots=True)
-class Chunk:
-    """Lines assembled into one unit for classification."""
+class Chunk(NamedTuple):
+    """Lines assembled into one unit for classification (a tuple: one is built per paragraph,
+    and a tuple is the cheapest record Python builds)."""
 
     first: int
     """Number of its first source line."""
@@ -181,12 +181,18 @@ def _table_chunk(run: list[Line], rule: str) -> Chunk:
     return Chunk(run[0].number, run[-1].number, text, "table", rule, indent=base)
 
 
+_make = tuple.__new__
+
+
 def _text_chunk(run: list[Line], rule: str) -> Chunk:
     first = run[0]
-    marker = list_marker(first.text)
+    text = first.text
+    marker = list_marker(text) if text[0] in _LIST_FIRST else None
+    if len(run) == 1 and marker is None:
+        return _make(Chunk, (first.number, first.number, text, "text", rule, "", first.indent))
     # Spacing inside a line is kept as written (``NORTH YEMEN  -- USDA``); only the line
     # breaks of hard-wrapped text become single spaces.
-    text = " ".join(line.text for line in run) if len(run) > 1 else first.text
+    text = " ".join(line.text for line in run) if len(run) > 1 else text
     if marker is not None:
         return Chunk(
             first.number,
@@ -217,12 +223,20 @@ def assemble(
     index = 0
     while index < count:
         line = lines[index]
-        if not line.text:
+        text = line.text
+        if not text:
             index += 1
             continue
         # A run of column-aligned lines is a table in every layout (in wire copy only when it
         # is indented: a continuation line may hold a gap before a trailing sign-off).
-        if _is_columnar(line) and (line.indent > 0 or layout != "wrapped"):
+        columnar = _COLUMN_GAP in text and _is_columnar(line)
+        if layout == "lines" and not columnar and text[0] not in _LIST_FIRST:
+            # The common case of one paragraph a line, built without a helper call.
+            number = line.number
+            chunks.append(_make(Chunk, (number, number, text, "text", "one-line", "", line.indent)))
+            index += 1
+            continue
+        if columnar and (line.indent > 0 or layout != "wrapped"):
             end = index + 1
             while end < count and lines[end].text and _is_columnar(lines[end]):
                 end += 1
