@@ -79,9 +79,11 @@ def column_width(text: str) -> int:
         return len(text)
     width = 0
     for char in text:
-        if unicodedata.combining(char):
-            continue
         width += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        if unicodedata.combining(char):
+            # docutils counts a combining character's own width less one, not zero: the two
+            # differ for the wide ones (U+302A-U+302D, U+3099, U+309A).
+            width -= 1
     return width
 
 
