@@ -24,6 +24,8 @@ Values:
   front matter) conventionally use; the written text is kept verbatim in ``Timestamp.text``, so
   nothing claims a precision the source did not give.
 
+Numbers are written in ASCII digits (``0``-``9``); other scripts' digits are not read.
+
 Reading the line is a sequence of small anchored regular expressions (label, date, time, zone,
 place), each consumed left to right with no backtracking between them, after a cheap prefilter
 (length and a digit) that rejects almost every body line at once.
@@ -88,8 +90,8 @@ _WEEKDAY = (
     r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?![a-z])\.?,?\s*"
 )
-_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\d])"
-_YEAR = r"\d{4}(?!\d)"
+_DAY = r"(?:[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9])"
+_YEAR = r"[0-9]{4}(?![0-9])"
 
 # Labels, longest first so that ``Last updated`` is not read as ``Last`` + junk.
 _PUBLISHED_LABELS = (
@@ -131,26 +133,26 @@ _DATE = re.compile(
     # 29 November 2019 / 28 Nov, 2019 / 27th of November 2019 / 28-Nov-2019
     rf"|(?P<b_day>{_DAY})(?:\s+of)?[\s\-](?P<b_month>{_MONTH}),?[\s\-](?P<b_year>{_YEAR})"
     # 2019-11-27 (ISO 8601; checked before the day-first numeric form)
-    r"|(?P<iso_year>\d{4})-(?P<iso_month>\d{2})-(?P<iso_day>\d{2})(?!\d)"
+    r"|(?P<iso_year>[0-9]{4})-(?P<iso_month>[0-9]{2})-(?P<iso_day>[0-9]{2})(?![0-9])"
     # 28-11-2019 / 28/11/2019 / 28.11.2019
-    r"|(?P<n_first>\d{1,2})(?P<n_sep>[\-/.])(?P<n_second>\d{1,2})(?P=n_sep)(?P<n_year>\d{4})(?!\d)"
+    r"|(?P<n_first>[0-9]{1,2})(?P<n_sep>[\-/.])(?P<n_second>[0-9]{1,2})(?P=n_sep)(?P<n_year>[0-9]{4})(?![0-9])"
     r")"
 )
 
 _TIME = re.compile(
-    r"(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d{1,9})?)?)?(?!\d)"
+    r"(?P<hour>[0-9]{1,2})(?:[:.](?P<minute>[0-9]{2})(?::(?P<second>[0-9]{2})(?:\.[0-9]{1,9})?)?)?(?![0-9])"
     r"(?:\s?(?P<ampm>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?"
     r"(?:\s?(?i:hrs|hr|hours)\.?(?![A-Za-z]))?"
 )
 
 # A zone right after the time: ``IST``, ``(IST)``, ``GMT+5:30``, ``+05:30``, ``Z``.
 _ZONE_TOKEN = (
-    r"(?:GMT|UTC)\s?[+\-\u2212]\d{1,2}(?::?\d{2})?(?![\d])"
-    r"|[+\-\u2212]\d{2}:?\d{2}(?!\d)"
+    r"(?:GMT|UTC)\s?[+\-\u2212][0-9]{1,2}(?::?[0-9]{2})?(?![0-9])"
+    r"|[+\-\u2212][0-9]{2}:?[0-9]{2}(?![0-9])"
     r"|(?!(?:AM|PM)(?![A-Z]))[A-Z]{2,5}(?![A-Za-z])"
 )
 _ZONE = re.compile(rf"\s*(?:\((?P<paren>{_ZONE_TOKEN})\)|(?P<zone>{_ZONE_TOKEN}))")
-_ISO_ZONE = re.compile(r"Z(?![A-Za-z])|[+\-]\d{2}:?\d{2}(?!\d)")
+_ISO_ZONE = re.compile(r"Z(?![A-Za-z])|[+\-][0-9]{2}:?[0-9]{2}(?![0-9])")
 
 # Between date and time, in either order: ``, `` `` | `` `` - `` `` at `` `` on `` or a space.
 _SEPARATOR = re.compile(r"\s*(?:[,|\-\u2013\u2014\u00b7\u2022@/]|(?i:at|on)(?![A-Za-z]))?\s*")
@@ -177,7 +179,23 @@ _LABELLED_PREFIX = re.compile(
 
 _BYLINE_SEPARATORS = frozenset({"|", "\u00b7", "\u2022"})
 _QUICK_REJECT_LENGTH = MAX_TIMESTAMP_LENGTH
-_HAS_DIGIT = re.compile(r"\d")
+
+
+def _has_digit(text: str) -> bool:
+    # Ten memchr-fast substring tests cost a fraction of one regular-expression scan.
+    return (
+        "0" in text
+        or "1" in text
+        or "2" in text
+        or "3" in text
+        or "4" in text
+        or "5" in text
+        or "6" in text
+        or "7" in text
+        or "8" in text
+        or "9" in text
+    )
+
 
 _DEFAULT_ZONES: ZoneTable | None = None
 
@@ -348,7 +366,7 @@ def parse_timestamp(
     Raises :class:`~newsconvert.errors.ParseError` (with ``line``) when the line is plainly a
     timestamp but names a date or time that does not exist (``February 30th 2019``, ``25:61``).
     """
-    if len(text) > _QUICK_REJECT_LENGTH or _HAS_DIGIT.search(text) is None:
+    if len(text) > _QUICK_REJECT_LENGTH or not _has_digit(text):
         return None
     stripped = text.strip()
     start = 0
