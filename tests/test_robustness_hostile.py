@@ -87,6 +87,8 @@ HOSTILE = {
     "tabs": "tab\tseparated\tfields",
     "long word": "x" * 2_000,  # 10,000 and more: see the long-word tests below
     "bidi overrides": "\u202eevil\u202c \u2066isolate\u2069 \u200fmark",
+    # Combining marks that are East Asian Wide: docutils measures titles counting them as 1.
+    "wide combining marks": "\u6f22\u302c\u5b57\u302d \u304b\u3099 \u00e9\u0301",
     "zero width": "zero\u200bwidth\u200djoiner\u2060word\ufeffbom",
 }
 
