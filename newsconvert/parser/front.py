@@ -156,7 +156,7 @@ def _is_menu_item(chunk: Chunk) -> bool:
     )
 
 
-def _menu_run_end(chunks: list[Chunk], index: int) -> int:
+def _menu_run_end(chunks: list[Chunk], index: int, zones: ZoneTable) -> int:
     """The end of a run of menu items starting at ``index`` (``index`` itself when none).
 
     ``Home`` / ``News`` / ``Sport`` / ``Weather`` one a line above the headline: three or more
@@ -169,8 +169,11 @@ def _menu_run_end(chunks: list[Chunk], index: int) -> int:
     if end - index < MENU_RUN or end >= len(chunks):
         return index
     following = chunks[end]
-    # Only a menu above a headline: the line after it must read as a title.
-    return end if following.kind == "text" and reads_as_title(following.text) else index
+    # Only a menu above a headline: the line after it must read as a title (a timestamp or a
+    # byline reads as one too, but then the short lines were a kicker, headline and body).
+    if following.kind == "text" and reads_as_title(following.text):
+        return index if _is_metadata(following, zones) else end
+    return index
 
 
 def _set_aside(chunk: Chunk, builder: ArticleBuilder) -> bool:
@@ -208,7 +211,7 @@ def read_front(chunks: list[Chunk], builder: ArticleBuilder, zones: ZoneTable) -
             index += 1
             continue
         if builder.headline is None:
-            menu_end = _menu_run_end(chunks, index)
+            menu_end = _menu_run_end(chunks, index, zones)
             if menu_end > index:
                 for item in chunks[index:menu_end]:
                     builder.add_block(Aside(item.text, AsideKind.CHROME, item.first))
