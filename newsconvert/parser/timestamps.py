@@ -222,6 +222,10 @@ class _Reading:
     place: str | None = None
 
 
+_UNKNOWN_LABEL = "?"
+"""A label written with more than one space between its words (looked up again, collapsed)."""
+
+
 def _read_zone(text: str, pos: int, reading: _Reading) -> int:
     if reading.zone is not None:
         return pos
@@ -245,7 +249,11 @@ def _scan(text: str, pos: int) -> _Reading | None:
     label = _LABEL.match(text, pos)
     if label is not None:
         reading.labelled = True
-        reading.kind = _LABEL_KIND[" ".join(label["label"].lower().split())]
+        written = label["label"].lower()
+        kind = _LABEL_KIND.get(written, _UNKNOWN_LABEL)
+        reading.kind = (
+            kind if kind is not _UNKNOWN_LABEL else _LABEL_KIND[" ".join(written.split())]
+        )
         pos = label.end()
 
     date = _DATE.match(text, pos)
@@ -291,13 +299,15 @@ def _is_time(match: re.Match[str]) -> bool:
 
 def _date_parts(date: re.Match[str], line: int, strict: bool) -> tuple[int, int, int] | None:
     """(year, month, day) of a date match; ``None`` for a numeric date that is no date."""
-    if date["a_month"]:
+    # The last group to close names the form that matched (one lookup instead of three).
+    form = date.lastgroup
+    if form == "a_year":
         year, month, day = date["a_year"], _month(date["a_month"]), _day(date["a_day"])
         named = True
-    elif date["b_month"]:
+    elif form == "b_year":
         year, month, day = date["b_year"], _month(date["b_month"]), _day(date["b_day"])
         named = True
-    elif date["iso_year"]:
+    elif form == "iso_day":
         year, month, day = date["iso_year"], int(date["iso_month"]), int(date["iso_day"])
         named = False
     else:
