@@ -286,9 +286,9 @@ def test_long_words_and_lines_are_kept_whole(text: str) -> None:
 
 @pytest.mark.xfail(
     reason="the reST renderer writes each paragraph on one line; docutils refuses a line longer "
-    "than its line_length_limit (10,000) with ERROR 'Line N exceeds the line-length-limit' and "
-    "drops the paragraph: reST paragraphs need hard-wrapping (a title or a single word over "
-    "10,000 characters cannot be expressed at docutils' default limit at all)",
+    "than its line_length_limit (10,000): the whole document parses to nothing but ERROR "
+    "'Line N exceeds the line-length-limit'. reST paragraphs need hard-wrapping (a title or a "
+    "single word over 10,000 characters cannot be expressed at docutils' default limit at all)",
     strict=True,
 )
 @pytest.mark.parametrize("text", list(LONG_TEXTS.values()), ids=list(LONG_TEXTS))
