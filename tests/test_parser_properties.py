@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from newsconvert.errors import InputError, NewsconvertError
 from newsconvert.parser import LAYOUTS, parse, parse_with_trace
+from newsconvert.parser.lines import clean_text
 from newsconvert.source import decode_source, normalise_text
 
 _WORD = re.compile(r"\w+")
@@ -165,3 +166,23 @@ def test_whitespace_only_text_is_refused_both_ways() -> None:
         decode_source(b" \f\r\n\x0b ", name="article.txt")
     with pytest.raises(NewsconvertError):
         parse(" \f\r\n\x0b \u2028")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *["a", " ", "\n", "\u00a3", "\u00a0", "\u00bf", "\u043f", "\ufffd", "\U0001f600"],
+                *["\x85", "\x9f", "\x80", "\ufdd0", "\uffff", "\U0001fffe", "\U0010ffff", "\x0c"],
+            ]
+        ),
+        max_size=80,
+    ).map("".join)
+)
+def test_the_fast_path_never_skips_a_needed_normalisation(text: str) -> None:
+    # Many pound signs and no-break spaces before a C1 control character or a non-character
+    # exercise the byte-by-byte visits and the regex that takes over after them.
+    padded = "\u00a3\u00a0" * 20 + text
+    for candidate in (text, padded):
+        assert clean_text(candidate) == normalise_text(candidate)

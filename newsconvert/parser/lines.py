@@ -41,6 +41,29 @@ _BMP_NONCHARACTER = re.compile(rb"\xef(?:\xb7[\x90-\xaf]|\xbf[\xbe\xbf])")
 _ASTRAL_NONCHARACTER = re.compile(rb"[\xf0-\xf4][\x8f\x9f\xaf\xbf]\xbf[\xbe\xbf]")
 
 
+_LEAD_BYTE_VISITS = 16
+"""Occurrences of a lead byte looked at one by one before a regular expression takes over."""
+
+
+def _follows(data: bytes, lead: bytes, pattern: re.Pattern[bytes]) -> bool:
+    """Whether ``pattern`` (which starts with ``lead``) matches anywhere in ``data``.
+
+    ``£`` and no-break spaces put ``\\xc2`` in most non-ASCII text, and a regex scan of the
+    whole text costs several times a parse of it: the occurrences are visited with
+    ``bytes.find`` instead, up to :data:`_LEAD_BYTE_VISITS` of them.
+    """
+    position = data.find(lead)
+    visits = 0
+    while position >= 0:
+        if pattern.match(data, position) is not None:
+            return True
+        visits += 1
+        if visits == _LEAD_BYTE_VISITS:
+            return pattern.search(data, position + 1) is not None
+        position = data.find(lead, position + 1)
+    return False
+
+
 def _needs_normalising(text: str) -> bool:
     """Whether :func:`normalise_text` would change ``text``.
 
@@ -57,17 +80,25 @@ def _needs_normalising(text: str) -> bool:
             data = text.encode("utf-8")
         except UnicodeEncodeError:  # a lone surrogate
             return True
-        if b"\xc2" in data and _C1_CONTROL.search(data) is not None:
+        if b"\xc2" in data and _follows(data, b"\xc2", _C1_CONTROL):
             return True
-        if b"\xef" in data and _BMP_NONCHARACTER.search(data) is not None:
+        if b"\xef" in data and _follows(data, b"\xef", _BMP_NONCHARACTER):
             return True
         if (
-            b"\xf0" in data
-            or b"\xf1" in data
-            or b"\xf2" in data
-            or b"\xf3" in data
-            or b"\xf4" in data
-        ) and (_ASTRAL_NONCHARACTER.search(data) is not None):
+            (
+                # Every astral non-character ends in ``\xbf\xbe`` or ``\xbf\xbf``: one memchr
+                # for the commoner continuation byte, then the lead bytes.
+                b"\xbf" in data
+            )
+            and (
+                b"\xf0" in data
+                or b"\xf1" in data
+                or b"\xf2" in data
+                or b"\xf3" in data
+                or b"\xf4" in data
+            )
+            and (_ASTRAL_NONCHARACTER.search(data) is not None)
+        ):
             return True
     return len(data.translate(None, _CONTROL_BYTES)) != len(data)
 
