@@ -56,8 +56,12 @@ _FULL_DATE = rf"{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}(?!\d)"
 # Capitals and letters of the Latin alphabets (``SÃO PAULO``, ``Zürich``, ``MÉXICO``).
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+# The letters of a word are possessive (``{0,24}+``): what may follow a word (space, comma,
+# slash, hyphen, bracket, dash, colon) is never a letter, so giving letters back could never
+# make a match, and refusing a sentence start would otherwise retry every shorter prefix of
+# every word.
 _PLACE_WORD = (
-    rf"[{_UPPER}][{_LETTER}'\u2019.]{{0,24}}(?:[/\-][{_UPPER}][{_LETTER}'\u2019.]{{0,24}}){{0,2}}"
+    rf"[{_UPPER}][{_LETTER}'\u2019.]{{0,24}}+(?:[/\-][{_UPPER}][{_LETTER}'\u2019.]{{0,24}}+){{0,2}}"
 )
 _PARTICLE = r"(?:of|de|da|del|di|do|du|des|la|le|el|al|am|an|upon|on|sur|en)"
 _PLACE_PART = rf"{_PLACE_WORD}(?:\s(?:{_PARTICLE}\s)?{_PLACE_WORD}){{0,4}}"
@@ -67,7 +71,7 @@ _PLACE = rf"(?P<place>{_PLACE_PART}(?:,\s{_PLACE_WORD}(?:\s{_PLACE_WORD})?)?)"
 # An agency in brackets: ``(AP)``, ``(Reuters)``, ``(News 1st)``, ``(REUTERS)``; or a press-release
 # wire between slashes: ``NEW YORK, Nov. 27, 2019 /PRNewswire/ -- ``.
 _AGENCY_NAME = (
-    rf"[{_UPPER}][{_LETTER}0-9.&'\u2019\-]{{0,24}}(?:\s[{_LETTER}0-9.&'\u2019\-]{{1,24}}){{0,3}}"
+    rf"[{_UPPER}][{_LETTER}0-9.&'\u2019\-]{{0,24}}+(?:\s[{_LETTER}0-9.&'\u2019\-]{{1,24}}+){{0,3}}"
 )
 
 # The separator: dashes (spaced or not) or a colon. After a bracketed agency a space alone will
