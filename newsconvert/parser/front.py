@@ -72,6 +72,8 @@ def is_kicker_shaped(text: str) -> bool:
     A headline is a sentence fragment with lowercase verbs and nouns (``Chelsea clinch cup``);
     a rubric names a section or series (``East Asia Pacific``, ``CommBank Test Series v India``).
     """
+    if text.count(" ") >= MAX_KICKER_WORDS * 2:
+        return False  # too many words whatever the spacing; saves the split
     words = text.split()
     if len(words) > MAX_KICKER_WORDS or not reads_as_title(text):
         return False

@@ -399,9 +399,17 @@ def parse_timestamp(
             return _build(
                 stripped[start:].strip(), reading, prefix, line, zones or _default_zones()
             )
-        found = _PREFIX.match(stripped)
         # Without ``by``, only a byline separator (``|``, ``·``, ``•``) sets a name apart:
-        # ``Results - 28 November 2019`` is a title, not a byline.
+        # ``Results - 28 November 2019`` is a title, not a byline. Lines with neither (most
+        # sentences that hold a number) are refused before the prefix pattern runs.
+        if (
+            stripped[:2].lower() != "by"
+            and "|" not in stripped
+            and "\u00b7" not in stripped
+            and "\u2022" not in stripped
+        ):
+            return None
+        found = _PREFIX.match(stripped)
         if found is None or not (found["by"] or found["sep"].strip() in _BYLINE_SEPARATORS):
             return None
         start = found.end()
