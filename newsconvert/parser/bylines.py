@@ -179,9 +179,7 @@ def parse_byline(text: str, *, line: int = 0, bare: bool = False) -> Byline | No
         parts = _read_by_form(normalised)
     if parts is None:
         return None
-    return Byline(
-        text=written, names=parts.names, agency=parts.agency, handle=parts.handle, line=line
-    )
+    return Byline(written, parts.names, parts.agency, parts.handle, line)
 
 
 def _is_name(text: str) -> bool:

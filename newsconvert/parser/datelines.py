@@ -157,7 +157,7 @@ def match_dateline(text: str, *, line: int = 0) -> tuple[Dateline, str] | None:
         return None
     dateline_text = text[: match.end() - len(match["space"])]
     return (
-        Dateline(text=dateline_text, place=place, date=date, agency=agency, line=line),
+        Dateline(dateline_text, place, date, agency, line),
         rest,
     )
 

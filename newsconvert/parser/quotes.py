@@ -201,6 +201,4 @@ def _blockquote(
     # A comma at the very end only joined the quotation to "he said"; it is no part of what was
     # said. Other final punctuation (. ? !) is.
     quote = quote.removesuffix(",").rstrip()
-    return Blockquote(
-        text=paragraph, quote=quote, attribution=attribution, position=position, line=line
-    )
+    return Blockquote(paragraph, quote, attribution, position, line)

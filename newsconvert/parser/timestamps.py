@@ -442,11 +442,6 @@ def _build(
             value = datetime(year, month, day, hour, minute, second, tzinfo=zone)
     else:
         value = datetime(year, month, day, hour, minute, second)
-    timestamp = Timestamp(text=text, value=value, line=line, zone=reading.zone, place=reading.place)
-    return TimestampMatch(
-        timestamp=timestamp,
-        kind=reading.kind,
-        prefix=prefix,
-        unknown_zone=unknown_zone,
-        has_time=reading.time is not None,
-    )
+    # Positional arguments: a frozen dataclass's ``__init__`` is markedly slower with keywords.
+    timestamp = Timestamp(text, value, line, reading.zone, reading.place)
+    return TimestampMatch(timestamp, reading.kind, prefix, unknown_zone, reading.time is not None)
