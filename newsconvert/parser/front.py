@@ -94,7 +94,7 @@ def _is_repeated_by(candidate: str, following: str) -> bool:
     if len(words) < 5:
         return False
     opening = set(following[: len(candidate) * 3 // 2 + 20].lower().split())
-    shared = len([word for word in words if word in opening])
+    shared = sum(map(opening.__contains__, words))  # True counts 1; no Python-level loop
     return shared >= len(words) * REPEAT_OVERLAP
 
 

@@ -197,7 +197,11 @@ def _blockquote(
     position: AttributionPosition,
     line: int,
 ) -> Blockquote:
-    quote = " ".join(paragraph[start + 1 : end].strip() for start, end in spans)
+    if len(spans) == 1:
+        start, end = spans[0]
+        quote = paragraph[start + 1 : end].strip()
+    else:
+        quote = " ".join(paragraph[start + 1 : end].strip() for start, end in spans)
     # A comma at the very end only joined the quotation to "he said"; it is no part of what was
     # said. Other final punctuation (. ? !) is.
     quote = quote.removesuffix(",").rstrip()
