@@ -256,7 +256,10 @@ def _scan(text: str, pos: int) -> _Reading | None:
         )
         pos = label.end()
 
-    date = _DATE.match(text, pos)
+    # ``19:17``: a colon after one or two digits starts a time, never a date (no date form
+    # uses a colon), so the date pattern is not tried there.
+    colon = text.find(":", pos + 1, pos + 3)
+    date = _DATE.match(text, pos) if colon < 0 or not text[pos:colon].isdigit() else None
     if date is not None:
         reading.date = date
         pos = date.end()
