@@ -67,6 +67,16 @@ def test_bad_zone_override_is_a_config_error_naming_the_source() -> None:
     assert caught.value.source == "z.txt"
 
 
+def test_zone_overrides_apply_to_each_parse_alone() -> None:
+    text = "Title of the story\nPublished 19:17 IST, November 27th 2019\n\n" + BODY
+    dublin = {"IST": "Europe/Dublin"}
+    for _ in range(2):  # the second round reuses the tables the first one built
+        assert parse(text, zones=dublin).published.iso == "2019-11-27T19:17:00+00:00"
+        assert parse(text).published.iso == "2019-11-27T19:17:00+05:30"
+        with pytest.raises(ConfigError):
+            parse(text, zones={"IST": "Mars/Olympus_Mons"})
+
+
 def test_public_parse_delegates() -> None:
     article = public_parse("Council approves budget\n\n" + BODY, source="api.txt")
     assert article.headline.text == "Council approves budget"
