@@ -28,7 +28,8 @@ extensions = [
 newsconvert_suffixes = [".news"]
 newsconvert_timezones = {"IST": "Asia/Kolkata"}
 
-exclude_patterns = ["_build"]
+# samples/ holds hand-written articles that reading.rst converts; they are not pages.
+exclude_patterns = ["_build", "samples"]
 html_theme = "alabaster"
 html_static_path: list[str] = []
 html_css_files: list[str] = []
