@@ -42,11 +42,12 @@ from newsconvert.parser.asides import (
     make_embed,
 )
 from newsconvert.parser.builder import ArticleBuilder
-from newsconvert.parser.credits import split_trailing_credit
+from newsconvert.parser.credits import may_be_credit, split_trailing_credit
 from newsconvert.parser.datelines import match_dateline
 from newsconvert.parser.layouts import Chunk
 from newsconvert.parser.metadata import take_byline, take_credit, take_timestamp
 from newsconvert.parser.quotes import match_blockquote
+from newsconvert.parser.timestamps import may_be_timestamp
 from newsconvert.parser.timezones import ZoneTable
 from newsconvert.tree import (
     Aside,
@@ -226,9 +227,14 @@ class _BodyReader:
             seen[text] = first
         if length <= MAX_SHORT_LENGTH:
             at_tail = index >= self.tail_from
-            if take_timestamp(chunk, builder, self.zones, unlabelled=at_tail):
+            # The recognisers' quick conditions first: most short paragraphs fail both.
+            if (
+                chunk.first == chunk.last
+                and may_be_timestamp(text)
+                and take_timestamp(chunk, builder, self.zones, unlabelled=at_tail)
+            ):
                 return index + 1
-            if take_credit(chunk, builder):
+            if may_be_credit(text) and take_credit(chunk, builder):
                 return index + 1
             if at_tail:
                 used = take_byline(self.chunks, index, builder, closing=True)

@@ -21,7 +21,7 @@ import re
 from newsconvert.parser.bylines import AGENCIES
 from newsconvert.tree import Credit
 
-__all__ = ["match_credit", "split_trailing_credit"]
+__all__ = ["match_credit", "may_be_credit", "split_trailing_credit"]
 
 MAX_CREDIT_LENGTH = 300
 """Longer text is never a credit (the longest reporting/editing credits are ~150 characters)."""
@@ -107,21 +107,25 @@ def _is_credit_text(inner: str, *, bracketed: bool) -> bool:
 _FIRST_WORDS = frozenset({*_LEAD_WORDS, *(name.split()[0] for name in AGENCIES)} - {"the"})
 
 
+def may_be_credit(text: str) -> bool:
+    """A quick necessary condition for :func:`match_credit` on stripped, non-empty ``text``:
+    it opens with a bracket, a dash, ``©``, ``Copyright`` or a credit's first word, or it says
+    ``contributed``, or it names an agency alone."""
+    return (
+        text[0] in "(-\u2013\u2014\u00a9"
+        or text.split(None, 1)[0].rstrip(".").lower() in _FIRST_WORDS
+        or text[:9].lower() == "copyright"
+        or "contributed" in text
+        or text.rstrip(".").lower() in AGENCIES  # ``The Associated Press``
+    )
+
+
 def match_credit(text: str, *, line: int = 0) -> Credit | None:
     """The credit that ``text`` (a whole line or paragraph) is, or ``None``."""
     stripped = text.strip()
-    if not stripped or len(stripped) > MAX_CREDIT_LENGTH:
+    if not stripped or len(stripped) > MAX_CREDIT_LENGTH or not may_be_credit(stripped):
         return None
-    first = stripped[0]
-    if (
-        first not in "(-\u2013\u2014\u00a9"
-        and stripped.split(None, 1)[0].rstrip(".").lower() not in _FIRST_WORDS
-        and stripped[:9].lower() != "copyright"
-        and "contributed" not in stripped
-        and stripped.rstrip(".").lower() not in AGENCIES  # ``The Associated Press``
-    ):
-        return None
-    if first == "(":
+    if stripped[0] == "(":
         inner = stripped[1:].removesuffix(".")
         if not inner.endswith(")") or "(" in inner or ")" in inner[:-1]:
             return None

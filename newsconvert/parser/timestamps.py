@@ -43,7 +43,7 @@ from newsconvert.errors import ParseError
 from newsconvert.parser.timezones import ZoneTable
 from newsconvert.tree import Timestamp
 
-__all__ = ["TimestampMatch", "parse_timestamp"]
+__all__ = ["TimestampMatch", "may_be_timestamp", "parse_timestamp"]
 
 TimestampKind = Literal["published", "updated"]
 
@@ -179,6 +179,11 @@ _LABELLED_PREFIX = re.compile(
 
 _BYLINE_SEPARATORS = frozenset({"|", "\u00b7", "\u2022"})
 _QUICK_REJECT_LENGTH = MAX_TIMESTAMP_LENGTH
+
+
+def may_be_timestamp(text: str) -> bool:
+    """A quick necessary condition for :func:`parse_timestamp`: short, with a digit."""
+    return len(text) <= MAX_TIMESTAMP_LENGTH and _has_digit(text)
 
 
 def _has_digit(text: str) -> bool:
