@@ -26,7 +26,7 @@ from newsconvert.parser.credits import match_credit
 from newsconvert.parser.datelines import match_dateline
 from newsconvert.parser.layouts import Chunk
 from newsconvert.parser.metadata import take_byline, take_timestamp
-from newsconvert.parser.timestamps import parse_timestamp
+from newsconvert.parser.timestamps import may_be_timestamp, parse_timestamp
 from newsconvert.parser.timezones import ZoneTable
 from newsconvert.tree import Aside, AsideKind, Headline, Kicker, Standfirst
 
@@ -111,7 +111,7 @@ def _is_metadata(chunk: Chunk, zones: ZoneTable) -> bool:
     if is_byline_label(text) or parse_byline(text) is not None:
         return True
     try:
-        return parse_timestamp(text, zones=zones) is not None
+        return may_be_timestamp(text) and parse_timestamp(text, zones=zones) is not None
     except NewsconvertError:
         return True
 
@@ -202,7 +202,11 @@ def read_front(chunks: list[Chunk], builder: ArticleBuilder, zones: ZoneTable) -
         if chunk.kind != "text":
             break
         text = chunk.text
-        if take_timestamp(chunk, builder, zones, unlabelled=True):
+        if (
+            chunk.first == chunk.last
+            and may_be_timestamp(text)
+            and take_timestamp(chunk, builder, zones, unlabelled=True)
+        ):
             index += 1
             continue
         used = take_byline(chunks, index, builder)
