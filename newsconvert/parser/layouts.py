@@ -132,14 +132,14 @@ def detect_layout(lines: Sequence[Line], typical: int | None = -1) -> str:
             continue
         seen_text = True
         content += 1
-        if line.indent > 0 and list_marker(line.text) is None:
+        if line.indent > 0 and (line.text[0] not in _LIST_FIRST or list_marker(line.text) is None):
             indented_starts += 1
         elif (
             previous is not None
             and previous.text
             and previous.indent > 0
             and line.indent == 0
-            and list_marker(previous.text) is None
+            and (previous.text[0] not in _LIST_FIRST or list_marker(previous.text) is None)
         ):
             continuations += 1
             if not _ends_sentence(previous.text):
@@ -192,7 +192,7 @@ def _text_chunk(run: list[Line], rule: str) -> Chunk:
         return _make(Chunk, (first.number, first.number, text, "text", rule, "", first.indent))
     # Spacing inside a line is kept as written (``NORTH YEMEN  -- USDA``); only the line
     # breaks of hard-wrapped text become single spaces.
-    text = " ".join(line.text for line in run) if len(run) > 1 else text
+    text = " ".join([line.text for line in run]) if len(run) > 1 else text
     if marker is not None:
         return Chunk(
             first.number,
@@ -249,7 +249,8 @@ def assemble(
         if layout != "lines":
             while index < count:
                 following = lines[index]
-                if not following.text or list_marker(following.text) is not None:
+                after = following.text
+                if not after or (after[0] in _LIST_FIRST and list_marker(after) is not None):
                     break
                 if following.indent > 0 and _is_columnar(following):
                     break
@@ -287,7 +288,20 @@ def _figure_line(chunk: Chunk, width: int) -> bool:
 
 
 def _has_digit(text: str) -> bool:
-    return any(c.isdigit() for c in text)
+    if (
+        "0" in text
+        or "1" in text
+        or "2" in text
+        or "3" in text
+        or "4" in text
+        or "5" in text
+        or "6" in text
+        or "7" in text
+        or "8" in text
+        or "9" in text
+    ):
+        return True  # memchr-fast: the common case never loops over characters in Python
+    return not text.isascii() and any(c.isdigit() for c in text)
 
 
 def _group_short_figure_lines(chunks: list[Chunk], width: int) -> list[Chunk]:
@@ -299,6 +313,11 @@ def _group_short_figure_lines(chunks: list[Chunk], width: int) -> list[Chunk]:
     result: list[Chunk] = []
     index = 0
     while index < len(chunks):
+        if not _figure_line(chunks[index], width):
+            # Most chunks are prose: no run starts here.
+            result.append(chunks[index])
+            index += 1
+            continue
         end = index
         while (
             end < len(chunks)
