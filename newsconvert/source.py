@@ -32,6 +32,7 @@ Normalisation, so that every output format stays valid and every consumer sees t
 - Unicode non-characters (U+FDD0 to U+FDEF and U+xFFFE/U+xFFFF in every plane) and lone surrogates
   become U+FFFD REPLACEMENT CHARACTER, which is valid in XML, HTML, reST and Markdown.
 - Leading U+FEFF characters (byte-order marks that reached the text) are dropped.
+
 Each kind of change is reported once as a warning (an error with ``strict=True``).
 
 Refused, with an :class:`InputError` carrying the source and, where it means something, the line:
