@@ -29,7 +29,6 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from types import ModuleType
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from newsconvert import FORMATS, __version__
@@ -332,16 +331,6 @@ def _suffix_for_format(fmt: str) -> str:
     return FORMAT_SUFFIXES[fmt]
 
 
-def _readers() -> ModuleType | None:
-    """``newsconvert.readers``, or ``None`` when this installation has no readers."""
-    try:
-        return importlib.import_module("newsconvert.readers")
-    except ModuleNotFoundError as error:
-        if error.name is not None and "newsconvert.readers".startswith(error.name):
-            return None
-        raise
-
-
 def _is_folder(path: str) -> bool:
     return path.endswith(("/", os.sep)) or os.path.isdir(path)
 
@@ -379,7 +368,8 @@ def _plan(options: argparse.Namespace) -> tuple[Settings, list[Job]]:
         if not os.path.isdir(folder):
             raise UsageError(f"--template-dir {folder}: not a folder")
 
-    readers = _readers()
+    from newsconvert.readers import infer_format
+
     jobs: list[Job] = []
     # In an output folder each input keeps its path relative to the folder all inputs share:
     # examples/a.txt -> out/a.html, and corpus/bbc/tech/009.txt beside corpus/bbc/sport/009.txt
@@ -389,12 +379,7 @@ def _plan(options: argparse.Namespace) -> tuple[Settings, list[Job]]:
     for name in inputs:
         from_format = options.from_format
         if from_format is None:
-            inferred = readers.infer_format(name) if readers is not None else None
-            from_format = inferred or "text"
-        if from_format != "text" and readers is None:
-            raise UsageError(
-                f"reading {from_format} needs newsconvert.readers, which this installation lacks"
-            )
+            from_format = infer_format(name) or "text"
         target: Path | None
         if output_dir is not None:
             if name == "-" or shared is None:
@@ -409,8 +394,6 @@ def _plan(options: argparse.Namespace) -> tuple[Settings, list[Job]]:
         jobs.append(Job(input=name, from_format=from_format, output=target))
     _refuse_clashes(jobs)
 
-    if options.check and readers is None:
-        raise UsageError("--check needs newsconvert.readers, which this installation lacks")
     settings = Settings(
         to=to,
         standalone=options.standalone,
@@ -482,8 +465,8 @@ def _visible(article: Article) -> Article:
 
 def _check_round_trip(article: Article, output: str, settings: Settings, name: str) -> None:
     """Raise unless ``output`` reads back as ``article`` (what the output shows of it)."""
-    readers = _readers()
-    assert readers is not None  # _plan refused --check without readers
+    from newsconvert import readers
+
     try:
         again = readers.read(
             output,
@@ -510,27 +493,19 @@ def _check_round_trip(article: Article, output: str, settings: Settings, name: s
 
 def convert_one(job: Job, settings: Settings, warn: Callable[[str], None]) -> str:
     """Read, parse and render one input; returns the output text. Raises NewsconvertError."""
-    # The implementing functions; newsconvert.parse/render only forward to them.
-    from newsconvert.parser import parse
-    from newsconvert.renderers import render
+    from newsconvert import read, render
 
     source = read_source(job.input, encoding=settings.encoding, strict=settings.strict)
     for warning in source.warnings:
         warn(warning)
-    if job.from_format == "text":
-        article = parse(
-            source.text,
-            source=source.name,
-            zones=settings.zones or None,
-            layout=settings.layout,
-            strict=settings.strict,
-        )
-    else:
-        readers = _readers()
-        assert readers is not None  # _plan refused formats it cannot read
-        article = readers.read(
-            source.text, job.from_format, source=source.name, zones=settings.zones or None
-        )
+    article = read(
+        source.text,
+        job.from_format,
+        source=source.name,
+        zones=settings.zones or None,
+        layout=settings.layout,
+        strict=settings.strict,
+    )
     for diagnostic in article.diagnostics:
         where = f"{source.name}:{diagnostic.line}" if diagnostic.line else source.name
         warn(f"{where}: {diagnostic.message}")

@@ -15,7 +15,6 @@ Text that is no article (no headline) becomes one error system message, never a 
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Mapping
 
 import docutils.parsers
@@ -36,30 +35,18 @@ def article_from_text(
     fmt: str | None = None,
     zones: Mapping[str, str] | None = None,
 ) -> Article:
-    """Parse ``text`` as an article in format ``fmt`` (inferred from ``source`` when ``None``).
+    """Read ``text`` as an article in format ``fmt`` (inferred from ``source`` when ``None``).
 
-    Formats other than plain text go through :mod:`newsconvert.readers` when it is installed;
-    without it everything is read as plain text. Raises :class:`NewsconvertError`.
+    Plain text goes through the parser, our own formats (``md``, ``rst``, ``html``, ``json``)
+    through :mod:`newsconvert.readers`; ``zones`` applies to both. Raises
+    :class:`NewsconvertError`.
     """
-    readers = _readers()
-    if fmt is None and readers is not None and source is not None:
-        fmt = readers.infer_format(source)
-    if fmt not in (None, TEXT_FORMAT) and readers is not None:
-        return readers.read(text, fmt, source=source)
-    from newsconvert import parse
+    from newsconvert import read
+    from newsconvert.readers import infer_format
 
-    return parse(text, source=source, zones=zones)
-
-
-def _readers():  # -> module | None (the readers package arrives separately)
-    """:mod:`newsconvert.readers` if it provides ``read`` and ``infer_format``, else ``None``."""
-    if importlib.util.find_spec("newsconvert.readers") is None:
-        return None
-    import newsconvert.readers as readers
-
-    if not (hasattr(readers, "read") and hasattr(readers, "infer_format")):
-        return None
-    return readers
+    if fmt is None:
+        fmt = (infer_format(source) if source is not None else None) or TEXT_FORMAT
+    return read(text, fmt, source=source, zones=zones)
 
 
 def _zone_pairs(values: list[str]) -> dict[str, str]:
