@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import shutil
 import subprocess
@@ -50,14 +49,9 @@ def generate(target: Path, count: int) -> None:
         (folder / f"{number:05d}-{name}.txt").write_text("\n".join(lines), encoding="utf-8")
 
 
-def child(source: str, out: str, jobs: int, sync: bool) -> None:
+def child(source: str, out: str, jobs: int) -> None:
     """Run one build in this process and print its figures as JSON."""
     from newsconvert.site.builder import build
-
-    if not sync:
-        # What the build would cost if files were synced to disk once at the end instead of
-        # one by one (newsconvert.output.write_atomic syncs each file): the CPU-bound ceiling.
-        os.fsync = lambda fd: None
 
     started = time.perf_counter()
     summary = build(Path(source), Path(out), jobs=jobs)
@@ -81,12 +75,11 @@ def child(source: str, out: str, jobs: int, sync: bool) -> None:
     )
 
 
-def run_build(source: Path, out: Path, jobs: int, sync: bool = True) -> dict[str, float]:
+def run_build(source: Path, out: Path, jobs: int) -> dict[str, float]:
     """Build in a child process; its figures plus the wall time including start-up."""
     started = time.perf_counter()
-    mode = "sync" if sync else "nosync"
     result = subprocess.run(
-        [sys.executable, __file__, "--child", str(source), str(out), str(jobs), mode],
+        [sys.executable, __file__, "--child", str(source), str(out), str(jobs)],
         capture_output=True,
         text=True,
         check=True,
@@ -100,15 +93,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", "--articles", type=int, default=10_000)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
-    parser.add_argument(
-        "--no-fsync",
-        action="store_true",
-        help="also measure builds with per-file fsync disabled (the CPU-bound ceiling)",
-    )
-    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child[0], args.child[1], int(args.child[2]), args.child[3] == "sync")
+        child(args.child[0], args.child[1], int(args.child[2]))
         return
 
     workspace = Path(tempfile.mkdtemp(prefix="newsconvert-site-bench-"))
@@ -139,12 +127,6 @@ def main() -> None:
             out = workspace / f"out-{jobs}"
             figures = run_build(large, out, jobs)
             show(f"{args.articles} articles, --jobs {jobs}", figures, int(figures["converted"]))
-        if args.no_fsync:
-            for jobs in args.jobs:
-                out = workspace / f"out-nosync-{jobs}"
-                figures = run_build(large, out, jobs, sync=False)
-                label = f"{args.articles} articles, --jobs {jobs}, no fsync"
-                show(label, figures, int(figures["converted"]))
         jobs = max(args.jobs)
         out = workspace / f"out-{jobs}"
         figures = run_build(large, out, jobs)

@@ -7,10 +7,10 @@ The flow of :func:`build`:
    whose outputs still exist is *unchanged*: it is not parsed, and its index entry comes from
    the manifest. The rest are *tasks*.
 2. **Convert** (worker processes, or in-process with one job), in chunks: each article is
-   read, parsed and rendered, and its files are written atomically by a few threads (so that
-   the per-file syncs to disk overlap); the worker sends back only a small record: its outputs
-   and its index entry. Nothing of an article's text crosses back to the parent, so memory does not
-   grow with the number of articles beyond one index entry each.
+   read, parsed and rendered, and its files are written atomically (temporary file + rename);
+   the worker sends back only a small record: its outputs and its index entry. Nothing of an
+   article's text crosses back to the parent, so memory does not grow with the number of
+   articles beyond one index entry each.
 3. **Finish** (parent): delete the outputs of removed sources and outputs an article no longer
    produces, write ``index.html`` and ``feed.xml`` (HTML builds), then the manifest.
 
@@ -28,7 +28,6 @@ import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -263,22 +262,6 @@ def _internal_error(task: Task, error: Exception) -> Outcome:
     return Outcome(task.relative_path, error=message)
 
 
-WRITE_THREADS = 8
-"""Files each process writes at once. :func:`newsconvert.output.write_atomic` syncs every file
-to disk; a sync waits for the disk but not for the CPU (it releases the GIL), and concurrent
-syncs share the file system's journal commits, so overlapping them multiplies the files
-written per second (measured on ext4: one at a time ~300 files/s, 8 at once ~1,100 files/s)."""
-
-_writer: ThreadPoolExecutor | None = None
-
-
-def _write_pool() -> ThreadPoolExecutor:
-    global _writer
-    if _writer is None:
-        _writer = ThreadPoolExecutor(WRITE_THREADS, thread_name_prefix="newsconvert-write")
-    return _writer
-
-
 @dataclass(frozen=True, slots=True)
 class Job:
     """What every task of one build shares; sent once to each worker process."""
@@ -295,51 +278,31 @@ class Job:
 
 
 def convert_chunk(tasks: Sequence[Task], job: Job) -> list[Outcome]:
-    """Convert ``tasks``, in order; never raises.
-
-    Each article is parsed and rendered here while the files of the ones before it are being
-    written by :data:`WRITE_THREADS` threads. An article counts as converted once all its files
-    are written.
-    """
-    pending: list[tuple[_Prepared, list[Future[None]]] | Outcome] = []
-    pool = _write_pool()
-    for task in tasks:
-        prepared = prepare_task(task, job.options)
-        if isinstance(prepared, Outcome):
-            pending.append(prepared)
-            continue
-        if job.protected and any(path.startswith(job.protected) for path, _ in prepared.files):
-            message = f"{task.source_path}: its output would be written inside the source folder"
-            pending.append(Outcome(task.relative_path, error=message))
-            continue
-        writes = [
-            pool.submit(output.write_atomic, job.out_dir / path, text)
-            for path, text in prepared.files
-        ]
-        pending.append((prepared, writes))
-    outcomes: list[Outcome] = []
-    for item in pending:
-        if isinstance(item, Outcome):
-            outcomes.append(item)
-            continue
-        prepared, writes = item
-        outcomes.append(_written(prepared, writes, job.fingerprint))
-    return outcomes
+    """Convert ``tasks``, in order; never raises. An article counts as converted once all its
+    files are written."""
+    return [convert_task(task, job) for task in tasks]
 
 
-def _written(prepared: _Prepared, writes: list[Future[None]], fingerprint_value: str) -> Outcome:
-    task = prepared.task
-    for write in writes:
-        error = write.exception()
-        if isinstance(error, NewsconvertError):
-            return Outcome(task.relative_path, error=str(error))
-        if error is not None:
-            return _internal_error(task, error)  # type: ignore[arg-type]
+def convert_task(task: Task, job: Job) -> Outcome:
+    """Read, parse, render and write one article; never raises."""
+    prepared = prepare_task(task, job.options)
+    if isinstance(prepared, Outcome):
+        return prepared
+    if job.protected and any(path.startswith(job.protected) for path, _ in prepared.files):
+        message = f"{task.source_path}: its output would be written inside the source folder"
+        return Outcome(task.relative_path, error=message)
+    try:
+        for path, text in prepared.files:
+            output.write_atomic(job.out_dir / path, text)
+    except NewsconvertError as error:
+        return Outcome(task.relative_path, error=str(error))
+    except Exception as error:
+        return _internal_error(task, error)
     record = ArticleRecord(
         source_hash=prepared.source_hash,
         slug=task.slug,
         outputs=tuple(path for path, _ in prepared.files),
-        fingerprint=fingerprint_value,
+        fingerprint=job.fingerprint,
         entry=prepared.entry.to_json(),
     )
     return Outcome(task.relative_path, record=record, warnings=prepared.warnings)
@@ -350,10 +313,8 @@ _worker_job: Job | None = None
 
 
 def _init_worker(job: Job) -> None:
-    global _worker_job, _writer
+    global _worker_job
     _worker_job = job
-    # A forked worker inherits the parent's executor object but not its threads.
-    _writer = None
 
 
 def _run_in_worker(tasks: Sequence[Task]) -> list[Outcome]:
@@ -374,15 +335,15 @@ def _warm_up(options: ConvertOptions) -> None:
 def run_tasks(tasks: Sequence[Task], job: Job, jobs: int) -> Iterator[Outcome]:
     """Convert ``tasks`` with ``jobs`` processes, yielding outcomes in task order."""
     workers = max(1, min(jobs, len(tasks)))
-    # Chunks amortise the pipe round trips (an article takes about a millisecond) and give the
-    # write threads work to overlap, while leaving enough chunks per worker that one slow chunk
-    # does not leave the others idle. A chunk's rendered pages are the most memory held.
+    if workers == 1:
+        for task in tasks:
+            yield convert_task(task, job)
+        return
+    # Chunks amortise the pipe round trips (an article takes about a millisecond), while leaving
+    # enough chunks per worker that one slow chunk does not leave the others idle. Each article's
+    # pages are written before the next is rendered, so one page is the most text held.
     size = max(1, min(64, len(tasks) // (workers * 8)))
     chunks = [tasks[start : start + size] for start in range(0, len(tasks), size)]
-    if workers == 1:
-        for chunk in chunks:
-            yield from convert_chunk(chunk, job)
-        return
     _warm_up(job.options)
     with multiprocessing.Pool(workers, _init_worker, (job,)) as pool:
         # imap (ordered) keeps stderr messages in a stable order whatever the scheduling.
