@@ -393,6 +393,45 @@ def test_template_dirs_are_used_and_their_edits_rebuild(small_tree: Path, tmp_pa
     assert "Edition two" in (out / "000-37575f6eff0020da.html").read_text("utf-8")
 
 
+def test_the_index_template_is_a_built_in_template_a_template_dir_overrides(
+    small_tree: Path, tmp_path: Path
+) -> None:
+    from newsconvert.renderers.environment import templates_dir
+
+    # The built-in index sits with every other template (packaged as newsconvert/templates).
+    assert (templates_dir() / "site" / "index.html.j2").is_file()
+    out = tmp_path / "out"
+    assert build_cli(small_tree, "-o", out, "-j", "1")[0] == 0
+    assert '<ol class="articles">' in (out / "index.html").read_text("utf-8")
+    pages = {path: (out / path).read_bytes() for path in snapshot(out) if path != "index.html"}
+
+    # Overriding site/index.html.j2 alone changes the index; the pages come out the same.
+    templates = tmp_path / "mine"
+    (templates / "site").mkdir(parents=True)
+    index = templates / "site" / "index.html.j2"
+    index.write_text(
+        "<h1>{{ title }}</h1>{% for e in entries %}[{{ e.headline }}]{% endfor %}", "utf-8"
+    )
+    args = (small_tree, "-o", out, "-j", "1", "--template-dir", templates, "--title", "<Wire>")
+    code, err = build_cli(*args)
+    assert code == 0, err
+    written = (out / "index.html").read_text("utf-8")
+    assert written.startswith("<h1>&lt;Wire&gt;</h1>[")  # still autoescaped
+    assert written.count("[") == article_count(small_tree)
+    assert all(
+        (out / path).read_bytes() == data
+        for path, data in pages.items()
+        if path not in {MANIFEST_NAME, "feed.xml"}  # the title is in the feed
+    )
+
+    # A broken override is reported with its file and line, and the articles still build.
+    index.write_text("line one\n{{ entries | no_such_filter }}\n", "utf-8")
+    code, err = build_cli(*args)
+    assert code == 1
+    assert f"{index}:2:" in err and "no_such_filter" in err
+    assert (out / "000-37575f6eff0020da.html").is_file()
+
+
 def test_encoding_is_passed_to_every_article(tmp_path: Path) -> None:
     source = tmp_path / "src"
     source.mkdir()

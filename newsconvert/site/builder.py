@@ -36,7 +36,7 @@ from newsconvert import __version__, output
 from newsconvert.errors import ConfigError, NewsconvertError
 from newsconvert.site.discover import DEFAULT_INCLUDE, discover
 from newsconvert.site.feed import DEFAULT_FEED_SIZE, FEED_NAME, render_feed
-from newsconvert.site.index import SITE_TEMPLATES, IndexEntry, newest_first, render_index
+from newsconvert.site.index import IndexEntry, newest_first, render_index
 from newsconvert.site.manifest import (
     MANIFEST_NAME,
     ArticleRecord,
@@ -170,8 +170,8 @@ def protected_prefix(source_dir: Path, out_dir: Path) -> str | None:
 
 
 def template_folders(options: ConvertOptions) -> list[Path]:
-    """Every folder whose templates can shape the output: the user's, the renderers' built-in
-    ones, and the site's own."""
+    """Every folder whose templates can shape the output: the user's, then the built-in ones
+    (the renderers' and the site index's)."""
     folders = [Path(folder) for folder in options.template_dirs]
     # The renderers' templates sit where newsconvert.renderers.environment.templates_dir() looks
     # (inside the package when installed, beside it in a checkout). Not imported from there:
@@ -180,7 +180,6 @@ def template_folders(options: ConvertOptions) -> list[Path]:
     for candidate in (package / "templates", package.parent / "templates"):
         if candidate.is_dir() and candidate not in folders:
             folders.append(candidate)
-    folders.append(SITE_TEMPLATES)
     return folders
 
 
@@ -570,9 +569,6 @@ def _forget_compiled_templates() -> None:
     cached = getattr(environment, "environment", None)
     if cached is not None and hasattr(cached, "cache_clear"):
         cached.cache_clear()
-    from newsconvert.site.index import clear_template_cache
-
-    clear_template_cache()
 
 
 def _write_site_pages(

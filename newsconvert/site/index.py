@@ -10,17 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from newsconvert.site.metadata import PostMeta, display_date, sort_timestamp
 
-SITE_TEMPLATES = Path(__file__).resolve().parent / "templates"
-"""The built-in site templates (``site/index.html.j2``)."""
-
 INDEX_TEMPLATE = "site/index.html.j2"
-"""The index template's name; a ``--template-dir`` holding this name overrides it."""
+"""The index template's name. It lives with every other built-in template, in ``templates/``
+(see :func:`newsconvert.renderers.environment.templates_dir`), and is loaded by the same
+loader, so a ``--template-dir`` holding ``site/index.html.j2`` overrides it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,26 +103,6 @@ def newest_first(entries: Iterable[IndexEntry]) -> list[IndexEntry]:
     return dated + undated
 
 
-@cache
-def _environment(template_dirs: tuple[str, ...]) -> Any:
-    import jinja2
-
-    loader = jinja2.FileSystemLoader([*template_dirs, str(SITE_TEMPLATES)])
-    return jinja2.Environment(
-        loader=loader,
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
-def clear_template_cache() -> None:
-    """Forget the compiled index templates (see :func:`render_index`)."""
-    _environment.cache_clear()
-
-
 def render_index(
     entries: Sequence[IndexEntry],
     *,
@@ -134,11 +111,12 @@ def render_index(
     feed_href: str | None = "feed.xml",
     template_dirs: tuple[str, ...] = (),
 ) -> str:
-    """The front page listing ``entries`` (already ordered) with the site ``title``."""
-    from newsconvert.errors import TemplateError
+    """The front page listing ``entries`` (already ordered) with the site ``title``.
 
-    try:
-        template = _environment(template_dirs).get_template(INDEX_TEMPLATE)
-        return template.render(title=title, lang=lang, entries=entries, feed_href=feed_href)
-    except Exception as error:  # Jinja raises many types; every one is a template problem
-        raise TemplateError(f"index template failed: {error}", source=INDEX_TEMPLATE) from None
+    Rendered by the renderers' HTML environment for ``template_dirs`` (autoescaped, invalid
+    characters replaced); a failing template raises :class:`TemplateError` with file and line.
+    """
+    from newsconvert.renderers.environment import environment, render_template
+
+    context = {"title": title, "lang": lang, "entries": entries, "feed_href": feed_href}
+    return render_template(environment("html", tuple(template_dirs)), INDEX_TEMPLATE, context)
