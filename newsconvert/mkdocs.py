@@ -4,7 +4,7 @@ Enable it in ``mkdocs.yml``::
 
     plugins:
       - newsconvert:
-          suffixes: [.news, .txt]    # default: [.news]
+          suffixes: [.news, .txt]    # default: [.news]; also .rst, .html, .json
           encoding: null             # default: detect (see newsconvert.source)
           keep_chrome: false
 
@@ -14,6 +14,12 @@ as a documentation page (it would otherwise be copied as a static file), and
 meta-data (``title``, ``date`` with ``created``/``updated``, ``description``), which MkDocs'
 own meta-data reader turns into ``page.meta`` and the page title. A file that cannot be
 converted stops the build with its ``file:line: message``.
+
+Any of newsconvert's input formats can be listed in ``suffixes``: a file is read by its suffix
+(``.rst``, ``.html``, ``.json``, ``.md`` through :mod:`newsconvert.readers`), any other as
+plain text. Only ``.news`` is taken by default, so that a ``docs_dir`` full of MkDocs' own
+Markdown pages, reST notes or HTML snippets is left as it is; listing ``.md`` would turn every
+Markdown page of the site into an article.
 
 This module imports MkDocs; ``import newsconvert`` never imports it. Install with
 ``pip install newsconvert[mkdocs]``.
@@ -63,14 +69,16 @@ class NewsconvertConfig(Config):
 def article_markdown(
     path: str, *, encoding: str | None = None, keep_chrome: bool = False, lang: str = "en"
 ) -> str:
-    """The article at ``path`` as Markdown with MkDocs' YAML meta-data block in front."""
+    """The article at ``path`` as Markdown with MkDocs' YAML meta-data block in front.
+
+    The file is read in the format its suffix names (``.rst``, ``.html``, ``.json``, ``.md``:
+    see :func:`newsconvert.readers.infer_format`), as a plain-text article otherwise.
+    """
     import newsconvert
     from newsconvert.site.frontmatter import post_text
     from newsconvert.site.metadata import post_meta
-    from newsconvert.source import read_source
 
-    source = read_source(path, encoding=encoding)
-    article = newsconvert.parse(source.text, source=source.name)
+    article = newsconvert.read_article(path, encoding=encoding)
     body = newsconvert.render(article, "md", keep_chrome=keep_chrome, lang=lang)
     return post_text("mkdocs", post_meta(article), body)
 

@@ -14,6 +14,11 @@ HTML by newsconvert. An article without any date gets none, so Pelican applies i
 ``DEFAULT_DATE`` rule. A file that cannot be converted is reported by Pelican with its
 ``file:line: message`` (logged by the reader) and skipped, like any unreadable article.
 
+A file is read in the format its extension names (``md``, ``rst``, ``html``, ``json``, through
+:mod:`newsconvert.readers`), any other as a plain-text article. Listing ``md``, ``rst`` or
+``html`` in ``NEWSCONVERT_EXTENSIONS`` takes those files away from Pelican's own readers (every
+one of them is then read as a newsconvert article), so only ``news`` is the default.
+
 This module imports Pelican; ``import newsconvert`` never imports it. Install with
 ``pip install newsconvert[pelican]``.
 """
@@ -34,7 +39,7 @@ DEFAULT_EXTENSIONS = ("news",)
 
 
 class NewsReader(BaseReader):  # type: ignore[misc]
-    """Reads plain-text news articles with newsconvert."""
+    """Reads news articles (plain text, or one of newsconvert's formats) with newsconvert."""
 
     enabled = True
     file_extensions: ClassVar[list[str]] = list(DEFAULT_EXTENSIONS)
@@ -43,11 +48,11 @@ class NewsReader(BaseReader):  # type: ignore[misc]
         """The article's HTML body and its metadata, as Pelican's readers return them."""
         import newsconvert
         from newsconvert.site.metadata import post_meta
-        from newsconvert.source import read_source
 
         try:
-            source = read_source(source_path, encoding=self.settings.get("NEWSCONVERT_ENCODING"))
-            article = newsconvert.parse(source.text, source=source.name)
+            article = newsconvert.read_article(
+                source_path, encoding=self.settings.get("NEWSCONVERT_ENCODING")
+            )
         except newsconvert.NewsconvertError as error:
             # Pelican reports a reader's exception only as "Could not process FILE" (the reason
             # needs DEBUG): say file, line and reason here, then let Pelican skip the file.

@@ -142,3 +142,30 @@ def test_hostile_text_stays_text_in_mkdocs_pages(tmp_path: Path) -> None:
     assert "<title>Storm <script>alert(1)</script> & co hits {{ town }} - X</title>" in text
     assert "The harbour <b>reopened</b> on Wednesday | 5% ~ 6% = *fine*." in text
     assert "\\" not in text.split("<body", 1)[1].split("<script", 1)[0]
+
+
+def test_articles_in_other_formats_are_read_by_their_suffix(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    import newsconvert
+    from newsconvert.source import read_source
+
+    root = make_site(tmp_path, corpus_dir)
+    config = (root / "mkdocs.yml").read_text("utf-8")
+    (root / "mkdocs.yml").write_text(config.replace("[.news, .txt]", "[.news, .rst, .html]"))
+    article = newsconvert.parse(read_source(corpus_dir / "000_37575f6eff0020da.txt").text)
+    news = root / "docs" / "news"
+    (news / "cambodia.news").unlink()
+    (news / "from-rst.rst").write_text(newsconvert.render(article, "rst"), "utf-8")
+    (news / "from-html.html").write_text(newsconvert.render(article, "html"), "utf-8")
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    for name in ("from-rst", "from-html"):
+        page = html.unescape((root / "site" / "news" / name / "index.html").read_text("utf-8"))
+        # The headline and dates come from the markup, not its raw text.
+        assert f"<title>{REFERENCE_HEADLINE} - Newsroom</title>" in page, name
+        assert '<meta name="article-created" content="2019-11-27 19:17:00+05:30">' in page, name
+        assert "The Prime Minister of Cambodia, Hun Sen has presented" in page
+    # .txt is no longer listed: the BBC story stays a static file, MkDocs' own index.md a page.
+    assert (root / "site" / "news" / "bbc-story.txt").is_file()
+    assert "Articles converted by newsconvert." in (root / "site" / "index.html").read_text("utf-8")

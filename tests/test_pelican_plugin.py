@@ -144,3 +144,25 @@ def test_build_for_pelican_gives_posts_pelican_reads(corpus_dir: Path, tmp_path:
     assert REFERENCE_HEADLINE in page
     assert '<abbr class="published" title="2019-11-27T19:17:00+05:30">' in page
     assert '<abbr class="modified" title="2019-11-27T19:34:00+05:30">' in page
+
+
+def test_articles_in_our_formats_are_read_by_their_extension(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    import newsconvert
+    from newsconvert.source import read_source
+
+    root = make_site(tmp_path, corpus_dir)
+    settings = SETTINGS.replace('["news"]', '["news", "json"]')
+    (root / "pelicanconf.py").write_text(settings, encoding="utf-8")
+    content = root / "content"
+    article = newsconvert.parse(read_source(content / "cambodia.news").text)
+    (content / "cambodia.news").unlink()
+    (content / "cambodia.json").write_text(newsconvert.render(article, "json"), "utf-8")
+    result = pelican(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = article_page(root)
+    assert f"<title>{REFERENCE_HEADLINE}" in page
+    assert '<abbr class="published" title="2019-11-27T19:17:00+05:30">' in page
+    assert "The Prime Minister of Cambodia, Hun Sen has presented" in page
+    assert '"headline"' not in page

@@ -432,6 +432,81 @@ def test_the_index_template_is_a_built_in_template_a_template_dir_overrides(
     assert (out / "000-37575f6eff0020da.html").is_file()
 
 
+@pytest.fixture
+def mixed_tree(corpus_dir: Path, tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A folder with one article in each input format (each a different corpus article
+    rendered to that format), a README, and the headline each article file should give."""
+    source = tmp_path / "mixed"
+    source.mkdir()
+    originals = [corpus_dir / "000_37575f6eff0020da.txt"]
+    for folder in ("bbc", "reuters", "newspaper", "bbc"):
+        originals.append(sorted((corpus_dir / folder).rglob("*.txt"))[len(originals) % 3])
+    expected: dict[str, str] = {}
+    for original, fmt in zip(originals, ("text", "md", "rst", "html", "json"), strict=True):
+        article = newsconvert.parse(read_source(original).text)
+        name = f"{fmt}-story." + ("txt" if fmt == "text" else fmt)
+        text = original.read_text("utf-8") if fmt == "text" else newsconvert.render(article, fmt)
+        (source / name).write_text(text, "utf-8")
+        expected[name] = article.headline.text
+    (source / "README.md").write_text("# About this folder\n\nNotes for the desk.\n", "utf-8")
+    return source, expected
+
+
+def test_a_mixed_folder_builds_its_plain_text_articles_by_default(
+    mixed_tree: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    source, _ = mixed_tree
+    out = tmp_path / "out"
+    code, err = build_cli(source, "-o", out, "-j", "1")
+    assert code == 0, err
+    assert "1 converted" in err
+    assert sorted(p.name for p in out.glob("*.html")) == ["index.html", "text-story.html"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_mixed_folder_reads_every_format_it_is_asked_for(
+    mixed_tree: tuple[Path, dict[str, str]], tmp_path: Path, jobs: str
+) -> None:
+    source, expected = mixed_tree
+    out = tmp_path / "out"
+    includes = [
+        arg
+        for glob in ("*.txt", "*.md", "*.rst", "*.html", "*.json")
+        for arg in ("--include", glob)
+    ]
+    code, err = build_cli(source, "-o", out, "-j", jobs, "--exclude", "README.md", *includes)
+    assert code == 0, err
+    assert f"{len(expected)} converted" in err
+    for name, headline in expected.items():
+        # Each source is read in its own format: the page's headline is the article's, never
+        # the markup of the file (a "# " heading, a reST over-line, an HTML tag, a JSON key).
+        page = (out / f"{name.rsplit('.', 1)[0]}.html").read_text("utf-8")
+        h1 = html5lib.parse(page, namespaceHTMLElements=False).find(".//h1")
+        assert h1 is not None and "".join(h1.itertext()).strip() == headline, name
+    index = html5lib.parse((out / "index.html").read_text("utf-8"), namespaceHTMLElements=False)
+    assert len(index.findall(".//ol/li")) == len(expected)
+
+    # The README is Markdown too: included, it is read as an article (a headline, one
+    # paragraph), not refused or taken as text with its "#" kept.
+    code, err = build_cli(source, "-o", out, "-j", jobs, *includes)
+    assert code == 0 and "1 converted" in err, err
+    readme = html5lib.parse((out / "readme.html").read_text("utf-8"), namespaceHTMLElements=False)
+    assert "".join(readme.find(".//h1").itertext()).strip() == "About this folder"
+
+
+def test_a_broken_markup_article_is_reported_with_its_file(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "good.txt").write_text("Harbour reopens\n\nThe harbour reopened.\n", "utf-8")
+    (source / "broken.json").write_text('{"headline": ', "utf-8")
+    code, err = build_cli(
+        source, "-o", tmp_path / "out", "--include", "*.json", "--include", "*.txt"
+    )
+    assert code == 1
+    assert "broken.json:1:" in err
+    assert (tmp_path / "out" / "good.html").is_file()
+
+
 def test_encoding_is_passed_to_every_article(tmp_path: Path) -> None:
     source = tmp_path / "src"
     source.mkdir()

@@ -228,9 +228,17 @@ class _Prepared:
     warnings: tuple[str, ...]
 
 
+def source_format(path: str) -> str:
+    """How a source is read: ``md``, ``rst``, ``html`` or ``json`` by its suffix (see
+    :func:`newsconvert.readers.infer_format`), plain text (``text``) for any other."""
+    from newsconvert.readers import infer_format
+
+    return infer_format(path) or "text"
+
+
 def prepare_task(task: Task, options: ConvertOptions) -> _Prepared | Outcome:
-    """Read, parse and render one article: the files to write, or a failed :class:`Outcome`.
-    Never raises."""
+    """Read (by :func:`source_format`), parse and render one article: the files to write, or a
+    failed :class:`Outcome`. Never raises."""
     import newsconvert
     from newsconvert.source import decode_source
 
@@ -243,8 +251,11 @@ def prepare_task(task: Task, options: ConvertOptions) -> _Prepared | Outcome:
                 f"cannot read: {error.strerror or error}", source=task.source_path
             ) from None
         source = decode_source(data, name=task.source_path, encoding=options.encoding)
-        article = newsconvert.parse(
-            source.text, source=task.source_path, zones=dict(options.zones) or None
+        article = newsconvert.read(
+            source.text,
+            source_format(task.source_path),
+            source=task.source_path,
+            zones=dict(options.zones) or None,
         )
         files, entry = article_outputs(article, task.slug, options)
     except NewsconvertError as error:

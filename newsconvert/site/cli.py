@@ -33,6 +33,7 @@ examples:
   newsconvert build articles/ -o blog/content/posts --to md --for hugo
   newsconvert build articles/ -o blog --to md --for jekyll   (writes _posts/YYYY-MM-DD-slug.md)
   newsconvert build archive/ -o out/ --include '*.txt' --exclude 'drafts/*' --jobs 4
+  newsconvert build archive/ -o out/ --include '*.txt' --include '*.md'   (Markdown too)
 
 A rerun converts only what changed (a manifest in OUT remembers); --force rebuilds everything.
 """
@@ -60,8 +61,9 @@ def make_parser() -> argparse.ArgumentParser:
     """The argument parser of ``newsconvert build``."""
     parser = argparse.ArgumentParser(
         prog="newsconvert build",
-        description="Convert a folder of plain-text articles into a site, or into posts for "
-        "Hugo, Jekyll, Pelican, MkDocs or Zola.",
+        description="Convert a folder of articles into a site, or into posts for "
+        "Hugo, Jekyll, Pelican, MkDocs or Zola. Files ending in .md, .rst, .html or .json are "
+        "read in that format, any other as a plain-text article.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -82,7 +84,8 @@ def make_parser() -> argparse.ArgumentParser:
         "--include",
         metavar="GLOB",
         action="append",
-        help=f"take files matching GLOB (repeatable; default: {' '.join(DEFAULT_INCLUDE)})",
+        help=f"take files matching GLOB (repeatable; default: {' '.join(DEFAULT_INCLUDE)}; "
+        "add e.g. '*.md' to take Markdown articles too)",
     )
     parser.add_argument(
         "--exclude", metavar="GLOB", action="append", default=[], help="skip matches (repeatable)"

@@ -15,7 +15,11 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 
 DEFAULT_INCLUDE = ("*.txt", "*.news")
-"""What a build takes when no ``--include`` is given: plain-text files and ``.news`` files."""
+"""What a build takes when no ``--include`` is given: plain-text files and ``.news`` files.
+
+Markdown, reST, HTML and JSON articles are read too (through :mod:`newsconvert.readers`), but
+only when asked for (``--include '*.md'``): a folder of articles often holds a README, notes
+or a saved web page, which must not become pages of the site by surprise."""
 
 
 def matches(relative_path: str, patterns: Sequence[str]) -> bool:
