@@ -6,6 +6,7 @@ import io
 import os
 import shutil
 import tomllib
+import uuid
 from pathlib import Path
 
 import defusedxml.ElementTree as SafeET
@@ -325,6 +326,50 @@ def test_base_url_reaches_the_feed(small_tree: Path, tmp_path: Path) -> None:
     root = SafeET.fromstring((out / "feed.xml").read_bytes())
     assert root.find(f"{A}title").text == "Wire"
     assert root.find(f"{A}entry/{A}id").text == "https://news.test/000-37575f6eff0020da.html"
+
+
+def feed_ids(out: Path) -> dict[str, str]:
+    """The feed's entry ids by the page they link to."""
+    root = SafeET.fromstring((out / "feed.xml").read_bytes())
+    return {
+        entry.find(f"{A}link").get("href"): entry.find(f"{A}id").text
+        for entry in root.findall(f"{A}entry")
+    }
+
+
+def test_feed_ids_without_base_url_are_stable_across_rebuilds(
+    small_tree: Path, tmp_path: Path
+) -> None:
+    for day in (3, 4, 5):
+        (small_tree / "desk").mkdir(exist_ok=True)
+        (small_tree / "desk" / f"harbour-{day}.txt").write_text(
+            f"Published 09:00 UTC, March {day}, 2021\nHarbour update {day}\n\n"
+            f"The harbour reopened on day {day} after repairs.\n",
+            "utf-8",
+        )
+    first = tmp_path / "first"
+    assert build_cli(small_tree, "-o", first, "-j", "1", "--feed-size", "100")[0] == 0
+    ids = feed_ids(first)
+    assert len(ids) == 4 and len(set(ids.values())) == len(ids)
+    for href, value in ids.items():
+        assert value.startswith("urn:uuid:") and uuid.UUID(value[9:]).version == 5, href
+
+    # An editor retouches the headline and the text of the reference article, and a new
+    # article arrives: every entry keeps its id, in this OUT and in a fresh one (another
+    # process, other jobs), as it is derived from the page's path alone.
+    reference = small_tree / "000_37575f6eff0020da.txt"
+    text = reference.read_text("utf-8").replace("Cambodia PM", "Cambodian PM", 1)
+    reference.write_text(text + "\nA sentence added later.\n", "utf-8")
+    shutil.copyfile(reference, small_tree / "bbc" / "late-addition.txt")
+    code, err = build_cli(small_tree, "-o", first, "-j", "2", "--feed-size", "100")
+    assert code == 0 and "2 converted" in err, err
+    again = tmp_path / "again"
+    assert build_cli(small_tree, "-o", again, "-j", "2", "--feed-size", "100")[0] == 0
+    for rebuilt in (feed_ids(first), feed_ids(again)):
+        assert {href: rebuilt[href] for href in ids} == ids
+        assert rebuilt["bbc/late-addition.html"] not in ids.values()
+    page = (first / "000-37575f6eff0020da.html").read_text("utf-8")
+    assert "Cambodian PM" in page
 
 
 @pytest.mark.parametrize("generator", GENERATORS)
