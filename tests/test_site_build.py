@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import subprocess
+import sys
 import tomllib
 import uuid
 from pathlib import Path
@@ -19,6 +21,7 @@ from newsconvert.site.builder import ConvertOptions, build
 from newsconvert.site.cli import run
 from newsconvert.site.feed import ATOM_NAMESPACE, rfc3339
 from newsconvert.site.frontmatter import GENERATORS
+from newsconvert.site.lock import LOCK_NAME
 from newsconvert.site.manifest import MANIFEST_NAME
 from newsconvert.site.metadata import post_meta
 from newsconvert.source import read_source
@@ -550,6 +553,54 @@ def test_a_broken_markup_article_is_reported_with_its_file(tmp_path: Path) -> No
     assert code == 1
     assert "broken.json:1:" in err
     assert (tmp_path / "out" / "good.html").is_file()
+
+
+def lock_holder(out: Path, then: str) -> subprocess.Popen[str]:
+    """Another process holding ``out``'s build lock, as a running build would; once it has
+    it, it runs ``then`` (Python) inside the lock. Returns when the lock is held."""
+    code = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from newsconvert.site.lock import build_lock\n"
+        "with build_lock(Path(sys.argv[1])):\n"
+        f"    print('locked', flush=True); {then}"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", code, str(out)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
+    return holder
+
+
+def test_a_second_build_into_the_same_out_is_refused(small_tree: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    holder = lock_holder(out, "sys.stdin.readline()")
+    try:
+        code, err = build_cli(small_tree, "-o", out, "-j", "1")
+        assert code == 1
+        message = "another newsconvert build is writing into this folder; wait for it to finish"
+        assert err == f"{out}: {message}\n"
+        assert sorted(path.name for path in out.iterdir()) == [LOCK_NAME]
+    finally:
+        holder.communicate("\n", timeout=60)
+    # Once that build is over, the lock is free again.
+    code, err = build_cli(small_tree, "-o", out, "-j", "2")
+    assert code == 0, err
+    assert (out / "index.html").is_file()
+
+
+def test_a_killed_build_leaves_no_stale_lock(small_tree: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    holder = lock_holder(out, "time.sleep(600)")
+    holder.kill()
+    holder.communicate(timeout=60)
+    code, err = build_cli(small_tree, "-o", out, "-j", "1")
+    assert code == 0, err
 
 
 def test_encoding_is_passed_to_every_article(tmp_path: Path) -> None:

@@ -37,6 +37,7 @@ from newsconvert.errors import ConfigError, NewsconvertError
 from newsconvert.site.discover import DEFAULT_INCLUDE, discover
 from newsconvert.site.feed import DEFAULT_FEED_SIZE, FEED_NAME, render_feed
 from newsconvert.site.index import IndexEntry, newest_first, render_index
+from newsconvert.site.lock import build_lock
 from newsconvert.site.manifest import (
     MANIFEST_NAME,
     ArticleRecord,
@@ -457,7 +458,8 @@ def build(
     Failures of single articles are counted in the summary and printed to ``stderr`` (default
     :data:`sys.stderr`) as they happen, with warnings about the sources unless ``warnings`` is
     false; ``progress`` shows a progress bar there. Raises :class:`ConfigError` for folders
-    that cannot be built (OUT inside SRC) and :class:`NewsconvertError` if the index, feed or
+    that cannot be built (OUT inside SRC), and :class:`NewsconvertError` if another build is
+    writing into ``out_dir`` (see :mod:`newsconvert.site.lock`) or if the index, feed or
     manifest cannot be written.
     """
     started = time.perf_counter()
@@ -465,108 +467,110 @@ def build(
     check_folders(source_dir, out_dir)
     _forget_compiled_templates()
     out_dir.mkdir(parents=True, exist_ok=True)
-    manifest = load_manifest(out_dir)
-    current = options_fingerprint(options)
-    work = plan(
-        source_dir,
-        out_dir,
-        manifest,
-        current_fingerprint=current,
-        include=include,
-        exclude=exclude,
-        force=force,
-    )
-    summary = Summary(unchanged=len(work.kept))
-    records = dict(work.kept)
-    bar = _progress_bar(len(work.tasks), stream) if progress and work.tasks else None
-
-    def report(message: str) -> None:
-        if bar is not None:
-            bar.write(message, file=stream)
-        else:
-            print(message, file=stream)
-
-    try:
-        job = Job(options, out_dir, current, protected_prefix(source_dir, out_dir))
-        for outcome in run_tasks(work.tasks, job, jobs):
-            for warning in outcome.warnings if warnings else ():
-                report(f"warning: {warning}")
-            if outcome.record is not None:
-                records[outcome.relative_path] = outcome.record
-                summary.converted += 1
-            else:
-                error = outcome.error or f"{outcome.relative_path}: failed"
-                summary.failed += 1
-                summary.errors.append(error)
-                report(error)
-                # Keep the previous build's output and record: nothing half-replaced, and a
-                # hash that no longer matches makes the next build retry.
-                if outcome.relative_path in manifest.articles:
-                    records[outcome.relative_path] = manifest.articles[outcome.relative_path]
-            if bar is not None:
-                bar.update(1)
-    except KeyboardInterrupt:
-        # Keep what was done: the articles converted so far are recorded (the rest keep their
-        # old records), so the next build does not redo them.
-        interrupted = Manifest(
-            articles={**manifest.articles, **records},
-            site_outputs=manifest.site_outputs,
-            site_fingerprint="",
+    # Held to the end: a second build into OUT would delete this one's files as stale.
+    with build_lock(out_dir):
+        manifest = load_manifest(out_dir)
+        current = options_fingerprint(options)
+        work = plan(
+            source_dir,
+            out_dir,
+            manifest,
+            current_fingerprint=current,
+            include=include,
+            exclude=exclude,
+            force=force,
         )
-        with contextlib.suppress(NewsconvertError):
-            output.write_atomic(out_dir / MANIFEST_NAME, interrupted.to_text())
-        raise
-    finally:
-        if bar is not None:
-            bar.close()
+        summary = Summary(unchanged=len(work.kept))
+        records = dict(work.kept)
+        bar = _progress_bar(len(work.tasks), stream) if progress and work.tasks else None
 
-    # Delete what no current article produces: outputs of removed sources, and old outputs of
-    # articles whose file name changed (a Jekyll post whose date changed).
-    claimed = {path for record in records.values() for path in record.outputs}
-    for previous in manifest.articles.values():
-        for path in previous.outputs:
-            if path not in claimed:
+        def report(message: str) -> None:
+            if bar is not None:
+                bar.write(message, file=stream)
+            else:
+                print(message, file=stream)
+
+        try:
+            job = Job(options, out_dir, current, protected_prefix(source_dir, out_dir))
+            for outcome in run_tasks(work.tasks, job, jobs):
+                for warning in outcome.warnings if warnings else ():
+                    report(f"warning: {warning}")
+                if outcome.record is not None:
+                    records[outcome.relative_path] = outcome.record
+                    summary.converted += 1
+                else:
+                    error = outcome.error or f"{outcome.relative_path}: failed"
+                    summary.failed += 1
+                    summary.errors.append(error)
+                    report(error)
+                    # Keep the previous build's output and record: nothing half-replaced, and a
+                    # hash that no longer matches makes the next build retry.
+                    if outcome.relative_path in manifest.articles:
+                        records[outcome.relative_path] = manifest.articles[outcome.relative_path]
+                if bar is not None:
+                    bar.update(1)
+        except KeyboardInterrupt:
+            # Keep what was done: the articles converted so far are recorded (the rest keep their
+            # old records), so the next build does not redo them.
+            interrupted = Manifest(
+                articles={**manifest.articles, **records},
+                site_outputs=manifest.site_outputs,
+                site_fingerprint="",
+            )
+            with contextlib.suppress(NewsconvertError):
+                output.write_atomic(out_dir / MANIFEST_NAME, interrupted.to_text())
+            raise
+        finally:
+            if bar is not None:
+                bar.close()
+
+        # Delete what no current article produces: outputs of removed sources, and old outputs of
+        # articles whose file name changed (a Jekyll post whose date changed).
+        claimed = {path for record in records.values() for path in record.outputs}
+        for previous in manifest.articles.values():
+            for path in previous.outputs:
+                if path not in claimed:
+                    _remove_output(out_dir, path)
+        summary.removed = len(work.removed)
+
+        site_outputs: tuple[str, ...] = (INDEX_NAME, FEED_NAME) if options.to == "html" else ()
+        site_print = hashlib.sha256(f"{current}\0{site!r}".encode()).hexdigest()
+        nothing_changed = (
+            summary.converted == 0
+            and records.keys() == manifest.articles.keys()
+            and site_print == manifest.site_fingerprint
+            and site_outputs == manifest.site_outputs
+            and all((out_dir / path).is_file() for path in (*site_outputs, MANIFEST_NAME))
+        )
+        if nothing_changed:
+            # The common rerun: the index, feed and manifest would come out byte for byte the same,
+            # so they are not even rendered.
+            summary.seconds = time.perf_counter() - started
+            return summary
+
+        site_error: NewsconvertError | None = None
+        if site_outputs:
+            try:
+                _write_site_pages(out_dir, records, options, site)
+            except NewsconvertError as error:
+                site_error = error
+        for path in manifest.site_outputs:
+            if path not in site_outputs and path not in claimed:
                 _remove_output(out_dir, path)
-    summary.removed = len(work.removed)
 
-    site_outputs: tuple[str, ...] = (INDEX_NAME, FEED_NAME) if options.to == "html" else ()
-    site_print = hashlib.sha256(f"{current}\0{site!r}".encode()).hexdigest()
-    nothing_changed = (
-        summary.converted == 0
-        and records.keys() == manifest.articles.keys()
-        and site_print == manifest.site_fingerprint
-        and site_outputs == manifest.site_outputs
-        and all((out_dir / path).is_file() for path in (*site_outputs, MANIFEST_NAME))
-    )
-    if nothing_changed:
-        # The common rerun: the index, feed and manifest would come out byte for byte the same,
-        # so they are not even rendered.
+        # The manifest is written even when the index failed: it records exactly the articles whose
+        # files were written, so the next build redoes only the rest.
+        updated = Manifest(
+            articles=records,
+            site_outputs=site_outputs,
+            site_fingerprint="" if site_error else site_print,
+        )
+        # Something changed (else the build returned above), so no need to read the old one back.
+        output.write_atomic(out_dir / MANIFEST_NAME, updated.to_text())
+        if site_error is not None:
+            raise site_error
         summary.seconds = time.perf_counter() - started
         return summary
-
-    site_error: NewsconvertError | None = None
-    if site_outputs:
-        try:
-            _write_site_pages(out_dir, records, options, site)
-        except NewsconvertError as error:
-            site_error = error
-    for path in manifest.site_outputs:
-        if path not in site_outputs and path not in claimed:
-            _remove_output(out_dir, path)
-
-    # The manifest is written even when the index failed: it records exactly the articles whose
-    # files were written, so the next build redoes only the rest.
-    updated = Manifest(
-        articles=records,
-        site_outputs=site_outputs,
-        site_fingerprint="" if site_error else site_print,
-    )
-    # Something changed (else the build returned above), so no need to read the old one back.
-    output.write_atomic(out_dir / MANIFEST_NAME, updated.to_text())
-    if site_error is not None:
-        raise site_error
-    summary.seconds = time.perf_counter() - started
-    return summary
 
 
 def _forget_compiled_templates() -> None:
