@@ -23,8 +23,14 @@ from render_support import (
 
 import newsconvert
 from newsconvert.errors import ConfigError
-from newsconvert.renderers import FORMAT_SUFFIXES, format_for_suffix, normalize_format, render
-from newsconvert.tree import Paragraph, Section
+from newsconvert.renderers import (
+    FORMAT_SUFFIXES,
+    UnknownBlockTypeError,
+    format_for_suffix,
+    normalize_format,
+    render,
+)
+from newsconvert.tree import Article, Paragraph, Section
 
 ARTICLE = sample_article()
 
@@ -71,8 +77,12 @@ def test_unknown_block_type_is_loud() -> None:
 
     article = sample_article(sections=(Section(None, (Paragraph("x"), Table("a | b"))),))
     for fmt in ("md", "html", "rst", "json"):
-        with pytest.raises(TypeError, match="Table"):
+        # A programming error, not bad input: a TypeError, never a one-line NewsconvertError.
+        with pytest.raises(UnknownBlockTypeError, match=r"test_render_formats\..*Table") as info:
             render(article, fmt)  # type: ignore[arg-type]
+        assert isinstance(info.value, TypeError)
+        assert not isinstance(info.value, newsconvert.NewsconvertError)
+        assert info.value.block_type is Table
 
 
 # --- Markdown -----------------------------------------------------------------------------------
@@ -435,3 +445,70 @@ def test_headline_only_article_in_every_format(standalone: bool) -> None:
         .strip()
         .endswith("Only a headline")
     )
+
+
+# --- Where the dateline prints ------------------------------------------------------------------
+
+
+def _dateline_article(*blocks: object) -> Article:
+    from newsconvert.readers import recognise
+    from newsconvert.tree import Headline
+
+    # The dateline's parts as the readers find them, so that the trees compare equal.
+    dateline = recognise.dateline_parts("SANTA CRUZ, Calif., Feb 26 -", line=2)
+    return Article(
+        Headline("COBANCO INC YEAR NET"),
+        dateline=dateline,
+        sections=(Section(None, blocks),),  # type: ignore[arg-type]
+    )
+
+
+def test_dateline_before_a_leading_table_stands_alone_before_it() -> None:
+    from newsconvert.readers import read
+    from newsconvert.tree import Preformatted
+
+    table = Preformatted("Shr 34 cts vs 1.19 dlrs\nNet 807,000 vs 2,858,000", line=3)
+    article = _dateline_article(table, Paragraph("Note: year includes a gain.", line=6))
+    md = render(article, "md")
+    assert "**SANTA CRUZ, Calif., Feb 26 -**\n\n```\nShr 34" in md
+    assert "\nNote: year includes a gain." in md  # the paragraph after the table is bare
+    document, _ = rst_doctree(render(article, "rst"))
+    body = [
+        node
+        for node in document.findall(
+            lambda n: isinstance(n, (docutils.nodes.paragraph, docutils.nodes.literal_block))
+        )
+        if not isinstance(node.parent, docutils.nodes.field_body)
+    ]
+    assert [type(node).__name__ for node in body] == ["paragraph", "literal_block", "paragraph"]
+    assert body[0].astext() == "SANTA CRUZ, Calif., Feb 26 -"
+    tree, _ = html_document(render(article, "html"), fragment=True)
+    first = tree.find(".//p/span[@class='dateline']/..")
+    assert element_text(first) == "SANTA CRUZ, Calif., Feb 26 -"
+    for fmt in ("md", "rst", "html"):
+        assert read(render(article, fmt), fmt) == article, fmt
+
+
+def test_dateline_opens_the_paragraph_on_its_own_line_after_a_caption() -> None:
+    from newsconvert.readers import read
+    from newsconvert.tree import Aside, AsideKind
+
+    caption = Aside("1 of 4. Rescuers at work.", kind=AsideKind.CAPTION, line=1)
+    lead = Paragraph("Countries stepped up the search.", line=2)
+    article = _dateline_article(caption, lead, Paragraph("More.", line=4))
+    md = render(article, "md")
+    assert "\n**SANTA CRUZ, Calif., Feb 26 -** Countries stepped up the search.\n" in md
+    for fmt in ("md", "rst", "html"):
+        assert read(render(article, fmt), fmt) == article, fmt
+
+
+def test_corpus_table_first_dateline_prints_before_the_table(corpus_dir: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(corpus_dir)) / "reuters" / "reut2-000_newid00011.txt"
+    article = newsconvert.parse(path.read_text(encoding="utf-8"))
+    assert article.dateline is not None
+    md = render(article, "md")
+    dateline = f"**{article.dateline.text}**"
+    assert md.index(dateline) < md.index("```")
+    assert md.count(article.dateline.text) == 1

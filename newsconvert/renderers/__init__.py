@@ -12,20 +12,24 @@ Markdown (CommonMark)
     standfirst as a paragraph in ``*…*``, then one plain paragraph per timestamp (published,
     then each update) and per byline, each holding its text exactly, then a thematic break
     ``* * *`` (always, so that the header ends unambiguously). Then the body: paragraphs (the
-    dateline in ``**…**`` opening the first one), ``## heading`` per section, block quotes
-    ``> …`` holding the paragraph's whole text with the attribution in ``*…*``, bullet lists
-    (``-``, or ``*`` for a list right after another list), fenced code blocks for preformatted
-    text, and for an embedded post a ``<!-- embed -->`` comment line followed by a block quote
-    with one paragraph per line of the post; an aside is a ``<!-- aside KIND -->`` comment line
-    followed by its paragraph. Credits come last, after another ``* * *``, one paragraph each.
-    Standalone adds YAML front matter (:func:`newsconvert.renderers.metadata.front_matter`).
+    dateline in ``**…**`` opening the paragraph it opened in the source, or alone in a paragraph
+    of its own before the body when the body starts with another block: see
+    :func:`~newsconvert.renderers.context.dateline_paragraph`), ``## heading`` per section,
+    block quotes ``> …`` holding the paragraph's whole text with the attribution in ``*…*``,
+    bullet lists (``-``, or ``*`` for a list right after another list), fenced code blocks for
+    preformatted text, and for an embedded post a ``<!-- embed -->`` comment line followed by a
+    block quote with one paragraph per line of the post; an aside is a ``<!-- aside KIND -->``
+    comment line followed by its paragraph. Credits come last, after another ``* * *``, one
+    paragraph each. Standalone adds YAML front matter
+    (:func:`newsconvert.renderers.metadata.front_matter`).
 
 HTML (semantic HTML5)
     ``<article>`` holding a ``<header>`` (``<p class="kicker">``, ``<h1>``,
     ``<p class="standfirst">``, ``<p class="published">``/``<p class="updated">`` with the text
     in ``<time datetime="…">`` when it resolved, ``<p class="byline">``), one ``<section>`` per
     section (``<h2>`` heading), and a ``<footer>`` of ``<p class="credit">``. The dateline is a
-    ``<span class="dateline">`` opening the first paragraph. A blockquote is a ``<figure
+    ``<span class="dateline">`` opening its paragraph, or alone in a ``<p>`` before the
+    sections, as in Markdown. A blockquote is a ``<figure
     class="quote">``: ``<blockquote><p>`` holds the quotation part of the text and
     ``<figcaption>`` the attribution part (first when the attribution comes first, and only
     when exactly one space separates them; otherwise the whole text is in the quote); the two
@@ -40,7 +44,7 @@ reStructuredText
     that docutils turns into docinfo: ``:Kicker:``, ``:Published:``, ``:Updated:`` (one field per
     update), ``:Author:`` (one byline) or ``:Authors:`` (a bullet list, one byline text per item),
     ``:Dateline:``. Then ``.. container:: standfirst``, the body (sections underlined with
-    ``-``; the dateline in ``**…**`` opening the first paragraph; block quotes indented, with
+    ``-``; the dateline in ``**…**`` placed as in Markdown; block quotes indented, with
     ``-- attribution`` when the attribution comes after the quotation, one space apart, and
     otherwise the whole text with the attribution in ``*…*``; bullet lists (``-``, with an
     empty comment ``..`` between two adjacent lists, and before a block quote that follows
@@ -67,7 +71,14 @@ from os import PathLike
 from newsconvert.errors import ConfigError
 from newsconvert.tree import Article
 
-__all__ = ["FORMAT_ALIASES", "FORMAT_SUFFIXES", "format_for_suffix", "normalize_format", "render"]
+__all__ = [
+    "FORMAT_ALIASES",
+    "FORMAT_SUFFIXES",
+    "UnknownBlockTypeError",
+    "format_for_suffix",
+    "normalize_format",
+    "render",
+]
 
 FORMAT_SUFFIXES: dict[str, str] = {"md": ".md", "html": ".html", "rst": ".rst", "json": ".json"}
 """The file suffix of each output format."""
@@ -93,6 +104,31 @@ _SUFFIX_FORMATS: dict[str, str] = {
     ".rest": "rst",
     ".json": "json",
 }
+
+
+class UnknownBlockTypeError(TypeError):
+    """A block in the tree is of a type no renderer knows: a programming error, not bad input.
+
+    A :class:`TypeError` (not a :class:`~newsconvert.errors.NewsconvertError`) on purpose: the
+    article text cannot cause it, only code that builds trees with a node class newsconvert does
+    not have (or adds one without a renderer), so it must surface with its traceback instead of
+    being reported as a one-line input error or caught with them. Nothing is ever skipped.
+    """
+
+    def __init__(self, block: object, fmt: str | None = None) -> None:
+        kind = type(block)
+        self.block_type = kind
+        """The offending class."""
+        self.format = fmt
+        """The output format being written, when known."""
+        target = f" as {fmt}" if fmt else ""
+        super().__init__(
+            f"cannot render a block of type {kind.__module__}.{kind.__qualname__}{target}: "
+            "newsconvert renders only the block classes of newsconvert.tree (a new block type "
+            "needs an entry in newsconvert.renderers.context.BLOCK_TYPES, a template per format "
+            "and a JSON mapping)"
+        )
+
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _TEMPLATE_EXTENSIONS = {"md": "md", "html": "html", "rst": "rst"}
@@ -129,7 +165,8 @@ def render(
     the built-in ones; ``keep_chrome`` also renders chrome and duplicate asides; ``lang`` is the
     document language. Raises :class:`ConfigError` for an unknown format or a missing template
     folder, :class:`TemplateError` (naming the template file and line) when a template fails,
-    and :class:`TypeError` for a block type no renderer knows (never silently dropped). The
+    and :class:`UnknownBlockTypeError` (a :class:`TypeError`) for a block type no renderer knows
+    (never silently dropped). The
     text ends with exactly one line break.
     """
     fmt = FORMAT_ALIASES.get(to) or normalize_format(to)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple, TypeVar
 
+from newsconvert.renderers import UnknownBlockTypeError
 from newsconvert.tree import (
     HIDDEN_ASIDES,
     Article,
@@ -80,7 +81,8 @@ class BlockView(NamedTuple):
     previous: str | None
     """The type of the block rendered just before it in the same section, or ``None``."""
     dateline: Dateline | None = None
-    """The article's dateline, on the paragraph it opens (the first paragraph); else ``None``."""
+    """The article's dateline, on the paragraph it opens (see :func:`dateline_paragraph`);
+    else ``None``."""
     bullet: str = "-"
     """For Markdown lists: the bullet to use (``-``, or ``*`` right after another list, since
     CommonMark joins adjacent lists with the same bullet)."""
@@ -158,12 +160,15 @@ _new_view = tuple.__new__  # BlockView(...) with keyword handling costs more tha
 
 
 def _block_view(
-    block: Block, previous: str | None, dateline: Dateline | None, previous_bullet: str | None
+    block: Block,
+    previous: str | None,
+    dateline: Dateline | None,
+    previous_bullet: str | None,
 ) -> BlockView:
     kind = BLOCK_TYPES.get(type(block))
     if kind is None:
         # Never skip what we cannot render: a new node type needs a template, loudly.
-        raise TypeError(f"newsconvert cannot render a block of type {type(block).__name__}")
+        raise UnknownBlockTypeError(block)
     text = block.text
     blank = not text or text.isspace()
     if kind == "paragraph":
@@ -194,26 +199,55 @@ def _block_view(
     return _new_view(BlockView, (kind, block, previous, None, bullet, None, "", "", False, blank))
 
 
+def _rendered(block: Block, keep_chrome: bool) -> bool:
+    return keep_chrome or type(block) is not Aside or block.kind not in HIDDEN_ASIDES  # type: ignore[attr-defined]
+
+
+def dateline_paragraph(article: Article, *, keep_chrome: bool) -> Paragraph | None:
+    """The paragraph the article's dateline opens when rendered, or ``None`` (it stands alone).
+
+    The dateline prints where it stood: opening the first rendered block of the body when that
+    is a paragraph; otherwise opening the paragraph that starts on the dateline's own source
+    line (a wire dateline after a photo caption); otherwise alone, before the body (a
+    dateline-only line above a table of figures). ``None`` too when there is no dateline.
+    """
+    dateline = article.dateline
+    if dateline is None or not dateline.text.strip():
+        return None
+    first = True
+    for section in article.sections:
+        for block in section.blocks:
+            if not _rendered(block, keep_chrome):
+                continue
+            if type(block) is Paragraph and (first or (block.line and block.line == dateline.line)):
+                return block  # type: ignore[return-value]
+            first = False
+    return None
+
+
 def section_views(article: Article, *, keep_chrome: bool) -> tuple[list[SectionView], bool]:
-    """The sections to render, and whether a paragraph carries the article's dateline."""
+    """The sections to render, and whether a paragraph carries the article's dateline
+    (see :func:`dateline_paragraph`; when none does, it is rendered alone before the body)."""
     dateline = article.dateline if article.dateline and article.dateline.text.strip() else None
-    pending = dateline
+    target = dateline_paragraph(article, keep_chrome=keep_chrome)
+    pending = dateline if target is not None else None
     views = []
     for index, section in enumerate(article.sections):
         blocks: list[BlockView] = []
         previous: str | None = None
         previous_bullet: str | None = None
         for block in section.blocks:
-            if not keep_chrome and type(block) is Aside and block.kind in HIDDEN_ASIDES:
+            if not _rendered(block, keep_chrome):
                 continue
-            view = _block_view(block, previous, pending, previous_bullet)
-            if view.dateline is not None:
+            carries = pending is not None and block is target
+            view = _block_view(block, previous, pending if carries else None, previous_bullet)
+            if carries:
                 pending = None
             previous = view.type
             previous_bullet = view.bullet if previous == "list" else None
             blocks.append(view)
         views.append(SectionView(section.heading, tuple(blocks), index))
-    return views, dateline is None or pending is None
+    return views, dateline is None or target is not None
 
 
 def authors(article: Article) -> list[str]:

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsconvert.renderers import UnknownBlockTypeError
 from newsconvert.tree import (
     Article,
     Aside,
@@ -85,7 +86,8 @@ def dateline_to_dict(dateline: Dateline) -> dict[str, Any]:
 def block_to_dict(block: Block) -> dict[str, Any]:
     """One block as ``{type, text, line, …}`` (see the module docstring for each type's keys).
 
-    Raises :class:`TypeError` for a block type the schema does not know.
+    Raises :class:`~newsconvert.renderers.UnknownBlockTypeError` (a :class:`TypeError`) for a
+    block type the schema does not know.
     """
     kind = type(block)
     if kind is Paragraph or kind is Preformatted:
@@ -124,7 +126,7 @@ def block_to_dict(block: Block) -> dict[str, Any]:
     if kind is Aside:
         assert isinstance(block, Aside)
         return {"type": "aside", "text": block.text, "kind": str(block.kind), "line": block.line}
-    raise TypeError(f"newsconvert cannot write a block of type {kind.__name__} as JSON")
+    raise UnknownBlockTypeError(block, "JSON")
 
 
 _TYPE_NAMES = {Paragraph: "paragraph", Preformatted: "preformatted"}
