@@ -10,8 +10,11 @@ own document:
 * right after the headline, labelled paragraphs are the article's metadata; in an unlabelled
   document, paragraphs that read as a timestamp or a byline (the plain-text parser's
   recognisers decide), or an emphasised one as the summary, are too, up to the first other one;
-* level-2 and deeper headings open sections; quotes, lists and literal blocks are blocks, and a
-  quote's attribution is the one the markup marks or, failing that, the one its words give;
+* level-2 and deeper headings open sections; quotes, lists and literal blocks are blocks; a
+  quote's attribution is the one its words give (the plain-text parser's reading, else a
+  spaced dash before a name: ``Q — Name``, which is how a marked attribution, Markdown's
+  ``> — Name``, reST's ``-- Name``, HTML's ``<footer>``, is kept in the text), failing that the
+  one the markup marks;
 * at the very end, paragraphs that read as credits (and, unlabelled, update times) are those;
 * the dateline is the one the markup marks; where none is marked, the first paragraph may open
   with one, as in plain text.
@@ -22,6 +25,7 @@ a paragraph of ours that merely reads like a byline stays the paragraph it was.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -403,8 +407,46 @@ def _block(part: Part) -> Block:
     return Paragraph(part.text, line=part.line)
 
 
+_DASHED_ATTRIBUTION = re.compile(
+    r"\A(?P<quote>.*\S)[ \t]+(?:\u2014|\u2015|\u2013|--)[ \t]+(?P<who>[^\s\u2014\u2015\u2013].*)\Z",
+    re.DOTALL,
+)
+"""A quotation signed off after a spaced dash (em dash, bar, en dash or ``--``): ``Q — Name``."""
+
+_QUOTATION_MARKS = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
+"""Marks that put words in quotation: an attribution never holds one."""
+
+
+def quote_from_words(text: str, *, line: int = 0) -> Blockquote | None:
+    """A quote's quotation and attribution as its words give them, or ``None``.
+
+    The plain-text parser's reading comes first; failing that, a quotation signed off after a
+    spaced dash (``We sail at dawn. — Ravi Menon``), the way a person marks an attribution in
+    Markdown, reST or HTML and the way our writers then print it inside the text. Every reader
+    reads both the person's marked attribution and our printed one through this one function,
+    so reading our output of a person's file gives back the tree the file gave.
+    """
+    found = recognise.quote(text, line=line)
+    if found is not None:
+        return found
+    match = _DASHED_ATTRIBUTION.match(text)
+    if match is None:
+        return None
+    who = match["who"].rstrip()
+    # Words in quotation marks after the dash are the quotation going on, not who said it.
+    if not who or any(mark in _QUOTATION_MARKS for mark in who):
+        return None
+    return Blockquote(
+        text, quote=match["quote"], attribution=who, position=AttributionPosition.AFTER, line=line
+    )
+
+
 def _blockquote(part: Part) -> Blockquote:
-    """A quote; the markup's attribution if it marked one, else the words' own reading."""
+    """A quote; read from its words (which hold a marked attribution after a dash) where they
+    give one, else the markup's attribution if it marked one, else the whole text quoted."""
+    found = quote_from_words(part.text, line=part.line)
+    if found is not None:
+        return found
     if part.attribution is not None:
         quote = part.quote if part.quote is not None else part.text
         position = (
@@ -413,7 +455,4 @@ def _blockquote(part: Part) -> Blockquote:
         return Blockquote(
             part.text, quote=quote, attribution=part.attribution, position=position, line=part.line
         )
-    found = recognise.quote(part.text, line=part.line)
-    if found is not None:
-        return found
     return Blockquote(part.text, quote=part.quote or part.text, line=part.line)

@@ -352,9 +352,13 @@ def _quote(inner: Sequence[Any], line: int) -> Part:
     text = " ".join(lines)
     # Each paragraph on a line of its own: an embedded post's lines (see _label_our_layout).
     details: dict[str, str | None] = {"lines": "\n".join(" ".join(p) for p in paragraphs)}
-    if len(lines) > 1 and _ATTRIBUTION_DASH.match(lines[-1]):
-        attribution = _ATTRIBUTION_DASH.sub("", lines[-1], count=1)
+    dash = _ATTRIBUTION_DASH.match(lines[-1]) if len(lines) > 1 else None
+    if dash is not None:
+        attribution = lines[-1][dash.end() :]
         quote = " ".join(lines[:-1])
+        # One paragraph in the tree, the dash spaced as our writers print it inside the text,
+        # so the words read back the same attribution (see assemble.quote_from_words).
+        text = f"{quote} {dash.group().strip()} {attribution}"
         return Part(
             PartKind.QUOTE, text, line=line, quote=quote, attribution=attribution, details=details
         )

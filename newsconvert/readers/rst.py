@@ -21,8 +21,7 @@ import re
 from typing import Any
 
 from newsconvert.errors import ParseError
-from newsconvert.readers import recognise
-from newsconvert.readers.assemble import assemble
+from newsconvert.readers.assemble import assemble, quote_from_words
 from newsconvert.readers.parts import Metadata, Part, PartKind, role_of
 from newsconvert.tree import Article
 
@@ -82,8 +81,10 @@ def read_rst(text: str, *, source: str | None = None) -> Article:
         if part.kind is PartKind.QUOTE and part.quote is not None and part.attribution:
             # Our writer splits a quoted paragraph into quotation and ``-- rest``; rejoined, the
             # words say again what is quoted and who said it, exactly as in the plain text.
+            # A person's ``-- Name`` under a quotation is kept as ``Q — Name`` (see quote());
+            # ours, printed from ``Q — Name``, is ``Q —`` then ``-- Name``: joined, the same.
             joined = f"{part.quote} {part.attribution}"
-            if recognise.quote(joined, line=part.line) is not None:
+            if quote_from_words(joined, line=part.line) is not None:
                 part.text, part.quote, part.attribution = joined, None, None
     return assemble(parts, metadata, source=source, labelled=labelled)
 
