@@ -184,9 +184,11 @@ def is_caption(text: str) -> bool:
         return False
     if first in "BP" and "/" in text and _PHOTOGRAPHER.fullmatch(text) is not None:
         return True
-    return ("Photo" in text or "/" in text or "View full" in text) and (
-        _PHOTO_CREDIT.search(text) is not None
-    )
+    # A multi-character ``in`` scans several times slower than a one-character (memchr) one,
+    # so each phrase is first looked for by its rarest letter.
+    return (
+        ("P" in text and "Photo" in text) or "/" in text or ("V" in text and "View full" in text)
+    ) and (_PHOTO_CREDIT.search(text) is not None)
 
 
 # --- Embedded posts ------------------------------------------------------------------------------
