@@ -241,7 +241,9 @@ def _read_zone(text: str, pos: int, reading: _Reading) -> int:
             return iso.end()
     zone = _ZONE.match(text, pos)
     if zone is not None:
-        reading.zone = zone["paren"] or zone["zone"]
+        # Exactly one of the two groups (``paren``, ``zone``) took part; the last to close is
+        # it (cheaper than two lookups by name).
+        reading.zone = zone[zone.lastindex]  # type: ignore[index]
         return zone.end()
     return pos
 
@@ -309,17 +311,22 @@ def _date_parts(date: re.Match[str], line: int, strict: bool) -> tuple[int, int,
     """(year, month, day) of a date match; ``None`` for a numeric date that is no date."""
     # The last group to close names the form that matched (one lookup instead of three).
     form = date.lastgroup
+    # ``group`` with several names reads them in one call.
     if form == "a_year":
-        year, month, day = date["a_year"], _month(date["a_month"]), _day(date["a_day"])
+        year, month_name, day_text = date.group("a_year", "a_month", "a_day")
+        month, day = _month(month_name), _day(day_text)
         named = True
     elif form == "b_year":
-        year, month, day = date["b_year"], _month(date["b_month"]), _day(date["b_day"])
+        year, month_name, day_text = date.group("b_year", "b_month", "b_day")
+        month, day = _month(month_name), _day(day_text)
         named = True
     elif form == "iso_day":
-        year, month, day = date["iso_year"], int(date["iso_month"]), int(date["iso_day"])
+        year, month_text, day_text = date.group("iso_year", "iso_month", "iso_day")
+        month, day = int(month_text), int(day_text)
         named = False
     else:
-        first, second = int(date["n_first"]), int(date["n_second"])
+        first_text, second_text = date.group("n_first", "n_second")
+        first, second = int(first_text), int(second_text)
         # Day first (28-11-2019), the order of most of the world. A slash date whose second
         # number cannot be a month (11/28/2019) is read month first, the US order.
         if date["n_sep"] == "/" and first <= 12 < second:
@@ -359,10 +366,11 @@ def _day(text: str) -> int:
 
 
 def _time_parts(time: re.Match[str], line: int) -> tuple[int, int, int]:
-    hour = int(time["hour"])
-    minute = int(time["minute"] or 0)
-    second = int(time["second"] or 0)
-    ampm = (time["ampm"] or "").lower()
+    hour_text, minute_text, second_text, ampm_text = time.group("hour", "minute", "second", "ampm")
+    hour = int(hour_text)
+    minute = int(minute_text) if minute_text else 0
+    second = int(second_text) if second_text else 0
+    ampm = ampm_text.lower() if ampm_text else ""
     if ampm:
         if (hour > 12 and ampm == "a") or (hour == 0 and ampm == "p"):
             raise ParseError(f"not a real time: {time.group().strip()!r}", line=line)
