@@ -206,3 +206,29 @@ def test_generated_hand_written_rst_is_idempotent(document: str, standalone: boo
     for target in TARGETS:
         assert trip(article, target, standalone=standalone) is None, (target, document)
 
+
+# --- Authors only in front matter ---------------------------------------------------------------
+
+
+def test_front_matter_authors_are_bylines_with_names_from_the_first_read() -> None:
+    text = "---\ntitle: Ferry back\nauthors:\n  - Jane Doe\n  - By Li Wei\n---\n\nIt sailed.\n"
+    article = read(text, "md")
+    # Named at once, as the bylines our writers print for them are read back.
+    assert [(b.text, b.names) for b in article.bylines] == [
+        ("Jane Doe", ("Jane Doe",)),
+        ("By Li Wei", ("Li Wei",)),
+    ]
+    for target in TARGETS:
+        for standalone in (False, True):
+            assert trip(article, target, standalone=standalone) is None, (target, standalone)
+
+
+def test_front_matter_author_that_reads_as_no_byline_survives_standalone_markdown() -> None:
+    """Our standalone Markdown lists the authors in its front matter: a header line that is one
+    of them is a byline even when its words alone do not read as one."""
+    text = "---\ntitle: Ferry back\nauthors:\n  - A councillor\n---\n\nIt sailed.\n"
+    article = read(text, "md")
+    assert [(b.text, b.names) for b in article.bylines] == [("A councillor", ())]
+    assert trip(article, "md", standalone=True) is None
+    assert trip(article, "rst", standalone=False) is None
+    assert trip(article, "html", standalone=False) is None

@@ -284,9 +284,11 @@ def _take_metadata(metadata: Metadata, header: _Header) -> None:
             for text, value in zip(metadata.updated, values, strict=False)
         ]
     if not header.bylines:
+        # An author the metadata names is a byline known to be one, read as our writers' byline
+        # lines are read back (``Jane Doe`` names Jane Doe), so the first read of a person's
+        # front matter gives the bylines a trip through any format gives.
         header.bylines = [
-            recognise.byline(text, line=lines.get("authors", 0))
-            or Byline(text, line=lines.get("authors", 0))
+            _byline(Part(PartKind.PARAGRAPH, text, line=lines.get("authors", 0)))
             for text in metadata.authors
         ]
     if not header.credits:

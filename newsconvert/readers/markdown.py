@@ -70,7 +70,7 @@ def _label_our_layout(parts: list[Part], metadata: Metadata) -> bool:
         return False
     header = parts[title + 1 : rule]
     standfirst = header[0] if header and header[0].emphasised else None
-    roles = _header_roles(header[1:] if standfirst else header)
+    roles = _header_roles(header[1:] if standfirst else header, authors=metadata.authors)
     if roles is None:
         return False  # a person's Markdown with a rule under its opening paragraphs
     if title == 1:
@@ -91,10 +91,14 @@ def _label_our_layout(parts: list[Part], metadata: Metadata) -> bool:
     return True
 
 
-def _header_roles(header: list[Part]) -> list[tuple[Part, str]] | None:
+def _header_roles(
+    header: list[Part], *, authors: Sequence[str] = ()
+) -> list[tuple[Part, str]] | None:
     """The roles of our header's plain paragraphs: timestamps, then bylines.
 
-    ``None`` when a paragraph is neither (then the document is not laid out as ours).
+    A byline is one whose words read as one, or one the front matter's ``authors`` names
+    (our standalone Markdown lists every byline there, ``:Author: A councillor`` from reST
+    included). ``None`` when a paragraph is neither (then the document is not laid out as ours).
     """
     roles: list[tuple[Part, str]] = []
     published = False
@@ -105,7 +109,9 @@ def _header_roles(header: list[Part]) -> list[tuple[Part, str]] | None:
             # Published first, unless its label says updated; then the updates.
             role = "updated" if published or recognise.is_update(stamp) else "published"
             published = published or role == "published"
-        elif recognise.labelled_byline(part.text, line=part.line) is not None:
+        elif (
+            part.text in authors or recognise.labelled_byline(part.text, line=part.line) is not None
+        ):
             role, bylines = "byline", True
         else:
             return None
