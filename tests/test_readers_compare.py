@@ -105,4 +105,24 @@ def test_long_texts_are_cut_short() -> None:
     other = with_blocks(0, Paragraph(long), QUOTE)
     difference = first_difference(ARTICLE, other)
     assert difference is not None and difference.startswith("sections[0].blocks[0].text: ")
-    assert len(difference) < 120 and difference.endswith("…'")
+    # The paragraph differs from its first character: both sides shown from there, the long
+    # one cut short with "…" outside its quotes.
+    assert len(difference) < 160 and difference.endswith("'…")
+    assert "from character" not in difference
+
+
+def test_a_difference_past_the_cut_is_shown_in_a_window_around_it() -> None:
+    """Both sides cut at 60 characters looked identical when they differed after that."""
+    opening = "The ferry between the old harbour and Marine Point sailed again on Monday after "
+    left = with_blocks(0, Paragraph(opening + "three months in dry dock."), QUOTE)
+    right = with_blocks(0, Paragraph(opening + "four months in dry dock."), QUOTE)
+    difference = first_difference(left, right)
+    assert difference is not None
+    index = len(opening)
+    start = index - 20
+    assert difference == (
+        f"sections[0].blocks[0].text: …{(opening + 'three months in dry dock.')[start:]!r} != "
+        f"…{(opening + 'four months in dry dock.')[start:]!r} (from character {start})"
+    )
+    # What differs is inside the window on both sides.
+    assert "Monday after three months" in difference and "Monday after four months" in difference

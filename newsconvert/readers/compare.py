@@ -15,6 +15,9 @@ from enum import Enum
 _SHOWN_CHARACTERS = 60
 """How much of a long string a difference message quotes before cutting it short."""
 
+_CONTEXT_BEFORE = 20
+"""Characters shown before the first differing one when two long strings are compared."""
+
 
 def first_difference(a: object, b: object) -> str | None:
     """Describe the first place where trees ``a`` and ``b`` differ, or ``None`` if they are equal.
@@ -72,7 +75,40 @@ def _join(path: str, name: str) -> str:
 
 
 def _describe(path: str, a: object, b: object) -> str:
-    return f"{path or 'article'}: {_show(a)} != {_show(b)}"
+    where = path or "article"
+    if _is_text(a) and _is_text(b):
+        return f"{where}: {_text_window(a, b)}"  # type: ignore[arg-type]
+    return f"{where}: {_show(a)} != {_show(b)}"
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str) and not isinstance(value, Enum)
+
+
+def _text_window(a: str, b: str) -> str:
+    """Two differing strings, each cut to the same window around their first difference.
+
+    Cutting both at their start would hide a difference past the cut behind two identical
+    looking sides; the window opens a little before the first differing character instead,
+    and ``…`` outside the quotes marks where a side goes on.
+    """
+    if len(a) <= _SHOWN_CHARACTERS and len(b) <= _SHOWN_CHARACTERS:
+        return f"{a!r} != {b!r}"
+    common = 0
+    for left, right in zip(a, b, strict=False):
+        if left != right:
+            break
+        common += 1
+    start = max(0, common - _CONTEXT_BEFORE)
+    end = start + _SHOWN_CHARACTERS
+    shown = f"{_cut(a, start, end)} != {_cut(b, start, end)}"
+    return f"{shown} (from character {start})" if start else shown
+
+
+def _cut(text: str, start: int, end: int) -> str:
+    before = "…" if start > 0 else ""
+    after = "…" if end < len(text) else ""
+    return f"{before}{text[start:end]!r}{after}"
 
 
 def _show(value: object) -> str:
