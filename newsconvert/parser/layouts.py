@@ -78,7 +78,7 @@ def _ends_sentence(text: str) -> bool:
 
 def typical_width(lines: Sequence[Line]) -> int | None:
     """The width 95% of the non-blank lines stay within, or ``None`` for fewer than 3 lines."""
-    widths = sorted(line.width for line in lines if line.text)
+    widths = sorted([line.width for line in lines if line.text])  # a list: no generator frames
     if len(widths) < 3:
         return None
     return widths[min(len(widths) - 1, (len(widths) * 95) // 100)]
@@ -229,7 +229,8 @@ def assemble(
             continue
         # A run of column-aligned lines is a table in every layout (in wire copy only when it
         # is indented: a continuation line may hold a gap before a trailing sign-off).
-        columnar = _COLUMN_GAP in text and _is_columnar(line)
+        # The width first: a three-space ``in`` scans a long paragraph at a cost (no memchr).
+        columnar = line.width <= MAX_TABLE_WIDTH and _COLUMN_GAP in text and _is_columnar(line)
         if layout == "lines" and not columnar and text[0] not in _LIST_FIRST:
             # The common case of one paragraph a line, built without a helper call.
             number = line.number
