@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 from render_support import HOSTILE, markdown_text, markdown_tokens
 
-from newsconvert.escape.markdown import can_emphasize, code_fence, emphasize, escape_markdown
+from newsconvert.escape.markdown import (
+    PORTABLE_ESCAPES,
+    can_emphasize,
+    code_fence,
+    emphasize,
+    escape_markdown,
+)
 
 LINE_STARTS = (
     "# x",
@@ -111,3 +117,54 @@ def test_code_fence_keeps_text_exactly(text: str) -> None:
     tokens = markdown_tokens(code_fence(text))
     assert [t.type for t in tokens] == ["fence"]
     assert tokens[0].content == text + "\n"
+
+
+# --- The same text in Python-Markdown (MkDocs, Pelican) and kramdown (Jekyll) --------------------
+
+KRAMDOWN_ESCAPES = frozenset("\\.*_+-`()[]{}#!:|\"'$=<>")
+"""The characters kramdown's documentation lists as backslash-escapable (kramdown is Ruby and is
+not installed here: the list stands in for it)."""
+
+PER_CHARACTER = tuple(f"a {char} b" for char in "\\`*_[]<>#|~&{}%=+-.!()") + tuple(
+    f"{char} b" for char in "\\`*_[]<>#|~&{}%=+-.!()"
+)
+ENTITY_LIKE = ("AT&T", "&amp;", "&#39;", "&#x27;", "&lt&lt;", "&copy", "R&D; x", "{%", "{{x}}")
+
+
+def python_markdown_text(markdown: str, extensions: tuple[str, ...] = ()) -> str:
+    """The text of the HTML Python-Markdown makes of ``markdown`` (one paragraph or heading)."""
+    import html
+    import re
+
+    pymarkdown = pytest.importorskip("markdown")
+    rendered = pymarkdown.markdown(markdown, extensions=list(extensions))
+    tags = set(re.findall(r"</?([a-z0-9]+)", rendered))
+    assert tags <= {"p", "h1"}, rendered  # no markup came out of the text
+    return html.unescape(re.sub(r"</?(?:p|h1)>", "", rendered)).strip()
+
+
+@pytest.mark.parametrize("text", HOSTILE + LINE_STARTS + PER_CHARACTER + ENTITY_LIKE)
+def test_same_text_in_commonmark_python_markdown_and_kramdown(text: str) -> None:
+    import re
+
+    escaped = escape_markdown(text)
+    # CommonMark (markdown-it-py): text tokens only, the exact text.
+    children = inline_tokens(escaped)
+    assert "".join(child.content for child in children) == text.strip()
+    # Python-Markdown, bare and with the extensions MkDocs and Pelican turn on (tables, extra).
+    for extensions in ((), ("tables",), ("extra",)):
+        assert python_markdown_text(escaped, extensions) == text.strip(), (escaped, extensions)
+        assert python_markdown_text(f"# {escaped}", extensions) == text.strip(), escaped
+    # Every backslash escape is one all three engines read as the bare character; everything
+    # else is a character reference, which they all decode.
+    python_markdown_escapes = set(pytest.importorskip("markdown").Markdown().ESCAPED_CHARS)
+    assert set(re.findall(r"\\(.)", escaped)) <= PORTABLE_ESCAPES
+    assert PORTABLE_ESCAPES.issubset(python_markdown_escapes & KRAMDOWN_ESCAPES)
+
+
+def test_portable_escapes_are_readable() -> None:
+    # A bare "&" that cannot start a reference stays bare; the references are the few needed.
+    assert escape_markdown("AT&T, R&D") == "AT&T, R&D"
+    assert escape_markdown("a < b | c ~ d &amp;") == "a &lt; b &#124; c &#126; d &amp;amp;"
+    assert escape_markdown("= x") == "&#61; x"
+    assert escape_markdown("{% raw %}") == "\\{&#37; raw %\\}"

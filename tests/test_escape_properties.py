@@ -75,3 +75,18 @@ def test_emphasis_never_changes_the_text(head: str, middle: str, tail: str) -> N
     assert rst_messages(source) == []
     document, _ = rst_doctree(source)
     assert document.astext() == shown(text, tabs=False)
+
+
+@SETTINGS
+@given(ANY_TEXT)
+def test_markdown_means_the_same_in_python_markdown(text: str) -> None:
+    # MkDocs and Pelican render with Python-Markdown, which prints the backslash of an escape it
+    # does not know: the escaping must use none of those.
+    import html
+    import re
+
+    import markdown
+
+    rendered = markdown.markdown(escape_markdown(text))
+    assert set(re.findall(r"</?([a-z0-9]+)", rendered)) <= {"p"}, rendered
+    assert html.unescape(re.sub(r"</?p>", "", rendered)) == shown(text, tabs=True)

@@ -1,11 +1,23 @@
 """Escaping text for CommonMark, so that article text never becomes Markdown markup.
 
-The policy is a backslash before every ASCII punctuation character that can start or end
-markup anywhere in a line (CommonMark lets any ASCII punctuation be backslash-escaped, and the
-escape always renders as the bare character), plus a backslash before the few characters that
-are markup only at the start of a line. ``{`` and ``}`` are escaped too (and ``%`` after ``{``), so
-that a site generator running Liquid, Hugo shortcodes or Jinja over the Markdown finds no
-``{{``, ``{%`` or ``{#`` in article text.
+The policy: every ASCII punctuation character that can start or end markup anywhere in a line is
+neutralised, plus the few characters that are markup only at the start of a line. The output
+must mean the same text in every common Markdown engine, not only CommonMark: Python-Markdown
+(MkDocs, Pelican) and kramdown (Jekyll) accept a backslash escape only before some characters
+and print the backslash before the others. So:
+
+- a backslash escape where CommonMark, Python-Markdown and kramdown all read it as the bare
+  character (:data:`PORTABLE_ESCAPES`): ``\\ ` * _ [ ] > # { }``, and ``-``, ``+`` and an
+  ordered-list ``.``/``)`` at the start of a line;
+- a character reference, which all three decode and none reads as markup, for the others:
+  ``<`` as ``&lt;``, ``|`` as ``&#124;``, ``~`` as ``&#126;``, ``=`` at the start of a line as
+  ``&#61;``, ``%`` after ``{`` as ``&#37;``, a tab (which Python-Markdown expands to spaces)
+  as ``&#9;``, and ``&`` as ``&amp;`` only where it would start a
+  character reference (``&amp;``, ``&#39;``): elsewhere (``AT&T``) a bare ``&`` is literal in
+  every engine.
+
+``{`` and ``}`` are escaped (and ``%`` after ``{``), so that a site generator running Liquid,
+Hugo shortcodes or Jinja over the Markdown finds no ``{{``, ``{%`` or ``{#`` in article text.
 
 Text inside a paragraph, heading or list item is one line: line breaks inside it become spaces
 and leading and trailing whitespace is dropped (indentation would make a code block, two
@@ -20,14 +32,26 @@ import unicodedata
 
 from newsconvert.escape.characters import INVALID_CLASS, REPLACEMENT, replace_invalid
 
-INLINE_SPECIALS = "\\`*_[]<>#|~&{}"
-"""Characters escaped wherever they stand."""
+INLINE_SPECIALS = "\\`*_[]<>#|~&{}\t"
+"""Characters escaped wherever they stand (``&`` only before what reads as a reference)."""
 
-_ESCAPES: dict[str, str] = {char: "\\" + char for char in INLINE_SPECIALS}
+PORTABLE_ESCAPES = frozenset("\\`*_{}[]()>#+-.!")
+"""Characters whose backslash escape CommonMark, Python-Markdown and kramdown all read as the
+bare character; this module backslash-escapes no other."""
+
+# A tab too: Python-Markdown expands tabs to spaces before parsing.
+_REFERENCES = {"<": "&lt;", "|": "&#124;", "~": "&#126;", "\t": "&#9;"}
+_ESCAPES: dict[str, str] = {
+    char: _REFERENCES.get(char, "\\" + char) for char in INLINE_SPECIALS if char != "&"
+}
+# What follows an "&" that would make it a character reference in any of the engines (they all
+# require the semicolon): only then does the "&" itself need escaping.
+_REFERENCE_TAIL = re.compile(r"#?[0-9A-Za-z]+;")
 # One character class (not an alternation): the regular-expression engine scans it fastest.
 _INLINE = re.compile("[" + re.escape(INLINE_SPECIALS) + INVALID_CLASS + "]")
-_LINE_START_SPECIALS = frozenset("-+=")
-"""Characters that are markup at the start of a line: list bullets and setext underlines."""
+_LINE_START_SPECIALS = frozenset("-+")
+"""Characters that are markup at the start of a line: list bullets (and ``=``, setext
+underlines, which gets a reference instead: Python-Markdown prints the backslash of ``\\=``)."""
 _ORDERED_MARKER = re.compile(r"(\d{1,9})([.)])")
 
 
@@ -36,6 +60,8 @@ def _replace(match: re.Match[str]) -> str:
     escaped = _ESCAPES.get(char)
     if escaped is not None:
         return escaped
+    if char == "&":
+        return "&amp;" if _REFERENCE_TAIL.match(match.string, match.end()) else "&"
     return " " if char in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029" else REPLACEMENT
 
 
@@ -46,7 +72,7 @@ def _escape_span(text: str) -> str:
     escaped = _INLINE.sub(_replace, text)
     if "{%" in text:
         # "\{%" still holds "{%" for Jinja and Liquid, which know nothing of backslashes.
-        escaped = escaped.replace("\\{%", "\\{\\%")
+        escaped = escaped.replace("\\{%", "\\{&#37;")
     return escaped
 
 
@@ -54,6 +80,8 @@ def _escape_line_start(escaped: str) -> str:
     first = escaped[:1]
     if first in _LINE_START_SPECIALS:
         return "\\" + escaped
+    if first == "=":
+        return "&#61;" + escaped[1:]
     if first.isdigit():
         marker = _ORDERED_MARKER.match(escaped)
         if marker is not None:
@@ -78,7 +106,8 @@ def emphasize(text: str, start: int, end: int) -> str:
     :func:`can_emphasize`), or ``text`` has surrounding whitespace, the text is returned without
     emphasis: the words always survive, the highlight is a bonus.
     """
-    if text != text.strip() or "\n" in text or not can_emphasize(text, start, end):
+    # Decide on the characters that will be printed (an invalid one becomes U+FFFD or a space).
+    if text != text.strip() or "\n" in text or not can_emphasize(replace_invalid(text), start, end):
         return escape_markdown(text)
     head = _escape_span(text[:start])
     middle = _escape_span(text[start:end])

@@ -162,7 +162,13 @@ def emphasize(text: str, start: int, end: int) -> str:
     Without emphasis when docutils would not read it as emphasis of exactly that span, or when
     ``text`` has surrounding whitespace or line breaks.
     """
-    if text != text.strip() or "\n" in text or not can_emphasize(text, start, end):
+    # Decide on the characters that will be printed: an invalid one becomes U+FFFD or a space
+    # (str.isspace calls U+001F a space, docutils sees U+FFFD), a tab a space.
+    if (
+        text != text.strip()
+        or "\n" in text
+        or not can_emphasize(replace_invalid(text).replace("\t", " "), start, end)
+    ):
         return escape_rst(text)
     head = _INLINE.sub(_replace, text[:start])
     middle = _INLINE.sub(_replace, text[start:end])
