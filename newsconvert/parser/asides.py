@@ -36,8 +36,8 @@ _WEAK_CHROME_WORDS = """
     support become member today now free trial accept policy privacy terms"""
 _STRONG_CHROME = frozenset(_STRONG_CHROME_WORDS.split())
 _WEAK_CHROME = frozenset(_WEAK_CHROME_WORDS.split())
-_CHROME_SPLIT = re.compile(r"[\s|•·/,:;!?()\[\]]+")
-_CHROME_FIRST_WORD = re.compile(r"[^\s|•·/,:;!?()\[\]]+")
+_CHROME_WORD = re.compile(r"[^\s|•·/,:;!?()\[\]]+")
+"""A word of a chrome line: what lies between separators."""
 MAX_CHROME_WORDS = 12
 MAX_CHROME_LENGTH = 120
 """Longer lines are never chrome (callers may test this first to save a call)."""
@@ -106,18 +106,14 @@ def is_chrome(text: str) -> bool:
     lowered = text.lower()
     if len(text) <= 40 and lowered.strip(" .:!|-\u2013\u2014") in _CHROME_PHRASES:
         return True
-    # Most lines are ruled out by their first word, before the whole line is split.
-    first = _CHROME_FIRST_WORD.match(lowered)
-    if first is not None:
-        word = first.group().strip(".-\u2013\u2014'\"")
-        if word and word not in _STRONG_CHROME and word not in _WEAK_CHROME:
-            return False
-    words = [word for word in _CHROME_SPLIT.split(lowered) if word]
-    if not words or len(words) > MAX_CHROME_WORDS:
-        return False
+    # The words are read one at a time, so that a line is ruled out at its first word that is
+    # no chrome word (most lines open with a weak word: ``The``, ``In``, ``More``), or at its
+    # thirteenth word, without splitting all of it.
     strong = False
-    for word in words:
-        word = word.strip(".-\u2013\u2014'\"")
+    for count, found in enumerate(_CHROME_WORD.finditer(lowered), start=1):
+        if count > MAX_CHROME_WORDS:
+            return False
+        word = found.group().strip(".-\u2013\u2014'\"")
         if word in _STRONG_CHROME:
             strong = True
         elif word and word not in _WEAK_CHROME:
