@@ -231,8 +231,13 @@ def assemble(
         # is indented: a continuation line may hold a gap before a trailing sign-off).
         # The width first: a three-space ``in`` scans a long paragraph at a cost (no memchr).
         columnar = line.width <= MAX_TABLE_WIDTH and _COLUMN_GAP in text and _is_columnar(line)
-        if layout == "lines" and not columnar and text[0] not in _LIST_FIRST:
-            # The common case of one paragraph a line, built without a helper call.
+        if (
+            not columnar
+            and text[0] not in _LIST_FIRST
+            and (layout == "lines" or index + 1 == count or not lines[index + 1].text)
+        ):
+            # The common case of one paragraph a line (in every layout when a blank line or
+            # the end follows: no run can grow), built without a helper call.
             number = line.number
             chunks.append(_make(Chunk, (number, number, text, "text", "one-line", "", line.indent)))
             index += 1
