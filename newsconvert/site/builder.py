@@ -45,6 +45,7 @@ from newsconvert.site.manifest import (
     fingerprint,
     hash_file,
     load_manifest,
+    save_manifest,
 )
 from newsconvert.site.slugs import assign_slugs
 
@@ -314,7 +315,7 @@ def convert_task(task: Task, job: Job) -> Outcome:
         slug=task.slug,
         outputs=tuple(path for path, _ in prepared.files),
         fingerprint=job.fingerprint,
-        entry=prepared.entry.to_json(),
+        entry=prepared.entry,
     )
     return Outcome(task.relative_path, record=record, warnings=prepared.warnings)
 
@@ -518,11 +519,14 @@ def build(
                 site_fingerprint="",
             )
             with contextlib.suppress(NewsconvertError):
-                output.write_atomic(out_dir / MANIFEST_NAME, interrupted.to_text())
+                save_manifest(out_dir, interrupted)
             raise
         finally:
             if bar is not None:
                 bar.close()
+        # The tasks are done with; the index and the manifest are built next, with every record
+        # in memory at once, so drop them first.
+        work.tasks.clear()
 
         # Delete what no current article produces: outputs of removed sources, and old outputs of
         # articles whose file name changed (a Jekyll post whose date changed).
@@ -566,7 +570,7 @@ def build(
             site_fingerprint="" if site_error else site_print,
         )
         # Something changed (else the build returned above), so no need to read the old one back.
-        output.write_atomic(out_dir / MANIFEST_NAME, updated.to_text())
+        save_manifest(out_dir, updated)
         if site_error is not None:
             raise site_error
         summary.seconds = time.perf_counter() - started
@@ -590,7 +594,7 @@ def _write_site_pages(
     out_dir: Path, records: dict[str, ArticleRecord], options: ConvertOptions, site: SiteOptions
 ) -> None:
     """Write ``index.html`` and ``feed.xml`` from the records' index entries."""
-    entries = newest_first(IndexEntry.from_json(record.entry) for record in records.values())
+    entries = newest_first(record.entry for record in records.values())
     index_text = render_index(
         entries, title=site.title, lang=options.lang, template_dirs=options.template_dirs
     )

@@ -10,15 +10,18 @@ and the newsconvert version; when it differs from the current one, the article i
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Mapping
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsconvert import output
+from newsconvert.errors import NewsconvertError
+from newsconvert.site.index import IndexEntry
 
 MANIFEST_NAME = ".newsconvert-manifest.json"
 """The manifest's file name inside OUT."""
@@ -37,12 +40,12 @@ class ArticleRecord:
     """The slug the article was built under."""
     outputs: tuple[str, ...]
     """Files written for it, POSIX paths relative to OUT."""
-    fingerprint: str = ""
+    fingerprint: str
     """The fingerprint of the options and templates it was built with (see
     :func:`fingerprint`). Kept per article: one that failed under new options keeps its old
     record, and so is retried by the next build."""
-    entry: dict[str, Any] = field(default_factory=dict)
-    """Its index entry (see :class:`newsconvert.site.index.IndexEntry`), as JSON data."""
+    entry: IndexEntry
+    """Its index entry: what the index page and the feed show of it."""
 
     def to_json(self) -> dict[str, Any]:
         """The record as JSON data."""
@@ -51,7 +54,7 @@ class ArticleRecord:
             "slug": self.slug,
             "outputs": list(self.outputs),
             "fingerprint": self.fingerprint,
-            "entry": self.entry,
+            "entry": self.entry.to_json(),
         }
 
     @classmethod
@@ -62,7 +65,7 @@ class ArticleRecord:
             slug=str(data["slug"]),
             outputs=tuple(str(path) for path in data["outputs"]),
             fingerprint=str(data["fingerprint"]),
-            entry=dict(data["entry"]),
+            entry=IndexEntry.from_json(data["entry"]),
         )
 
 
@@ -79,21 +82,25 @@ class Manifest:
     base URL, feed size, options, templates); with the same articles and this unchanged, they
     need not be written again."""
 
-    def to_text(self) -> str:
-        """The manifest as JSON text, keys sorted so the same build gives the same bytes."""
-        # One line per article, encoded record by record: readable in a diff, and no second
-        # copy of every record as a dict is built on the way.
+    def lines(self) -> Iterator[str]:
+        """The manifest as JSON text, one piece per article, keys sorted so that the same build
+        gives the same bytes."""
+        # One line per article, encoded record by record: readable in a diff, and no copy of
+        # the whole manifest (as dicts, or as one string) is ever held.
         head = {
             "format": MANIFEST_FORMAT,
             "site_fingerprint": self.site_fingerprint,
             "site_outputs": list(self.site_outputs),
         }
-        lines = [_dumps(head)[:-1] + ',"articles":{']
+        yield _dumps(head)[:-1] + ',"articles":{'
         for index, path in enumerate(sorted(self.articles)):
             comma = "," if index else ""
-            lines.append(f"{comma}{_dumps(path)}:{_dumps(self.articles[path].to_json())}")
-        lines.append("}}\n")
-        return "\n".join(lines)
+            yield f"\n{comma}{_dumps(path)}:{_dumps(self.articles[path].to_json())}"
+        yield "\n}}\n"
+
+    def to_text(self) -> str:
+        """The manifest as JSON text (what :func:`save_manifest` writes)."""
+        return "".join(self.lines())
 
 
 def _dumps(value: Any) -> str:
@@ -126,8 +133,29 @@ def load_manifest(out_dir: Path) -> Manifest:
 
 
 def save_manifest(out_dir: Path, manifest: Manifest) -> None:
-    """Write the manifest atomically into ``out_dir``."""
-    output.write_atomic(out_dir / MANIFEST_NAME, manifest.to_text())
+    """Write the manifest atomically into ``out_dir`` (temporary file + rename, as
+    :func:`newsconvert.output.write_atomic` does), streaming it record by record: a build's
+    manifest is about a kilobyte per article, and it is written once the build holds every
+    record, when memory is at its highest. Raises :class:`NewsconvertError` naming the file
+    if it cannot be written; the previous manifest is then untouched."""
+    target = out_dir / MANIFEST_NAME
+    temporary: str | None = None
+    try:
+        fd, temporary = tempfile.mkstemp(dir=out_dir, prefix=f".{MANIFEST_NAME}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.writelines(manifest.lines())
+        # mkstemp creates files readable by the owner only; give it ordinary permissions.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, target)
+    except OSError as error:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        raise NewsconvertError(
+            f"cannot write: {error.strerror or error}", source=str(target)
+        ) from None
 
 
 def hash_file(path: Path) -> str | None:
