@@ -75,11 +75,13 @@ def is_kicker_shaped(text: str) -> bool:
     if text.count(" ") >= MAX_KICKER_WORDS * 2:
         return False  # too many words whatever the spacing; saves the split
     words = text.split()
-    if len(words) > MAX_KICKER_WORDS or not reads_as_title(text):
+    if len(words) > MAX_KICKER_WORDS:
         return False
+    # The capitals first: they rule out most headlines (``Chelsea clinch cup``) for less than
+    # the title test costs.
     return all(
         word[0].isupper() or word[0].isdigit() or word in _KICKER_CONNECTORS for word in words
-    )
+    ) and reads_as_title(text)
 
 
 def _is_repeated_by(candidate: str, following: str) -> bool:
