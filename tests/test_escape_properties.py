@@ -90,3 +90,20 @@ def test_markdown_means_the_same_in_python_markdown(text: str) -> None:
     rendered = markdown.markdown(escape_markdown(text))
     assert set(re.findall(r"</?([a-z0-9]+)", rendered)) <= {"p"}, rendered
     assert html.unescape(re.sub(r"</?p>", "", rendered)) == shown(text, tabs=True)
+
+
+@SETTINGS
+@given(ANY_TEXT, st.integers(min_value=20, max_value=40), st.sampled_from([0, 3]))
+def test_rst_wrapping_never_changes_the_text(text: str, width: int, indent: int) -> None:
+    from newsconvert.escape.rst import wrap
+
+    escaped = escape_rst(text)
+    if not escaped:
+        return
+    source = wrap(escaped, indent, first=indent, width=width)
+    if indent:
+        source = ".. container:: x\n\n" + " " * indent + source
+    assert rst_messages(source) == [], source
+    document, _ = rst_doctree(source)
+    # A line break inside a paragraph reads as the one space it replaced.
+    assert " ".join(document.astext().split("\n")) == shown(text, tabs=False)

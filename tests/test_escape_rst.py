@@ -7,6 +7,8 @@ import pytest
 from render_support import HOSTILE, rst_doctree, rst_messages
 
 from newsconvert.escape.rst import (
+    LINE_LENGTH_LIMIT,
+    WRAP_WIDTH,
     can_emphasize,
     column_width,
     emphasize,
@@ -14,6 +16,8 @@ from newsconvert.escape.rst import (
     line_block,
     literal_block,
     title,
+    title_overflow,
+    wrap,
 )
 
 LINE_STARTS = (
@@ -151,3 +155,65 @@ def test_invalid_characters_and_line_separators_are_replaced() -> None:
     escaped = escape_rst("a\x00b\u2028c\x0cd")
     assert escaped == "a\ufffdb c d"
     assert only_paragraph(escaped).astext() == "a\ufffdb c d"
+
+
+# --- Hard wrapping ------------------------------------------------------------------------------
+
+
+def wrapped_text(source: str) -> str:
+    """The text of a wrapped paragraph as a reader sees it: its lines joined with a space."""
+    return " ".join(only_paragraph(source).astext().split("\n"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Words and more words. " * 40,
+        "Before " + "x" * 10_000 + " after.",
+        "a " + "=" * 300 + " b " + "\\" * 301 + " " + "*" * 200 + " c",
+        "x ==== ==== :: -- " * 30,
+        "two  spaces  never  break " * 20,
+        "\u4e2d\u6587" * 500,
+    ],
+    ids=["prose", "10,000-letter word", "punctuation runs", "adornment-like", "double", "wide"],
+)
+def test_wrapped_text_comes_back_whole(text: str) -> None:
+    source = wrap(escape_rst(text))
+    lines = source.split("\n")
+    assert len(lines) > 1
+    # A line that would read as a title adornment is led by an escaped space (2 more columns).
+    assert all(len(line.removeprefix("\\ ")) <= WRAP_WIDTH for line in lines)
+    assert wrapped_text(source) == text.strip()
+
+
+def test_wrap_breaks_only_at_single_spaces_and_indents_continuations() -> None:
+    source = wrap(escape_rst("alpha beta " * 20), 4, first=4)
+    first, *rest = source.split("\n")
+    assert rest and all(line.startswith("    ") and line[4] != " " for line in rest)
+    assert len(first) <= WRAP_WIDTH - 4 and all(len(line) <= WRAP_WIDTH for line in rest)
+    assert wrap("short line") == "short line"
+    # Inside emphasis a break is a space too, and a cut word never splits off a delimiter.
+    text = "said " + "y" * 200
+    source = wrap(emphasize(text, 5, len(text)))
+    paragraph = only_paragraph_with_emphasis(source)
+    assert paragraph.next_node(docutils.nodes.emphasis).astext().replace("\n", "") == "y" * 200
+
+
+def test_long_line_block_lines_wrap_past_the_bar() -> None:
+    source = ".. container:: embed\n\n" + line_block("word " * 50 + "\n" + "z" * 300, "   ")
+    assert rst_messages(source) == []
+    document, _ = rst_doctree(source)
+    lines = [" ".join(n.astext().split("\n")) for n in document.findall(docutils.nodes.line)]
+    assert lines == [("word " * 50).strip(), "z" * 300]
+
+
+def test_title_too_long_for_docutils_is_shortened_and_flagged() -> None:
+    headline = "Big " * 3_000 + "end"
+    assert title_overflow(headline) == headline
+    assert title_overflow("Short") == ""
+    source = title(headline, "=", overline=True)
+    assert max(len(line) for line in source.split("\n")) <= LINE_LENGTH_LIMIT
+    assert rst_messages(source) == []
+    document, _ = rst_doctree(source)
+    shown = document.next_node(docutils.nodes.title).astext()
+    assert shown.endswith(" \u2026") and headline.startswith(shown[:-2])

@@ -512,3 +512,32 @@ def test_corpus_table_first_dateline_prints_before_the_table(corpus_dir: object)
     dateline = f"**{article.dateline.text}**"
     assert md.index(dateline) < md.index("```")
     assert md.count(article.dateline.text) == 1
+
+
+def test_rst_long_text_is_wrapped_and_a_huge_headline_kept_whole() -> None:
+    from newsconvert.tree import Headline, SectionHeading
+
+    headline = "Big " * 3_000 + "end"
+    heading = "Huge " * 2_500 + "heading"
+    body = "Words and more words. " * 50
+    article = Article(
+        Headline(headline),
+        sections=(Section(None, (Paragraph(body),)), Section(SectionHeading(heading), ())),
+    )
+    text = render(article, "rst")
+    # Only the titles (which cannot wrap, shortened to fit docutils' limit) are long lines.
+    long_lines = [line for line in text.split("\n") if len(line) > 80]
+    titles = [line for line in long_lines if not line.startswith(("=", "-"))]
+    assert [line[:5] for line in titles] == ["Big B", "Huge "]
+    assert all(line.endswith(" \u2026") and len(line) < 10_000 for line in titles)
+    assert rst_messages(text) == []
+    document, _ = rst_doctree(text)
+    fields = {
+        field[0].astext(): " ".join(field[1].astext().split("\n"))
+        for field in document.findall(docutils.nodes.field)
+    }
+    assert fields["Headline"] == headline
+    paragraphs = [
+        " ".join(p.astext().split("\n")) for p in document.findall(docutils.nodes.paragraph)
+    ]
+    assert body.strip() in paragraphs and heading in paragraphs

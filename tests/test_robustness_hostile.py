@@ -284,13 +284,6 @@ def test_long_words_and_lines_are_kept_whole(text: str) -> None:
         check_markdown(article, render(article, "md", standalone=standalone), standalone)
 
 
-@pytest.mark.xfail(
-    reason="the reST renderer writes each paragraph on one line; docutils refuses a line longer "
-    "than its line_length_limit (10,000): the whole document parses to nothing but ERROR "
-    "'Line N exceeds the line-length-limit'. reST paragraphs need hard-wrapping (a title or a "
-    "single word over 10,000 characters cannot be expressed at docutils' default limit at all)",
-    strict=True,
-)
 @pytest.mark.parametrize("text", list(LONG_TEXTS.values()), ids=list(LONG_TEXTS))
 def test_long_words_and_lines_give_valid_rst(text: str) -> None:
     article = parse(text, source="long.txt")

@@ -13,9 +13,15 @@ docutils lets a backslash escape any character. The policy:
   ``1.``, ``(a)``, ``iv)``, ``#.``.
 
 Inline text is one line: line breaks become spaces and surrounding whitespace is dropped, since a
-change of indentation is structure in reST. Titles get adornments as wide as the escaped title in
-display columns (East Asian wide characters count twice, combining characters not at all), the
-measure docutils uses to decide whether an underline is too short.
+change of indentation is structure in reST. Templates then hard-wrap it with :func:`wrap` (at
+:data:`WRAP_WIDTH` columns, for readability and because docutils refuses any line longer than
+its ``line_length_limit``, 10,000 characters by default): a line break inside a paragraph reads
+as the single space it replaces, and a word too long for a line is cut with escaped line breaks,
+which docutils removes, so it comes back whole. A title cannot wrap: :func:`title` shortens a
+headline too long for docutils' limit and :func:`title_overflow` says so (the template then
+gives the whole headline in a ``:Headline:`` field). Titles get adornments as wide as the escaped
+title in display columns (East Asian wide characters count twice, combining characters not at
+all), the measure docutils uses to decide whether an underline is too short.
 """
 
 from __future__ import annotations
@@ -73,6 +79,125 @@ def escape_rst(text: str) -> str:
     return escaped
 
 
+WRAP_WIDTH = 78
+"""The column reST text is wrapped at (:func:`wrap`)."""
+
+LINE_LENGTH_LIMIT = 10_000
+"""docutils' default ``line_length_limit``: a longer line makes the whole document an error."""
+
+_TITLE_KEEP = 2_400
+"""Characters of a headline kept in a title too long for docutils (see :func:`title`): escaped
+(at most twice as long) and measured in columns (at most twice again), still under the limit."""
+
+
+# A piece of a line ending in non-space, followed by a single space and non-space (the only
+# places a line may break: a break reads back as exactly one space) or by the end of the line.
+def _chunk_pattern(room: int) -> re.Pattern[str]:
+    return re.compile(rf"(.{{0,{max(room - 1, 0)}}}\S)(?: (?=\S)|$)")
+
+
+_CHUNK = _chunk_pattern(WRAP_WIDTH)
+_BREAK = re.compile(r"(?<=\S) (?=\S)")
+# A line of one repeated punctuation character: docutils reads it as a title adornment when it
+# is the second line of a paragraph.
+_ADORNMENT = re.compile(r"([!-/:-@\[-`{-~])\1*")
+
+
+def _cut_allowed(text: str, cut: int) -> bool:
+    """Whether ``text`` may be cut before index ``cut`` with an escaped line break: not inside a
+    backslash escape, not before a space (the next line would be indented), and not next to an
+    unescaped ``*`` (a markup delimiter of our own)."""
+    if text[cut] == " ":
+        return False
+    run = 0
+    while run < cut and text[cut - 1 - run] == "\\":
+        run += 1
+    if run % 2:
+        return False  # the cut would separate a backslash from the character it escapes
+    if text[cut - 1] == "*" and not _escaped(text, cut - 1):
+        return False
+    return not (text[cut] == "*" and not _escaped(text, cut))
+
+
+def _escaped(text: str, index: int) -> bool:
+    run = 0
+    while run < index and text[index - 1 - run] == "\\":
+        run += 1
+    return bool(run % 2)
+
+
+def _cut_word(word: str, width: int) -> list[str]:
+    """A word too long for a line, in pieces of at most ``width`` characters, each but the last
+    ending in a backslash: docutils removes an escaped line break, so the word reads whole."""
+    pieces = []
+    start = 0
+    while len(word) - start > width:
+        cut = start + width - 1  # room for the backslash
+        while cut > start + 1 and not _cut_allowed(word, cut):
+            cut -= 1
+        if not _cut_allowed(word, cut):
+            cut = start + width - 1
+            while cut < len(word) - 1 and not _cut_allowed(word, cut):
+                cut += 1
+            if not _cut_allowed(word, cut):
+                break
+        pieces.append(word[start:cut] + "\\")
+        start = cut
+    pieces.append(word[start:])
+    return pieces
+
+
+def wrap(line: str, indent: int = 0, *, first: int = 0, width: int = WRAP_WIDTH) -> str:
+    """One line of escaped reST text hard-wrapped at ``width`` columns.
+
+    Continuation lines are indented by ``indent`` spaces (the indentation of the construct the
+    text belongs to: 2 in a list item, 4 in a block quote); ``first`` is the column the text
+    starts at on its first line (after a bullet or a field name). Lines break only at a single
+    space between two non-space characters, which the break replaces; a word longer than a line
+    is cut with escaped line breaks (see :func:`_cut_word`). A line that would be a title
+    adornment (``====``, the over- or underline of its neighbour) is led with an escaped space,
+    which docutils removes.
+    """
+    room = max(width - indent, 20)
+    if len(line) + first <= width:
+        return line
+    lines: list[str] = []
+    pos = 0
+    end = len(line)
+    if first > indent:
+        # The first line is shorter by the difference: wrap a shorter first piece.
+        match = _chunk_pattern(room - (first - indent)).match(line, pos)
+        if match is not None and match.group(1):
+            lines.append(match.group(1))
+            pos = match.end()
+    chunk = _CHUNK if room == WRAP_WIDTH else _chunk_pattern(room)
+    while pos < end:
+        match = chunk.match(line, pos)
+        if match is not None:
+            lines.append(match.group(1))
+            pos = match.end()
+            continue
+        # No break within a line's width: the text up to the next break is one long word.
+        following = _BREAK.search(line, pos)
+        stop = following.start() if following is not None else end
+        pieces = _cut_word(line[pos:stop], room)
+        lines.extend(pieces)
+        pos = stop + 1 if following is not None else end
+    for number in range(len(lines) if len(lines) > 1 else 0):
+        if _ADORNMENT.fullmatch(lines[number]):
+            lines[number] = "\\ " + lines[number]
+    return ("\n" + " " * indent).join(lines)
+
+
+def title_overflow(text: str) -> str:
+    """``text`` stripped when it is too long for a reST title line (see :func:`title`), else
+    the empty string."""
+    line = escape_rst(text)
+    if len(line) <= LINE_LENGTH_LIMIT and column_width(line) <= LINE_LENGTH_LIMIT:
+        return ""
+    return text.strip()
+
+
 def column_width(text: str) -> int:
     """Display width of ``text`` in columns, counted the way docutils counts it."""
     if text.isascii():
@@ -91,11 +216,19 @@ def title(text: str, adornment: str, *, overline: bool = False) -> str:
     """A section title: the escaped ``text`` under (and, with ``overline``, over) a rule.
 
     The rule is made of ``adornment`` and is as wide as the escaped line in display columns.
-    Raises :class:`ValueError` for text that is empty once stripped: reST has no empty titles.
+    A title cannot wrap, and docutils refuses a line over :data:`LINE_LENGTH_LIMIT`: text too
+    long for it (:func:`title_overflow`) is cut at a word boundary after about
+    :data:`_TITLE_KEEP` characters and ends with `` …`` (the caller gives the whole text
+    elsewhere). Raises :class:`ValueError` for text that is empty once stripped: reST has no
+    empty titles.
     """
     line = escape_rst(text)
     if not line:
         raise ValueError("a reST title cannot be empty")
+    if len(line) > LINE_LENGTH_LIMIT or column_width(line) > LINE_LENGTH_LIMIT:
+        kept = text.strip()[:_TITLE_KEEP]
+        space = kept.rfind(" ")
+        line = escape_rst((kept[:space] if space > _TITLE_KEEP // 2 else kept) + " \u2026")
     rule = adornment * max(column_width(line), 1)
     return f"{rule}\n{line}\n{rule}" if overline else f"{line}\n{rule}"
 
@@ -114,11 +247,13 @@ def line_block(text: str, indent: str = "") -> str:
     """``text`` as a reST line block (``| line``), one escaped line per line of text.
 
     Blank lines inside the text become empty line-block lines (``|``); blank lines before the
-    first and after the last line of text are dropped.
+    first and after the last line of text are dropped. A long line is wrapped (:func:`wrap`),
+    its continuation lines indented past the ``|``.
     """
     rows = []
+    width = len(indent) + 2
     for line in text.strip("\n").split("\n"):
-        escaped = escape_rst(line)
+        escaped = wrap(escape_rst(line), width, first=width)
         rows.append(f"{indent}| {escaped}" if escaped else f"{indent}|")
     return "\n".join(rows)
 

@@ -119,6 +119,8 @@ def _filters() -> dict[str, Any]:
             rst_escape.emphasize(text, *span) if span else rst_escape.escape_rst(text)
         ),
         "rst_title": rst_escape.title,
+        "rst_title_overflow": rst_escape.title_overflow,
+        "rst_wrap": rst_escape.wrap,
         "rst_literal": rst_escape.literal_block,
         "rst_line_block": rst_escape.line_block,
         "nonblank_lines": _nonblank_lines,
