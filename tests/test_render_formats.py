@@ -541,3 +541,18 @@ def test_rst_long_text_is_wrapped_and_a_huge_headline_kept_whole() -> None:
         " ".join(p.astext().split("\n")) for p in document.findall(docutils.nodes.paragraph)
     ]
     assert body.strip() in paragraphs and heading in paragraphs
+
+
+def test_markdown_keeps_the_rule_under_an_empty_header() -> None:
+    # Without the rule a reader cannot tell our layout from a person's Markdown, whose opening
+    # paragraphs it reads by their words: this body would come back as a byline and a dateline.
+    from newsconvert.readers import read
+    from newsconvert.tree import Headline
+
+    body = (Paragraph("By Jane Doe"), Paragraph("LONDON (Reuters) - Text."))
+    article = Article(Headline("Title"), sections=(Section(None, body),))
+    text = render(article, "md")
+    assert text.startswith("# Title\n\n* * *\n\nBy Jane Doe\n")
+    assert read(text, "md") == article
+    without_rule = read(text.replace("* * *\n\n", "", 1), "md")
+    assert without_rule.bylines and without_rule.dateline is not None

@@ -11,9 +11,10 @@ Markdown (CommonMark)
     The kicker, if any, is a paragraph before the ``# headline``. After the headline: the
     standfirst as a paragraph in ``*…*``, then one plain paragraph per timestamp (published,
     then each update) and per byline, each holding its text exactly, then a thematic break
-    ``* * *`` (always, so that the header ends unambiguously). Then the body: paragraphs (the
-    dateline in ``**…**`` opening the paragraph it opened in the source, or alone in a paragraph
-    of its own before the body when the body starts with another block: see
+    ``* * *`` (always, even under an empty header: without it a reader could not tell our layout
+    from a person's Markdown, whose opening paragraphs it reads by their words). Then the body:
+    paragraphs (the dateline in ``**…**`` opening the paragraph it opened in the source, or
+    alone in a paragraph of its own before the body when the body starts with another block: see
     :func:`~newsconvert.renderers.context.dateline_paragraph`), ``## heading`` per section,
     block quotes ``> …`` holding the paragraph's whole text with the attribution in ``*…*``,
     bullet lists (``-``, or ``*`` for a list right after another list), fenced code blocks for
@@ -54,7 +55,11 @@ reStructuredText
     docutils without a single system message. There is no ``.. epigraph::``: a quotation in a
     news story is not an epigraph. A document whose only body is one headed section gets that
     heading as docutils' subtitle (docutils' DocTitle transform); readers treat it as the
-    section heading.
+    section heading. Running text is hard-wrapped at 78 columns (docutils refuses lines over
+    10,000 characters): a line break stands for one space, and a word too long for a line is
+    cut with escaped line breaks, which docutils removes. A headline too long for a title line
+    is shortened there (ending in `` …``) and given whole in a ``:Headline:`` field first in the
+    field list; a section heading too long, in a paragraph right after its shortened title.
 
 Every format leaves out asides of the kinds in :data:`newsconvert.tree.HIDDEN_ASIDES` unless
 ``keep_chrome`` is set, except JSON, which always holds the whole tree.
