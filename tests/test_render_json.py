@@ -7,6 +7,7 @@ import json
 import pytest
 from render_support import sample_article
 
+import newsconvert
 from newsconvert.renderers import render
 from newsconvert.renderers.json import SCHEMA_VERSION, article_to_dict, block_to_dict
 from newsconvert.tree import Article, Headline
@@ -90,3 +91,35 @@ def test_text_is_unescaped_utf8_and_formatted() -> None:
 def test_unknown_block_type() -> None:
     with pytest.raises(TypeError):
         block_to_dict(object())  # type: ignore[arg-type]
+
+
+def test_layout_one_line_per_key_section_and_block(corpus_dir: object) -> None:
+    from pathlib import Path
+
+    for path in sorted(Path(str(corpus_dir)).rglob("*.txt"))[:40]:
+        try:
+            article = newsconvert.parse(path.read_text(encoding="utf-8"), source=str(path))
+        except (newsconvert.NewsconvertError, UnicodeDecodeError):
+            continue
+        text = render(article, "json")
+        data = article_to_dict(article)
+        assert json.loads(text) == data  # the same data as json.dumps would write
+        lines = text.rstrip("\n").split("\n")
+        blocks = sum(len(section.blocks) for section in article.sections)
+        sections = len(article.sections)
+        # "{", "}", the keys, and for sections: the closing "]", one opening per section, one
+        # line per block and one closing "]}" per section that has blocks.
+        with_blocks = sum(1 for section in article.sections if section.blocks)
+        assert (
+            len(lines) == 2 + len(data) + (1 if sections else 0) + sections + blocks + with_blocks
+        )
+        assert all(
+            line.startswith('      {"type": ') for line in lines if line.startswith("      ")
+        )
+
+
+def test_lone_surrogates_are_escaped_not_written() -> None:
+
+    text = render(Article(Headline("x\ud800y")), "json")
+    text.encode("utf-8")  # writable
+    assert "\\ud800" in text and json.loads(text)["headline"] == "x\ud800y"

@@ -90,17 +90,18 @@ _TITLE_KEEP = 2_400
 (at most twice as long) and measured in columns (at most twice again), still under the limit."""
 
 
-# A piece of a line ending in non-space, followed by a single space and non-space (the only
-# places a line may break: a break reads back as exactly one space) or by the end of the line.
+@functools.cache
 def _chunk_pattern(room: int) -> re.Pattern[str]:
-    return re.compile(rf"(.{{0,{max(room - 1, 0)}}}\S)(?: (?=\S)|$)")
+    # A line: up to ``room`` characters ending in non-space, followed by a single space and
+    # non-space (the only places a line may break: a break reads back as exactly one space) or
+    # by the end. Where there is none, the text up to the next such break (a long word).
+    return re.compile(rf"(.{{0,{max(room - 1, 0)}}}\S)(?: (?=\S)|$)|(.+?)(?:(?<=\S) (?=\S)|$)")
 
 
-_CHUNK = _chunk_pattern(WRAP_WIDTH)
-_BREAK = re.compile(r"(?<=\S) (?=\S)")
 # A line of one repeated punctuation character: docutils reads it as a title adornment when it
 # is the second line of a paragraph.
 _ADORNMENT = re.compile(r"([!-/:-@\[-`{-~])\1*")
+_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
 def _cut_allowed(text: str, cut: int) -> bool:
@@ -163,29 +164,23 @@ def wrap(line: str, indent: int = 0, *, first: int = 0, width: int = WRAP_WIDTH)
         return line
     lines: list[str] = []
     pos = 0
-    end = len(line)
     if first > indent:
         # The first line is shorter by the difference: wrap a shorter first piece.
-        match = _chunk_pattern(room - (first - indent)).match(line, pos)
+        match = _chunk_pattern(room - (first - indent)).match(line)
         if match is not None and match.group(1):
             lines.append(match.group(1))
             pos = match.end()
-    chunk = _CHUNK if room == WRAP_WIDTH else _chunk_pattern(room)
-    while pos < end:
-        match = chunk.match(line, pos)
-        if match is not None:
-            lines.append(match.group(1))
-            pos = match.end()
-            continue
-        # No break within a line's width: the text up to the next break is one long word.
-        following = _BREAK.search(line, pos)
-        stop = following.start() if following is not None else end
-        pieces = _cut_word(line[pos:stop], room)
-        lines.extend(pieces)
-        pos = stop + 1 if following is not None else end
-    for number in range(len(lines) if len(lines) > 1 else 0):
-        if _ADORNMENT.fullmatch(lines[number]):
-            lines[number] = "\\ " + lines[number]
+    # One scan: each match is a line, or (where no break falls within a line's width) the long
+    # word up to the next break, to be cut.
+    for piece, word in _chunk_pattern(room).findall(line, pos):
+        if piece:
+            lines.append(piece)
+        else:
+            lines.extend(_cut_word(word, room))
+    if len(lines) > 1:
+        for number, row in enumerate(lines):
+            if row[0] in _ASCII_PUNCTUATION and _ADORNMENT.fullmatch(row):
+                lines[number] = "\\ " + row
     return ("\n" + " " * indent).join(lines)
 
 

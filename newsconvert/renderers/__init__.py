@@ -67,9 +67,7 @@ Every format leaves out asides of the kinds in :data:`newsconvert.tree.HIDDEN_AS
 
 from __future__ import annotations
 
-import json as jsonlib
 import os
-import re
 from collections.abc import Iterable
 from os import PathLike
 
@@ -135,7 +133,6 @@ class UnknownBlockTypeError(TypeError):
         )
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _TEMPLATE_EXTENSIONS = {"md": "md", "html": "html", "rst": "rst"}
 
 
@@ -176,11 +173,14 @@ def render(
     """
     fmt = FORMAT_ALIASES.get(to) or normalize_format(to)
     if fmt == "json":
-        from newsconvert.renderers.json import article_to_dict
+        from newsconvert.renderers.json import article_to_dict, dumps
 
-        text = jsonlib.dumps(article_to_dict(article), ensure_ascii=False, indent=2)
-        if _SURROGATE.search(text):  # unencodable as UTF-8: let JSON escape them instead
-            text = jsonlib.dumps(article_to_dict(article), ensure_ascii=True, indent=2)
+        data = article_to_dict(article)
+        text = dumps(data)
+        try:
+            text.encode()  # cheaper than searching for surrogates
+        except UnicodeEncodeError:  # lone surrogates, unencodable as UTF-8: JSON escapes them
+            text = dumps(data, ensure_ascii=True)
         return text + "\n"
     from newsconvert.renderers import environment as environments
     from newsconvert.renderers.context import build_context
