@@ -237,12 +237,14 @@ def section_views(article: Article, *, keep_chrome: bool) -> tuple[list[SectionV
         previous: str | None = None
         previous_bullet: str | None = None
         for block in section.blocks:
-            if not _rendered(block, keep_chrome):
+            # _rendered, inlined: this loop runs for every block of every render.
+            if not keep_chrome and type(block) is Aside and block.kind in HIDDEN_ASIDES:
                 continue
-            carries = pending is not None and block is target
-            view = _block_view(block, previous, pending if carries else None, previous_bullet)
-            if carries:
+            if pending is not None and block is target:
+                view = _block_view(block, previous, pending, previous_bullet)
                 pending = None
+            else:
+                view = _block_view(block, previous, None, previous_bullet)
             previous = view.type
             previous_bullet = view.bullet if previous == "list" else None
             blocks.append(view)
