@@ -67,9 +67,9 @@ def one_input(data: bytes) -> None:
     try:
         check_outputs(source.text, render_all(article))
     except InvalidOutput as finding:
-        # Known and tracked (xfail in tests/test_robustness_hostile.py): the reST renderer does
-        # not wrap lines, and docutils refuses a line over 10,000 characters. Reported once per
-        # run instead of stopping every run at the first long line.
+        # Known: running text is wrapped, but a preformatted (literal-block) line cannot be, and
+        # docutils refuses any line over 10,000 characters. Reported once per run instead of
+        # stopping every run at the first such line.
         if "exceeds the line-length-limit" not in str(finding):
             raise
         _known_once()

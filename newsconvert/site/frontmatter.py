@@ -28,7 +28,6 @@ from typing import Any
 
 import yaml
 
-from newsconvert.site.dialects import portable_escapes
 from newsconvert.site.metadata import PostMeta
 
 GENERATORS = ("hugo", "jekyll", "pelican", "mkdocs", "zola")
@@ -171,14 +170,9 @@ def post_path(generator: str, slug: str, meta: PostMeta) -> str:
     return f"_posts/{folder}{meta.published:%Y-%m-%d}-{slug_path.name}.md"
 
 
-NOT_COMMONMARK = frozenset({"jekyll", "pelican", "mkdocs"})
-"""Generators whose Markdown engine (kramdown, Python-Markdown) misreads some CommonMark
-escapes; their posts go through :func:`newsconvert.site.dialects.portable_escapes`."""
-
-
 def post_text(generator: str, meta: PostMeta, body: str) -> str:
-    """The whole post: ``generator``'s front matter, then the Markdown ``body`` (CommonMark
-    from the renderers, adapted to the generator's Markdown engine)."""
-    if generator in NOT_COMMONMARK:
-        body = portable_escapes(body)
+    """The whole post: ``generator``'s front matter, then the Markdown ``body``.
+
+    The renderers' Markdown escapes text so that CommonMark engines (Hugo, Zola), Python-Markdown
+    (MkDocs, Pelican) and kramdown (Jekyll) all read it literally, so no engine needs its own."""
     return FRONT_MATTER[generator](meta) + "\n" + body.lstrip("\n")

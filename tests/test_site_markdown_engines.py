@@ -1,4 +1,4 @@
-"""Posts for Pelican, MkDocs (Python-Markdown) and Jekyll (kramdown) keep text literal."""
+"""Our Markdown reads literally in Python-Markdown (MkDocs, Pelican) as in CommonMark engines."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import pytest
 from markdown_it import MarkdownIt
 
 import newsconvert
-from newsconvert.site.dialects import portable_escapes
 
 markdown = pytest.importorskip("markdown")
 
@@ -26,9 +25,9 @@ def text_of(page: str) -> str:
 
 
 @pytest.mark.parametrize("line", HOSTILE)
-def test_python_markdown_reads_the_adapted_markdown_literally(line: str) -> None:
+def test_python_markdown_reads_our_markdown_literally(line: str) -> None:
     article = newsconvert.parse(f"Headline here\n\n{line}\n")
-    body = portable_escapes(newsconvert.render(article, "md"))
+    body = newsconvert.render(article, "md")
     assert line in text_of(markdown.markdown(body, extensions=["tables", "fenced_code"]))
     # CommonMark engines (Hugo, Zola) read character references the same way.
     assert line in text_of(MarkdownIt().render(body))
@@ -37,17 +36,6 @@ def test_python_markdown_reads_the_adapted_markdown_literally(line: str) -> None
 @pytest.mark.parametrize("line", ["=====", "-----", "1. item", "# hash", "> quote"])
 def test_lines_that_would_be_markup_stay_text(line: str) -> None:
     article = newsconvert.parse(f"Headline here\n\nFirst paragraph.\n\n{line}\n")
-    page = markdown.markdown(portable_escapes(newsconvert.render(article, "md")))
+    page = markdown.markdown(newsconvert.render(article, "md"))
     assert "<h1>Headline here</h1>" in page and line in text_of(page)
     assert "<h2>" not in page and "<ol>" not in page and "<blockquote>" not in page
-
-
-def test_fenced_code_is_left_alone() -> None:
-    text = "Before \\| after\n\n```\nraw \\| kept\n```\n\n~~~~\n\\< kept\n~~~~\nout \\&\n"
-    assert portable_escapes(text) == (
-        "Before &#124; after\n\n```\nraw \\| kept\n```\n\n~~~~\n\\< kept\n~~~~\nout &#38;\n"
-    )
-
-
-def test_escaped_backslashes_are_not_taken_for_escapes() -> None:
-    assert portable_escapes("a \\\\< b \\\\\\< c") == "a \\\\< b \\\\&#60; c"
