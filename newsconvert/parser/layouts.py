@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from newsconvert.parser.lines import Line
+from newsconvert.parser.timestamps import has_ascii_digit
 
 LAYOUTS: tuple[str, ...] = ("lines", "blocks", "wrapped")
 """The layout names ``parse(layout=…)`` and ``--layout`` accept."""
@@ -294,20 +295,8 @@ def _figure_line(chunk: Chunk, width: int) -> bool:
 
 
 def _has_digit(text: str) -> bool:
-    if (
-        "0" in text
-        or "1" in text
-        or "2" in text
-        or "3" in text
-        or "4" in text
-        or "5" in text
-        or "6" in text
-        or "7" in text
-        or "8" in text
-        or "9" in text
-    ):
-        return True  # memchr-fast: the common case never loops over characters in Python
-    return not text.isascii() and any(c.isdigit() for c in text)
+    # The ASCII test is memchr-fast; only non-ASCII text is looked at character by character.
+    return has_ascii_digit(text) or (not text.isascii() and any(c.isdigit() for c in text))
 
 
 def _group_short_figure_lines(chunks: list[Chunk], width: int) -> list[Chunk]:

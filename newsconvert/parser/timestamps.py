@@ -183,10 +183,11 @@ _QUICK_REJECT_LENGTH = MAX_TIMESTAMP_LENGTH
 
 def may_be_timestamp(text: str) -> bool:
     """A quick necessary condition for :func:`parse_timestamp`: short, with a digit."""
-    return len(text) <= MAX_TIMESTAMP_LENGTH and _has_digit(text)
+    return len(text) <= MAX_TIMESTAMP_LENGTH and has_ascii_digit(text)
 
 
-def _has_digit(text: str) -> bool:
+def has_ascii_digit(text: str) -> bool:
+    """Whether ``text`` holds a digit 0-9."""
     # Ten memchr-fast substring tests cost a fraction of one regular-expression scan.
     return (
         "0" in text
@@ -392,7 +393,7 @@ def parse_timestamp(
     Raises :class:`~newsconvert.errors.ParseError` (with ``line``) when the line is plainly a
     timestamp but names a date or time that does not exist (``February 30th 2019``, ``25:61``).
     """
-    if len(text) > _QUICK_REJECT_LENGTH or not _has_digit(text):
+    if len(text) > _QUICK_REJECT_LENGTH or not has_ascii_digit(text):
         return None
     stripped = text.strip()
     start = 0
