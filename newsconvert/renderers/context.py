@@ -113,13 +113,22 @@ class SectionView(NamedTuple):
     """The section's position in the article (0-based)."""
 
 
+# The members, looked up once: reading an enum member off its class goes through the enum
+# machinery (a descriptor) on every access, and these run for every blockquote of every render.
+_NONE, _BEFORE, _AFTER = (
+    AttributionPosition.NONE,
+    AttributionPosition.BEFORE,
+    AttributionPosition.AFTER,
+)
+
+
 def attribution_span(block: Blockquote) -> tuple[int, int] | None:
     """Where ``block.attribution`` stands in ``block.text``: first occurrence when it comes
     before the quotation, last when after; ``None`` when it is absent or not in the text."""
     attribution = block.attribution
-    if not attribution or block.position == AttributionPosition.NONE:
+    if not attribution or block.position == _NONE:
         return None
-    if block.position == AttributionPosition.BEFORE:
+    if block.position == _BEFORE:
         start = block.text.find(attribution)
     else:
         start = block.text.rfind(attribution)
@@ -134,7 +143,7 @@ def _split_quote(block: Blockquote, span: tuple[int, int] | None) -> tuple[str, 
     if span is None:
         return text, "", False
     start, end = span
-    if block.position == AttributionPosition.BEFORE and start == 0:
+    if block.position == _BEFORE and start == 0:
         # The caption runs to the end of the attribution's word ("Hun Sen," keeps its comma)
         # and takes the whitespace after it, so the quotation starts at its opening mark.
         cut = end
@@ -145,7 +154,7 @@ def _split_quote(block: Blockquote, span: tuple[int, int] | None) -> tuple[str, 
         if cut < len(text):
             return text[cut:], text[:cut], True
     elif (
-        block.position == AttributionPosition.AFTER
+        block.position == _AFTER
         and start >= 2
         and text[start - 1] == " "
         and not text[start - 2].isspace()
