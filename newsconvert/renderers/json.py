@@ -191,6 +191,9 @@ def _encoder(ascii_only: bool) -> Callable[[Any], str]:
 
 
 _ENCODERS = {ascii_only: _encoder(ascii_only) for ascii_only in (False, True)}
+_ENCODED_KEYS: dict[bool, dict[str, str]] = {False: {}, True: {}}
+"""Each top-level key as JSON, per ``ensure_ascii``, encoded once: the keys are the schema's
+few names, and calling the encoder costs more than the lookup."""
 
 
 def dumps(data: dict[str, Any], *, ensure_ascii: bool = False) -> str:
@@ -202,8 +205,12 @@ def dumps(data: dict[str, Any], *, ensure_ascii: bool = False) -> str:
     ``json.loads`` of the result gives back ``data`` exactly.
     """
     encode = _ENCODERS[ensure_ascii]
+    encoded_keys = _ENCODED_KEYS[ensure_ascii]
     rows = []
     for key, value in data.items():
+        encoded_key = encoded_keys.get(key)
+        if encoded_key is None:
+            encoded_key = encoded_keys[key] = encode(key)
         if key == "sections" and value:
             sections = []
             for section in value:
@@ -216,7 +223,7 @@ def dumps(data: dict[str, Any], *, ensure_ascii: bool = False) -> str:
                 )
                 head = encode(opening)[:-1] + (", " if opening else "")
                 sections.append(f'    {head}"blocks": {listed}}}')
-            rows.append(f"  {encode(key)}: [\n" + ",\n".join(sections) + "\n  ]")
+            rows.append(f"  {encoded_key}: [\n" + ",\n".join(sections) + "\n  ]")
         else:
-            rows.append(f"  {encode(key)}: {encode(value)}")
+            rows.append(f"  {encoded_key}: {encode(value)}")
     return "{\n" + ",\n".join(rows) + "\n}"
