@@ -15,36 +15,19 @@ Everything runs on one core with the garbage collector paused while timing, as `
 from __future__ import annotations
 
 import argparse
-import gc
 import platform
 import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or imported
+from core import time_call  # noqa: E402  (the same timer as the core benchmark)
+
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 REFERENCE_NAME = "000_37575f6eff0020da.txt"
 FORMATS = ("md", "rst", "html", "json")
 COLUMNS = ("text", *FORMATS)
-
-
-def time_call(function: Callable[[], object], repeat: int) -> float:
-    """Median wall time of ``function()`` over ``repeat`` calls, in microseconds."""
-    function()  # warm up: first-use imports and caches
-    samples: list[int] = []
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        for _ in range(repeat):
-            start = time.perf_counter_ns()
-            function()
-            samples.append(time.perf_counter_ns() - start)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
-    return statistics.median(samples) / 1000
 
 
 def measure(path: Path, repeat: int, *, standalone: bool) -> tuple[dict[str, float], list[str]]:
