@@ -384,7 +384,8 @@ def decode_source(
 def read_source(
     path: str | PathLike[str], *, encoding: str | None = None, strict: bool = False
 ) -> SourceText:
-    """Read the file at ``path`` (``-`` for standard input) and decode it.
+    """Read the file at ``path`` (``-`` for standard input; a URL such as ``s3://bucket/a.txt``
+    through fsspec, see :mod:`newsconvert.storage`) and decode it.
 
     See :func:`decode_source`. A missing, unreadable or directory ``path`` is an
     :class:`InputError` carrying the operating system's reason.
@@ -392,6 +393,11 @@ def read_source(
     name = fspath(path)
     if name == "-":
         return decode_source(_read_stdin(), name=STDIN_NAME, encoding=encoding, strict=strict)
+    from newsconvert.storage import is_url, read_url
+
+    if is_url(name):  # s3://, gs://, memory://... through fsspec
+        data = read_url(name)
+        return decode_source(data, name=name, encoding=encoding, strict=strict)
     try:
         with open(name, "rb") as handle:
             data = handle.read()

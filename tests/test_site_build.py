@@ -642,11 +642,11 @@ def test_an_interrupted_build_keeps_what_it_finished(
     real_prepare = builder.prepare_task
     calls = {"count": 0}
 
-    def interrupting_prepare(task: object, options: object) -> object:
+    def interrupting_prepare(task: object, options: object, source: object) -> object:
         calls["count"] += 1
         if calls["count"] > 5:
             raise KeyboardInterrupt
-        return real_prepare(task, options)  # type: ignore[arg-type]
+        return real_prepare(task, options, source)  # type: ignore[arg-type]
 
     monkeypatch.setattr(builder, "prepare_task", interrupting_prepare)
     out = tmp_path / "out"

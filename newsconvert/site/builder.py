@@ -27,14 +27,14 @@ import multiprocessing
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from newsconvert import __version__, output
+from newsconvert import __version__
 from newsconvert.errors import ConfigError, NewsconvertError
-from newsconvert.site.discover import DEFAULT_INCLUDE, discover
+from newsconvert.site.discover import DEFAULT_INCLUDE
 from newsconvert.site.feed import DEFAULT_FEED_SIZE, FEED_NAME, render_feed
 from newsconvert.site.index import IndexEntry, newest_first, render_index
 from newsconvert.site.lock import build_lock
@@ -43,11 +43,12 @@ from newsconvert.site.manifest import (
     ArticleRecord,
     Manifest,
     fingerprint,
-    hash_file,
     load_manifest,
+    parse_manifest,
     save_manifest,
 )
 from newsconvert.site.slugs import assign_slugs
+from newsconvert.storage import LocalStore, Store, open_store
 
 TARGETS = ("html", "md", "rst", "json")
 """The formats ``--to`` accepts for a build."""
@@ -238,33 +239,31 @@ def source_format(path: str) -> str:
     return infer_format(path) or "text"
 
 
-def prepare_task(task: Task, options: ConvertOptions) -> _Prepared | Outcome:
-    """Read (by :func:`source_format`), parse and render one article: the files to write, or a
-    failed :class:`Outcome`. Never raises."""
-    import newsconvert
-    from newsconvert.source import decode_source
-
+def prepare_task(task: Task, options: ConvertOptions, source_store: Store) -> _Prepared | Outcome:
+    """Read (from ``source_store``, by :func:`source_format`), parse and render one article:
+    the files to write, or a failed :class:`Outcome`. Never raises."""
     try:
-        try:
-            with open(task.source_path, "rb") as handle:
-                data = handle.read()
-        except OSError as error:
-            raise NewsconvertError(
-                f"cannot read: {error.strerror or error}", source=task.source_path
-            ) from None
-        source = decode_source(data, name=task.source_path, encoding=options.encoding)
-        article = newsconvert.read(
-            source.text,
-            source_format(task.source_path),
-            source=task.source_path,
-            zones=dict(options.zones) or None,
-        )
+        data = source_store.read(task.relative_path)
+        article, warnings = parse_source(data, task.source_path, options)
         files, entry = article_outputs(article, task.slug, options)
     except NewsconvertError as error:
         return Outcome(task.relative_path, error=str(error.located(task.source_path)))
     except Exception as error:
         return _internal_error(task, error)
-    return _Prepared(task, files, entry, hashlib.sha256(data).hexdigest(), source.warnings)
+    return _Prepared(task, files, entry, hashlib.sha256(data).hexdigest(), warnings)
+
+
+def parse_source(data: bytes, name: str, options: ConvertOptions) -> tuple[Any, tuple[str, ...]]:
+    """The article in the source bytes ``data`` (named ``name``, read by :func:`source_format`)
+    and the warnings about its text; raises :class:`NewsconvertError`."""
+    import newsconvert
+    from newsconvert.source import decode_source
+
+    source = decode_source(data, name=name, encoding=options.encoding)
+    article = newsconvert.read(
+        source.text, source_format(name), source=name, zones=dict(options.zones) or None
+    )
+    return article, source.warnings
 
 
 def _internal_error(task: Task, error: Exception) -> Outcome:
@@ -280,7 +279,9 @@ class Job:
 
     options: ConvertOptions
     """How to convert."""
-    out_dir: Path
+    source: Store
+    """Where the sources are."""
+    out: Store
     """Where to write."""
     fingerprint: str
     """The options fingerprint to record with each article."""
@@ -297,7 +298,7 @@ def convert_chunk(tasks: Sequence[Task], job: Job) -> list[Outcome]:
 
 def convert_task(task: Task, job: Job) -> Outcome:
     """Read, parse, render and write one article; never raises."""
-    prepared = prepare_task(task, job.options)
+    prepared = prepare_task(task, job.options, job.source)
     if isinstance(prepared, Outcome):
         return prepared
     if job.protected and any(path.startswith(job.protected) for path, _ in prepared.files):
@@ -305,7 +306,7 @@ def convert_task(task: Task, job: Job) -> Outcome:
         return Outcome(task.relative_path, error=message)
     try:
         for path, text in prepared.files:
-            output.write_atomic(job.out_dir / path, text)
+            job.out.write(path, text.encode("utf-8"))
     except NewsconvertError as error:
         return Outcome(task.relative_path, error=str(error))
     except Exception as error:
@@ -366,24 +367,14 @@ def run_tasks(tasks: Sequence[Task], job: Job, jobs: int) -> Iterator[Outcome]:
 # --- The build --------------------------------------------------------------------------------
 
 
-def _remove_output(out_dir: Path, relative: str) -> None:
-    path = out_dir / relative
-    with contextlib.suppress(FileNotFoundError):
-        path.unlink()
-    # Remove folders the build emptied, up to OUT itself (which stays).
-    parent = path.parent
-    while parent != out_dir and out_dir in parent.parents:
-        try:
-            parent.rmdir()
-        except OSError:
-            break
-        parent = parent.parent
+Executor = Callable[[Sequence[Task], Job], Iterable[Outcome]]
+"""Runs a build's tasks: gets the tasks and the job, yields one outcome per task, in task order
+(see :func:`run_tasks`, and :class:`newsconvert.dask.DaskExecutor` for a Dask cluster). An
+executor with a ``hash_sources`` method (a :data:`SourceHasher`) also hashes the sources when
+the build plans, where they are, so that the planning process need not read them."""
 
-
-def _outputs_exist(out_dir: Path, record: ArticleRecord) -> bool:
-    # os.path rather than pathlib: this runs for every article of a no-change build.
-    root = os.fspath(out_dir)
-    return all(os.path.isfile(os.path.join(root, path)) for path in record.outputs)
+SourceHasher = Callable[[Store, Sequence[str]], dict[str, str | None]]
+"""Hashes sources of a store: their SHA-256 by relative path (``None`` if unreadable)."""
 
 
 @dataclass(slots=True)
@@ -394,55 +385,96 @@ class _Plan:
 
 
 def plan(
-    source_dir: Path,
-    out_dir: Path,
+    source: Store,
+    out: Store,
     manifest: Manifest,
     *,
     current_fingerprint: str,
     include: Sequence[str],
     exclude: Sequence[str],
     force: bool,
+    hash_sources: SourceHasher | None = None,
 ) -> _Plan:
     """Sort the sources into tasks (to convert) and kept records (unchanged), and list the
-    sources that are gone."""
-    relative_paths = list(discover(source_dir, include=include, exclude=exclude))
+    sources that are gone. The sources that have a record are hashed by ``hash_sources``
+    (default: here, by ``source.hashes``)."""
+    relative_paths = list(source.files(include, exclude))
     slugs = assign_slugs(relative_paths)
     tasks: list[Task] = []
     kept: dict[str, ArticleRecord] = {}
+    candidates = [] if force else [path for path in relative_paths if path in manifest.articles]
+    hashes = hash_sources(source, candidates) if hash_sources else source.hashes(candidates)
+    exists = out.contains()
     for relative_path in relative_paths:
         slug = slugs[relative_path]
-        source_path = source_dir / relative_path
         previous = manifest.articles.get(relative_path)
         if (
             not force
             and previous is not None
             and previous.fingerprint == current_fingerprint
             and previous.slug == slug
-            and previous.source_hash == hash_file(source_path)
-            and _outputs_exist(out_dir, previous)
+            and previous.source_hash == hashes[relative_path]
+            and all(exists(path) for path in previous.outputs)
         ):
             kept[relative_path] = previous
         else:
-            tasks.append(Task(relative_path, str(source_path), slug))
+            tasks.append(Task(relative_path, source.name(relative_path), slug))
     present = set(relative_paths)
     removed = [path for path in manifest.articles if path not in present]
     return _Plan(tasks, kept, removed)
 
 
-def _write_if_changed(path: Path, text: str) -> None:
+def _write_if_changed(out: Store, relative: str, text: str) -> None:
     # Rewriting identical bytes would only bump the modification time, which makes web servers
     # and feed readers think the file changed.
-    try:
-        if path.read_text(encoding="utf-8") == text:
+    data = text.encode("utf-8")
+    with contextlib.suppress(NewsconvertError):
+        if out.read(relative) == data:
             return
-    except (OSError, UnicodeDecodeError):
-        pass
-    output.write_atomic(path, text)
+    out.write(relative, data)
+
+
+def _load_manifest(out: Store) -> Manifest:
+    if isinstance(out, LocalStore):
+        return load_manifest(out.root)
+    try:
+        return parse_manifest(out.read(MANIFEST_NAME).decode("utf-8"))
+    except (NewsconvertError, UnicodeDecodeError):
+        return Manifest()
+
+
+def _save_manifest(out: Store, manifest: Manifest) -> None:
+    if isinstance(out, LocalStore):
+        save_manifest(out.root, manifest)
+    else:  # an object store takes a whole object in one PUT
+        out.write(MANIFEST_NAME, manifest.to_text().encode("utf-8"))
+
+
+def _check_stores(source: Store, out: Store) -> str | None:
+    """Refuse a build that would read its own output (see :func:`check_folders`); when SRC lies
+    inside OUT, the prefix no output may take (see :attr:`Job.protected`)."""
+    if isinstance(source, LocalStore) and isinstance(out, LocalStore):
+        check_folders(source.root, out.root)
+        return protected_prefix(source.root, out.root)
+    source_name, out_name = source.name("").rstrip("/"), out.name("").rstrip("/")
+    if out_name == source_name or out_name.startswith(source_name + "/"):
+        raise ConfigError("the output folder is inside the source folder", source=out_name)
+    if source_name.startswith(out_name + "/"):
+        return source_name[len(out_name) + 1 :] + "/"
+    return None
+
+
+def _lock(out: Store) -> contextlib.AbstractContextManager[None]:
+    if isinstance(out, LocalStore):
+        out.root.mkdir(parents=True, exist_ok=True)
+        return build_lock(out.root)
+    # Object stores have no lock: one build at a time per OUT is the operator's to ensure.
+    return contextlib.nullcontext()
 
 
 def build(
-    source_dir: Path,
-    out_dir: Path,
+    source_dir: Path | str | Store,
+    out_dir: Path | str | Store,
     options: ConvertOptions = ConvertOptions(),
     site: SiteOptions = SiteOptions(),
     *,
@@ -453,8 +485,15 @@ def build(
     progress: bool = False,
     warnings: bool = True,
     stderr: TextIO | None = None,
+    executor: Executor | None = None,
+    storage_options: dict[str, Any] | None = None,
 ) -> Summary:
     """Build the articles under ``source_dir`` into ``out_dir``; see the module doc.
+
+    Either may be a URL read and written through fsspec (``s3://bucket/site``, see
+    :mod:`newsconvert.storage`, with ``storage_options``). ``executor`` runs the conversions
+    (default: :func:`run_tasks` with ``jobs`` processes; :class:`newsconvert.dask.DaskExecutor`
+    on a Dask cluster).
 
     Failures of single articles are counted in the summary and printed to ``stderr`` (default
     :data:`sys.stderr`) as they happen, with warnings about the sources unless ``warnings`` is
@@ -465,21 +504,23 @@ def build(
     """
     started = time.perf_counter()
     stream = stderr if stderr is not None else sys.stderr
-    check_folders(source_dir, out_dir)
+    source = open_store(source_dir, storage_options)
+    out = open_store(out_dir, storage_options)
+    protected = _check_stores(source, out)
     _forget_compiled_templates()
-    out_dir.mkdir(parents=True, exist_ok=True)
     # Held to the end: a second build into OUT would delete this one's files as stale.
-    with build_lock(out_dir):
-        manifest = load_manifest(out_dir)
+    with _lock(out):
+        manifest = _load_manifest(out)
         current = options_fingerprint(options)
         work = plan(
-            source_dir,
-            out_dir,
+            source,
+            out,
             manifest,
             current_fingerprint=current,
             include=include,
             exclude=exclude,
             force=force,
+            hash_sources=getattr(executor, "hash_sources", None),
         )
         summary = Summary(unchanged=len(work.kept))
         records = dict(work.kept)
@@ -492,8 +533,9 @@ def build(
                 print(message, file=stream)
 
         try:
-            job = Job(options, out_dir, current, protected_prefix(source_dir, out_dir))
-            for outcome in run_tasks(work.tasks, job, jobs):
+            job = Job(options, source, out, current, protected)
+            outcomes = executor(work.tasks, job) if executor else run_tasks(work.tasks, job, jobs)
+            for outcome in outcomes:
                 for warning in outcome.warnings if warnings else ():
                     report(f"warning: {warning}")
                 if outcome.record is not None:
@@ -519,7 +561,7 @@ def build(
                 site_fingerprint="",
             )
             with contextlib.suppress(NewsconvertError):
-                save_manifest(out_dir, interrupted)
+                _save_manifest(out, interrupted)
             raise
         finally:
             if bar is not None:
@@ -534,7 +576,7 @@ def build(
         for previous in manifest.articles.values():
             for path in previous.outputs:
                 if path not in claimed:
-                    _remove_output(out_dir, path)
+                    out.remove(path)
         summary.removed = len(work.removed)
 
         site_outputs: tuple[str, ...] = (INDEX_NAME, FEED_NAME) if options.to == "html" else ()
@@ -544,7 +586,7 @@ def build(
             and records.keys() == manifest.articles.keys()
             and site_print == manifest.site_fingerprint
             and site_outputs == manifest.site_outputs
-            and all((out_dir / path).is_file() for path in (*site_outputs, MANIFEST_NAME))
+            and all(map(out.contains(), (*site_outputs, MANIFEST_NAME)))
         )
         if nothing_changed:
             # The common rerun: the index, feed and manifest would come out byte for byte the same,
@@ -555,12 +597,12 @@ def build(
         site_error: NewsconvertError | None = None
         if site_outputs:
             try:
-                _write_site_pages(out_dir, records, options, site)
+                _write_site_pages(out, records, options, site)
             except NewsconvertError as error:
                 site_error = error
         for path in manifest.site_outputs:
             if path not in site_outputs and path not in claimed:
-                _remove_output(out_dir, path)
+                out.remove(path)
 
         # The manifest is written even when the index failed: it records exactly the articles whose
         # files were written, so the next build redoes only the rest.
@@ -570,7 +612,7 @@ def build(
             site_fingerprint="" if site_error else site_print,
         )
         # Something changed (else the build returned above), so no need to read the old one back.
-        save_manifest(out_dir, updated)
+        _save_manifest(out, updated)
         if site_error is not None:
             raise site_error
         summary.seconds = time.perf_counter() - started
@@ -591,7 +633,7 @@ def _forget_compiled_templates() -> None:
 
 
 def _write_site_pages(
-    out_dir: Path, records: dict[str, ArticleRecord], options: ConvertOptions, site: SiteOptions
+    out: Store, records: dict[str, ArticleRecord], options: ConvertOptions, site: SiteOptions
 ) -> None:
     """Write ``index.html`` and ``feed.xml`` from the records' index entries."""
     entries = newest_first(record.entry for record in records.values())
@@ -601,8 +643,8 @@ def _write_site_pages(
     feed_text = render_feed(
         entries, title=site.title, base_url=site.base_url, size=site.feed_size, lang=options.lang
     )
-    _write_if_changed(out_dir / INDEX_NAME, index_text)
-    _write_if_changed(out_dir / FEED_NAME, feed_text)
+    _write_if_changed(out, INDEX_NAME, index_text)
+    _write_if_changed(out, FEED_NAME, feed_text)
 
 
 def _progress_bar(total: int, stream: TextIO) -> Any:

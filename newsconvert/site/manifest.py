@@ -113,7 +113,16 @@ def load_manifest(out_dir: Path) -> Manifest:
     An unreadable manifest only costs a full rebuild, so it is not an error.
     """
     try:
-        data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
+        return parse_manifest((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Manifest()
+
+
+def parse_manifest(text: str) -> Manifest:
+    """The manifest written as ``text`` (see :meth:`Manifest.lines`), or an empty one if it
+    cannot be read."""
+    try:
+        data = json.loads(text)
         if data.get("format") != MANIFEST_FORMAT:
             return Manifest()
         # Every record of a build shares one fingerprint: keep one string, not one per record.
@@ -128,7 +137,7 @@ def load_manifest(out_dir: Path) -> Manifest:
             site_outputs=tuple(str(path) for path in data.get("site_outputs", ())),
             site_fingerprint=str(data.get("site_fingerprint", "")),
         )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError):
         return Manifest()
 
 

@@ -1,0 +1,329 @@
+"""Where a build reads and writes: a local folder, or a folder of an fsspec file system.
+
+A path with a scheme (``s3://bucket/articles``, ``gs://``, ``az://``, ``memory://``) is opened
+through :mod:`fsspec` (``pip install 'newsconvert[dask]'``, plus ``[s3]`` for ``s3://``);
+``file://`` URLs and plain paths stay local and need nothing beyond the standard library.
+Storage options come from fsspec's usual configuration (environment variables such as
+``AWS_ENDPOINT_URL``, ``~/.config/fsspec/``), and ``--storage-option KEY=VALUE`` overrides them.
+
+Both kinds of :class:`Store` offer what a build needs: list the sources, read and hash them,
+write outputs atomically (temporary file + rename locally; one PUT on an object store, which
+readers see whole or not at all) and remove them. fsspec is imported only when a URL is opened.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from newsconvert.errors import ConfigError, InputError, NewsconvertError
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
+
+# Object stores where one PUT replaces an object whole: no temporary object needed.
+_SINGLE_PUT = {"s3", "s3a", "gs", "gcs", "az", "abfs", "abfss", "adl", "memory"}
+
+_HASH_BATCH = 256
+
+
+def is_url(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` names something other than a local file (a URL that is not ``file://``)."""
+    match = _SCHEME.match(os.fspath(path))
+    return match is not None and match.group(1).lower() != "file"
+
+
+def local_path(path: str | os.PathLike[str]) -> Path:
+    """A plain path or ``file://`` URL as a local :class:`Path`."""
+    text = os.fspath(path)
+    if text.lower().startswith("file://"):
+        text = text[len("file://") :]
+    return Path(text)
+
+
+def parse_storage_option(text: str) -> tuple[str, Any]:
+    """``KEY=VALUE`` from ``--storage-option``; VALUE is read as JSON when it is JSON
+    (``true``, ``3``, ``{"endpoint_url": "..."}``) and as a string otherwise."""
+    key, sep, value = text.partition("=")
+    if not sep or not key:
+        raise ValueError(f"expected KEY=VALUE, got {text!r}")
+    try:
+        return key, json.loads(value)
+    except ValueError:
+        return key, value
+
+
+def storage_options_from(pairs: Iterable[tuple[str, Any]]) -> dict[str, Any]:
+    """``--storage-option`` pairs as the keyword arguments of an fsspec file system; dotted
+    keys nest (``client_kwargs.endpoint_url=URL`` gives ``{"client_kwargs": {...}}``)."""
+    options: dict[str, Any] = {}
+    for key, value in pairs:
+        target = options
+        *parents, last = key.split(".")
+        for parent in parents:
+            target = target.setdefault(parent, {})
+        target[last] = value
+    return options
+
+
+def filesystem(url: str, storage_options: Mapping[str, Any] | None = None) -> tuple[Any, str]:
+    """The fsspec file system of ``url`` and the path inside it; a :class:`ConfigError` when
+    fsspec or the scheme's package is not installed."""
+    try:
+        from fsspec.core import url_to_fs
+    except ImportError:
+        raise ConfigError(
+            "reading or writing URLs needs fsspec: pip install 'newsconvert[dask]'", source=url
+        ) from None
+    try:
+        return url_to_fs(url, **dict(storage_options or {}))
+    except (ImportError, ValueError) as error:
+        raise ConfigError(f"cannot open: {error}", source=url) from None
+
+
+def read_url(url: str, storage_options: Mapping[str, Any] | None = None) -> bytes:
+    """The bytes of the object at ``url``; :class:`NewsconvertError` naming it on failure."""
+    fs, path = filesystem(url, storage_options)
+    try:
+        data: bytes = fs.cat_file(path)
+    except (OSError, ValueError) as error:
+        raise InputError(f"cannot read: {_reason(error)}", source=url) from None
+    return data
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "No such file or directory"
+    if isinstance(error, IsADirectoryError):
+        return "Is a directory"
+    return getattr(error, "strerror", None) or str(error) or type(error).__name__
+
+
+class Store:
+    """A folder that a build reads sources from or writes outputs to; paths are POSIX and
+    relative to it."""
+
+    def name(self, relative: str) -> str:
+        """How the user would name ``relative`` (in messages and records)."""
+        raise NotImplementedError
+
+    def files(self, include: Sequence[str], exclude: Sequence[str]) -> Iterator[str]:
+        """The files taken by ``include``/``exclude`` (see :mod:`newsconvert.site.discover`),
+        hidden ones skipped, in sorted order."""
+        raise NotImplementedError
+
+    def read(self, relative: str) -> bytes:
+        """The bytes of ``relative``; :class:`NewsconvertError` naming it on failure."""
+        raise NotImplementedError
+
+    def hash(self, relative: str) -> str | None:
+        """SHA-256 (hex) of ``relative``, or ``None`` if it cannot be read."""
+        try:
+            return hashlib.sha256(self.read(relative)).hexdigest()
+        except NewsconvertError:
+            return None
+
+    def hashes(self, relatives: Iterable[str]) -> dict[str, str | None]:
+        """:meth:`hash` of each of ``relatives``."""
+        return {relative: self.hash(relative) for relative in relatives}
+
+    def contains(self) -> Callable[[str], bool]:
+        """A test of whether a file exists, for checking many at once."""
+        raise NotImplementedError
+
+    def write(self, relative: str, data: bytes) -> None:
+        """Replace ``relative`` with ``data`` atomically; :class:`NewsconvertError` on failure."""
+        raise NotImplementedError
+
+    def remove(self, relative: str) -> None:
+        """Delete ``relative`` if it exists (and folders this empties)."""
+        raise NotImplementedError
+
+    def existing(self) -> set[str]:
+        """Every file under the folder (one listing, for checking many outputs at once)."""
+        raise NotImplementedError
+
+
+class LocalStore(Store):
+    """A local folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def __repr__(self) -> str:
+        return f"LocalStore({str(self.root)!r})"
+
+    def name(self, relative: str) -> str:
+        return str(self.root / relative)
+
+    def files(self, include: Sequence[str], exclude: Sequence[str]) -> Iterator[str]:
+        from newsconvert.site.discover import discover
+
+        return discover(self.root, include=include, exclude=exclude)
+
+    def read(self, relative: str) -> bytes:
+        try:
+            with open(self.root / relative, "rb") as handle:
+                return handle.read()
+        except OSError as error:
+            raise InputError(
+                f"cannot read: {error.strerror or error}", source=self.name(relative)
+            ) from None
+
+    def hash(self, relative: str) -> str | None:
+        from newsconvert.site.manifest import hash_file
+
+        return hash_file(self.root / relative)
+
+    def contains(self) -> Callable[[str], bool]:
+        # os.path rather than pathlib: this runs for every article of a no-change build.
+        root = os.fspath(self.root)
+        return lambda relative: os.path.isfile(os.path.join(root, relative))
+
+    def write(self, relative: str, data: bytes) -> None:
+        from newsconvert.output import write_bytes_atomic
+
+        write_bytes_atomic(self.root / relative, data)
+
+    def remove(self, relative: str) -> None:
+        path = self.root / relative
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+        # Remove folders the build emptied, up to the root itself (which stays).
+        parent = path.parent
+        while parent != self.root and self.root in parent.parents:
+            try:
+                parent.rmdir()
+            except OSError:
+                break
+            parent = parent.parent
+
+    def existing(self) -> set[str]:
+        found: set[str] = set()
+        for folder, _, names in os.walk(self.root):
+            prefix = Path(folder).relative_to(self.root).as_posix()
+            prefix = "" if prefix == "." else prefix + "/"
+            found.update(prefix + name for name in names)
+        return found
+
+
+class RemoteStore(Store):
+    """A folder (a prefix) of an fsspec file system. Picklable: workers get a copy."""
+
+    def __init__(self, url: str, storage_options: Mapping[str, Any] | None = None) -> None:
+        self.url = url.rstrip("/")
+        self.storage_options = dict(storage_options or {})
+        self._fs, root = filesystem(self.url, self.storage_options)
+        self._pid = os.getpid()
+        self.root = root.rstrip("/")
+        protocol = self._fs.protocol
+        protocols = {protocol} if isinstance(protocol, str) else set(protocol)
+        self.single_put = bool(protocols & _SINGLE_PUT)
+
+    def __repr__(self) -> str:
+        return f"RemoteStore({self.url!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (RemoteStore, (self.url, self.storage_options))
+
+    @property
+    def fs(self) -> Any:
+        """The file system; a new one in a forked worker (an async file system's event loop
+        does not survive a fork)."""
+        if self._pid != os.getpid():
+            self._fs, _ = filesystem(self.url, self.storage_options)
+            self._pid = os.getpid()
+        return self._fs
+
+    def _path(self, relative: str) -> str:
+        return f"{self.root}/{relative}"
+
+    def name(self, relative: str) -> str:
+        return f"{self.url}/{relative}"
+
+    def files(self, include: Sequence[str], exclude: Sequence[str]) -> Iterator[str]:
+        from newsconvert.site.discover import matches
+
+        try:
+            found = self.fs.find(self.root)
+        except FileNotFoundError:
+            raise ConfigError("not found", source=self.url) from None
+        start = len(self.root) + 1
+        for path in sorted(found):
+            relative = path[start:] if path.startswith(self.root + "/") else path
+            parts = relative.split("/")
+            if any(part.startswith(".") for part in parts):
+                continue
+            folders = ["/".join(parts[: depth + 1]) for depth in range(len(parts) - 1)]
+            if any(matches(folder, exclude) for folder in folders):
+                continue
+            if matches(relative, include) and not matches(relative, exclude):
+                yield relative
+
+    def read(self, relative: str) -> bytes:
+        try:
+            data: bytes = self.fs.cat_file(self._path(relative))
+        except (OSError, ValueError) as error:
+            raise InputError(f"cannot read: {_reason(error)}", source=self.name(relative)) from None
+        return data
+
+    def hashes(self, relatives: Iterable[str]) -> dict[str, str | None]:
+        # fsspec fetches a batch of objects concurrently (s3fs: asynchronously); batches bound
+        # the bytes held at once.
+        result: dict[str, str | None] = {}
+        pending = list(relatives)
+        for start in range(0, len(pending), _HASH_BATCH):
+            batch = pending[start : start + _HASH_BATCH]
+            found = self.fs.cat([self._path(relative) for relative in batch], on_error="return")
+            for relative in batch:
+                data = found.get(self._path(relative))
+                ok = isinstance(data, bytes)
+                result[relative] = hashlib.sha256(data).hexdigest() if ok else None
+        return result
+
+    def contains(self) -> Callable[[str], bool]:
+        return self.existing().__contains__
+
+    def write(self, relative: str, data: bytes) -> None:
+        target = self._path(relative)
+        try:
+            if self.single_put:
+                self.fs.pipe_file(target, data)
+            else:
+                parent, _, leaf = target.rpartition("/")
+                temporary = f"{parent}/.{leaf}.{os.urandom(6).hex()}.tmp"
+                self.fs.makedirs(parent, exist_ok=True)
+                self.fs.pipe_file(temporary, data)
+                self.fs.mv(temporary, target)
+        except (OSError, ValueError) as error:
+            raise NewsconvertError(
+                f"cannot write: {_reason(error)}", source=self.name(relative)
+            ) from None
+
+    def remove(self, relative: str) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            self.fs.rm_file(self._path(relative))
+
+    def existing(self) -> set[str]:
+        start = len(self.root) + 1
+        self.fs.invalidate_cache(self.root)  # workers wrote there, not this instance
+        try:
+            return {path[start:] for path in self.fs.find(self.root)}
+        except FileNotFoundError:
+            return set()
+
+
+def open_store(
+    location: str | os.PathLike[str] | Store, storage_options: Mapping[str, Any] | None = None
+) -> Store:
+    """The :class:`Store` for a path or URL."""
+    if isinstance(location, Store):
+        return location
+    if is_url(location):
+        return RemoteStore(os.fspath(location), storage_options)
+    return LocalStore(local_path(location))
