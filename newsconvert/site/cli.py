@@ -8,11 +8,12 @@ inside SRC), so that tests and the main CLI call it directly.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import zoneinfo
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from newsconvert.errors import ConfigError, NewsconvertError
 from newsconvert.site.builder import (
@@ -34,6 +35,9 @@ examples:
   newsconvert build articles/ -o blog --to md --for jekyll   (writes _posts/YYYY-MM-DD-slug.md)
   newsconvert build archive/ -o out/ --include '*.txt' --exclude 'drafts/*' --jobs 4
   newsconvert build archive/ -o out/ --include '*.txt' --include '*.md'   (Markdown too)
+  newsconvert build s3://bucket/articles -o s3://bucket/site --scheduler tcp://host:8786
+  newsconvert build archive/ -o out/ --executor dask --jobs 4   (a local Dask cluster)
+  newsconvert build s3://bucket/articles -o s3://bucket/dataset --to parquet
 
 A rerun converts only what changed (a manifest in OUT remembers); --force rebuilds everything.
 """
@@ -44,6 +48,15 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return value
+
+
+def _storage_option(text: str) -> tuple[str, Any]:
+    from newsconvert.storage import parse_storage_option
+
+    try:
+        return parse_storage_option(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _zone_override(text: str) -> tuple[str, str]:
@@ -67,12 +80,19 @@ def make_parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("source", metavar="SRC", type=Path, help="folder of articles (recursive)")
     parser.add_argument(
-        "-o", "--output", metavar="OUT", type=Path, required=True, help="output folder"
+        "source", metavar="SRC", help="folder of articles (recursive), or a URL (s3://...)"
     )
     parser.add_argument(
-        "-t", "--to", choices=TARGETS, default="html", help="output format (default: html)"
+        "-o", "--output", metavar="OUT", required=True, help="output folder, or a URL"
+    )
+    parser.add_argument(
+        "-t",
+        "--to",
+        choices=(*TARGETS, "parquet"),
+        default="html",
+        help="output format (default: html); parquet: an article dataset (needs "
+        "newsconvert[dask,parquet])",
     )
     parser.add_argument(
         "--for",
@@ -97,6 +117,28 @@ def make_parser() -> argparse.ArgumentParser:
         type=_positive,
         default=None,
         help="worker processes (default: the number of CPUs)",
+    )
+    parser.add_argument(
+        "--executor",
+        choices=("processes", "dask"),
+        default="processes",
+        help="processes: --jobs local processes (default); dask: a local Dask cluster of --jobs "
+        "workers (needs newsconvert[dask])",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on the Dask cluster of this scheduler (tcp://host:8786); workers must see SRC "
+        "and OUT (a shared folder or object storage)",
+    )
+    parser.add_argument(
+        "--storage-option",
+        metavar="KEY=VALUE",
+        type=_storage_option,
+        action="append",
+        default=[],
+        help="fsspec storage option for URLs (repeatable; VALUE read as JSON when it is; "
+        "dotted keys nest: client_kwargs.endpoint_url=http://...)",
     )
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bar, no summary; only errors"
@@ -164,20 +206,34 @@ def run(argv: Sequence[str], *, stderr: TextIO | None = None) -> int:
     except SystemExit as exit_:  # argparse has printed the usage error (or --help)
         return int(exit_.code or 0)
     try:
+        from newsconvert.storage import storage_options_from
+
+        storage_options = storage_options_from(args.storage_option)
+        jobs = args.jobs or default_jobs()
+        if args.to == "parquet":
+            return _run_parquet(args, storage_options, jobs, err)
         options = _options(args)
-        summary = build(
-            args.source,
-            args.output,
-            options,
-            SiteOptions(title=args.title, base_url=args.base_url, feed_size=args.feed_size),
-            include=args.include or DEFAULT_INCLUDE,
-            exclude=args.exclude,
-            jobs=args.jobs or default_jobs(),
-            force=args.force,
-            progress=not args.quiet and err.isatty(),
-            warnings=not args.quiet,
-            stderr=err,
-        )
+        with contextlib.ExitStack() as stack:
+            executor = None
+            if args.executor == "dask" or args.scheduler:
+                from newsconvert.dask import DaskExecutor, cluster_client
+
+                executor = DaskExecutor(stack.enter_context(cluster_client(args.scheduler, jobs)))
+            summary = build(
+                args.source,
+                args.output,
+                options,
+                SiteOptions(title=args.title, base_url=args.base_url, feed_size=args.feed_size),
+                include=args.include or DEFAULT_INCLUDE,
+                exclude=args.exclude,
+                jobs=jobs,
+                force=args.force,
+                progress=not args.quiet and err.isatty(),
+                warnings=not args.quiet,
+                stderr=err,
+                executor=executor,
+                storage_options=storage_options,
+            )
     except ConfigError as error:
         print(f"newsconvert build: {error}", file=err)
         return 2
@@ -187,6 +243,37 @@ def run(argv: Sequence[str], *, stderr: TextIO | None = None) -> int:
     if not args.quiet:
         print(f"newsconvert build: {summary.line()}", file=err)
     return 1 if summary.failed else 0
+
+
+def _run_parquet(
+    args: argparse.Namespace, storage_options: dict[str, Any], jobs: int, err: TextIO
+) -> int:
+    """``--to parquet``: the article dataset, on a Dask cluster (local unless --scheduler)."""
+    import time
+
+    from newsconvert.dask import cluster_client, to_parquet
+
+    options = _options(argparse.Namespace(**{**vars(args), "to": "json"}))
+    started = time.perf_counter()
+    with cluster_client(args.scheduler, jobs):
+        summary = to_parquet(
+            args.source,
+            args.output,
+            include=args.include or DEFAULT_INCLUDE,
+            exclude=args.exclude,
+            options=options,
+            storage_options=storage_options,
+        )
+    for error in summary.errors:
+        print(error, file=err)
+    if not args.quiet:
+        seconds = time.perf_counter() - started
+        print(
+            f"newsconvert build: {summary.rows} articles written, {len(summary.errors)} failed "
+            f"in {seconds:.2f} s",
+            file=err,
+        )
+    return 1 if summary.errors else 0
 
 
 def main() -> int:
