@@ -15,7 +15,9 @@ and ``[parquet]`` for :func:`to_parquet`. ``import newsconvert`` never imports t
 
 from __future__ import annotations
 
+import collections
 import contextlib
+import itertools
 import json
 import os
 import re
@@ -40,6 +42,10 @@ CHUNK_SIZE = 256
 """Articles per Dask task: enough to make the scheduler's ~1 ms per task negligible, few enough
 that a lost worker costs little to redo and the work spreads over many workers."""
 
+
+IN_FLIGHT = 512
+"""Tasks submitted ahead of the one whose results are awaited: enough to keep hundreds of
+workers busy, while the scheduler never holds the whole archive's tasks."""
 
 HASH_CHUNK_SIZE = 2048
 """Sources per hashing task when a rebuild plans (hashing is ~100 times cheaper than
@@ -78,9 +84,12 @@ class DaskExecutor:
     cluster went away) is reported per article and the rest of the build goes on.
     """
 
-    def __init__(self, client: Any, chunk_size: int = CHUNK_SIZE) -> None:
+    def __init__(
+        self, client: Any, chunk_size: int = CHUNK_SIZE, in_flight: int = IN_FLIGHT
+    ) -> None:
         self.client = client
         self.chunk_size = chunk_size
+        self.in_flight = in_flight
 
     def __call__(self, tasks: Sequence[Task], job: Job) -> Iterator[Outcome]:
         if not tasks:
@@ -88,25 +97,23 @@ class DaskExecutor:
         chunks = chunk_by_folder(tasks, lambda task: _folder(task.relative_path), self.chunk_size)
         # The job (options, stores, fingerprint) goes to every worker once, not with each task.
         [shared] = self.client.scatter([job], broadcast=True, hash=False)
-        futures = self.client.map(
-            convert_chunk, chunks, job=shared, pure=False, key=[_key(c) for c in chunks]
-        )
+        # A window of submitted tasks, topped up as results are taken in order: the scheduler
+        # and this client hold at most in_flight tasks, however large the archive.
+        pending: collections.deque[tuple[list[Task], Any]] = collections.deque()
+        waiting = iter(chunks)
         try:
-            for chunk, future in zip(chunks, futures, strict=True):
-                try:
-                    outcomes: list[Outcome] = future.result()
-                except Exception as error:
-                    reason = f"{type(error).__name__}: {error}".rstrip(": ")
-                    outcomes = [
-                        Outcome(
-                            task.relative_path, error=f"{task.source_path}: not built: {reason}"
-                        )
-                        for task in chunk
-                    ]
-                future.release()
-                yield from outcomes
+            while True:
+                for chunk in itertools.islice(waiting, self.in_flight - len(pending)):
+                    future = self.client.submit(
+                        convert_chunk, chunk, shared, pure=False, key=_key(chunk)
+                    )
+                    pending.append((chunk, future))
+                if not pending:
+                    return
+                chunk, future = pending.popleft()
+                yield from _outcomes(chunk, future)
         finally:
-            for future in futures:
+            for _, future in pending:
                 future.release()
 
     def hash_sources(self, store: Store, relative_paths: Sequence[str]) -> dict[str, str | None]:
@@ -122,6 +129,20 @@ class DaskExecutor:
             hashes.update(future.result())
             future.release()
         return hashes
+
+
+def _outcomes(chunk: Sequence[Task], future: Any) -> list[Outcome]:
+    """The outcomes of a finished task; every article of it failed if the task did."""
+    try:
+        outcomes: list[Outcome] = future.result()
+    except Exception as error:
+        reason = f"{type(error).__name__}: {error}".rstrip(": ")
+        outcomes = [
+            Outcome(task.relative_path, error=f"{task.source_path}: not built: {reason}")
+            for task in chunk
+        ]
+    future.release()
+    return outcomes
 
 
 def _hash_chunk(relative_paths: Sequence[str], store: Store) -> dict[str, str | None]:

@@ -140,6 +140,11 @@ class Store:
         """Replace ``relative`` with ``data`` atomically; :class:`NewsconvertError` on failure."""
         raise NotImplementedError
 
+    def write_lines(self, relative: str, pieces: Iterable[str]) -> None:
+        """Replace ``relative`` with the UTF-8 text of ``pieces`` atomically, never holding the
+        whole text (a manifest of millions of articles)."""
+        raise NotImplementedError
+
     def remove(self, relative: str) -> None:
         """Delete ``relative`` if it exists (and folders this empties)."""
         raise NotImplementedError
@@ -299,6 +304,23 @@ class RemoteStore(Store):
                 temporary = f"{parent}/.{leaf}.{os.urandom(6).hex()}.tmp"
                 self.fs.makedirs(parent, exist_ok=True)
                 self.fs.pipe_file(temporary, data)
+                self.fs.mv(temporary, target)
+        except (OSError, ValueError) as error:
+            raise NewsconvertError(
+                f"cannot write: {_reason(error)}", source=self.name(relative)
+            ) from None
+
+    def write_lines(self, relative: str, pieces: Iterable[str]) -> None:
+        # An object store's file object uploads parts as its buffer fills and makes the object
+        # appear whole when closed (S3's multipart upload); elsewhere a temporary + move.
+        target = self._path(relative)
+        parent, _, leaf = target.rpartition("/")
+        temporary = target if self.single_put else f"{parent}/.{leaf}.{os.urandom(6).hex()}.tmp"
+        try:
+            with self.fs.open(temporary, "wb") as handle:
+                for piece in pieces:
+                    handle.write(piece.encode("utf-8"))
+            if temporary != target:
                 self.fs.mv(temporary, target)
         except (OSError, ValueError) as error:
             raise NewsconvertError(

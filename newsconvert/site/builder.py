@@ -446,8 +446,8 @@ def _load_manifest(out: Store) -> Manifest:
 def _save_manifest(out: Store, manifest: Manifest) -> None:
     if isinstance(out, LocalStore):
         save_manifest(out.root, manifest)
-    else:  # an object store takes a whole object in one PUT
-        out.write(MANIFEST_NAME, manifest.to_text().encode("utf-8"))
+    else:
+        out.write_lines(MANIFEST_NAME, manifest.lines())
 
 
 def _check_stores(source: Store, out: Store) -> str | None:
