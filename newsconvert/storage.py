@@ -145,8 +145,13 @@ class Store:
         whole text (a manifest of millions of articles)."""
         raise NotImplementedError
 
-    def remove(self, relative: str) -> None:
-        """Delete ``relative`` if it exists (and folders this empties)."""
+    def remove(self, relative: str) -> bool:
+        """Delete ``relative`` if it exists (and folders this empties); whether it is gone."""
+        raise NotImplementedError
+
+    def journal(self) -> Any:
+        """Where a process converting articles journals them (see
+        :class:`newsconvert.site.manifest.Journal`): a context manager with ``append(line)``."""
         raise NotImplementedError
 
     def existing(self) -> set[str]:
@@ -195,10 +200,14 @@ class LocalStore(Store):
 
         write_bytes_atomic(self.root / relative, data)
 
-    def remove(self, relative: str) -> None:
+    def remove(self, relative: str) -> bool:
         path = self.root / relative
-        with contextlib.suppress(FileNotFoundError):
+        try:
             path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return False
         # Remove folders the build emptied, up to the root itself (which stays).
         parent = path.parent
         while parent != self.root and self.root in parent.parents:
@@ -207,6 +216,12 @@ class LocalStore(Store):
             except OSError:
                 break
             parent = parent.parent
+        return True
+
+    def journal(self) -> Any:
+        from newsconvert.site.manifest import Journal
+
+        return Journal(self.root)
 
     def existing(self) -> set[str]:
         found: set[str] = set()
@@ -327,9 +342,19 @@ class RemoteStore(Store):
                 f"cannot write: {_reason(error)}", source=self.name(relative)
             ) from None
 
-    def remove(self, relative: str) -> None:
-        with contextlib.suppress(FileNotFoundError):
+    def remove(self, relative: str) -> bool:
+        try:
             self.fs.rm_file(self._path(relative))
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return False
+        return True
+
+    def journal(self) -> Any:
+        # An object cannot be appended to: no journal. A client killed mid-build leaves the
+        # previous manifest; the rerun converts every source it does not vouch for.
+        return _NoJournal()
 
     def existing(self) -> set[str]:
         start = len(self.root) + 1
@@ -338,6 +363,17 @@ class RemoteStore(Store):
             return {path[start:] for path in self.fs.find(self.root)}
         except FileNotFoundError:
             return set()
+
+
+class _NoJournal(contextlib.AbstractContextManager["_NoJournal"]):
+    def append(self, line: str) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+    def __exit__(self, *exc_info: object) -> None:
+        pass
 
 
 def open_store(
