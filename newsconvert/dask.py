@@ -173,7 +173,7 @@ def cluster_client(scheduler: str | None = None, workers: int = 2) -> Iterator[A
         return
     with (
         LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
         Client(cluster) as client,
     ):

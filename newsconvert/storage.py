@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import re
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -352,9 +353,32 @@ class RemoteStore(Store):
         return True
 
     def journal(self) -> Any:
-        # An object cannot be appended to: no journal. A client killed mid-build leaves the
-        # previous manifest; the rerun converts every source it does not vouch for.
-        return _NoJournal()
+        return ObjectJournal(self)
+
+    def journal_text(self) -> bytes:
+        """The lines of every journal object (oldest first by name), or nothing."""
+        names = self._journal_objects()
+        if not names:
+            return b""
+        found = self.fs.cat(names, on_error="return")
+        return b"".join(
+            data for name in names if isinstance(data := found.get(name), bytes) and data
+        )
+
+    def clear_journal(self) -> None:
+        """Remove every journal object (once the manifest holds what they said)."""
+        names = self._journal_objects()
+        if names:
+            with contextlib.suppress(FileNotFoundError):
+                self.fs.rm(names)
+
+    def _journal_objects(self) -> list[str]:
+        folder = self._path(JOURNAL_FOLDER)
+        self.fs.invalidate_cache(folder)
+        try:
+            return sorted(self.fs.find(folder))
+        except FileNotFoundError:
+            return []
 
     def existing(self) -> set[str]:
         start = len(self.root) + 1
@@ -365,15 +389,38 @@ class RemoteStore(Store):
             return set()
 
 
-class _NoJournal(contextlib.AbstractContextManager["_NoJournal"]):
+JOURNAL_FOLDER = ".newsconvert-journal"
+"""Where a build into an object store keeps its journal: one object per converting task."""
+
+
+class ObjectJournal(contextlib.AbstractContextManager["ObjectJournal"]):
+    """The manifest's journal on an object store, where nothing can be appended to: each task
+    keeps its lines in an object of its own under :data:`JOURNAL_FOLDER` (named by time, so
+    replayed roughly in order), written whole by :meth:`flush`. ``batched``: the builder
+    journals a task's articles with one write before their pages and one after."""
+
+    batched = True
+
+    def __init__(self, store: RemoteStore) -> None:
+        self.store = store
+        self.name = f"{JOURNAL_FOLDER}/{time.time_ns():020d}-{os.urandom(4).hex()}.jsonl"
+        self.lines: list[str] = []
+        self.written = 0
+
     def append(self, line: str) -> None:
-        pass
+        self.lines.append(line)
+
+    def flush(self) -> None:
+        """Write the lines so far (the object is replaced whole)."""
+        if len(self.lines) > self.written:
+            self.store.write(self.name, "".join(self.lines).encode("utf-8"))
+            self.written = len(self.lines)
 
     def close(self) -> None:
-        pass
+        self.flush()
 
     def __exit__(self, *exc_info: object) -> None:
-        pass
+        self.close()
 
 
 def open_store(

@@ -309,25 +309,55 @@ class Job:
 
 def convert_chunk(tasks: Sequence[Task], job: Job) -> list[Outcome]:
     """Convert ``tasks`` in order with a journal of their own (an executor's task, as on a Dask
-    worker); never raises."""
+    worker); never raises.
+
+    A journal that is written whole (``batched``: one object on an object store) gets every
+    article's ``begin`` line in one write before any page is written, and the ``done`` lines
+    when it is closed; the task's pages are held meanwhile (a few hundred at most)."""
     with job.out.journal() as journal:
-        return [convert_task(task, job, journal) for task in tasks]
+        if not getattr(journal, "batched", False):
+            return [convert_task(task, job, journal) for task in tasks]
+        checked = [_prepare_checked(task, job) for task in tasks]
+        for item in checked:
+            if isinstance(item, _Prepared):
+                outputs = (path for path, _ in item.files)
+                journal.append(begin_line(item.task.relative_path, outputs))
+        journal.flush()
+        return [
+            item if isinstance(item, Outcome) else _write_prepared(item, job, journal, False)
+            for item in checked
+        ]
 
 
 def convert_task(task: Task, job: Job, journal: Journal) -> Outcome:
     """Read, parse, render and write one article, journaling it in ``journal``; never raises.
     An article counts as converted once all its files are written and journaled."""
+    prepared = _prepare_checked(task, job)
+    if isinstance(prepared, Outcome):
+        return prepared
+    return _write_prepared(prepared, job, journal, True)
+
+
+def _prepare_checked(task: Task, job: Job) -> _Prepared | Outcome:
     prepared = prepare_task(task, job.options, job.source)
     if isinstance(prepared, Outcome):
         return prepared
-    outputs = tuple(path for path, _ in prepared.files)
-    if job.protected and any(path.startswith(job.protected) for path in outputs):
+    if job.protected and any(path.startswith(job.protected) for path, _ in prepared.files):
         message = f"{task.source_path}: its output would be written inside the source folder"
         return Outcome(task.relative_path, error=message)
-    begun: tuple[str, ...] = ()
+    return prepared
+
+
+def _write_prepared(prepared: _Prepared, job: Job, journal: Journal, announce: bool) -> Outcome:
+    """Write an article's files between its ``begin`` line (unless already journaled:
+    ``announce`` false) and its ``done`` line; never raises."""
+    task = prepared.task
+    outputs = tuple(path for path, _ in prepared.files)
+    begun: tuple[str, ...] = () if announce else outputs
     try:
-        journal.append(begin_line(task.relative_path, outputs))
-        begun = outputs
+        if announce:
+            journal.append(begin_line(task.relative_path, outputs))
+            begun = outputs
         for path, text in prepared.files:
             job.out.write(path, text.encode("utf-8"))
         record = ArticleRecord(
@@ -385,6 +415,11 @@ def _terminated(signum: int, frame: object) -> None:
 
 def _run_in_worker(start: int, tasks: Sequence[Task]) -> list[Outcome]:
     assert _worker_job is not None and _worker_journal is not None
+    if getattr(_worker_journal, "batched", False):
+        _worker_current[_worker_slot] = start
+        outcomes = convert_chunk(tasks, _worker_job)
+        _worker_current[_worker_slot] = -1
+        return outcomes
     outcomes = []
     for number, task in enumerate(tasks, start):
         _worker_current[_worker_slot] = number
@@ -412,6 +447,10 @@ def run_tasks(tasks: Sequence[Task], job: Job, jobs: int) -> Iterator[Outcome]:
     workers = max(1, min(jobs, len(tasks)))
     if workers == 1:
         with job.out.journal() as journal:
+            if getattr(journal, "batched", False):
+                for start in range(0, len(tasks), 64):
+                    yield from convert_chunk(tasks[start : start + 64], job)
+                return
             for task in tasks:
                 yield convert_task(task, job, journal)
         return
@@ -571,7 +610,8 @@ def _load_manifest(out: Store) -> Manifest:
         data = out.read(MANIFEST_NAME)
     except NewsconvertError:
         return Manifest()
-    return parse_manifest(data, out.name(MANIFEST_NAME))
+    # The journal of an object store: the tasks' own objects, replayed after the manifest.
+    return parse_manifest(data + out.journal_text(), out.name(MANIFEST_NAME))
 
 
 def _save_manifest(out: Store, manifest: Manifest) -> None:
@@ -579,6 +619,7 @@ def _save_manifest(out: Store, manifest: Manifest) -> None:
         save_manifest(out.root, manifest)
     else:
         out.write_lines(MANIFEST_NAME, manifest.lines())
+        out.clear_journal()  # what it said is in the manifest now
 
 
 def _check_stores(source: Store, out: Store) -> str | None:
