@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from newsconvert import FORMATS, __version__
+from newsconvert import FORMATS, __version__, formats
 from newsconvert.errors import ConfigError, NewsconvertError
 from newsconvert.output import write_atomic
 from newsconvert.source import STDIN_NAME, check_encoding, read_source
@@ -55,29 +55,6 @@ SUBCOMMANDS: dict[str, str] = {
 """First words that select a subcommand, and the module whose ``run(argv) -> int`` runs it.
 A file literally named like one is converted as ``./build``."""
 
-_OUTPUT_ALIASES = {
-    "md": "md",
-    "markdown": "md",
-    "commonmark": "md",
-    "html": "html",
-    "html5": "html",
-    "rst": "rst",
-    "restructuredtext": "rst",
-    "json": "json",
-}
-_INPUT_ALIASES = {
-    "text": "text",
-    "txt": "text",
-    "plain": "text",
-    "md": "md",
-    "markdown": "md",
-    "commonmark": "md",
-    "rst": "rst",
-    "restructuredtext": "rst",
-    "html": "html",
-    "htm": "html",
-    "json": "json",
-}
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 
 EPILOG = """\
@@ -159,21 +136,17 @@ class _ArgumentParser(argparse.ArgumentParser):
 
 
 def _output_format(value: str) -> str:
-    name = _OUTPUT_ALIASES.get(value.lower())
-    if name is None:
-        raise argparse.ArgumentTypeError(
-            f"unknown output format {value!r} (choose from {', '.join(FORMATS)})"
-        )
-    return name
+    try:
+        return formats.output_format(value).name
+    except ConfigError as error:
+        raise argparse.ArgumentTypeError(error.message) from None
 
 
 def _input_format(value: str) -> str:
-    name = _INPUT_ALIASES.get(value.lower())
-    if name is None:
-        raise argparse.ArgumentTypeError(
-            f"unknown input format {value!r} (choose from text, md, rst, html, json)"
-        )
-    return name
+    try:
+        return formats.input_format(value).name
+    except ConfigError as error:
+        raise argparse.ArgumentTypeError(error.message) from None
 
 
 def _encoding(value: str) -> str:
@@ -319,18 +292,6 @@ def _zones(specs: Sequence[str]) -> dict[str, str]:
     return dict(parse_zone_override(spec) for spec in specs)
 
 
-def _format_for_suffix(path: str) -> str | None:
-    from newsconvert.renderers import format_for_suffix
-
-    return format_for_suffix(PurePath(path).suffix)
-
-
-def _suffix_for_format(fmt: str) -> str:
-    from newsconvert.renderers import FORMAT_SUFFIXES
-
-    return FORMAT_SUFFIXES[fmt]
-
-
 def _is_folder(path: str) -> bool:
     return path.endswith(("/", os.sep)) or os.path.isdir(path)
 
@@ -356,19 +317,18 @@ def _plan(options: argparse.Namespace) -> tuple[Settings, list[Job]]:
 
     to = options.to
     if to is None and output not in (None, "-"):
-        to = _format_for_suffix(output)
-        if to is None:
+        found = formats.format_for_suffix(PurePath(output).suffix)
+        if found is None:
             raise UsageError(
                 f"cannot tell the output format from {output!r}; name it with -t "
                 f"({', '.join(FORMATS)})"
             )
+        to = found.name
     to = to or "md"
 
     for folder in options.template_dirs:
         if not os.path.isdir(folder):
             raise UsageError(f"--template-dir {folder}: not a folder")
-
-    from newsconvert.readers import infer_format
 
     jobs: list[Job] = []
     # In an output folder each input keeps its path relative to the folder all inputs share:
@@ -379,14 +339,15 @@ def _plan(options: argparse.Namespace) -> tuple[Settings, list[Job]]:
     for name in inputs:
         from_format = options.from_format
         if from_format is None:
-            from_format = infer_format(name) or "text"
+            from_format = formats.input_format_for_path(name).name
         target: Path | None
         if output_dir is not None:
             if name == "-" or shared is None:
                 relative = PurePath("stdin")
             else:
                 relative = PurePath(os.path.relpath(os.path.abspath(name), shared))
-            target = Path(output_dir, relative.parent, relative.stem + _suffix_for_format(to))
+            suffix = formats.output_format(to).suffix
+            target = Path(output_dir, relative.parent, relative.stem + suffix)
         elif output not in (None, "-"):
             target = Path(output)
         else:

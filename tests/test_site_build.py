@@ -444,7 +444,7 @@ def test_template_dirs_are_used_and_their_edits_rebuild(small_tree: Path, tmp_pa
 def test_the_index_template_is_a_built_in_template_a_template_dir_overrides(
     small_tree: Path, tmp_path: Path
 ) -> None:
-    from newsconvert.renderers.environment import templates_dir
+    from newsconvert.formats import templates_dir
 
     # The built-in index sits with every other template (packaged as newsconvert/templates).
     assert (templates_dir() / "site" / "index.html.j2").is_file()

@@ -34,6 +34,7 @@ from typing import Any, TextIO
 
 from newsconvert import __version__, output
 from newsconvert.errors import ConfigError, NewsconvertError
+from newsconvert.formats import input_format_for_path, output_format, template_path
 from newsconvert.site.discover import DEFAULT_INCLUDE, discover
 from newsconvert.site.feed import DEFAULT_FEED_SIZE, FEED_NAME, render_feed
 from newsconvert.site.index import IndexEntry, newest_first, render_index
@@ -48,12 +49,6 @@ from newsconvert.site.manifest import (
     save_manifest,
 )
 from newsconvert.site.slugs import assign_slugs
-
-TARGETS = ("html", "md", "rst", "json")
-"""The formats ``--to`` accepts for a build."""
-
-SUFFIXES = {"html": ".html", "md": ".md", "rst": ".rst", "json": ".json"}
-"""The file suffix of each format's pages."""
 
 INDEX_NAME = "index.html"
 """The front page of an HTML build."""
@@ -171,25 +166,11 @@ def protected_prefix(source_dir: Path, out_dir: Path) -> str | None:
     return source.relative_to(target).as_posix() + "/"
 
 
-def template_folders(options: ConvertOptions) -> list[Path]:
-    """Every folder whose templates can shape the output: the user's, then the built-in ones
-    (the renderers' and the site index's)."""
-    folders = [Path(folder) for folder in options.template_dirs]
-    # The renderers' templates sit where newsconvert.renderers.environment.templates_dir() looks
-    # (inside the package when installed, beside it in a checkout). Not imported from there:
-    # a no-change build must not pay for importing Jinja and the renderers.
-    package = Path(__file__).resolve().parents[1]
-    for candidate in (package / "templates", package.parent / "templates"):
-        if candidate.is_dir() and candidate not in folders:
-            folders.append(candidate)
-    return folders
-
-
 def options_fingerprint(options: ConvertOptions) -> str:
     """The fingerprint recorded in the manifest: options, templates and version."""
     data = asdict(options)
     data["version"] = __version__
-    return fingerprint(data, template_folders(options))
+    return fingerprint(data, template_path(options.template_dirs))
 
 
 # --- Converting one article (runs in a worker) ------------------------------------------------
@@ -214,7 +195,7 @@ def article_outputs(
         path = frontmatter.post_path(options.generator, slug, meta)
         text = frontmatter.post_text(options.generator, meta, body)
     else:
-        path = slug + SUFFIXES[options.to]
+        path = slug + output_format(options.to).suffix
         text = newsconvert.render(article, options.to, standalone=True, **render_options)
     return [(path, text)], IndexEntry.from_meta(slug, path, meta)
 
@@ -233,9 +214,7 @@ class _Prepared:
 def source_format(path: str) -> str:
     """How a source is read: ``md``, ``rst``, ``html`` or ``json`` by its suffix (see
     :func:`newsconvert.readers.infer_format`), plain text (``text``) for any other."""
-    from newsconvert.readers import infer_format
-
-    return infer_format(path) or "text"
+    return input_format_for_path(path).name
 
 
 def prepare_task(task: Task, options: ConvertOptions) -> _Prepared | Outcome:
@@ -621,7 +600,6 @@ def default_jobs() -> int:
 
 __all__ = [
     "MANIFEST_NAME",
-    "TARGETS",
     "ConvertOptions",
     "SiteOptions",
     "Summary",

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TextIO
 
 from newsconvert.errors import ConfigError, NewsconvertError
+from newsconvert.formats import OUTPUT_FORMATS, output_format
 from newsconvert.site.builder import (
-    TARGETS,
     ConvertOptions,
     SiteOptions,
     build,
@@ -46,6 +46,13 @@ def _positive(text: str) -> int:
     return value
 
 
+def _output_format(text: str) -> str:
+    try:
+        return output_format(text).name
+    except ConfigError as error:
+        raise argparse.ArgumentTypeError(error.message) from None
+
+
 def _zone_override(text: str) -> tuple[str, str]:
     abbreviation, sep, zone = text.partition("=")
     if not sep or not abbreviation or not zone:
@@ -72,7 +79,12 @@ def make_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="OUT", type=Path, required=True, help="output folder"
     )
     parser.add_argument(
-        "-t", "--to", choices=TARGETS, default="html", help="output format (default: html)"
+        "-t",
+        "--to",
+        type=_output_format,
+        default="html",
+        metavar="FORMAT",
+        help=f"output format: {', '.join(f.name for f in OUTPUT_FORMATS)} (default: html)",
     )
     parser.add_argument(
         "--for",

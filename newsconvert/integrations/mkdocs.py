@@ -1,0 +1,121 @@
+"""The MkDocs plugin: article files in ``docs_dir`` become pages, with title and date.
+
+Enable it in ``mkdocs.yml``::
+
+    plugins:
+      - newsconvert:
+          suffixes: [.news, .txt]    # default: [.news]; also .rst, .html, .json
+          encoding: null             # default: detect (see newsconvert.source)
+          keep_chrome: false
+
+How it works: :meth:`NewsconvertPlugin.on_files` swaps each article file for one MkDocs treats
+as a documentation page (it would otherwise be copied as a static file), and
+:meth:`NewsconvertPlugin.on_page_read_source` hands MkDocs the article as Markdown with YAML
+meta-data (``title``, ``date`` with ``created``/``updated``, ``description``), which MkDocs'
+own meta-data reader turns into ``page.meta`` and the page title. A file that cannot be
+converted stops the build with its ``file:line: message``.
+
+Any of newsconvert's input formats can be listed in ``suffixes``: a file is read by its suffix
+(``.rst``, ``.html``, ``.json``, ``.md`` through :mod:`newsconvert.readers`), any other as
+plain text. Only ``.news`` is taken by default, so that a ``docs_dir`` full of MkDocs' own
+Markdown pages, reST notes or HTML snippets is left as it is; listing ``.md`` would turn every
+Markdown page of the site into an article.
+
+This module imports MkDocs; ``import newsconvert`` never imports it. Install with
+``pip install newsconvert[mkdocs]``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from newsconvert.errors import NewsconvertError
+
+
+class ArticleFile(File):
+    """An article file, which MkDocs must build as a page although its suffix is not ``.md``."""
+
+    def is_documentation_page(self) -> bool:
+        """Always a page."""
+        return True
+
+    def is_static_page(self) -> bool:
+        """Never copied as it is."""
+        return False
+
+    def is_media_file(self) -> bool:
+        """Never copied as it is."""
+        return False
+
+
+class NewsconvertConfig(Config):
+    """The plugin's options in ``mkdocs.yml``."""
+
+    suffixes = config_options.ListOfItems(config_options.Type(str), default=[".news"])
+    """File suffixes that mark an article."""
+    encoding = config_options.Optional(config_options.Type(str))
+    """The articles' encoding, when it should not be detected."""
+    keep_chrome = config_options.Type(bool, default=False)
+    """Also render text the parser set aside as page chrome."""
+
+
+def article_markdown(
+    path: str, *, encoding: str | None = None, keep_chrome: bool = False, lang: str = "en"
+) -> str:
+    """The article at ``path`` as Markdown with MkDocs' YAML meta-data block in front.
+
+    The file is read in the format its suffix names (``.rst``, ``.html``, ``.json``, ``.md``:
+    see :func:`newsconvert.readers.infer_format`), as a plain-text article otherwise.
+    """
+    import newsconvert
+    from newsconvert.site.frontmatter import post_text
+    from newsconvert.site.metadata import post_meta
+
+    article = newsconvert.read_article(path, encoding=encoding)
+    body = newsconvert.render(article, "md", keep_chrome=keep_chrome, lang=lang)
+    return post_text("mkdocs", post_meta(article), body)
+
+
+class NewsconvertPlugin(BasePlugin[NewsconvertConfig]):
+    """Builds article files as MkDocs pages (entry point ``newsconvert`` in ``mkdocs.plugins``)."""
+
+    def _is_article(self, file: File) -> bool:
+        return any(file.src_uri.endswith(suffix) for suffix in self.config.suffixes)
+
+    def on_files(self, files: Files, /, *, config: Any) -> Files:
+        """Turn every article file into a documentation page."""
+        for file in list(files):
+            if self._is_article(file) and not isinstance(file, ArticleFile):
+                files.remove(file)
+                files.append(
+                    ArticleFile(
+                        file.src_uri,
+                        file.src_dir,
+                        file.dest_dir,
+                        file.use_directory_urls,
+                        inclusion=file.inclusion,
+                    )
+                )
+        return files
+
+    def on_page_read_source(self, /, *, page: Page, config: Any) -> str | None:
+        """The article as Markdown with meta-data; ``None`` (MkDocs reads it) for other pages."""
+        if not isinstance(page.file, ArticleFile) or page.file.abs_src_path is None:
+            return None
+        language = (config.get("theme") or {}).get("language") or "en"
+        try:
+            return article_markdown(
+                page.file.abs_src_path,
+                encoding=self.config.encoding,
+                keep_chrome=self.config.keep_chrome,
+                lang=str(language),
+            )
+        except NewsconvertError as error:
+            raise PluginError(f"newsconvert: {error}") from None
