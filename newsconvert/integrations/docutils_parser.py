@@ -19,10 +19,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import docutils.parsers
-from docutils import frontend, nodes
+from docutils import nodes
 
 from newsconvert.errors import NewsconvertError
 from newsconvert.integrations.doctree import DoctreeOptions, fill_document
+from newsconvert.options import docutils_settings_spec, from_docutils_settings
 from newsconvert.tree import Article
 
 
@@ -47,39 +48,14 @@ def article_from_text(
     return read(text, fmt, source=source, zones=zones)
 
 
-def _zone_pairs(values: list[str]) -> dict[str, str]:
-    """``["IST=Asia/Kolkata"]`` → ``{"IST": "Asia/Kolkata"}`` (docutils passes strings)."""
-    zones: dict[str, str] = {}
-    for value in values:
-        abbreviation, sep, zone = value.partition("=")
-        if not sep or not abbreviation.strip() or not zone.strip():
-            raise NewsconvertError(f"time zone {value!r} is not ABBR=ZONE")
-        zones[abbreviation.strip()] = zone.strip()
-    return zones
-
-
 class Parser(docutils.parsers.Parser):
     """Parses a plain-text news article into a docutils document."""
 
     supported = ("newsconvert", "news")
     """Names docutils accepts for this parser."""
 
-    settings_spec = (
-        "newsconvert Parser Options",
-        None,
-        (
-            (
-                "Map a time-zone abbreviation to an IANA zone (ABBR=ZONE); may be repeated.",
-                ["--news-timezone"],
-                {"action": "append", "default": [], "metavar": "ABBR=ZONE"},
-            ),
-            (
-                "Keep text set aside as page chrome or duplicates.",
-                ["--news-keep-chrome"],
-                {"action": "store_true", "default": False, "validator": frontend.validate_boolean},
-            ),
-        ),
-    )
+    settings_spec = ("newsconvert Parser Options", None, docutils_settings_spec())
+    """The ``--news-…`` settings, from :mod:`newsconvert.options`."""
     config_section = "newsconvert parser"
     config_section_dependencies = ("parsers",)
 
@@ -89,11 +65,10 @@ class Parser(docutils.parsers.Parser):
         settings = document.settings
         source = document.get("source") or None
         try:
-            zones = _zone_pairs(getattr(settings, "news_timezone", None) or [])
-            article = article_from_text(inputstring, source=source, zones=zones)
+            options = from_docutils_settings(settings)
+            article = article_from_text(inputstring, source=source, zones=options.zones)
         except NewsconvertError as error:
             document += document.reporter.error(error.message, line=error.line)
         else:
-            options = DoctreeOptions(keep_chrome=bool(getattr(settings, "news_keep_chrome", False)))
-            fill_document(document, article, options)
+            fill_document(document, article, DoctreeOptions(keep_chrome=options.keep_chrome))
         self.finish_parse()

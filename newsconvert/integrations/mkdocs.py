@@ -7,6 +7,10 @@ Enable it in ``mkdocs.yml``::
           suffixes: [.news, .txt]    # default: [.news]; also .rst, .html, .json
           encoding: null             # default: detect (see newsconvert.source)
           keep_chrome: false
+          timezones: {IST: Asia/Kolkata}
+          template_dirs: [overrides/newsconvert]   # relative to mkdocs.yml
+
+(The options come from :mod:`newsconvert.options`; ``docs/cli.rst`` tables them all.)
 
 How it works: :meth:`NewsconvertPlugin.on_files` swaps each article file for one MkDocs treats
 as a documentation page (it would otherwise be copied as a static file), and
@@ -27,9 +31,10 @@ This module imports MkDocs; ``import newsconvert`` never imports it. Install wit
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
-from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -37,6 +42,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from newsconvert.errors import NewsconvertError
+from newsconvert.options import Options, from_settings, mkdocs_config_options
 
 
 class ArticleFile(File):
@@ -55,20 +61,15 @@ class ArticleFile(File):
         return False
 
 
-class NewsconvertConfig(Config):
-    """The plugin's options in ``mkdocs.yml``."""
-
-    suffixes = config_options.ListOfItems(config_options.Type(str), default=[".news"])
-    """File suffixes that mark an article."""
-    encoding = config_options.Optional(config_options.Type(str))
-    """The articles' encoding, when it should not be detected."""
-    keep_chrome = config_options.Type(bool, default=False)
-    """Also render text the parser set aside as page chrome."""
+NewsconvertConfig = type(
+    "NewsconvertConfig",
+    (Config,),
+    {"__doc__": "The plugin's options in ``mkdocs.yml`` (see newsconvert.options).",
+     **mkdocs_config_options()},
+)  # fmt: skip
 
 
-def article_markdown(
-    path: str, *, encoding: str | None = None, keep_chrome: bool = False, lang: str = "en"
-) -> str:
+def article_markdown(path: str, options: Options | None = None) -> str:
     """The article at ``path`` as Markdown with MkDocs' YAML meta-data block in front.
 
     The file is read in the format its suffix names (``.rst``, ``.html``, ``.json``, ``.md``:
@@ -78,16 +79,41 @@ def article_markdown(
     from newsconvert.site.frontmatter import post_text
     from newsconvert.site.metadata import post_meta
 
-    article = newsconvert.read_article(path, encoding=encoding)
-    body = newsconvert.render(article, "md", keep_chrome=keep_chrome, lang=lang)
+    options = options or Options()
+    article = newsconvert.read_article(path, encoding=options.encoding, zones=options.zones)
+    body = newsconvert.render(
+        article,
+        "md",
+        keep_chrome=options.keep_chrome,
+        lang=options.lang,
+        template_dirs=options.template_dirs,
+    )
     return post_text("mkdocs", post_meta(article), body)
 
 
-class NewsconvertPlugin(BasePlugin[NewsconvertConfig]):
+class NewsconvertPlugin(BasePlugin[NewsconvertConfig]):  # type: ignore[valid-type]
     """Builds article files as MkDocs pages (entry point ``newsconvert`` in ``mkdocs.plugins``)."""
 
+    options = Options()
+    """The plugin's configuration, checked (set by :meth:`on_config`)."""
+
+    def on_config(self, config: Any) -> None:
+        """Check the plugin's options; template folders are relative to ``mkdocs.yml``."""
+        base = Path(config.config_file_path or ".").parent
+        try:
+            options = from_settings("mkdocs", lambda name: self.config[name])
+        except NewsconvertError as error:
+            raise PluginError(f"newsconvert: {error.message}") from None
+        folders = []
+        for entry in options.template_dirs:
+            folder = base / entry
+            if not folder.is_dir():
+                raise PluginError(f"newsconvert: template_dirs: {folder} is not a folder")
+            folders.append(str(folder))
+        self.options = replace(options, template_dirs=tuple(folders))
+
     def _is_article(self, file: File) -> bool:
-        return any(file.src_uri.endswith(suffix) for suffix in self.config.suffixes)
+        return file.src_uri.endswith(self.options.suffixes)
 
     def on_files(self, files: Files, /, *, config: Any) -> Files:
         """Turn every article file into a documentation page."""
@@ -112,10 +138,7 @@ class NewsconvertPlugin(BasePlugin[NewsconvertConfig]):
         language = (config.get("theme") or {}).get("language") or "en"
         try:
             return article_markdown(
-                page.file.abs_src_path,
-                encoding=self.config.encoding,
-                keep_chrome=self.config.keep_chrome,
-                lang=str(language),
+                page.file.abs_src_path, replace(self.options, lang=str(language))
             )
         except NewsconvertError as error:
             raise PluginError(f"newsconvert: {error}") from None

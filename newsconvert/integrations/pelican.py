@@ -5,6 +5,11 @@ Enable it in ``pelicanconf.py``::
     PLUGINS = ["newsconvert.pelican"]
     NEWSCONVERT_EXTENSIONS = ["news"]     # the default; add "txt" to read plain .txt files too
     NEWSCONVERT_ENCODING = None           # default: detect
+    NEWSCONVERT_TIMEZONES = {"IST": "Asia/Kolkata"}
+    NEWSCONVERT_KEEP_CHROME = False
+    NEWSCONVERT_TEMPLATE_DIRS = []        # folders of templates overriding the built-in ones
+
+(The settings come from :mod:`newsconvert.options`; ``docs/cli.rst`` tables them all.)
 
 The reader gives Pelican: ``title`` (HTML-escaped, as Pelican prints titles as HTML),
 ``date`` (publication, with its offset when the article names a zone; a naive time is
@@ -27,22 +32,37 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from pelican import signals
 from pelican.readers import BaseReader
 
+from newsconvert.options import Options, from_settings, setting_name
+
 logger = logging.getLogger(__name__)
 
-DEFAULT_EXTENSIONS = ("news",)
-"""The file extensions read as articles unless ``NEWSCONVERT_EXTENSIONS`` says otherwise."""
+EXTENSIONS = setting_name("suffixes", "pelican")
+"""The setting that lists article file extensions, which Pelican writes without a dot."""
+
+
+def settings_options(settings: Mapping[str, Any]) -> Options:
+    """The :class:`~newsconvert.options.Options` of Pelican ``settings``."""
+
+    def lookup(name: str) -> Any:
+        value = settings[name]
+        if name == EXTENSIONS and isinstance(value, (list, tuple)):
+            return ["." + str(extension).lstrip(".") for extension in value]
+        return value
+
+    return from_settings("pelican", lookup)
 
 
 class NewsReader(BaseReader):  # type: ignore[misc]
     """Reads news articles (plain text, or one of newsconvert's formats) with newsconvert."""
 
     enabled = True
-    file_extensions: ClassVar[list[str]] = list(DEFAULT_EXTENSIONS)
+    file_extensions: ClassVar[list[str]] = [suffix.lstrip(".") for suffix in Options().suffixes]
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """The article's HTML body and its metadata, as Pelican's readers return them."""
@@ -50,8 +70,9 @@ class NewsReader(BaseReader):  # type: ignore[misc]
         from newsconvert.site.metadata import post_meta
 
         try:
+            options = settings_options(self.settings)
             article = newsconvert.read_article(
-                source_path, encoding=self.settings.get("NEWSCONVERT_ENCODING")
+                source_path, encoding=options.encoding, zones=options.zones
             )
         except newsconvert.NewsconvertError as error:
             # Pelican reports a reader's exception only as "Could not process FILE" (the reason
@@ -59,7 +80,13 @@ class NewsReader(BaseReader):  # type: ignore[misc]
             logger.error("%s", error)
             raise
         language = str(self.settings.get("DEFAULT_LANG", "en"))
-        content = newsconvert.render(article, "html", lang=language)
+        content = newsconvert.render(
+            article,
+            "html",
+            lang=language,
+            keep_chrome=options.keep_chrome,
+            template_dirs=options.template_dirs,
+        )
         meta = post_meta(article)
         raw: dict[str, Any] = {"title": html.escape(meta.title, quote=False)}
         if meta.published is not None:
@@ -76,9 +103,8 @@ class NewsReader(BaseReader):  # type: ignore[misc]
 
 def add_reader(readers: Any) -> None:
     """Register :class:`NewsReader` for the configured extensions (``readers_init`` signal)."""
-    extensions = readers.settings.get("NEWSCONVERT_EXTENSIONS", DEFAULT_EXTENSIONS)
-    for extension in extensions:
-        readers.reader_classes[extension.lstrip(".")] = NewsReader
+    for suffix in settings_options(readers.settings).suffixes:
+        readers.reader_classes[suffix.lstrip(".")] = NewsReader
 
 
 def register() -> None:

@@ -7,8 +7,9 @@ It registers
   metadata and a visible header;
 - the ``news-article`` directive, which places an article file inside any page (or shows it
   converted by the templates, with ``:format:``);
-- the config values ``newsconvert_suffixes``, ``newsconvert_timezones``,
-  ``newsconvert_template_dirs`` and ``newsconvert_keep_chrome``, checked when the build starts.
+- the config values of :mod:`newsconvert.options` (``newsconvert_suffixes``,
+  ``newsconvert_timezones``, ``newsconvert_template_dirs``, ``newsconvert_keep_chrome``, ...),
+  checked when the build starts.
 
 This module is the thin layer: the article becomes nodes in
 :mod:`newsconvert.integrations.doctree`, which knows nothing of Sphinx. Problems are logged as
@@ -20,8 +21,8 @@ silences them; a bad article never stops the build.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -39,6 +40,13 @@ from newsconvert.formats import output_format
 from newsconvert.integrations.doctree import DoctreeBuilder, DoctreeOptions, news_time
 from newsconvert.integrations.docutils_parser import Parser as DocutilsNewsParser
 from newsconvert.integrations.docutils_parser import article_from_text
+from newsconvert.options import (
+    Options,
+    fields_for,
+    from_settings,
+    setting_name,
+    sphinx_config_values,
+)
 from newsconvert.renderers import render as render_article
 from newsconvert.source import read_source
 from newsconvert.tree import Article
@@ -164,13 +172,11 @@ class NewsSourceParser(DocutilsNewsParser):
         """Fill ``document``: a docinfo of page metadata, then one section for the article."""
         self.setup_parse(inputstring, document)
         env = document.settings.env
-        config = env.config
+        options = config_options(env.config)
         docname = env.docname
         source_path = str(env.doc2path(docname))
         try:
-            article = article_from_text(
-                inputstring, source=source_path, zones=config.newsconvert_timezones
-            )
+            article = article_from_text(inputstring, source=source_path, zones=options.zones)
         except NewsconvertError as error:
             logger.warning(
                 "%s",
@@ -188,9 +194,7 @@ class NewsSourceParser(DocutilsNewsParser):
             self._fallback(document, docname, inputstring)
         else:
             log_diagnostics(article, docname=docname)
-            options = DoctreeOptions(
-                keep_chrome=config.newsconvert_keep_chrome, time_node=news_time
-            )
+            options = DoctreeOptions(keep_chrome=options.keep_chrome, time_node=news_time)
             builder = DoctreeBuilder(document, options)
             document.extend(builder.meta_tags(article))
             document.extend(_protect([builder.metadata_docinfo(article)]))
@@ -250,7 +254,7 @@ class NewsArticleDirective(SphinxDirective):
             article, decoding_notes = read_article_file(
                 path,
                 encoding=self.options.get("encoding"),
-                zones=self.config.newsconvert_timezones,
+                zones=config_options(self.config).zones,
             )
         except ArticleProblem as problem:
             logger.warning(
@@ -275,7 +279,7 @@ class NewsArticleDirective(SphinxDirective):
         options = DoctreeOptions(
             heading_offset=self.options.get("heading-offset", 0),
             include_header="no-header" not in self.options,
-            keep_chrome="keep-chrome" in self.options or self.config.newsconvert_keep_chrome,
+            keep_chrome="keep-chrome" in self.options or config_options(self.config).keep_chrome,
             sections_allowed=isinstance(self.state.parent, (nodes.section, nodes.document)),
             time_node=news_time,
         )
@@ -292,7 +296,8 @@ class NewsArticleDirective(SphinxDirective):
         overriding the built-in templates; the templates are dependencies of the page.
         """
         fmt = self.options["format"]
-        template_dirs = self.config.newsconvert_template_dirs
+        settings = config_options(self.config)
+        template_dirs = settings.template_dirs
         for folder in template_dirs:
             for template in sorted(Path(folder).rglob("*")):
                 if template.is_file():
@@ -303,7 +308,7 @@ class NewsArticleDirective(SphinxDirective):
                 fmt,
                 standalone="standalone" in self.options,
                 template_dirs=template_dirs,
-                keep_chrome="keep-chrome" in self.options or self.config.newsconvert_keep_chrome,
+                keep_chrome="keep-chrome" in self.options or settings.keep_chrome,
             )
         except NewsconvertError as error:
             logger.warning(
@@ -346,62 +351,42 @@ class NewsArticleDirective(SphinxDirective):
 def check_config(app: Sphinx, config: Config) -> None:
     """Check the ``newsconvert_*`` values and register the article suffixes.
 
-    Raises Sphinx's ``ConfigError`` with a message naming the value and what is wrong.
+    Raises Sphinx's ``ConfigError`` with a message naming the value and what is wrong. The
+    checked values replace the given ones (template folders made absolute), so that
+    :func:`config_options` can read them as they are.
     """
-    config.newsconvert_suffixes = _checked_suffixes(config.newsconvert_suffixes)
-    config.newsconvert_timezones = _checked_zones(config.newsconvert_timezones)
-    config.newsconvert_template_dirs = _checked_template_dirs(
-        config.newsconvert_template_dirs, Path(app.confdir)
-    )
+    try:
+        options = from_settings("sphinx", lambda name: getattr(config, name))
+    except NewsconvertError as error:
+        raise ConfigError(error.message) from None
+    folders = []
+    for entry in options.template_dirs:
+        folder = Path(app.confdir) / entry
+        if not folder.is_dir():
+            name = setting_name("template_dirs", "sphinx")
+            raise ConfigError(f"{name}: {folder} is not a folder")
+        folders.append(str(folder))
+    options = replace(options, template_dirs=tuple(folders))
+    for spec, _ in fields_for("sphinx"):
+        value = getattr(options, spec.name)
+        setattr(
+            config,
+            setting_name(spec.name, "sphinx"),
+            list(value) if isinstance(value, tuple) else value,
+        )
     # Sphinx merges registered suffixes into ``config.source_suffix`` in place; when that is
     # still Sphinx's default dict, shared by every app in the process, our suffixes would leak
     # into later builds (tests, sphinx-autobuild). Give this app its own copy first.
     if isinstance(config.source_suffix, dict):
         config.source_suffix = dict(config.source_suffix)
-    for suffix in config.newsconvert_suffixes:
+    for suffix in options.suffixes:
         if suffix not in app.registry.source_suffix:
             app.add_source_suffix(suffix, FILETYPE)
 
 
-def _checked_suffixes(value: object) -> list[str]:
-    if isinstance(value, str) or not isinstance(value, (list, tuple)):
-        raise ConfigError(f"newsconvert_suffixes must be a list of suffixes, not {value!r}")
-    for suffix in value:
-        if not isinstance(suffix, str) or not suffix.startswith(".") or len(suffix) < 2:
-            raise ConfigError(f"newsconvert_suffixes: {suffix!r} is not a file suffix like '.news'")
-    return list(value)
-
-
-def _checked_zones(value: object) -> dict[str, str]:
-    if not isinstance(value, Mapping) or not all(
-        isinstance(key, str) and isinstance(zone, str) for key, zone in value.items()
-    ):
-        raise ConfigError(
-            "newsconvert_timezones must map abbreviations to IANA zone names, "
-            f"like {{'IST': 'Asia/Kolkata'}}, not {value!r}"
-        )
-    from newsconvert.parser.timezones import ZoneTable
-
-    zones = dict(value)
-    try:
-        ZoneTable(zones)
-    except NewsconvertError as error:
-        raise ConfigError(f"newsconvert_timezones: {error.message}") from None
-    return zones
-
-
-def _checked_template_dirs(value: object, confdir: Path) -> list[str]:
-    if isinstance(value, str) or not isinstance(value, (list, tuple)):
-        raise ConfigError(f"newsconvert_template_dirs must be a list of folders, not {value!r}")
-    folders = []
-    for entry in value:
-        if not isinstance(entry, (str, os.PathLike)):
-            raise ConfigError(f"newsconvert_template_dirs: {entry!r} is not a path")
-        folder = confdir / entry
-        if not folder.is_dir():
-            raise ConfigError(f"newsconvert_template_dirs: {folder} is not a folder")
-        folders.append(str(folder))
-    return folders
+def config_options(config: Config) -> Options:
+    """The options a project's ``conf.py`` set (after :func:`check_config`)."""
+    return from_settings("sphinx", lambda name: getattr(config, name), checked=True)
 
 
 STATIC_DIR = Path(__file__).resolve().parent / "sphinx_static"
@@ -419,10 +404,8 @@ def add_stylesheet(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the parser, the directive, the time node and the config values."""
-    app.add_config_value("newsconvert_suffixes", [".news"], "env", types=(list, tuple))
-    app.add_config_value("newsconvert_timezones", {}, "env", types=(dict,))
-    app.add_config_value("newsconvert_template_dirs", [], "env", types=(list, tuple))
-    app.add_config_value("newsconvert_keep_chrome", False, "env", types=(bool,))
+    for name, default, rebuild, types in sphinx_config_values():
+        app.add_config_value(name, default, rebuild, types=types)
     app.connect("config-inited", check_config)
     app.connect("builder-inited", add_stylesheet)
     app.add_source_parser(NewsSourceParser)

@@ -28,15 +28,16 @@ import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
 from newsconvert import __version__, output
 from newsconvert.errors import ConfigError, NewsconvertError
 from newsconvert.formats import input_format_for_path, output_format, template_path
+from newsconvert.options import Options
 from newsconvert.site.discover import DEFAULT_INCLUDE, discover
-from newsconvert.site.feed import DEFAULT_FEED_SIZE, FEED_NAME, render_feed
+from newsconvert.site.feed import FEED_NAME, render_feed
 from newsconvert.site.index import IndexEntry, newest_first, render_index
 from newsconvert.site.lock import build_lock
 from newsconvert.site.manifest import (
@@ -52,38 +53,6 @@ from newsconvert.site.slugs import assign_slugs
 
 INDEX_NAME = "index.html"
 """The front page of an HTML build."""
-
-
-@dataclass(frozen=True, slots=True)
-class ConvertOptions:
-    """Everything that shapes one article's output; part of the manifest's fingerprint."""
-
-    to: str = "html"
-    """Output format: ``html``, ``md``, ``rst`` or ``json``."""
-    generator: str | None = None
-    """With ``to="md"``: the site generator whose front matter and file names to use."""
-    zones: tuple[tuple[str, str], ...] = ()
-    """Time-zone abbreviation overrides, ``(("IST", "Europe/Dublin"),)``."""
-    encoding: str | None = None
-    """The sources' encoding, when not to be detected."""
-    template_dirs: tuple[str, ...] = ()
-    """User template folders, overriding the built-in templates."""
-    keep_chrome: bool = False
-    """Also render text the parser set aside as page chrome."""
-    lang: str = "en"
-    """The language of the pages (``<html lang>``)."""
-
-
-@dataclass(frozen=True, slots=True)
-class SiteOptions:
-    """What shapes the index and the feed of an HTML build (not the article pages)."""
-
-    title: str = "News"
-    """The site's title, on the index page and the feed."""
-    base_url: str | None = None
-    """The site's public URL, for absolute ids and links in the feed."""
-    feed_size: int = DEFAULT_FEED_SIZE
-    """How many of the newest articles the feed holds."""
 
 
 @dataclass(slots=True)
@@ -166,9 +135,10 @@ def protected_prefix(source_dir: Path, out_dir: Path) -> str | None:
     return source.relative_to(target).as_posix() + "/"
 
 
-def options_fingerprint(options: ConvertOptions) -> str:
-    """The fingerprint recorded in the manifest: options, templates and version."""
-    data = asdict(options)
+def options_fingerprint(options: Options) -> str:
+    """The fingerprint recorded in the manifest: the options that shape articles, templates and
+    version."""
+    data = options.fingerprint("article")
     data["version"] = __version__
     return fingerprint(data, template_path(options.template_dirs))
 
@@ -177,7 +147,7 @@ def options_fingerprint(options: ConvertOptions) -> str:
 
 
 def article_outputs(
-    article: Any, slug: str, options: ConvertOptions
+    article: Any, slug: str, options: Options
 ) -> tuple[list[tuple[str, str]], IndexEntry]:
     """The files (path relative to OUT, text) for a parsed ``article``, and its index entry."""
     import newsconvert
@@ -217,7 +187,7 @@ def source_format(path: str) -> str:
     return input_format_for_path(path).name
 
 
-def prepare_task(task: Task, options: ConvertOptions) -> _Prepared | Outcome:
+def prepare_task(task: Task, options: Options) -> _Prepared | Outcome:
     """Read (by :func:`source_format`), parse and render one article: the files to write, or a
     failed :class:`Outcome`. Never raises."""
     import newsconvert
@@ -257,7 +227,7 @@ def _internal_error(task: Task, error: Exception) -> Outcome:
 class Job:
     """What every task of one build shares; sent once to each worker process."""
 
-    options: ConvertOptions
+    options: Options
     """How to convert."""
     out_dir: Path
     """Where to write."""
@@ -313,7 +283,7 @@ def _run_in_worker(tasks: Sequence[Task]) -> list[Outcome]:
     return convert_chunk(tasks, _worker_job)
 
 
-def _warm_up(options: ConvertOptions) -> None:
+def _warm_up(options: Options) -> None:
     """Import the parser and compile the templates once, before the pool forks, so that each
     worker inherits them instead of spending its first ~0.3 s doing the same."""
     from newsconvert.tree import Article, Headline
@@ -422,8 +392,7 @@ def _write_if_changed(path: Path, text: str) -> None:
 def build(
     source_dir: Path,
     out_dir: Path,
-    options: ConvertOptions = ConvertOptions(),
-    site: SiteOptions = SiteOptions(),
+    options: Options | None = None,
     *,
     include: Sequence[str] = DEFAULT_INCLUDE,
     exclude: Sequence[str] = (),
@@ -443,6 +412,8 @@ def build(
     manifest cannot be written.
     """
     started = time.perf_counter()
+    options = options or Options()
+    options = replace(options, to=output_format(options.to or "html").name)
     stream = stderr if stderr is not None else sys.stderr
     check_folders(source_dir, out_dir)
     _forget_compiled_templates()
@@ -517,7 +488,8 @@ def build(
         summary.removed = len(work.removed)
 
         site_outputs: tuple[str, ...] = (INDEX_NAME, FEED_NAME) if options.to == "html" else ()
-        site_print = hashlib.sha256(f"{current}\0{site!r}".encode()).hexdigest()
+        site_values = f"{current}\0{options.fingerprint('site')!r}"
+        site_print = hashlib.sha256(site_values.encode()).hexdigest()
         nothing_changed = (
             summary.converted == 0
             and records.keys() == manifest.articles.keys()
@@ -534,7 +506,7 @@ def build(
         site_error: NewsconvertError | None = None
         if site_outputs:
             try:
-                _write_site_pages(out_dir, records, options, site)
+                _write_site_pages(out_dir, records, options)
             except NewsconvertError as error:
                 site_error = error
         for path in manifest.site_outputs:
@@ -569,16 +541,18 @@ def _forget_compiled_templates() -> None:
         cached.cache_clear()
 
 
-def _write_site_pages(
-    out_dir: Path, records: dict[str, ArticleRecord], options: ConvertOptions, site: SiteOptions
-) -> None:
+def _write_site_pages(out_dir: Path, records: dict[str, ArticleRecord], options: Options) -> None:
     """Write ``index.html`` and ``feed.xml`` from the records' index entries."""
     entries = newest_first(record.entry for record in records.values())
     index_text = render_index(
-        entries, title=site.title, lang=options.lang, template_dirs=options.template_dirs
+        entries, title=options.title, lang=options.lang, template_dirs=options.template_dirs
     )
     feed_text = render_feed(
-        entries, title=site.title, base_url=site.base_url, size=site.feed_size, lang=options.lang
+        entries,
+        title=options.title,
+        base_url=options.base_url,
+        size=options.feed_size,
+        lang=options.lang,
     )
     _write_if_changed(out_dir / INDEX_NAME, index_text)
     _write_if_changed(out_dir / FEED_NAME, feed_text)
@@ -600,8 +574,6 @@ def default_jobs() -> int:
 
 __all__ = [
     "MANIFEST_NAME",
-    "ConvertOptions",
-    "SiteOptions",
     "Summary",
     "build",
     "check_folders",
