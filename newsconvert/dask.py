@@ -27,8 +27,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from newsconvert.errors import NewsconvertError
+from newsconvert.options import Options
 from newsconvert.site.builder import (
-    ConvertOptions,
     Job,
     Outcome,
     Task,
@@ -197,7 +197,7 @@ def _sources(
 def read_chunk(
     store: Store,
     relative_paths: Sequence[str],
-    options: ConvertOptions,
+    options: Options,
     as_json: bool,
     errors: list[str] | None = None,
 ) -> list[Any]:
@@ -226,7 +226,7 @@ def read_articles(
     include: Sequence[str] = DEFAULT_INCLUDE,
     exclude: Sequence[str] = (),
     as_json: bool = False,
-    options: ConvertOptions | None = None,
+    options: Options | None = None,
     storage_options: Mapping[str, Any] | None = None,
     chunk_size: int = CHUNK_SIZE,
 ) -> Any:
@@ -240,7 +240,7 @@ def read_articles(
 
     store, chunks = _sources(urlpath, include, exclude, storage_options, chunk_size)
     read = dask.delayed(read_chunk, pure=True)
-    options = options or ConvertOptions()
+    options = options or Options()
     return dask.bag.from_delayed([read(store, chunk, options, as_json) for chunk in chunks])
 
 
@@ -334,7 +334,7 @@ def write_parquet_chunk(
     relative_paths: Sequence[str],
     out: Store,
     part: str,
-    options: ConvertOptions,
+    options: Options,
 ) -> tuple[int, list[str]]:
     """Convert ``relative_paths`` of ``store`` into one Parquet file ``part`` of ``out``
     (written in one piece); the number of rows, and the articles that failed."""
@@ -368,7 +368,7 @@ def to_parquet(
     *,
     include: Sequence[str] = DEFAULT_INCLUDE,
     exclude: Sequence[str] = (),
-    options: ConvertOptions | None = None,
+    options: Options | None = None,
     storage_options: Mapping[str, Any] | None = None,
     chunk_size: int = CHUNK_SIZE,
 ) -> DatasetSummary:
@@ -382,7 +382,7 @@ def to_parquet(
 
     store, chunks = _sources(urlpath, include, exclude, storage_options, chunk_size)
     target = open_store(out, storage_options)
-    options = options or ConvertOptions()
+    options = options or Options()
     parts = parquet_parts(chunks)
     write = dask.delayed(write_parquet_chunk, pure=False)
     results = dask.compute(

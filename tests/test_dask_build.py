@@ -13,7 +13,8 @@ pytest.importorskip("distributed")
 from dask_support import BROKEN_NAME, article_tree, dask_client, files_of
 
 from newsconvert.dask import DaskExecutor, chunk_by_folder, read_articles
-from newsconvert.site.builder import ConvertOptions, Task, build
+from newsconvert.options import Options
+from newsconvert.site.builder import Task, build
 from newsconvert.site.cli import run
 from newsconvert.storage import LocalStore
 
@@ -106,7 +107,7 @@ def test_read_articles_gives_a_bag_of_trees_and_of_json(
     bag = read_articles(tree, chunk_size=4)
     assert bag.npartitions >= 8  # at least one per folder
     headlines = sorted(bag.map(lambda article: article.headline.text).compute())
-    reference = read_articles(tree, options=ConvertOptions()).compute()
+    reference = read_articles(tree, options=Options()).compute()
     assert headlines == sorted(article.headline.text for article in reference)
     assert len(headlines) == 31
     records = read_articles(tree, as_json=True).compute()

@@ -10,22 +10,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-import zoneinfo
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from newsconvert.errors import ConfigError, NewsconvertError
-from newsconvert.site.builder import (
-    TARGETS,
-    ConvertOptions,
-    SiteOptions,
-    build,
-    default_jobs,
-)
+from newsconvert.options import Options, add_arguments, from_arguments
+from newsconvert.site.builder import build, default_jobs
 from newsconvert.site.discover import DEFAULT_INCLUDE
-from newsconvert.site.feed import DEFAULT_FEED_SIZE
-from newsconvert.site.frontmatter import GENERATORS
 
 EXAMPLES = """\
 examples:
@@ -41,33 +33,6 @@ examples:
 
 A rerun converts only what changed (a manifest in OUT remembers); --force rebuilds everything.
 """
-
-
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
-
-
-def _storage_option(text: str) -> tuple[str, Any]:
-    from newsconvert.storage import parse_storage_option
-
-    try:
-        return parse_storage_option(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def _zone_override(text: str) -> tuple[str, str]:
-    abbreviation, sep, zone = text.partition("=")
-    if not sep or not abbreviation or not zone:
-        raise argparse.ArgumentTypeError(f"expected ABBR=ZONE, got {text!r}")
-    try:
-        zoneinfo.ZoneInfo(zone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise argparse.ArgumentTypeError(f"unknown time zone {zone!r}") from None
-    return abbreviation, zone
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -86,114 +51,20 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-o", "--output", metavar="OUT", required=True, help="output folder, or a URL"
     )
-    parser.add_argument(
-        "-t",
-        "--to",
-        choices=(*TARGETS, "parquet"),
-        default="html",
-        help="output format (default: html); parquet: an article dataset (needs "
-        "newsconvert[dask,parquet])",
-    )
-    parser.add_argument(
-        "--for",
-        dest="generator",
-        choices=GENERATORS,
-        help="with --to md: front matter and file names for this site generator",
-    )
-    parser.add_argument(
-        "--include",
-        metavar="GLOB",
-        action="append",
-        help=f"take files matching GLOB (repeatable; default: {' '.join(DEFAULT_INCLUDE)}; "
-        "add e.g. '*.md' to take Markdown articles too)",
-    )
-    parser.add_argument(
-        "--exclude", metavar="GLOB", action="append", default=[], help="skip matches (repeatable)"
-    )
-    parser.add_argument("--force", action="store_true", help="rebuild every article")
-    parser.add_argument(
-        "-j",
-        "--jobs",
-        type=_positive,
-        default=None,
-        help="worker processes (default: the number of CPUs)",
-    )
-    parser.add_argument(
-        "--executor",
-        choices=("processes", "dask"),
-        default="processes",
-        help="processes: --jobs local processes (default); dask: a local Dask cluster of --jobs "
-        "workers (needs newsconvert[dask])",
-    )
-    parser.add_argument(
-        "--scheduler",
-        metavar="ADDRESS",
-        help="run on the Dask cluster of this scheduler (tcp://host:8786); workers must see SRC "
-        "and OUT (a shared folder or object storage)",
-    )
-    parser.add_argument(
-        "--storage-option",
-        metavar="KEY=VALUE",
-        type=_storage_option,
-        action="append",
-        default=[],
-        help="fsspec storage option for URLs (repeatable; VALUE read as JSON when it is; "
-        "dotted keys nest: client_kwargs.endpoint_url=http://...)",
-    )
-    parser.add_argument(
-        "-q", "--quiet", action="store_true", help="no progress bar, no summary; only errors"
-    )
-    parser.add_argument("--title", default="News", help="site title for index and feed")
-    parser.add_argument("--base-url", metavar="URL", help="public URL of OUT, for the feed")
-    parser.add_argument(
-        "--feed-size",
-        type=_positive,
-        default=DEFAULT_FEED_SIZE,
-        metavar="N",
-        help=f"newest N articles in feed.xml (default: {DEFAULT_FEED_SIZE})",
-    )
-    parser.add_argument(
-        "--tz",
-        metavar="ABBR=ZONE",
-        type=_zone_override,
-        action="append",
-        default=[],
-        help="resolve a zone abbreviation to an IANA zone, e.g. IST=Europe/Dublin",
-    )
-    parser.add_argument("--encoding", help="the sources' encoding (default: detect)")
-    parser.add_argument(
-        "--template-dir",
-        metavar="DIR",
-        action="append",
-        default=[],
-        help="templates overriding the built-in ones (repeatable)",
-    )
-    parser.add_argument(
-        "--keep-chrome", action="store_true", help="also render text set aside as page chrome"
-    )
-    parser.add_argument("--lang", default="en", help="language of the pages (default: en)")
+    add_arguments(parser, "build")
     return parser
 
 
-def _options(args: argparse.Namespace) -> ConvertOptions:
+def _options(args: argparse.Namespace) -> Options:
     if args.generator is not None and args.to != "md":
         raise ConfigError(f"--for {args.generator} needs --to md")
-    encoding = args.encoding
-    if encoding is not None:
-        from newsconvert.source import check_encoding
-
-        encoding = check_encoding(encoding)
-    for folder in args.template_dir:
+    for folder in args.template_dirs:
         if not Path(folder).is_dir():
             raise ConfigError("template folder not found", source=folder)
-    return ConvertOptions(
-        to=args.to,
-        generator=args.generator,
-        zones=tuple(args.tz),
-        encoding=encoding,
-        template_dirs=tuple(str(Path(folder).resolve()) for folder in args.template_dir),
-        keep_chrome=args.keep_chrome,
-        lang=args.lang,
+    return from_arguments(
+        args,
+        "build",
+        template_dirs=tuple(str(Path(folder).resolve()) for folder in args.template_dirs),
     )
 
 
@@ -201,38 +72,35 @@ def run(argv: Sequence[str], *, stderr: TextIO | None = None) -> int:
     """Run ``newsconvert build`` with ``argv`` (the arguments after ``build``); the exit code."""
     err = stderr if stderr is not None else sys.stderr
     parser = make_parser()
+    arguments, dataset = _dataset_target(list(argv))
     try:
-        args = parser.parse_args(list(argv))
+        args = parser.parse_args(arguments)
     except SystemExit as exit_:  # argparse has printed the usage error (or --help)
         return int(exit_.code or 0)
     try:
-        from newsconvert.storage import storage_options_from
-
-        storage_options = storage_options_from(args.storage_option)
-        jobs = args.jobs or default_jobs()
-        if args.to == "parquet":
-            return _run_parquet(args, storage_options, jobs, err)
         options = _options(args)
+        if dataset:
+            return _run_parquet(args.source, args.output, options, err)
         with contextlib.ExitStack() as stack:
             executor = None
-            if args.executor == "dask" or args.scheduler:
+            if options.executor == "dask" or options.scheduler:
                 from newsconvert.dask import DaskExecutor, cluster_client
 
-                executor = DaskExecutor(stack.enter_context(cluster_client(args.scheduler, jobs)))
+                client = cluster_client(options.scheduler, options.jobs or default_jobs())
+                executor = DaskExecutor(stack.enter_context(client))
             summary = build(
                 args.source,
                 args.output,
                 options,
-                SiteOptions(title=args.title, base_url=args.base_url, feed_size=args.feed_size),
-                include=args.include or DEFAULT_INCLUDE,
-                exclude=args.exclude,
-                jobs=jobs,
-                force=args.force,
-                progress=not args.quiet and err.isatty(),
-                warnings=not args.quiet,
+                include=options.include or DEFAULT_INCLUDE,
+                exclude=options.exclude,
+                jobs=options.jobs or default_jobs(),
+                force=options.force,
+                progress=not options.quiet and err.isatty(),
+                warnings=not options.quiet,
                 stderr=err,
                 executor=executor,
-                storage_options=storage_options,
+                storage_options=_storage_options(options),
             )
     except ConfigError as error:
         print(f"newsconvert build: {error}", file=err)
@@ -240,33 +108,52 @@ def run(argv: Sequence[str], *, stderr: TextIO | None = None) -> int:
     except NewsconvertError as error:
         print(str(error), file=err)
         return 1
-    if not args.quiet:
+    if not options.quiet:
         print(f"newsconvert build: {summary.line()}", file=err)
     return 1 if summary.failed else 0
 
 
-def _run_parquet(
-    args: argparse.Namespace, storage_options: dict[str, Any], jobs: int, err: TextIO
-) -> int:
+DATASET_FORMAT = "parquet"
+"""``--to parquet``: not a page format but an article dataset (see
+:func:`newsconvert.dask.to_parquet`)."""
+
+
+def _storage_options(options: Options) -> dict[str, Any]:
+    from newsconvert.storage import storage_options_from
+
+    return storage_options_from(options.storage_options.items())
+
+
+def _dataset_target(argv: list[str]) -> tuple[list[str], bool]:
+    """``argv`` without a ``--to parquet`` (``-t parquet``, ``--to=parquet``), and whether it
+    had one."""
+    for index, word in enumerate(argv):
+        if word in ("-t", "--to") and argv[index + 1 : index + 2] == [DATASET_FORMAT]:
+            return argv[:index] + argv[index + 2 :], True
+        if word in (f"--to={DATASET_FORMAT}", f"-t{DATASET_FORMAT}"):
+            return argv[:index] + argv[index + 1 :], True
+    return argv, False
+
+
+def _run_parquet(source: str, out: str, options: Options, err: TextIO) -> int:
     """``--to parquet``: the article dataset, on a Dask cluster (local unless --scheduler)."""
     import time
 
     from newsconvert.dask import cluster_client, to_parquet
 
-    options = _options(argparse.Namespace(**{**vars(args), "to": "json"}))
     started = time.perf_counter()
-    with cluster_client(args.scheduler, jobs):
+    with cluster_client(options.scheduler, options.jobs or default_jobs()):
         summary = to_parquet(
-            args.source,
-            args.output,
-            include=args.include or DEFAULT_INCLUDE,
-            exclude=args.exclude,
+            source,
+            out,
+            include=options.include or DEFAULT_INCLUDE,
+            exclude=options.exclude,
             options=options,
-            storage_options=storage_options,
+            storage_options=_storage_options(options),
         )
     for error in summary.errors:
         print(error, file=err)
-    if not args.quiet:
+    if not options.quiet:
         seconds = time.perf_counter() - started
         print(
             f"newsconvert build: {summary.rows} articles written, {len(summary.errors)} failed "
