@@ -177,15 +177,19 @@ def render(
     template_dirs: Iterable[str | PathLike[str]] = (),
     keep_chrome: bool = False,
     lang: str = "en",
+    site: str | None = None,
 ) -> str:
     """Render ``article`` as ``to`` (``md``, ``html``, ``rst`` or ``json``, or an alias).
 
     ``standalone`` gives a whole document; ``template_dirs`` are searched for templates before
     the built-in ones; ``keep_chrome`` also renders chrome and duplicate asides; ``lang`` is the
-    document language. Raises :class:`ConfigError` for an unknown format or a missing template
-    folder, :class:`TemplateError` (naming the template file and line) when a template fails,
-    and :class:`UnknownBlockTypeError` (a :class:`TypeError`) for a block type no renderer knows
-    (never silently dropped). The
+    document language. ``site`` (Markdown only: a generator's name, see
+    :data:`newsconvert.escape.markdown.DIALECTS`) gives the body of that generator's post: what
+    its front matter carries is left out (see ``templates/md/article.md.j2``) and text is
+    escaped for its Markdown engine. Raises :class:`ConfigError` for an unknown format or a
+    missing template folder, :class:`TemplateError` (naming the template file and line) when a
+    template fails, and :class:`UnknownBlockTypeError` (a :class:`TypeError`) for a block type no
+    renderer knows (never silently dropped). The
     text ends with exactly one line break.
     """
     fmt = FORMAT_ALIASES.get(to) or normalize_format(to)
@@ -201,8 +205,9 @@ def render(
         return text + "\n"
     environments, build_context = _templating or _load_templating()
     dirs = tuple(map(os.fspath, template_dirs))
-    env = environments.environment(fmt, dirs)
+    env = environments.environment(fmt, dirs, site if fmt == "md" else None)
     context = build_context(article, fmt, standalone=standalone, keep_chrome=keep_chrome, lang=lang)
+    context["site"] = site if fmt == "md" else None
     if standalone:
         from newsconvert.renderers.metadata import front_matter, json_ld
 

@@ -106,13 +106,19 @@ def _nonblank_lines(text: str) -> list[str]:
     return [line for line in text.split("\n") if line.strip()]
 
 
-def _filters() -> dict[str, Any]:
+def _filters(dialect: str | None = None) -> dict[str, Any]:
     return {
-        "md": md_escape.escape_markdown,
-        "md_emphasize": lambda text, span: (
-            md_escape.emphasize(text, *span) if span else md_escape.escape_markdown(text)
+        "md": (
+            md_escape.escape_markdown
+            if dialect is None
+            else lambda text: md_escape.escape_markdown(text, dialect)
         ),
-        "md_lines": md_escape.escape_lines,
+        "md_emphasize": lambda text, span: (
+            md_escape.emphasize(text, *span, dialect)
+            if span
+            else md_escape.escape_markdown(text, dialect)
+        ),
+        "md_lines": lambda text: md_escape.escape_lines(text, dialect),
         "md_fence": md_escape.code_fence,
         "rst": rst_escape.escape_rst,
         "rst_emphasize": lambda text, span: (
@@ -130,8 +136,11 @@ def _filters() -> dict[str, Any]:
 
 
 @functools.lru_cache(maxsize=32)
-def environment(fmt: str, template_dirs: tuple[str, ...] = ()) -> jinja2.Environment:
-    """The cached environment for format ``fmt`` with the user's ``template_dirs`` first.
+def environment(
+    fmt: str, template_dirs: tuple[str, ...] = (), dialect: str | None = None
+) -> jinja2.Environment:
+    """The cached environment for format ``fmt`` with the user's ``template_dirs`` first;
+    Markdown text escaped for ``dialect``'s engine too (see :mod:`newsconvert.escape.markdown`).
 
     Raises :class:`ConfigError` for a template folder that does not exist.
     """
@@ -151,7 +160,7 @@ def environment(fmt: str, template_dirs: tuple[str, ...] = ()) -> jinja2.Environ
         keep_trailing_newline=True,
         extensions=[InlineExtension],
     )
-    env.filters.update(_filters())
+    env.filters.update(_filters(dialect))
     env.extend(compiled_templates={})
     return env
 

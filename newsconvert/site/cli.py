@@ -81,6 +81,12 @@ def make_parser() -> argparse.ArgumentParser:
         help="with --to md: front matter and file names for this site generator",
     )
     parser.add_argument(
+        "--default-date",
+        metavar="DATE",
+        help="with --for: the date (ISO 8601, e.g. 2024-01-31 or 2024-01-31T09:00+01:00) of "
+        "articles that give none (default: Jekyll and Pelican drafts; MkDocs needs it)",
+    )
+    parser.add_argument(
         "--include",
         metavar="GLOB",
         action="append",
@@ -141,6 +147,16 @@ def _options(args: argparse.Namespace) -> ConvertOptions:
         from newsconvert.source import check_encoding
 
         encoding = check_encoding(encoding)
+    if args.default_date is not None:
+        from newsconvert.site.frontmatter import parse_default_date
+
+        if args.generator is None:
+            raise ConfigError("--default-date needs --for GENERATOR")
+        try:
+            parse_default_date(args.default_date)
+        except ValueError:
+            message = f"--default-date: not an ISO 8601 date: {args.default_date!r}"
+            raise ConfigError(message) from None
     for folder in args.template_dir:
         if not Path(folder).is_dir():
             raise ConfigError("template folder not found", source=folder)
@@ -152,6 +168,7 @@ def _options(args: argparse.Namespace) -> ConvertOptions:
         template_dirs=tuple(str(Path(folder).resolve()) for folder in args.template_dir),
         keep_chrome=args.keep_chrome,
         lang=args.lang,
+        default_date=args.default_date,
     )
 
 

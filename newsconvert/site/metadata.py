@@ -5,8 +5,8 @@ plugins all read, so that "the date" of an article means the same thing everywhe
 
 - ``published``: the publication timestamp, or the first update when no publication time is
   given (an article stamped only ``Updated …`` was at least published by then);
-- ``modified``: the last update, or ``published`` when there is none (so ``lastmod`` is always
-  present when any date is);
+- ``modified``: the last update, only when an ``Updated`` line gives one (other than the one
+  standing in for ``published``): nothing is copied or invented;
 - times keep exactly what the text said: aware when it named a zone, naive when it did not.
 """
 
@@ -43,7 +43,7 @@ class PostMeta:
     published: datetime | None
     """When it was published (see the module doc), or ``None`` when the text gives no date."""
     modified: datetime | None
-    """When it was last updated, else ``published``."""
+    """When it was last updated, or ``None`` when no ``Updated`` line says so."""
     published_zone: str | None
     """The zone abbreviation written with the publication time (``IST``), if any."""
     authors: tuple[str, ...]
@@ -67,7 +67,8 @@ def post_meta(article: Article) -> PostMeta:
     if published_stamp is None or published_stamp.value is None:
         published_stamp = updates[0] if updates else None
     published = _resolved(published_stamp)
-    modified = updates[-1].value if updates else published
+    last_update = updates[-1] if updates else None
+    modified = last_update.value if last_update not in (None, published_stamp) else None
     authors: list[str] = []
     for byline in article.bylines:
         for name in byline.names or (byline.text,):
