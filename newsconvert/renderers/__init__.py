@@ -178,6 +178,7 @@ def render(
     keep_chrome: bool = False,
     lang: str = "en",
     site: str | None = None,
+    home: str | None = None,
 ) -> str:
     """Render ``article`` as ``to`` (``md``, ``html``, ``rst`` or ``json``, or an alias).
 
@@ -186,10 +187,11 @@ def render(
     document language. ``site`` (Markdown only: a generator's name, see
     :data:`newsconvert.escape.markdown.DIALECTS`) gives the body of that generator's post: what
     its front matter carries is left out (see ``templates/md/article.md.j2``) and text is
-    escaped for its Markdown engine. Raises :class:`ConfigError` for an unknown format or a
-    missing template folder, :class:`TemplateError` (naming the template file and line) when a
-    template fails, and :class:`UnknownBlockTypeError` (a :class:`TypeError`) for a block type no
-    renderer knows (never silently dropped). The
+    escaped for its Markdown engine. ``home`` (standalone HTML: the URL of the site's index,
+    relative to the page) adds a link back to it. Raises :class:`ConfigError` for an unknown
+    format or a missing template folder, :class:`TemplateError` (naming the template file and
+    line) when a template fails, and :class:`UnknownBlockTypeError` (a :class:`TypeError`) for a
+    block type no renderer knows (never silently dropped). The
     text ends with exactly one line break.
     """
     fmt = FORMAT_ALIASES.get(to) or normalize_format(to)
@@ -208,6 +210,7 @@ def render(
     env = environments.environment(fmt, dirs, site if fmt == "md" else None)
     context = build_context(article, fmt, standalone=standalone, keep_chrome=keep_chrome, lang=lang)
     context["site"] = site if fmt == "md" else None
+    context["home"] = home
     if standalone:
         from newsconvert.renderers.metadata import front_matter, json_ld
 

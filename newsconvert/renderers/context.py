@@ -56,6 +56,7 @@ CONTEXT: dict[str, str] = {
     "json_ld": "standalone HTML: the schema.org NewsArticle dict (|script_json), else None",
     "site": "Markdown for a site generator's post: its name ('hugo', 'jekyll', 'pelican', "
     "'mkdocs', 'zola'), whose front matter carries the header; else None",
+    "home": "a page of a built site: the URL of the site's index relative to it, else None",
 }
 """Every name the templates receive, with what it holds."""
 

@@ -202,7 +202,6 @@ def article_outputs(
 ) -> tuple[list[tuple[str, str]], IndexEntry, tuple[str, ...]]:
     """The files (path relative to OUT, text) for a parsed ``article``, its index entry and
     warnings about it."""
-    import newsconvert
     from newsconvert.site.metadata import post_meta
 
     render_options: dict[str, Any] = {
@@ -222,8 +221,12 @@ def article_outputs(
         )
         entry = IndexEntry.from_meta(slug, post.path, post.meta)
         return [(post.path, post.text)], entry, post.warnings
+    from newsconvert.renderers import render
+
     path = slug + SUFFIXES[options.to]
-    text = newsconvert.render(article, options.to, standalone=True, **render_options)
+    if options.to == "html":  # a page of the site: a link back to its index
+        render_options["home"] = "../" * slug.count("/") + INDEX_NAME
+    text = render(article, options.to, standalone=True, **render_options)
     return [(path, text)], IndexEntry.from_meta(slug, path, post_meta(article)), ()
 
 

@@ -202,6 +202,12 @@ def run(argv: Sequence[str], *, stderr: TextIO | None = None) -> int:
         print(str(error), file=err)
         return 1
     if not args.quiet:
+        if options.to == "html" and not args.base_url:
+            print(
+                "newsconvert build: warning: no --base-url: feed.xml links are relative to the "
+                "feed's own address, which some feed readers do not resolve",
+                file=err,
+            )
         print(f"newsconvert build: {summary.line()}", file=err)
     return 1 if summary.failed else 0
 

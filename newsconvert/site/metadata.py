@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from newsconvert.tree import Article, Timestamp
+from newsconvert.tree import Article, Paragraph, Timestamp
 
 MONTHS = (
     "January",
@@ -54,6 +54,30 @@ class PostMeta:
     """The rubric above the headline, if any."""
     dateline: str | None
     """The wire dateline as written, if any."""
+    excerpt: str | None = None
+    """The opening of the first paragraph (at most :data:`EXCERPT_LENGTH` characters, cut at a
+    word), for listings of an article without a standfirst."""
+
+
+EXCERPT_LENGTH = 200
+"""The longest :attr:`PostMeta.excerpt`, before its ellipsis."""
+
+
+def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
+    """``text`` on one line, cut after at most ``length`` characters at a space, with ``…``."""
+    text = " ".join(text.split())
+    if len(text) <= length:
+        return text
+    cut = text[: length + 1].rsplit(" ", 1)[0] if " " in text[:length] else text[:length]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def _first_paragraph(article: Article) -> str | None:
+    for section in article.sections:
+        for block in section.blocks:
+            if isinstance(block, Paragraph) and block.text.strip():
+                return block.text
+    return None
 
 
 def _resolved(timestamp: Timestamp | None) -> datetime | None:
@@ -83,6 +107,7 @@ def post_meta(article: Article) -> PostMeta:
         summary=article.standfirst.text if article.standfirst is not None else None,
         kicker=article.kicker.text if article.kicker is not None else None,
         dateline=article.dateline.text.strip() if article.dateline is not None else None,
+        excerpt=excerpt(first) if (first := _first_paragraph(article)) else None,
     )
 
 
