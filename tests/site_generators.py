@@ -79,6 +79,7 @@ AUTHOR_FEED_RSS = None
 DEFAULT_PAGINATION = 10
 """
 
+# The blog plugin, with the Markdown extensions Material's documentation sets up for it.
 MKDOCS_CONFIG = """\
 site_name: News
 site_url: https://news.example.org/
@@ -87,6 +88,17 @@ theme:
 plugins:
   - blog
   - search
+markdown_extensions:
+  - admonition
+  - attr_list
+  - def_list
+  - footnotes
+  - md_in_html
+  - tables
+  - toc
+  - pymdownx.details
+  - pymdownx.superfences
+  - pymdownx.blocks.admonition
 """
 
 
