@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 from newsconvert.escape.characters import INVALID_CLASS, REPLACEMENT, replace_invalid
 
@@ -213,3 +214,28 @@ def code_fence(text: str) -> str:
     fence = "`" * max(3, longest + 1)
     body = text if text.endswith("\n") or not text else text + "\n"
     return f"{fence}\n{body}{fence}"
+
+
+def _emphasize_span(text: str, span: tuple[int, int] | None) -> str:
+    return emphasize(text, *span) if span else escape_markdown(text)
+
+
+FILTERS = {
+    "md": escape_markdown,
+    "md_emphasize": _emphasize_span,
+    "md_lines": escape_lines,
+    "md_fence": code_fence,
+}
+"""The Jinja filters of the Markdown templates (see :mod:`newsconvert.formats`)."""
+
+
+def dialect_filters(dialect: str) -> dict[str, Any]:
+    """:data:`FILTERS` escaping for ``dialect`` (a name in :data:`DIALECTS`) too."""
+    return {
+        "md": lambda text: escape_markdown(text, dialect),
+        "md_emphasize": lambda text, span: (
+            emphasize(text, *span, dialect) if span else escape_markdown(text, dialect)
+        ),
+        "md_lines": lambda text: escape_lines(text, dialect),
+        "md_fence": code_fence,
+    }
