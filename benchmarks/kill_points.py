@@ -111,6 +111,9 @@ def main() -> None:
         env["PYTHONPATH"] = str(args.checkout.resolve())
     rng = random.Random(args.seed)
     workspace = Path(tempfile.mkdtemp(prefix="newsconvert-kill-"))
+    # Run from the workspace: "python -m" puts the current folder first on the path, which would
+    # shadow --checkout when run from a checkout.
+    os.chdir(workspace)
     try:
         versions = make_versions(workspace, args.articles)
         clean = []

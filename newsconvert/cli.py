@@ -34,7 +34,13 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 from newsconvert import FORMATS, __version__
 from newsconvert.errors import ConfigError, NewsconvertError
 from newsconvert.output import write_atomic
-from newsconvert.source import STDIN_NAME, check_encoding, read_source
+from newsconvert.source import (
+    DEFAULT_MAX_SIZE,
+    STDIN_NAME,
+    check_encoding,
+    parse_size,
+    read_source,
+)
 
 if TYPE_CHECKING:
     from newsconvert.tree import Article
@@ -183,6 +189,13 @@ def _encoding(value: str) -> str:
         raise argparse.ArgumentTypeError(error.message) from None
 
 
+def _size(value: str) -> int:
+    try:
+        return parse_size(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _language(value: str) -> str:
     if _LANGUAGE_TAG.fullmatch(value) is None:
         raise argparse.ArgumentTypeError(f"not a language tag: {value!r} (e.g. en, en-GB, hi)")
@@ -279,6 +292,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="read the output back and refuse to write it unless it gives the same article",
     )
+    add(
+        "--max-size",
+        type=_size,
+        default=DEFAULT_MAX_SIZE,
+        metavar="SIZE",
+        help="refuse an input larger than SIZE (bytes, or with K, M, G; default: 256M)",
+    )
     add("-q", "--quiet", action="store_true", help="do not print warnings")
     add("--version", action="version", version=f"%(prog)s {__version__}")
     return parser  # fmt: skip
@@ -299,6 +319,7 @@ class Settings:
     lang: str
     check: bool
     quiet: bool
+    max_size: int = DEFAULT_MAX_SIZE
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,6 +427,7 @@ def _plan(options: argparse.Namespace) -> tuple[Settings, list[Job]]:
         lang=options.lang,
         check=options.check,
         quiet=options.quiet,
+        max_size=options.max_size,
     )
     return settings, jobs
 
@@ -495,7 +517,9 @@ def convert_one(job: Job, settings: Settings, warn: Callable[[str], None]) -> st
     """Read, parse and render one input; returns the output text. Raises NewsconvertError."""
     from newsconvert import read, render
 
-    source = read_source(job.input, encoding=settings.encoding, strict=settings.strict)
+    source = read_source(
+        job.input, encoding=settings.encoding, strict=settings.strict, max_size=settings.max_size
+    )
     for warning in source.warnings:
         warn(warning)
     article = read(
@@ -532,9 +556,17 @@ def _write_stdout(text: str) -> None:
         stream.flush()
         return
     # UTF-8 whatever the locale says: the outputs declare UTF-8 (HTML's <meta charset>).
-    stream.flush()
-    buffer.write(text.encode("utf-8"))
-    buffer.flush()
+    try:
+        stream.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:  # a full disk behind a redirection
+        _silence_stdout()  # what is left in the buffer must not fail again at exit
+        raise NewsconvertError(
+            f"cannot write: {error.strerror or error}", source="<stdout>"
+        ) from None
 
 
 def _convert_all(settings: Settings, jobs: Sequence[Job]) -> int:

@@ -39,13 +39,13 @@ import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, TextIO
 
 from newsconvert import __version__, output
 from newsconvert.errors import ConfigError, NewsconvertError
-from newsconvert.site.discover import DEFAULT_INCLUDE, discover
+from newsconvert.site.discover import DEFAULT_INCLUDE, Problem, discover
 from newsconvert.site.feed import DEFAULT_FEED_SIZE, FEED_NAME, render_feed
 from newsconvert.site.index import IndexEntry, newest_first, render_index
 from newsconvert.site.lock import build_lock
@@ -62,6 +62,7 @@ from newsconvert.site.manifest import (
     save_manifest,
 )
 from newsconvert.site.slugs import assign_slugs
+from newsconvert.source import DEFAULT_MAX_SIZE
 
 TARGETS = ("html", "md", "rst", "json")
 """The formats ``--to`` accepts for a build."""
@@ -91,6 +92,9 @@ class ConvertOptions:
     """Also render text the parser set aside as page chrome."""
     lang: str = "en"
     """The language of the pages (``<html lang>``)."""
+    max_size: int = field(default=DEFAULT_MAX_SIZE, metadata={"fingerprint": False})
+    """The largest source read, in bytes; a larger one fails. Not part of the fingerprint: it
+    decides which articles are read, not what their pages say."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +208,12 @@ def template_folders(options: ConvertOptions) -> list[Path]:
 
 def options_fingerprint(options: ConvertOptions) -> str:
     """The fingerprint recorded in the manifest: options, templates and version."""
-    data = asdict(options)
+    values = asdict(options)
+    data = {
+        item.name: values[item.name]
+        for item in fields(options)
+        if item.metadata.get("fingerprint", True)
+    }
     data["version"] = __version__
     return fingerprint(data, template_folders(options))
 
@@ -259,16 +268,10 @@ def prepare_task(task: Task, options: ConvertOptions) -> _Prepared | Outcome:
     """Read (by :func:`source_format`), parse and render one article: the files to write, or a
     failed :class:`Outcome`. Never raises."""
     import newsconvert
-    from newsconvert.source import decode_source
+    from newsconvert.source import decode_source, read_bytes
 
     try:
-        try:
-            with open(task.source_path, "rb") as handle:
-                data = handle.read()
-        except OSError as error:
-            raise NewsconvertError(
-                f"cannot read: {error.strerror or error}", source=task.source_path
-            ) from None
+        data = read_bytes(task.source_path, max_size=options.max_size, regular_only=True)
         source = decode_source(data, name=task.source_path, encoding=options.encoding)
         article = newsconvert.read(
             source.text,
@@ -510,6 +513,7 @@ class _Plan:
     tasks: list[Task]
     kept: int
     removed: list[str]
+    problems: list[Problem]
 
 
 def plan(
@@ -521,10 +525,19 @@ def plan(
     include: Sequence[str],
     exclude: Sequence[str],
     force: bool,
+    follow_symlinks: bool = False,
 ) -> _Plan:
     """Sort the sources into tasks (to convert) and kept records (unchanged), and list the
-    sources that are gone."""
-    relative_paths = list(discover(source_dir, include=include, exclude=exclude))
+    sources that are gone (not those in a folder that cannot be read) and what was not taken."""
+    problems: list[Problem] = []
+    found = discover(
+        source_dir,
+        include=include,
+        exclude=exclude,
+        follow_symlinks=follow_symlinks,
+        problems=problems,
+    )
+    relative_paths = list(found)
     slugs = assign_slugs(relative_paths)
     tasks: list[Task] = []
     kept = 0
@@ -545,8 +558,11 @@ def plan(
         else:
             tasks.append(Task(relative_path, str(source_path), slug))
     present = set(relative_paths)
-    removed = [path for path in manifest.articles if path not in present]
-    return _Plan(tasks, kept, removed)
+    unread = tuple(problem.folder for problem in problems if problem.folder is not None)
+    removed = [
+        path for path in manifest.articles if path not in present and not path.startswith(unread)
+    ]
+    return _Plan(tasks, kept, removed, problems)
 
 
 def _write_if_changed(path: Path, text: str) -> None:
@@ -579,6 +595,7 @@ def build(
     exclude: Sequence[str] = (),
     jobs: int = 1,
     force: bool = False,
+    follow_symlinks: bool = False,
     progress: bool = False,
     warnings: bool = True,
     stderr: TextIO | None = None,
@@ -615,8 +632,16 @@ def build(
             include=include,
             exclude=exclude,
             force=force,
+            follow_symlinks=follow_symlinks,
         )
         summary = Summary(unchanged=work.kept)
+        for problem in work.problems:
+            if problem.error:
+                summary.failed += 1
+                summary.errors.append(problem.message)
+                print(problem.message, file=stream)
+            elif warnings:
+                print(f"warning: {problem.message}", file=stream)
         bar = _progress_bar(len(work.tasks), stream) if progress and work.tasks else None
 
         def report(message: str) -> None:

@@ -25,6 +25,7 @@ from newsconvert.site.builder import (
 from newsconvert.site.discover import DEFAULT_INCLUDE
 from newsconvert.site.feed import DEFAULT_FEED_SIZE
 from newsconvert.site.frontmatter import GENERATORS
+from newsconvert.source import DEFAULT_MAX_SIZE, parse_size
 
 EXAMPLES = """\
 examples:
@@ -44,6 +45,22 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return value
+
+
+def _jobs(text: str) -> int:
+    value = _positive(text)
+    # Each worker is a Python process of some 50 MB: far more than the CPUs only costs memory.
+    most = 4 * default_jobs()
+    if value > most:
+        raise argparse.ArgumentTypeError(f"must be at most {most} (4 per CPU)")
+    return value
+
+
+def _size(text: str) -> int:
+    try:
+        return parse_size(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _zone_override(text: str) -> tuple[str, str]:
@@ -94,9 +111,21 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-j",
         "--jobs",
-        type=_positive,
+        type=_jobs,
         default=None,
-        help="worker processes (default: the number of CPUs)",
+        help="worker processes (default: the number of CPUs; at most 4 per CPU)",
+    )
+    parser.add_argument(
+        "--max-size",
+        type=_size,
+        default=DEFAULT_MAX_SIZE,
+        metavar="SIZE",
+        help="fail an article larger than SIZE (bytes, or with K, M, G; default: 256M)",
+    )
+    parser.add_argument(
+        "--follow-symlinks",
+        action="store_true",
+        help="also take symbolic links to files outside SRC (default: skipped with a warning)",
     )
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bar, no summary; only errors"
@@ -152,6 +181,7 @@ def _options(args: argparse.Namespace) -> ConvertOptions:
         template_dirs=tuple(str(Path(folder).resolve()) for folder in args.template_dir),
         keep_chrome=args.keep_chrome,
         lang=args.lang,
+        max_size=args.max_size,
     )
 
 
@@ -174,6 +204,7 @@ def run(argv: Sequence[str], *, stderr: TextIO | None = None) -> int:
             exclude=args.exclude,
             jobs=args.jobs or default_jobs(),
             force=args.force,
+            follow_symlinks=args.follow_symlinks,
             progress=not args.quiet and err.isatty(),
             warnings=not args.quiet,
             stderr=err,

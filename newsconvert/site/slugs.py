@@ -82,11 +82,19 @@ def path_slug(relative_path: str) -> str:
     return f"{_folder_slug(folder)}/{slug}" if folder else slug
 
 
-def _disambiguated(slug: str, relative_path: str) -> str:
+def _disambiguated(slug: str, relative_path: str, taken: set[str]) -> str:
     # A short hash of the source path: the same file always gets the same suffix, whatever other
-    # files are in the build.
-    digest = hashlib.sha256(relative_path.encode("utf-8")).hexdigest()[:8]
-    return f"{slug}-{digest}"
+    # files are in the build. Longer when even that is taken (a file named like another's
+    # suffixed slug), then numbered: no two sources ever share a page.
+    digest = hashlib.sha256(relative_path.encode("utf-8")).hexdigest()
+    for length in (8, 16, 64):
+        candidate = f"{slug}-{digest[:length]}"
+        if candidate.casefold() not in taken:
+            return candidate
+    number = 2
+    while f"{slug}-{digest}-{number}".casefold() in taken:
+        number += 1
+    return f"{slug}-{digest}-{number}"
 
 
 def assign_slugs(relative_paths: Iterable[str]) -> dict[str, str]:
@@ -101,7 +109,7 @@ def assign_slugs(relative_paths: Iterable[str]) -> dict[str, str]:
     for relative_path in sorted(relative_paths):
         slug = path_slug(relative_path)
         if slug.casefold() in taken:
-            slug = _disambiguated(slug, relative_path)
+            slug = _disambiguated(slug, relative_path, taken)
         taken.add(slug.casefold())
         slugs[relative_path] = slug
     return slugs
