@@ -14,6 +14,7 @@ cut at a ``-``, never empty, never a name Windows reserves (``con``, ``nul``, ``
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -87,14 +88,13 @@ def _disambiguated(slug: str, relative_path: str, taken: set[str]) -> str:
     # files are in the build. Longer when even that is taken (a file named like another's
     # suffixed slug), then numbered: no two sources ever share a page.
     digest = hashlib.sha256(relative_path.encode("utf-8")).hexdigest()
-    for length in (8, 16, 64):
-        candidate = f"{slug}-{digest[:length]}"
-        if candidate.casefold() not in taken:
+    candidates = (f"{slug}-{digest[:length]}" for length in (8, 16, 64))
+    numbered = (f"{slug}-{digest}-{number}" for number in itertools.count(2))
+    for candidate in itertools.chain(candidates, numbered):
+        folded = candidate.casefold()
+        if folded not in taken and folded.replace("/", "-") not in taken:
             return candidate
-    number = 2
-    while f"{slug}-{digest}-{number}".casefold() in taken:
-        number += 1
-    return f"{slug}-{digest}-{number}"
+    raise AssertionError("unreachable: the numbers never run out")
 
 
 def assign_slugs(relative_paths: Iterable[str]) -> dict[str, str]:
@@ -102,14 +102,19 @@ def assign_slugs(relative_paths: Iterable[str]) -> dict[str, str]:
     macOS and Windows file systems ignore case).
 
     Paths are taken in sorted order; the first path to claim a slug keeps it, later ones get a
-    suffix derived from their own path. The result depends only on the set of paths.
+    suffix derived from their own path. The result depends only on the set of paths. A slug's
+    flat form (folders joined by ``-``: ``a/b-c`` and ``a-b/c`` are both ``a-b-c``) is unique
+    too, since Jekyll, Pelican, Material's blog and Zola name posts by it
+    (:func:`newsconvert.site.frontmatter.flat_slug`).
     """
     slugs: dict[str, str] = {}
     taken: set[str] = set()
     for relative_path in sorted(relative_paths):
         slug = path_slug(relative_path)
-        if slug.casefold() in taken:
+        flat = slug.replace("/", "-").casefold()
+        if slug.casefold() in taken or flat in taken:
             slug = _disambiguated(slug, relative_path, taken)
-        taken.add(slug.casefold())
+            flat = slug.replace("/", "-").casefold()
+        taken.update((slug.casefold(), flat))
         slugs[relative_path] = slug
     return slugs
