@@ -64,7 +64,7 @@ def test_pipes_devices_and_sockets_are_skipped_with_a_warning(source: Path, tmp_
     finally:
         server.close()
     assert result.returncode == 0, result.stderr
-    warnings = result.stderr.splitlines()[:-1]
+    warnings = [line for line in result.stderr.splitlines() if str(source) in line]
     assert sorted(warnings) == [
         f"warning: {source / 'sock.txt'}: a socket, not a file; skipped",
         f"warning: {source / 'x.txt'}: a named pipe, not a file; skipped",
