@@ -113,13 +113,21 @@ class Store:
         """How the user would name ``relative`` (in messages and records)."""
         raise NotImplementedError
 
-    def files(self, include: Sequence[str], exclude: Sequence[str]) -> Iterator[str]:
+    def files(
+        self,
+        include: Sequence[str],
+        exclude: Sequence[str],
+        *,
+        follow_symlinks: bool = False,
+        problems: list[Any] | None = None,
+    ) -> Iterator[str]:
         """The files taken by ``include``/``exclude`` (see :mod:`newsconvert.site.discover`),
-        hidden ones skipped, in sorted order."""
+        hidden ones skipped, in sorted order; what was not taken is added to ``problems``."""
         raise NotImplementedError
 
-    def read(self, relative: str) -> bytes:
-        """The bytes of ``relative``; :class:`NewsconvertError` naming it on failure."""
+    def read(self, relative: str, *, max_size: int | None = None) -> bytes:
+        """The bytes of ``relative`` (refused when over ``max_size``); :class:`InputError`
+        naming it on failure."""
         raise NotImplementedError
 
     def hash(self, relative: str) -> str | None:
@@ -172,19 +180,30 @@ class LocalStore(Store):
     def name(self, relative: str) -> str:
         return str(self.root / relative)
 
-    def files(self, include: Sequence[str], exclude: Sequence[str]) -> Iterator[str]:
+    def files(
+        self,
+        include: Sequence[str],
+        exclude: Sequence[str],
+        *,
+        follow_symlinks: bool = False,
+        problems: list[Any] | None = None,
+    ) -> Iterator[str]:
         from newsconvert.site.discover import discover
 
-        return discover(self.root, include=include, exclude=exclude)
+        return discover(
+            self.root,
+            include=include,
+            exclude=exclude,
+            follow_symlinks=follow_symlinks,
+            problems=problems,
+        )
 
-    def read(self, relative: str) -> bytes:
-        try:
-            with open(self.root / relative, "rb") as handle:
-                return handle.read()
-        except OSError as error:
-            raise InputError(
-                f"cannot read: {error.strerror or error}", source=self.name(relative)
-            ) from None
+    def read(self, relative: str, *, max_size: int | None = None) -> bytes:
+        from newsconvert.source import DEFAULT_MAX_SIZE, read_bytes
+
+        return read_bytes(
+            self.root / relative, max_size=max_size or DEFAULT_MAX_SIZE, regular_only=True
+        )
 
     def hash(self, relative: str) -> str | None:
         from newsconvert.site.manifest import hash_file
@@ -267,7 +286,15 @@ class RemoteStore(Store):
     def name(self, relative: str) -> str:
         return f"{self.url}/{relative}"
 
-    def files(self, include: Sequence[str], exclude: Sequence[str]) -> Iterator[str]:
+    def files(
+        self,
+        include: Sequence[str],
+        exclude: Sequence[str],
+        *,
+        follow_symlinks: bool = False,
+        problems: list[Any] | None = None,
+    ) -> Iterator[str]:
+        # Object stores have no symbolic links, special files or unreadable folders.
         from newsconvert.site.discover import matches
 
         try:
@@ -286,11 +313,15 @@ class RemoteStore(Store):
             if matches(relative, include) and not matches(relative, exclude):
                 yield relative
 
-    def read(self, relative: str) -> bytes:
+    def read(self, relative: str, *, max_size: int | None = None) -> bytes:
         try:
             data: bytes = self.fs.cat_file(self._path(relative))
         except (OSError, ValueError) as error:
             raise InputError(f"cannot read: {_reason(error)}", source=self.name(relative)) from None
+        if max_size is not None:
+            from newsconvert.source import check_size
+
+            check_size(len(data), max_size, self.name(relative))
         return data
 
     def hashes(self, relatives: Iterable[str]) -> dict[str, str | None]:

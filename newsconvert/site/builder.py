@@ -47,7 +47,7 @@ from newsconvert import __version__
 from newsconvert.errors import ConfigError, NewsconvertError
 from newsconvert.formats import input_format_for_path, output_format, template_path
 from newsconvert.options import Options
-from newsconvert.site.discover import DEFAULT_INCLUDE
+from newsconvert.site.discover import DEFAULT_INCLUDE, Problem
 from newsconvert.site.feed import FEED_NAME, render_feed
 from newsconvert.site.index import IndexEntry, newest_first, render_index
 from newsconvert.site.lock import build_lock
@@ -218,7 +218,7 @@ def prepare_task(task: Task, options: Options, source_store: Store) -> _Prepared
     """Read (from ``source_store``, by :func:`source_format`), parse and render one article:
     the files to write, or a failed :class:`Outcome`. Never raises."""
     try:
-        data = source_store.read(task.relative_path)
+        data = source_store.read(task.relative_path, max_size=options.max_size)
         article, source_warnings = parse_source(data, task.source_path, options)
         files, entry, post_warnings = article_outputs(article, task.slug, options)
     except NewsconvertError as error:
@@ -500,6 +500,7 @@ class _Plan:
     tasks: list[Task]
     kept: int
     removed: list[str]
+    problems: list[Problem]
 
 
 def plan(
@@ -512,11 +513,15 @@ def plan(
     exclude: Sequence[str],
     force: bool,
     hash_sources: SourceHasher | None = None,
+    follow_symlinks: bool = False,
 ) -> _Plan:
     """Sort the sources into tasks (to convert) and kept records (unchanged), and list the
-    sources that are gone. The sources that have a record are hashed by ``hash_sources``
-    (default: here, by ``source.hashes``)."""
-    relative_paths = list(source.files(include, exclude))
+    sources that are gone (not those in a folder that cannot be read) and what was not taken.
+    The sources that have a record are hashed by ``hash_sources`` (default: here, by
+    ``source.hashes``)."""
+    problems: list[Problem] = []
+    found = source.files(include, exclude, follow_symlinks=follow_symlinks, problems=problems)
+    relative_paths = list(found)
     slugs = assign_slugs(relative_paths)
     tasks: list[Task] = []
     kept = 0
@@ -539,8 +544,11 @@ def plan(
         else:
             tasks.append(Task(relative_path, source.name(relative_path), slug))
     present = set(relative_paths)
-    removed = [path for path in manifest.articles if path not in present]
-    return _Plan(tasks, kept, removed)
+    unread = tuple(problem.folder for problem in problems if problem.folder is not None)
+    removed = [
+        path for path in manifest.articles if path not in present and not path.startswith(unread)
+    ]
+    return _Plan(tasks, kept, removed, problems)
 
 
 def _write_if_changed(out: Store, relative: str, text: str) -> None:
@@ -612,6 +620,7 @@ def build(
     exclude: Sequence[str] = (),
     jobs: int = 1,
     force: bool = False,
+    follow_symlinks: bool = False,
     progress: bool = False,
     warnings: bool = True,
     stderr: TextIO | None = None,
@@ -660,8 +669,16 @@ def build(
             exclude=exclude,
             force=force,
             hash_sources=getattr(executor, "hash_sources", None),
+            follow_symlinks=follow_symlinks,
         )
         summary = Summary(unchanged=work.kept)
+        for problem in work.problems:
+            if problem.error:
+                summary.failed += 1
+                summary.errors.append(problem.message)
+                print(problem.message, file=stream)
+            elif warnings:
+                print(f"warning: {problem.message}", file=stream)
         bar = _progress_bar(len(work.tasks), stream) if progress and work.tasks else None
 
         def report(message: str) -> None:
