@@ -49,7 +49,7 @@ class Format:
     name: str
     """The short name (``md``), used in option values and template folders."""
     label: str
-    """What people call it (``Markdown (CommonMark)``), for help texts and docs."""
+    """What people call it (``Markdown``), for help texts and docs."""
     aliases: tuple[str, ...] = ()
     """Other accepted names (matched case-insensitively)."""
     suffixes: tuple[str, ...] = ()
@@ -127,7 +127,7 @@ TEXT = Format(
 FORMATS: tuple[Format, ...] = (
     Format(
         name="md",
-        label="Markdown (CommonMark)",
+        label="Markdown",
         aliases=("markdown", "commonmark"),
         suffixes=(".md", ".markdown"),
         template_extension="md",
@@ -138,7 +138,7 @@ FORMATS: tuple[Format, ...] = (
     ),
     Format(
         name="html",
-        label="HTML5",
+        label="HTML",
         aliases=("htm", "html5"),
         suffixes=(".html", ".htm"),
         template_extension="html",
@@ -160,7 +160,7 @@ FORMATS: tuple[Format, ...] = (
     ),
     Format(
         name="json",
-        label="JSON (the tree)",
+        label="JSON",
         suffixes=(".json",),
         writer="newsconvert.renderers.json:render_json",
         reader="newsconvert.readers.json:read_json",

@@ -14,9 +14,17 @@ from newsconvert.escape.characters import replace_invalid
 from newsconvert.tree import Article
 
 try:  # libyaml's emitter is several times faster; its output is the same YAML.
-    _Dumper: type = yaml.CSafeDumper
+    _SafeDumper: type = yaml.CSafeDumper
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Dumper = yaml.SafeDumper
+    _SafeDumper = yaml.SafeDumper
+
+
+class _Dumper(_SafeDumper):  # type: ignore[misc, valid-type]
+    """PyYAML's safe dumper, never writing anchors and aliases (``&id001``/``*id001`` for a value
+    used twice, such as one date in two keys), which strict loaders refuse."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 def front_matter(context: dict[str, Any]) -> dict[str, Any]:
@@ -42,9 +50,11 @@ def front_matter(context: dict[str, Any]) -> dict[str, Any]:
 
 
 def dump_yaml(data: dict[str, Any]) -> str:
-    """``data`` as a YAML block (no document markers), every string safely quoted as needed.
+    """``data`` as a YAML block (no document markers), every string safely quoted as needed:
+    the one YAML writer of newsconvert (standalone Markdown, the generators' front matter).
 
-    Lines are never folded, so a long headline stays one line.
+    Datetimes become YAML timestamps with their offset; lines are never folded, so a long
+    headline stays one line; no anchors or aliases.
     """
     text = yaml.dump(
         _clean(data),

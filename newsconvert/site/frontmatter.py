@@ -26,8 +26,7 @@ from datetime import datetime
 from pathlib import PurePosixPath
 from typing import Any
 
-import yaml
-
+from newsconvert.renderers.metadata import dump_yaml
 from newsconvert.site.metadata import PostMeta
 
 GENERATORS = ("hugo", "jekyll", "pelican", "mkdocs", "zola")
@@ -35,12 +34,7 @@ GENERATORS = ("hugo", "jekyll", "pelican", "mkdocs", "zola")
 
 
 def _yaml_block(fields: dict[str, Any]) -> str:
-    # safe_dump emits datetimes as YAML timestamps (with their offset), quotes every string
-    # that would otherwise read as another type, and never emits Python-specific tags.
-    body = yaml.safe_dump(
-        fields, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1_000_000
-    )
-    return f"---\n{body}---\n"
+    return f"---\n{dump_yaml(fields)}---\n"
 
 
 def _without_none(fields: dict[str, Any]) -> dict[str, Any]:

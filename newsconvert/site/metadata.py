@@ -3,10 +3,9 @@
 :class:`PostMeta` is what front matter, the index, the Atom feed and the MkDocs and Pelican
 plugins all read, so that "the date" of an article means the same thing everywhere:
 
-- ``published``: the publication timestamp, or the first update when no publication time is
-  given (an article stamped only ``Updated …`` was at least published by then);
-- ``modified``: the last update, or ``published`` when there is none (so ``lastmod`` is always
-  present when any date is);
+- ``published`` and ``modified`` are :func:`newsconvert.facts.published` and
+  :func:`newsconvert.facts.modified`: ``modified`` is the last update, and absent when the
+  article mentions none (never a copy of ``published``);
 - times keep exactly what the text said: aware when it named a zone, naive when it did not.
 """
 
@@ -15,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from newsconvert.tree import Article, Timestamp
+from newsconvert import facts
+from newsconvert.tree import Article
 
 MONTHS = (
     "January",
@@ -43,7 +43,7 @@ class PostMeta:
     published: datetime | None
     """When it was published (see the module doc), or ``None`` when the text gives no date."""
     modified: datetime | None
-    """When it was last updated, else ``published``."""
+    """When it was last updated, or ``None`` when the article mentions no update."""
     published_zone: str | None
     """The zone abbreviation written with the publication time (``IST``), if any."""
     authors: tuple[str, ...]
@@ -56,30 +56,17 @@ class PostMeta:
     """The wire dateline as written, if any."""
 
 
-def _resolved(timestamp: Timestamp | None) -> datetime | None:
-    return timestamp.value if timestamp is not None else None
-
-
 def post_meta(article: Article) -> PostMeta:
-    """The :class:`PostMeta` of ``article``."""
-    updates = [stamp for stamp in article.updated if stamp.value is not None]
-    published_stamp = article.published
-    if published_stamp is None or published_stamp.value is None:
-        published_stamp = updates[0] if updates else None
-    published = _resolved(published_stamp)
-    modified = updates[-1].value if updates else published
-    authors: list[str] = []
-    for byline in article.bylines:
-        for name in byline.names or (byline.text,):
-            if name not in authors:
-                authors.append(name)
+    """The :class:`PostMeta` of ``article`` (its facts from :mod:`newsconvert.facts`)."""
+    published = facts.published(article)
+    modified = facts.modified(article)
     return PostMeta(
         title=article.headline.text,
-        published=published,
-        modified=modified,
-        published_zone=published_stamp.zone if published_stamp is not None else None,
-        authors=tuple(authors),
-        summary=article.standfirst.text if article.standfirst is not None else None,
+        published=published.value if published is not None else None,
+        modified=modified.value if modified is not None else None,
+        published_zone=published.zone if published is not None else None,
+        authors=facts.authors(article),
+        summary=facts.description(article),
         kicker=article.kicker.text if article.kicker is not None else None,
         dateline=article.dateline.text.strip() if article.dateline is not None else None,
     )
