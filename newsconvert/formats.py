@@ -210,8 +210,10 @@ def format_for_suffix(suffix: str) -> Format | None:
 
 
 def input_format_for_path(path: str | PathLike[str]) -> Format:
-    """How the file at ``path`` is read: the format its suffix names, else plain text."""
-    return format_for_suffix(PurePath(fspath(path)).suffix or ".") or TEXT
+    """How the file at ``path`` is read: the format its suffix names if newsconvert reads it,
+    else plain text."""
+    fmt = format_for_suffix(PurePath(fspath(path)).suffix or ".")
+    return fmt if fmt is not None and fmt.is_input else TEXT
 
 
 def templates_dir(package: Path | None = None) -> Path:
