@@ -103,11 +103,13 @@ class Format:
         """The reading function (imported on first use)."""
         if self.reader is None:
             raise ConfigError(f"newsconvert does not read {self.name}")
-        return _load(self.reader)  # type: ignore[no-any-return]
+        reader: Callable[..., Any] = _load(self.reader)
+        return reader
 
     def load_writer(self) -> Callable[..., str] | None:
         """The writing function, or ``None`` for a format written through templates."""
-        return None if self.writer is None else _load(self.writer)  # type: ignore[no-any-return]
+        writer: Callable[..., str] | None = None if self.writer is None else _load(self.writer)
+        return writer
 
     def load_escaper(self) -> Any:
         """The escaping module, or ``None``."""

@@ -228,10 +228,6 @@ class _Reading:
     place: str | None = None
 
 
-_UNKNOWN_LABEL = "?"
-"""A label written with more than one space between its words (looked up again, collapsed)."""
-
-
 def _read_zone(text: str, pos: int, reading: _Reading) -> int:
     if reading.zone is not None:
         return pos
@@ -258,10 +254,9 @@ def _scan(text: str, pos: int) -> _Reading | None:
     if label is not None:
         reading.labelled = True
         written = label["label"].lower()
-        kind = _LABEL_KIND.get(written, _UNKNOWN_LABEL)
-        reading.kind = (
-            kind if kind is not _UNKNOWN_LABEL else _LABEL_KIND[" ".join(written.split())]
-        )
+        if written not in _LABEL_KIND:
+            written = " ".join(written.split())
+        reading.kind = _LABEL_KIND[written]
         pos = label.end()
 
     # ``19:17``: a colon after one or two digits starts a time, never a date (no date form

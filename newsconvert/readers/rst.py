@@ -106,7 +106,7 @@ def parse_rst(text: str, *, source: str | None = None) -> Any:
     # A parser keeps its state machine on itself: a fresh one per call (it costs nothing)
     # keeps concurrent reads apart. Its nested machines come from this thread's pool.
     parser = rst_machines.parser()
-    reader = Reader(parser=parser)
+    reader: Reader[Any] = Reader(parser=parser)
     settings = copy.copy(_default_settings())
     messages = io.StringIO()
     settings.warning_stream = messages

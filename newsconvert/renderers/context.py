@@ -209,10 +209,6 @@ def _block_view(
     return _new_view(BlockView, (kind, block, previous, None, bullet, None, "", "", False, blank))
 
 
-def _rendered(block: Block, keep_chrome: bool) -> bool:
-    return keep_chrome or type(block) is not Aside or block.kind not in HIDDEN_ASIDES  # type: ignore[attr-defined]
-
-
 def dateline_paragraph(article: Article, *, keep_chrome: bool) -> Paragraph | None:
     """The paragraph the article's dateline opens when rendered, or ``None`` (it stands alone).
 
@@ -227,10 +223,10 @@ def dateline_paragraph(article: Article, *, keep_chrome: bool) -> Paragraph | No
     first = True
     for section in article.sections:
         for block in section.blocks:
-            if not _rendered(block, keep_chrome):
+            if not facts.shown(block, keep_chrome=keep_chrome):
                 continue
             if type(block) is Paragraph and (first or (block.line and block.line == dateline.line)):
-                return block  # type: ignore[return-value]
+                return block
             first = False
     return None
 

@@ -179,15 +179,11 @@ def article_to_dict(article: Article) -> dict[str, Any]:
 
 
 def _encoder(ascii_only: bool) -> Callable[[Any], str]:
-    """A compact encoder for one value: the C encoder the standard library uses, built once
-    (``json.JSONEncoder.encode`` builds it again on every call, which costs as much as an
-    article's block)."""
-    escape = json.encoder.encode_basestring_ascii if ascii_only else json.encoder.encode_basestring
-    make = json.encoder.c_make_encoder
-    if make is None:  # a Python without the C accelerator
-        return json.JSONEncoder(ensure_ascii=ascii_only).encode
-    encoder = make(None, None, escape, None, ": ", ", ", False, False, True)
-    return lambda value: "".join(encoder(value, 0))
+    """A compact encoder for one value, configured once (``json.dumps`` would build an encoder
+    on every call)."""
+    return json.JSONEncoder(
+        ensure_ascii=ascii_only, check_circular=False, separators=(", ", ": ")
+    ).encode
 
 
 _ENCODERS = {ascii_only: _encoder(ascii_only) for ascii_only in (False, True)}

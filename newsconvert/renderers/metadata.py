@@ -19,7 +19,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _SafeDumper = yaml.SafeDumper
 
 
-class _Dumper(_SafeDumper):  # type: ignore[misc, valid-type]
+class _Dumper(_SafeDumper):  # type: ignore[misc]
     """PyYAML's safe dumper, never writing anchors and aliases (``&id001``/``*id001`` for a value
     used twice, such as one date in two keys), which strict loaders refuse."""
 
@@ -106,4 +106,5 @@ def json_ld(context: dict[str, Any]) -> dict[str, Any]:
         data["description"] = context["description"]
     if context["lang"]:
         data["inLanguage"] = context["lang"]
-    return _clean(data)
+    cleaned: dict[str, Any] = _clean(data)
+    return cleaned
