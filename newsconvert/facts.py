@@ -15,6 +15,7 @@ from newsconvert.tree import HIDDEN_ASIDES, Article, Aside, Block, Section, Time
 __all__ = [
     "authors",
     "description",
+    "listing_date",
     "modified",
     "published",
     "shown",
@@ -36,10 +37,20 @@ def authors(article: Article) -> tuple[str, ...]:
 
 
 def published(article: Article) -> Timestamp | None:
-    """The publication timestamp if it resolved to a time; else the first update that did (an
-    article stamped only ``Updated …`` was published by then); else ``None``."""
+    """The publication timestamp if it resolved to a time, else ``None``: what a document's
+    own metadata states (front matter ``date``, JSON-LD ``datePublished``, docinfo)."""
     if article.published is not None and article.published.value is not None:
         return article.published
+    return None
+
+
+def listing_date(article: Article) -> Timestamp | None:
+    """The time to list the article by (site index, feed, generators' ``date``): its
+    publication time, else its first update that resolved (an article stamped only
+    ``Updated …`` was published by then), else ``None``."""
+    found = published(article)
+    if found is not None:
+        return found
     return next((stamp for stamp in article.updated if stamp.value is not None), None)
 
 

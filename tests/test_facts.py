@@ -68,14 +68,17 @@ def test_one_date_in_two_keys_is_written_twice_not_aliased() -> None:
         assert text.count("2020-05-01 10:00:00+05:30") == 2
 
 
-def test_published_falls_back_to_the_first_resolved_update_everywhere() -> None:
+def test_an_update_dates_a_listing_but_is_not_stated_as_the_publication() -> None:
     update = Timestamp("Updated 09:00 IST, 2 May 2020", datetime(2020, 5, 2, 9, tzinfo=IST))
     article = sample_article(published=None, updated=(update,))
-    assert facts.published(article) is update
+    # The document's own metadata states only what the article says (it reads back the same)...
+    assert facts.published(article) is None
     context = build_context(article, "html", standalone=True, keep_chrome=False, lang="en")
-    assert context["date_published"] == update.iso == context["date_modified"]
+    assert context["date_published"] is None and context["date_modified"] == update.iso
+    assert "published_datetime" not in article_metadata(article)
+    # ... while listings (index, feed, generators' date) still place the article in time.
+    assert facts.listing_date(article) is update
     assert post_meta(article).published == update.value
-    assert article_metadata(article)["published_datetime"] == update.iso
 
 
 def test_visible_leaves_out_chrome_and_emptied_sections() -> None:

@@ -40,7 +40,7 @@ from datetime import datetime
 from typing import Literal
 
 from newsconvert.errors import ParseError
-from newsconvert.parser.timezones import ZoneTable
+from newsconvert.parser.timezones import ZoneTable, zone_table
 from newsconvert.tree import Timestamp
 
 __all__ = ["TimestampMatch", "may_be_timestamp", "parse_timestamp"]
@@ -203,14 +203,8 @@ def has_ascii_digit(text: str) -> bool:
     )
 
 
-_DEFAULT_ZONES: ZoneTable | None = None
-
-
 def _default_zones() -> ZoneTable:
-    global _DEFAULT_ZONES
-    if _DEFAULT_ZONES is None:
-        _DEFAULT_ZONES = ZoneTable()
-    return _DEFAULT_ZONES
+    return zone_table()
 
 
 # --- Reading ------------------------------------------------------------------------------------

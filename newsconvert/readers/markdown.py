@@ -28,7 +28,7 @@ from newsconvert.readers.parts import Metadata, Part, PartKind
 from newsconvert.tree import Article
 
 _FRONT_MATTER_FENCE = re.compile(r"\A---[ \t]*\r?\n")
-_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ATTRIBUTION_DASH = re.compile("^(?:\u2014|\u2015|\u2013|--)\\s*")  # em dash, bar, en dash
 _MARKER = re.compile(r"\A<!-- (?:embed|aside (?P<kind>[a-z]+)) -->\Z")
 """The comment our Markdown writes before an embedded post or an aside."""
@@ -144,18 +144,32 @@ def _apply_markers(parts: list[Part]) -> list[Part]:
 
 
 def split_front_matter(text: str, *, source: str | None = None) -> tuple[str, Metadata, int]:
-    """Split YAML front matter off ``text``: ``(body, metadata, lines before the body)``."""
-    opening = _FRONT_MATTER_FENCE.match(text)
-    if opening is None:
+    """Split YAML front matter off ``text``: ``(body, metadata, lines before the body)``.
+
+    The block is found by markdown-it-py's front-matter plugin (``mdit_py_plugins``): a ``---``
+    line first, closed by a ``---`` or ``...`` line.
+    """
+    if _FRONT_MATTER_FENCE.match(text) is None:
         return text, Metadata(), 0
-    closing = _FRONT_MATTER_END.search(text, opening.end())
-    if closing is None:
+    tokens = _front_matter_parser().parse(text)
+    if not tokens or tokens[0].type != "front_matter" or tokens[0].map is None:
         raise ParseError("front matter opened with '---' is never closed", source=source, line=1)
-    block = text[opening.end() : closing.start()]
-    end_of_line = text.find("\n", closing.end())
-    body_start = len(text) if end_of_line < 0 else end_of_line + 1
-    metadata = front_matter_metadata(block, source=source, first_line=2)
-    return text[body_start:], metadata, text.count("\n", 0, body_start)
+    lines_before = tokens[0].map[1]
+    body_start = 0
+    for _ in range(lines_before):
+        found = _LINE_BREAK.search(text, body_start)
+        body_start = len(text) if found is None else found.end()
+    metadata = front_matter_metadata(tokens[0].content + "\n", source=source, first_line=2)
+    return text[body_start:], metadata, lines_before
+
+
+@functools.cache
+def _front_matter_parser() -> Any:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    # Only the front matter is wanted from this parse: the "zero" preset does little else.
+    return MarkdownIt("zero").use(front_matter_plugin)
 
 
 def front_matter_metadata(

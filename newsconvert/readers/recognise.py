@@ -10,7 +10,6 @@ that knows those recognisers' signatures.
 from __future__ import annotations
 
 import contextlib
-import functools
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
 from typing import TYPE_CHECKING
@@ -27,14 +26,9 @@ _ZONES: ContextVar[ZoneTable | None] = ContextVar("newsconvert_reader_zones", de
 
 def zone_table() -> ZoneTable:
     """The zone table of the read in progress: the user's overrides, or the built-in table."""
-    return _ZONES.get() or _default_zone_table()
+    from newsconvert.parser.timezones import zone_table
 
-
-@functools.cache
-def _default_zone_table() -> ZoneTable:
-    from newsconvert.parser.timezones import ZoneTable
-
-    return ZoneTable()
+    return _ZONES.get() or zone_table()
 
 
 @contextlib.contextmanager
@@ -47,9 +41,9 @@ def using_zones(zones: Mapping[str, str] | None) -> Iterator[None]:
     if not zones:
         yield
         return
-    from newsconvert.parser.timezones import ZoneTable
+    from newsconvert.parser.timezones import zone_table
 
-    token = _ZONES.set(ZoneTable(zones))
+    token = _ZONES.set(zone_table(zones))
     try:
         yield
     finally:

@@ -3,9 +3,9 @@
 :class:`PostMeta` is what front matter, the index, the Atom feed and the MkDocs and Pelican
 plugins all read, so that "the date" of an article means the same thing everywhere:
 
-- ``published`` and ``modified`` are :func:`newsconvert.facts.published` and
-  :func:`newsconvert.facts.modified`: ``modified`` is the last update, and absent when the
-  article mentions none (never a copy of ``published``);
+- ``published`` and ``modified`` are :func:`newsconvert.facts.listing_date` (the publication
+  time, else the first update) and :func:`newsconvert.facts.modified` (the last update, and
+  absent when the article mentions none: never a copy of ``published``);
 - times keep exactly what the text said: aware when it named a zone, naive when it did not.
 """
 
@@ -58,7 +58,7 @@ class PostMeta:
 
 def post_meta(article: Article) -> PostMeta:
     """The :class:`PostMeta` of ``article`` (its facts from :mod:`newsconvert.facts`)."""
-    published = facts.published(article)
+    published = facts.listing_date(article)
     modified = facts.modified(article)
     return PostMeta(
         title=article.headline.text,
