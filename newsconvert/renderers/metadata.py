@@ -20,8 +20,9 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 
 
 class _Dumper(_SafeDumper):  # type: ignore[misc]
-    """PyYAML's safe dumper, never writing anchors and aliases (``&id001``/``*id001`` for a value
-    used twice, such as one date in two keys), which strict loaders refuse."""
+    """The safe dumper, never writing anchors and aliases (``&id001``/``*id001``) for a value
+    that appears twice: front matter is read by strict and simple YAML loaders (Hugo's, Jekyll's,
+    other tools') that refuse or mis-read them."""
 
     def ignore_aliases(self, data: Any) -> bool:
         return True
@@ -53,8 +54,8 @@ def dump_yaml(data: dict[str, Any]) -> str:
     """``data`` as a YAML block (no document markers), every string safely quoted as needed:
     the one YAML writer of newsconvert (standalone Markdown, the generators' front matter).
 
-    Datetimes become YAML timestamps with their offset; lines are never folded, so a long
-    headline stays one line; no anchors or aliases.
+    Lines are never folded, so a long headline stays one line; no anchors or aliases. The one
+    YAML writer of the package: standalone Markdown and every generator's front matter use it.
     """
     text = yaml.dump(
         _clean(data),

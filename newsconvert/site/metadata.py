@@ -3,9 +3,12 @@
 :class:`PostMeta` is what front matter, the index, the Atom feed and the MkDocs and Pelican
 plugins all read, so that "the date" of an article means the same thing everywhere:
 
-- ``published`` and ``modified`` are :func:`newsconvert.facts.listing_date` (the publication
-  time, else the first update) and :func:`newsconvert.facts.modified` (the last update, and
-  absent when the article mentions none: never a copy of ``published``);
+- ``published``: :func:`newsconvert.facts.listing_date`, the publication timestamp, or the
+  first update when no publication time is given (an article stamped only ``Updated …`` was at
+  least published by then);
+- ``modified``: :func:`newsconvert.facts.modified`, the last update, only when an ``Updated``
+  line gives one (other than the one standing in for ``published``): nothing is copied or
+  invented;
 - times keep exactly what the text said: aware when it named a zone, naive when it did not.
 """
 
@@ -15,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from newsconvert import facts
-from newsconvert.tree import Article
+from newsconvert.tree import Article, Paragraph
 
 MONTHS = (
     "January",
@@ -43,7 +46,7 @@ class PostMeta:
     published: datetime | None
     """When it was published (see the module doc), or ``None`` when the text gives no date."""
     modified: datetime | None
-    """When it was last updated, or ``None`` when the article mentions no update."""
+    """When it was last updated, or ``None`` when no ``Updated`` line says so."""
     published_zone: str | None
     """The zone abbreviation written with the publication time (``IST``), if any."""
     authors: tuple[str, ...]
@@ -54,12 +57,38 @@ class PostMeta:
     """The rubric above the headline, if any."""
     dateline: str | None
     """The wire dateline as written, if any."""
+    excerpt: str | None = None
+    """The opening of the first paragraph (at most :data:`EXCERPT_LENGTH` characters, cut at a
+    word), for listings of an article without a standfirst."""
+
+
+EXCERPT_LENGTH = 200
+"""The longest :attr:`PostMeta.excerpt`, before its ellipsis."""
+
+
+def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
+    """``text`` on one line, cut after at most ``length`` characters at a space, with ``…``."""
+    text = " ".join(text.split())
+    if len(text) <= length:
+        return text
+    cut = text[: length + 1].rsplit(" ", 1)[0] if " " in text[:length] else text[:length]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def _first_paragraph(article: Article) -> str | None:
+    for section in article.sections:
+        for block in section.blocks:
+            if isinstance(block, Paragraph) and block.text.strip():
+                return block.text
+    return None
 
 
 def post_meta(article: Article) -> PostMeta:
     """The :class:`PostMeta` of ``article`` (its facts from :mod:`newsconvert.facts`)."""
     published = facts.listing_date(article)
     modified = facts.modified(article)
+    if modified is published:  # the one update stands in for the publication time
+        modified = None
     return PostMeta(
         title=article.headline.text,
         published=published.value if published is not None else None,
@@ -69,6 +98,7 @@ def post_meta(article: Article) -> PostMeta:
         summary=facts.description(article),
         kicker=article.kicker.text if article.kicker is not None else None,
         dateline=article.dateline.text.strip() if article.dateline is not None else None,
+        excerpt=excerpt(first) if (first := _first_paragraph(article)) else None,
     )
 
 
