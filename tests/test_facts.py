@@ -54,7 +54,7 @@ def test_modified_is_never_invented() -> None:
     front = yaml.safe_load(markdown.split("---\n")[1])
     assert "date" in front and "lastmod" not in front
     for generator in ("hugo", "jekyll", "mkdocs"):
-        text = post_text(generator, post_meta(article), "body\n")
+        text = post_text(generator, "story", post_meta(article), "body\n")
         assert "&id" not in text and "*id" not in text
 
 
@@ -63,7 +63,7 @@ def test_one_date_in_two_keys_is_written_twice_not_aliased() -> None:
     update = Timestamp("Updated 10:00 IST, 1 May 2020", stamp.value)
     article = sample_article(published=stamp, updated=(update,))
     for generator in ("hugo", "jekyll"):
-        text = post_text(generator, post_meta(article), "body\n")
+        text = post_text(generator, "story", post_meta(article), "body\n")
         assert "&id" not in text and "*id" not in text
         assert text.count("2020-05-01 10:00:00+05:30") == 2
 
