@@ -270,6 +270,9 @@ def parse_manifest(data: bytes, path: str) -> Manifest:
     if len(lines) > 1 + compacted:
         manifest.journaled = True
         manifest.site_fingerprint = ""
+    elif len(lines) < 1 + compacted and manifest.problem is None:
+        # A compacted manifest is written whole (renamed into place): only damage shortens it.
+        manifest.problem = f"{path}:{len(lines) + 1}: cut short, {compacted} records expected"
     if manifest.problem is not None:
         _distrust(manifest)
     return manifest
