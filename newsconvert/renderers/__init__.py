@@ -68,10 +68,9 @@ Every format leaves out asides of the kinds in :data:`newsconvert.tree.HIDDEN_AS
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator
 from os import PathLike
-from types import ModuleType
-from typing import Any
+from typing import Any, TextIO
 
 from newsconvert.errors import ConfigError
 from newsconvert.tree import Article
@@ -82,7 +81,11 @@ __all__ = [
     "UnknownBlockTypeError",
     "format_for_suffix",
     "normalize_format",
+    "reload_templates",
     "render",
+    "render_formats",
+    "render_to",
+    "template_environment",
 ]
 
 FORMAT_SUFFIXES: dict[str, str] = {"md": ".md", "html": ".html", "rst": ".rst", "json": ".json"}
@@ -154,19 +157,72 @@ def format_for_suffix(suffix: str) -> str | None:
     return _SUFFIX_FORMATS.get(suffix.lower())
 
 
-_templating: tuple[ModuleType, Callable[..., dict[str, Any]]] | None = None
-"""The environment module and build_context, imported on the first templated render (they
-load Jinja, which JSON output never needs) and kept here: an import statement in
-:func:`render` costs about 0.5 us on every call."""
+_environments: dict[tuple[str, tuple[str, ...], bool], Any] = {}
 
 
-def _load_templating() -> tuple[ModuleType, Callable[..., dict[str, Any]]]:
-    global _templating
-    from newsconvert.renderers import environment
+def template_environment(
+    fmt: str, template_dirs: tuple[str, ...] = (), *, check_characters: bool = True
+) -> Any:
+    """The Jinja environment of ``fmt`` with ``template_dirs`` before the built-in templates:
+    made on first use (:func:`newsconvert.renderers.environment.make_environment`) and kept,
+    with its compiled templates, until :func:`reload_templates`."""
+    key = (fmt, template_dirs, check_characters)
+    env = _environments.get(key)
+    if env is None:
+        from newsconvert.renderers.environment import make_environment
+
+        env = _environments[key] = make_environment(
+            fmt, template_dirs, check_characters=check_characters
+        )
+    return env
+
+
+def reload_templates() -> None:
+    """Forget the templates compiled in this process, so that the next render reads them from
+    disk again (a site build does, having fingerprinted them as they are now)."""
+    _environments.clear()
+
+
+def _render_json(article: Article) -> str:
+    from newsconvert.renderers.json import article_to_dict, dumps
+
+    data = article_to_dict(article)
+    text = dumps(data)
+    try:
+        text.encode()
+    except UnicodeEncodeError:  # lone surrogates, unencodable as UTF-8: JSON escapes them
+        text = dumps(data, ensure_ascii=True)
+    return text + "\n"
+
+
+def _template_output(
+    article: Article,
+    fmt: str,
+    *,
+    standalone: bool,
+    template_dirs: tuple[str, ...],
+    keep_chrome: bool,
+    lang: str,
+    shared: dict[str, Any] | None = None,
+) -> Iterator[str]:
+    """The pieces of ``article`` rendered by the templates of ``fmt``."""
     from newsconvert.renderers.context import build_context
+    from newsconvert.renderers.environment import generate_template
 
-    _templating = (environment, build_context)
-    return _templating
+    env = template_environment(fmt, template_dirs, check_characters=not article.characters_checked)
+    context = build_context(
+        article, fmt, standalone=standalone, keep_chrome=keep_chrome, lang=lang, shared=shared
+    )
+    if standalone:
+        from newsconvert.renderers.metadata import front_matter, json_ld
+
+        context["front_matter"] = front_matter(context) if fmt == "md" else None
+        context["json_ld"] = json_ld(context) if fmt == "html" else None
+    else:
+        context["front_matter"] = context["json_ld"] = None
+    ext = _TEMPLATE_EXTENSIONS[fmt]
+    name = f"{fmt}/{'standalone' if standalone else 'article'}.{ext}.j2"
+    return generate_template(env, name, context)
 
 
 def render(
@@ -185,34 +241,90 @@ def render(
     document language. Raises :class:`ConfigError` for an unknown format or a missing template
     folder, :class:`TemplateError` (naming the template file and line) when a template fails,
     and :class:`UnknownBlockTypeError` (a :class:`TypeError`) for a block type no renderer knows
-    (never silently dropped). The
-    text ends with exactly one line break.
+    (never silently dropped). The text ends with exactly one line break.
     """
-    fmt = FORMAT_ALIASES.get(to) or normalize_format(to)
+    fmt = normalize_format(to)
     if fmt == "json":
-        from newsconvert.renderers.json import article_to_dict, dumps
-
-        data = article_to_dict(article)
-        text = dumps(data)
-        try:
-            text.encode()  # cheaper than searching for surrogates
-        except UnicodeEncodeError:  # lone surrogates, unencodable as UTF-8: JSON escapes them
-            text = dumps(data, ensure_ascii=True)
-        return text + "\n"
-    environments, build_context = _templating or _load_templating()
-    dirs = tuple(map(os.fspath, template_dirs))
-    env = environments.environment(fmt, dirs)
-    context = build_context(article, fmt, standalone=standalone, keep_chrome=keep_chrome, lang=lang)
-    if standalone:
-        from newsconvert.renderers.metadata import front_matter, json_ld
-
-        context["front_matter"] = front_matter(context) if fmt == "md" else None
-        context["json_ld"] = json_ld(context) if fmt == "html" else None
-    else:
-        context["front_matter"] = context["json_ld"] = None
-    ext = _TEMPLATE_EXTENSIONS[fmt]
-    text = environments.render_template(
-        env, f"{fmt}/{'standalone' if standalone else 'article'}.{ext}.j2", context
+        return _render_json(article)
+    pieces = _template_output(
+        article,
+        fmt,
+        standalone=standalone,
+        template_dirs=tuple(map(os.fspath, template_dirs)),
+        keep_chrome=keep_chrome,
+        lang=lang,
     )
     # Every output ends with exactly one line break, whatever the templates leave.
-    return text.rstrip("\n") + "\n"
+    return "".join(pieces).rstrip("\n") + "\n"
+
+
+def render_formats(
+    article: Article,
+    formats: Iterable[str],
+    *,
+    standalone: bool = False,
+    template_dirs: Iterable[str | PathLike[str]] = (),
+    keep_chrome: bool = False,
+    lang: str = "en",
+) -> dict[str, str]:
+    """``article`` rendered as each of ``formats`` (names as :func:`render` takes them; the keys
+    are the canonical names), the article's part of the template context computed once."""
+    from newsconvert.renderers.context import article_context
+
+    dirs = tuple(map(os.fspath, template_dirs))
+    shared: dict[str, Any] | None = None
+    texts: dict[str, str] = {}
+    for name in formats:
+        fmt = normalize_format(name)
+        if fmt == "json":
+            texts[fmt] = _render_json(article)
+            continue
+        if shared is None:
+            shared = article_context(article, keep_chrome=keep_chrome)
+        pieces = _template_output(
+            article,
+            fmt,
+            standalone=standalone,
+            template_dirs=dirs,
+            keep_chrome=keep_chrome,
+            lang=lang,
+            shared=shared,
+        )
+        texts[fmt] = "".join(pieces).rstrip("\n") + "\n"
+    return texts
+
+
+def render_to(
+    stream: TextIO,
+    article: Article,
+    to: str,
+    *,
+    standalone: bool = False,
+    template_dirs: Iterable[str | PathLike[str]] = (),
+    keep_chrome: bool = False,
+    lang: str = "en",
+) -> None:
+    """Write what :func:`render` returns to ``stream`` piece by piece, without holding the
+    whole text: for big articles, whose output would otherwise sit in memory twice."""
+    fmt = normalize_format(to)
+    if fmt == "json":
+        stream.write(_render_json(article))
+        return
+    pieces = _template_output(
+        article,
+        fmt,
+        standalone=standalone,
+        template_dirs=tuple(map(os.fspath, template_dirs)),
+        keep_chrome=keep_chrome,
+        lang=lang,
+    )
+    newlines = 0  # line breaks held back: the output ends with exactly one
+    for piece in pieces:
+        body = piece.rstrip("\n")
+        if body:
+            stream.write("\n" * newlines)
+            stream.write(body)
+            newlines = len(piece) - len(body)
+        else:
+            newlines += len(piece)
+    stream.write("\n")

@@ -8,15 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
-
 from newsconvert.escape.characters import replace_invalid
 from newsconvert.tree import Article
-
-try:  # libyaml's emitter is several times faster; its output is the same YAML.
-    _Dumper: type = yaml.CSafeDumper
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Dumper = yaml.SafeDumper
 
 
 def front_matter(context: dict[str, Any]) -> dict[str, Any]:
@@ -44,11 +37,16 @@ def front_matter(context: dict[str, Any]) -> dict[str, Any]:
 def dump_yaml(data: dict[str, Any]) -> str:
     """``data`` as a YAML block (no document markers), every string safely quoted as needed.
 
-    Lines are never folded, so a long headline stays one line.
+    Lines are never folded, so a long headline stays one line. PyYAML is imported here, on the
+    paths that write YAML, not by every conversion.
     """
+    import yaml
+
+    # libyaml's emitter, where PyYAML was built with it, writes the same YAML faster.
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     text = yaml.dump(
         _clean(data),
-        Dumper=_Dumper,
+        Dumper=dumper,
         allow_unicode=True,
         sort_keys=False,
         default_flow_style=False,

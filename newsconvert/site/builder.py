@@ -34,6 +34,7 @@ from typing import Any, TextIO
 
 from newsconvert import __version__, output
 from newsconvert.errors import ConfigError, NewsconvertError
+from newsconvert.renderers import reload_templates
 from newsconvert.site.discover import DEFAULT_INCLUDE, discover
 from newsconvert.site.feed import DEFAULT_FEED_SIZE, FEED_NAME, render_feed
 from newsconvert.site.index import IndexEntry, newest_first, render_index
@@ -466,7 +467,9 @@ def build(
     started = time.perf_counter()
     stream = stderr if stderr is not None else sys.stderr
     check_folders(source_dir, out_dir)
-    _forget_compiled_templates()
+    # Render with the templates as they are now, as fingerprinted below, even when an earlier
+    # build in this process compiled older versions of them.
+    reload_templates()
     out_dir.mkdir(parents=True, exist_ok=True)
     # Held to the end: a second build into OUT would delete this one's files as stale.
     with build_lock(out_dir):
@@ -575,19 +578,6 @@ def build(
             raise site_error
         summary.seconds = time.perf_counter() - started
         return summary
-
-
-def _forget_compiled_templates() -> None:
-    """Drop templates compiled by an earlier build in this process.
-
-    The renderers compile each template once per process and never look at the disk again; a
-    build fingerprints the templates as they are now, so it must also render with them as they
-    are now (a second build in the same process, after a template was edited).
-    """
-    environment = sys.modules.get("newsconvert.renderers.environment")
-    cached = getattr(environment, "environment", None)
-    if cached is not None and hasattr(cached, "cache_clear"):
-        cached.cache_clear()
 
 
 def _write_site_pages(
