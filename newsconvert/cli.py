@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from newsconvert import FORMATS, __version__
 from newsconvert.errors import ConfigError, NewsconvertError
+from newsconvert.gcpause import gc_paused
 from newsconvert.output import write_atomic
 from newsconvert.source import STDIN_NAME, check_encoding, read_source
 
@@ -498,27 +499,28 @@ def convert_one(job: Job, settings: Settings, warn: Callable[[str], None]) -> st
     source = read_source(job.input, encoding=settings.encoding, strict=settings.strict)
     for warning in source.warnings:
         warn(warning)
-    article = read(
-        source.text,
-        job.from_format,
-        source=source.name,
-        zones=settings.zones or None,
-        layout=settings.layout,
-        strict=settings.strict,
-    )
-    for diagnostic in article.diagnostics:
-        where = f"{source.name}:{diagnostic.line}" if diagnostic.line else source.name
-        warn(f"{where}: {diagnostic.message}")
-    output = render(
-        article,
-        settings.to,
-        standalone=settings.standalone,
-        template_dirs=settings.template_dirs,
-        keep_chrome=settings.keep_chrome,
-        lang=settings.lang,
-    )
-    if settings.check:
-        _check_round_trip(article, output, settings, source.name)
+    with gc_paused():
+        article = read(
+            source.text,
+            job.from_format,
+            source=source.name,
+            zones=settings.zones or None,
+            layout=settings.layout,
+            strict=settings.strict,
+        )
+        for diagnostic in article.diagnostics:
+            where = f"{source.name}:{diagnostic.line}" if diagnostic.line else source.name
+            warn(f"{where}: {diagnostic.message}")
+        output = render(
+            article,
+            settings.to,
+            standalone=settings.standalone,
+            template_dirs=settings.template_dirs,
+            keep_chrome=settings.keep_chrome,
+            lang=settings.lang,
+        )
+        if settings.check:
+            _check_round_trip(article, output, settings, source.name)
     if not output.endswith("\n"):
         output += "\n"
     return output

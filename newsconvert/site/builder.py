@@ -34,6 +34,7 @@ from typing import Any, TextIO
 
 from newsconvert import __version__, output
 from newsconvert.errors import ConfigError, NewsconvertError
+from newsconvert.gcpause import gc_paused
 from newsconvert.renderers import reload_templates
 from newsconvert.site.discover import DEFAULT_INCLUDE, discover
 from newsconvert.site.feed import DEFAULT_FEED_SIZE, FEED_NAME, render_feed
@@ -254,13 +255,14 @@ def prepare_task(task: Task, options: ConvertOptions) -> _Prepared | Outcome:
                 f"cannot read: {error.strerror or error}", source=task.source_path
             ) from None
         source = decode_source(data, name=task.source_path, encoding=options.encoding)
-        article = newsconvert.read(
-            source.text,
-            source_format(task.source_path),
-            source=task.source_path,
-            zones=dict(options.zones) or None,
-        )
-        files, entry = article_outputs(article, task.slug, options)
+        with gc_paused():
+            article = newsconvert.read(
+                source.text,
+                source_format(task.source_path),
+                source=task.source_path,
+                zones=dict(options.zones) or None,
+            )
+            files, entry = article_outputs(article, task.slug, options)
     except NewsconvertError as error:
         return Outcome(task.relative_path, error=str(error.located(task.source_path)))
     except Exception as error:
