@@ -7,16 +7,23 @@ The flow of :func:`build`:
    whose outputs still exist is *unchanged*: it is not parsed, and its index entry comes from
    the manifest. The rest are *tasks*.
 2. **Convert** (worker processes, or in-process with one job), in chunks: each article is
-   read, parsed and rendered, and its files are written atomically (temporary file + rename);
-   the worker sends back only a small record: its outputs and its index entry. Nothing of an
-   article's text crosses back to the parent, so memory does not grow with the number of
-   articles beyond one index entry each.
+   read, parsed and rendered, and its files are written atomically (temporary file + rename)
+   between a ``begin`` and a ``done`` line of the manifest's journal (see
+   :mod:`newsconvert.site.manifest`); the worker sends back only a small record: its outputs
+   and its index entry. Nothing of an article's text crosses back to the parent, so memory
+   does not grow with the number of articles beyond one index entry each.
 3. **Finish** (parent): delete the outputs of removed sources and outputs an article no longer
-   produces, write ``index.html`` and ``feed.xml`` (HTML builds), then the manifest.
+   produces, write ``index.html`` and ``feed.xml`` (HTML builds), then compact the manifest.
 
 An article that fails is reported (``file:line: message``) and keeps its previous output and
 manifest record, so the next build retries it. Every output depends only on its own article and
 the options, and every listing is sorted, so the result does not depend on ``jobs``.
+
+A build killed at any point (``kill -9``, Ctrl-C, a full disk) leaves a journal from which the
+next build knows, for every file it wrote, whether it matches its source: that build completes
+the work exactly, and first removes the temporary files the killed one left. A worker process
+that dies (the out-of-memory killer) fails the build with a message naming the article it was
+converting; what was converted is kept.
 """
 
 from __future__ import annotations
@@ -25,10 +32,14 @@ import contextlib
 import hashlib
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -43,7 +54,10 @@ from newsconvert.site.lock import build_lock
 from newsconvert.site.manifest import (
     MANIFEST_NAME,
     ArticleRecord,
+    Journal,
     Manifest,
+    begin_line,
+    done_line,
     fingerprint,
     hash_file,
     load_manifest,
@@ -142,6 +156,9 @@ class Outcome:
     """``file:line: message``, on failure."""
     warnings: tuple[str, ...] = ()
     """Things noticed while reading the source (a legacy encoding), one line each."""
+    begun: tuple[str, ...] = ()
+    """On a failure while writing: the files it had announced in the journal (some may have
+    been written)."""
 
 
 # --- Checks before building ---------------------------------------------------------------------
@@ -292,49 +309,83 @@ class Job:
     be written under it, so that a build never writes into its own sources."""
 
 
-def convert_chunk(tasks: Sequence[Task], job: Job) -> list[Outcome]:
-    """Convert ``tasks``, in order; never raises. An article counts as converted once all its
-    files are written."""
-    return [convert_task(task, job) for task in tasks]
-
-
-def convert_task(task: Task, job: Job) -> Outcome:
-    """Read, parse, render and write one article; never raises."""
+def convert_task(task: Task, job: Job, journal: Journal) -> Outcome:
+    """Read, parse, render and write one article, journaling it in ``journal``; never raises.
+    An article counts as converted once all its files are written and journaled."""
     prepared = prepare_task(task, job.options)
     if isinstance(prepared, Outcome):
         return prepared
-    if job.protected and any(path.startswith(job.protected) for path, _ in prepared.files):
+    outputs = tuple(path for path, _ in prepared.files)
+    if job.protected and any(path.startswith(job.protected) for path in outputs):
         message = f"{task.source_path}: its output would be written inside the source folder"
         return Outcome(task.relative_path, error=message)
+    begun: tuple[str, ...] = ()
     try:
+        journal.append(begin_line(task.relative_path, outputs))
+        begun = outputs
         for path, text in prepared.files:
             output.write_atomic(job.out_dir / path, text)
+        record = ArticleRecord(
+            source_hash=prepared.source_hash,
+            slug=task.slug,
+            outputs=outputs,
+            fingerprint=job.fingerprint,
+            entry=prepared.entry,
+        )
+        journal.append(done_line(task.relative_path, record))
     except NewsconvertError as error:
-        return Outcome(task.relative_path, error=str(error))
+        return Outcome(task.relative_path, error=str(error), begun=begun)
     except Exception as error:
-        return _internal_error(task, error)
-    record = ArticleRecord(
-        source_hash=prepared.source_hash,
-        slug=task.slug,
-        outputs=tuple(path for path, _ in prepared.files),
-        fingerprint=job.fingerprint,
-        entry=prepared.entry,
-    )
+        return replace(_internal_error(task, error), begun=begun)
     return Outcome(task.relative_path, record=record, warnings=prepared.warnings)
 
 
 # Worker-process state, set once per process by the pool's initializer so tasks stay small.
 _worker_job: Job | None = None
+_worker_journal: Journal | None = None
+# Which task each worker is converting (its index in the build's task list, -1 when none),
+# in memory shared with the parent: when a worker dies, the parent names its article.
+_worker_current: Any = None
+_worker_slot = -1
 
 
-def _init_worker(job: Job) -> None:
-    global _worker_job
-    _worker_job = job
+def _init_worker(job: Job, current: Any, slots: Any) -> None:
+    global _worker_job, _worker_journal, _worker_current, _worker_slot
+    # Ctrl-C on a terminal reaches the whole process group: the parent alone decides, and lets
+    # the workers finish the article they are writing.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with slots.get_lock():
+        _worker_slot = slots.value
+        slots.value += 1
+    _worker_current, _worker_job = current, job
+    _worker_journal = Journal(job.out_dir)
+    # A worker outliving a killed build would keep the build lock (its file is inherited) and
+    # work for no one: it watches its parent and ends when the parent is gone.
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
+    # The pool terminates the surviving workers when one dies: they leave their slot empty,
+    # so that only the dead worker's article is left in the shared memory.
+    signal.signal(signal.SIGTERM, _terminated)
 
 
-def _run_in_worker(tasks: Sequence[Task]) -> list[Outcome]:
-    assert _worker_job is not None
-    return convert_chunk(tasks, _worker_job)
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.1)
+    os._exit(1)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    _worker_current[_worker_slot] = -1
+    os._exit(128 + signum)
+
+
+def _run_in_worker(start: int, tasks: Sequence[Task]) -> list[Outcome]:
+    assert _worker_job is not None and _worker_journal is not None
+    outcomes = []
+    for number, task in enumerate(tasks, start):
+        _worker_current[_worker_slot] = number
+        outcomes.append(convert_task(task, _worker_job, _worker_journal))
+    _worker_current[_worker_slot] = -1
+    return outcomes
 
 
 def _warm_up(options: ConvertOptions) -> None:
@@ -348,31 +399,69 @@ def _warm_up(options: ConvertOptions) -> None:
 
 
 def run_tasks(tasks: Sequence[Task], job: Job, jobs: int) -> Iterator[Outcome]:
-    """Convert ``tasks`` with ``jobs`` processes, yielding outcomes in task order."""
+    """Convert ``tasks`` with ``jobs`` processes, yielding outcomes in task order.
+
+    Raises :class:`NewsconvertError` naming the article being converted when a worker process
+    dies; the articles yielded so far are journaled.
+    """
     workers = max(1, min(jobs, len(tasks)))
     if workers == 1:
-        for task in tasks:
-            yield convert_task(task, job)
+        with Journal(job.out_dir) as journal:
+            for task in tasks:
+                yield convert_task(task, job, journal)
         return
     # Chunks amortise the pipe round trips (an article takes about a millisecond), while leaving
     # enough chunks per worker that one slow chunk does not leave the others idle. Each article's
     # pages are written before the next is rendered, so one page is the most text held.
     size = max(1, min(64, len(tasks) // (workers * 8)))
-    chunks = [tasks[start : start + size] for start in range(0, len(tasks), size)]
     _warm_up(job.options)
-    with multiprocessing.Pool(workers, _init_worker, (job,)) as pool:
-        # imap (ordered) keeps stderr messages in a stable order whatever the scheduling.
-        for outcomes in pool.imap(_run_in_worker, chunks):
+    current = multiprocessing.RawArray("q", [-1] * workers)
+    slots = multiprocessing.Value("i", 0)
+    # A pool from concurrent.futures, not multiprocessing.Pool: when a worker dies it fails the
+    # pending work (BrokenProcessPool) instead of waiting for it for ever.
+    executor = ProcessPoolExecutor(
+        workers, initializer=_init_worker, initargs=(job, current, slots)
+    )
+    try:
+        futures = [
+            executor.submit(_run_in_worker, start, tasks[start : start + size])
+            for start in range(0, len(tasks), size)
+        ]
+        # In submission order: stderr messages come in a stable order whatever the scheduling.
+        for future in futures:
+            try:
+                outcomes = future.result()
+            except BrokenProcessPool:
+                executor.shutdown(wait=True)  # every worker gone: the dead one's slot is left
+                raise _worker_died(tasks, current) from None
             yield from outcomes
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_died(tasks: Sequence[Task], current: Sequence[int]) -> NewsconvertError:
+    message = (
+        "a worker process died while converting this article (killed, or out of memory?); "
+        "what was converted is kept: run the build again to go on"
+    )
+    for number in current:
+        if number >= 0:
+            return NewsconvertError(message, source=tasks[number].source_path)
+    return NewsconvertError(message.replace("while converting this article ", ""))
 
 
 # --- The build --------------------------------------------------------------------------------
 
 
-def _remove_output(out_dir: Path, relative: str) -> None:
+def _remove_output(out_dir: Path, relative: str) -> bool:
+    """Delete an output and the folders it leaves empty; whether it is gone."""
     path = out_dir / relative
-    with contextlib.suppress(FileNotFoundError):
+    try:
         path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return False
     # Remove folders the build emptied, up to OUT itself (which stays).
     parent = path.parent
     while parent != out_dir and out_dir in parent.parents:
@@ -381,6 +470,36 @@ def _remove_output(out_dir: Path, relative: str) -> None:
         except OSError:
             break
         parent = parent.parent
+    return True
+
+
+def _remove_temporaries(out_dir: Path, manifest: Manifest) -> None:
+    """Delete the temporary files a killed build left beside the files it was writing.
+
+    They are named ``.NAME.RANDOM.tmp`` after the file they were to replace (see
+    :func:`newsconvert.output.write_atomic`); only those of files the manifest knows are
+    touched, so a user's own files in OUT stay whatever their names.
+    """
+    known: dict[str, set[str]] = {"": {MANIFEST_NAME, *manifest.site_outputs}}
+    for record in manifest.articles.values():
+        for path in record.outputs:
+            folder, _, name = path.rpartition("/")
+            known.setdefault(folder, set()).add(name)
+    for path in manifest.stale:
+        folder, _, name = path.rpartition("/")
+        known.setdefault(folder, set()).add(name)
+    for folder, names in known.items():
+        directory = out_dir / folder
+        try:
+            listing = os.listdir(directory)
+        except OSError:
+            continue
+        for entry in listing:
+            if entry[:1] == "." and entry.endswith(".tmp"):
+                target = entry[1:-4].rpartition(".")[0]
+                if target in names:
+                    with contextlib.suppress(OSError):
+                        os.unlink(directory / entry)
 
 
 def _outputs_exist(out_dir: Path, record: ArticleRecord) -> bool:
@@ -392,7 +511,7 @@ def _outputs_exist(out_dir: Path, record: ArticleRecord) -> bool:
 @dataclass(slots=True)
 class _Plan:
     tasks: list[Task]
-    kept: dict[str, ArticleRecord]
+    kept: int
     removed: list[str]
 
 
@@ -411,7 +530,7 @@ def plan(
     relative_paths = list(discover(source_dir, include=include, exclude=exclude))
     slugs = assign_slugs(relative_paths)
     tasks: list[Task] = []
-    kept: dict[str, ArticleRecord] = {}
+    kept = 0
     for relative_path in relative_paths:
         slug = slugs[relative_path]
         source_path = source_dir / relative_path
@@ -419,12 +538,13 @@ def plan(
         if (
             not force
             and previous is not None
+            and previous.source_hash
             and previous.fingerprint == current_fingerprint
             and previous.slug == slug
             and previous.source_hash == hash_file(source_path)
             and _outputs_exist(out_dir, previous)
         ):
-            kept[relative_path] = previous
+            kept += 1
         else:
             tasks.append(Task(relative_path, str(source_path), slug))
     present = set(relative_paths)
@@ -441,6 +561,15 @@ def _write_if_changed(path: Path, text: str) -> None:
     except (OSError, UnicodeDecodeError):
         pass
     output.write_atomic(path, text)
+
+
+def _make_folder(out_dir: Path) -> None:
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise NewsconvertError(
+            f"cannot create the output folder: {error.strerror or error}", source=str(out_dir)
+        ) from None
 
 
 def build(
@@ -463,8 +592,8 @@ def build(
     :data:`sys.stderr`) as they happen, with warnings about the sources unless ``warnings`` is
     false; ``progress`` shows a progress bar there. Raises :class:`ConfigError` for folders
     that cannot be built (OUT inside SRC), and :class:`NewsconvertError` if another build is
-    writing into ``out_dir`` (see :mod:`newsconvert.site.lock`) or if the index, feed or
-    manifest cannot be written.
+    writing into ``out_dir`` (see :mod:`newsconvert.site.lock`), if a worker process dies, or
+    if the index, feed or manifest cannot be written.
     """
     started = time.perf_counter()
     stream = stderr if stderr is not None else sys.stderr
@@ -472,10 +601,16 @@ def build(
     # Render with the templates as they are now, as fingerprinted below, even when an earlier
     # build in this process compiled older versions of them.
     reload_templates()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    _make_folder(out_dir)
     # Held to the end: a second build into OUT would delete this one's files as stale.
     with build_lock(out_dir):
         manifest = load_manifest(out_dir)
+        if manifest.problem is not None:
+            print(f"warning: {manifest.problem}; converting every article again", file=stream)
+        if manifest.problem is not None or not (out_dir / MANIFEST_NAME).is_file():
+            # The journal is appended to a manifest with a header: start one.
+            save_manifest(out_dir, manifest)
+        _remove_temporaries(out_dir, manifest)
         current = options_fingerprint(options)
         work = plan(
             source_dir,
@@ -486,8 +621,7 @@ def build(
             exclude=exclude,
             force=force,
         )
-        summary = Summary(unchanged=len(work.kept))
-        records = dict(work.kept)
+        summary = Summary(unchanged=work.kept)
         bar = _progress_bar(len(work.tasks), stream) if progress and work.tasks else None
 
         def report(message: str) -> None:
@@ -502,30 +636,19 @@ def build(
                 for warning in outcome.warnings if warnings else ():
                     report(f"warning: {warning}")
                 if outcome.record is not None:
-                    records[outcome.relative_path] = outcome.record
+                    manifest.land(outcome.relative_path, outcome.record)
                     summary.converted += 1
                 else:
                     error = outcome.error or f"{outcome.relative_path}: failed"
                     summary.failed += 1
                     summary.errors.append(error)
                     report(error)
-                    # Keep the previous build's output and record: nothing half-replaced, and a
+                    # Keep the previous build's output and record (nothing half-replaced): a
                     # hash that no longer matches makes the next build retry.
-                    if outcome.relative_path in manifest.articles:
-                        records[outcome.relative_path] = manifest.articles[outcome.relative_path]
+                    if outcome.begun:
+                        manifest.begin(outcome.relative_path, outcome.begun)
                 if bar is not None:
                     bar.update(1)
-        except KeyboardInterrupt:
-            # Keep what was done: the articles converted so far are recorded (the rest keep their
-            # old records), so the next build does not redo them.
-            interrupted = Manifest(
-                articles={**manifest.articles, **records},
-                site_outputs=manifest.site_outputs,
-                site_fingerprint="",
-            )
-            with contextlib.suppress(NewsconvertError):
-                save_manifest(out_dir, interrupted)
-            raise
         finally:
             if bar is not None:
                 bar.close()
@@ -535,18 +658,18 @@ def build(
 
         # Delete what no current article produces: outputs of removed sources, and old outputs of
         # articles whose file name changed (a Jekyll post whose date changed).
-        claimed = {path for record in records.values() for path in record.outputs}
-        for previous in manifest.articles.values():
-            for path in previous.outputs:
-                if path not in claimed:
-                    _remove_output(out_dir, path)
+        for path in work.removed:
+            manifest.forget(path)
         summary.removed = len(work.removed)
+        claimed = manifest.claimed()
 
         site_outputs: tuple[str, ...] = (INDEX_NAME, FEED_NAME) if options.to == "html" else ()
         site_print = hashlib.sha256(f"{current}\0{site!r}".encode()).hexdigest()
         nothing_changed = (
             summary.converted == 0
-            and records.keys() == manifest.articles.keys()
+            and not work.removed
+            and not manifest.journaled
+            and manifest.stale <= claimed
             and site_print == manifest.site_fingerprint
             and site_outputs == manifest.site_outputs
             and all((out_dir / path).is_file() for path in (*site_outputs, MANIFEST_NAME))
@@ -557,10 +680,15 @@ def build(
             summary.seconds = time.perf_counter() - started
             return summary
 
+        manifest.stale = {
+            path
+            for path in manifest.stale
+            if path not in claimed and not _remove_output(out_dir, path)
+        }
         site_error: NewsconvertError | None = None
         if site_outputs:
             try:
-                _write_site_pages(out_dir, records, options, site)
+                _write_site_pages(out_dir, manifest.articles, options, site)
             except NewsconvertError as error:
                 site_error = error
         for path in manifest.site_outputs:
@@ -569,13 +697,9 @@ def build(
 
         # The manifest is written even when the index failed: it records exactly the articles whose
         # files were written, so the next build redoes only the rest.
-        updated = Manifest(
-            articles=records,
-            site_outputs=site_outputs,
-            site_fingerprint="" if site_error else site_print,
-        )
-        # Something changed (else the build returned above), so no need to read the old one back.
-        save_manifest(out_dir, updated)
+        manifest.site_outputs = site_outputs
+        manifest.site_fingerprint = "" if site_error else site_print
+        save_manifest(out_dir, manifest)
         if site_error is not None:
             raise site_error
         summary.seconds = time.perf_counter() - started
