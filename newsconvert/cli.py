@@ -29,12 +29,12 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from newsconvert import FORMATS, __version__
 from newsconvert.errors import ConfigError, NewsconvertError
 from newsconvert.gcpause import gc_paused
-from newsconvert.output import write_atomic
+from newsconvert.output import atomic_text_file, write_atomic
 from newsconvert.source import STDIN_NAME, check_encoding, read_source
 
 if TYPE_CHECKING:
@@ -492,38 +492,62 @@ def _check_round_trip(article: Article, output: str, settings: Settings, name: s
         )
 
 
-def convert_one(job: Job, settings: Settings, warn: Callable[[str], None]) -> str:
-    """Read, parse and render one input; returns the output text. Raises NewsconvertError."""
-    from newsconvert import read, render
+def read_article(job: Job, settings: Settings, warn: Callable[[str], None]) -> Article:
+    """Read and parse one input, warning about what the decoder and the parser noticed.
+    Raises NewsconvertError."""
+    from newsconvert import read
 
     source = read_source(job.input, encoding=settings.encoding, strict=settings.strict)
     for warning in source.warnings:
         warn(warning)
+    article = read(
+        source.text,
+        job.from_format,
+        source=source.name,
+        zones=settings.zones or None,
+        layout=settings.layout,
+        strict=settings.strict,
+    )
+    for diagnostic in article.diagnostics:
+        where = f"{source.name}:{diagnostic.line}" if diagnostic.line else source.name
+        warn(f"{where}: {diagnostic.message}")
+    return article
+
+
+def _render_options(settings: Settings) -> dict[str, Any]:
+    return {
+        "standalone": settings.standalone,
+        "template_dirs": settings.template_dirs,
+        "keep_chrome": settings.keep_chrome,
+        "lang": settings.lang,
+    }
+
+
+def convert_one(job: Job, settings: Settings, warn: Callable[[str], None]) -> str:
+    """Read, parse and render one input; returns the output text. Raises NewsconvertError."""
+    from newsconvert import render
+
     with gc_paused():
-        article = read(
-            source.text,
-            job.from_format,
-            source=source.name,
-            zones=settings.zones or None,
-            layout=settings.layout,
-            strict=settings.strict,
-        )
-        for diagnostic in article.diagnostics:
-            where = f"{source.name}:{diagnostic.line}" if diagnostic.line else source.name
-            warn(f"{where}: {diagnostic.message}")
-        output = render(
-            article,
-            settings.to,
-            standalone=settings.standalone,
-            template_dirs=settings.template_dirs,
-            keep_chrome=settings.keep_chrome,
-            lang=settings.lang,
-        )
+        article = read_article(job, settings, warn)
+        output = render(article, settings.to, **_render_options(settings))
         if settings.check:
-            _check_round_trip(article, output, settings, source.name)
+            _check_round_trip(article, output, settings, job.input)
     if not output.endswith("\n"):
         output += "\n"
     return output
+
+
+def convert_to_file(job: Job, settings: Settings, warn: Callable[[str], None]) -> None:
+    """Read, parse and render one input into ``job.output``, written piece by piece as the
+    templates produce it (a big article's output is never held whole) and atomically (nothing
+    is written if anything fails). Raises NewsconvertError."""
+    from newsconvert.renderers import render_to
+
+    assert job.output is not None
+    with gc_paused():
+        article = read_article(job, settings, warn)
+        with atomic_text_file(job.output) as stream:
+            render_to(stream, article, settings.to, **_render_options(settings))
 
 
 def _write_stdout(text: str) -> None:
@@ -545,11 +569,12 @@ def _convert_all(settings: Settings, jobs: Sequence[Job]) -> int:
     for job in jobs:
         name = STDIN_NAME if job.input == "-" else job.input
         try:
-            output = convert_one(job, settings, warn)
-            if job.output is None:
-                _write_stdout(output)
+            if job.output is not None and not settings.check:
+                convert_to_file(job, settings, warn)
+            elif job.output is None:
+                _write_stdout(convert_one(job, settings, warn))
             else:
-                write_atomic(job.output, output)
+                write_atomic(job.output, convert_one(job, settings, warn))
         except ConfigError:
             raise  # an option is wrong: the same for every input, so stop (exit 2)
         except NewsconvertError as error:

@@ -12,11 +12,12 @@ rebuilt from its source.
 from __future__ import annotations
 
 import contextlib
+import io
 import itertools
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
 from newsconvert.errors import NewsconvertError
 
@@ -73,13 +74,17 @@ def atomic_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
         raise
 
 
-def write_text_atomic(
-    path: str | os.PathLike[str], write: Callable[[Callable[[str], object]], None]
-) -> None:
-    """Write ``path`` atomically from ``write``, which is given a function that writes one
-    piece of text (UTF-8): for output produced piece by piece, never held whole."""
+@contextlib.contextmanager
+def atomic_text_file(path: str | os.PathLike[str]) -> Iterator[TextIO]:
+    """:func:`atomic_file` as a UTF-8 text stream (line breaks written as given): for output
+    produced piece by piece, never held whole."""
     with atomic_file(path) as handle:
-        write(lambda text: handle.write(text.encode("utf-8")))
+        stream = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+        try:
+            yield stream
+            stream.flush()
+        finally:
+            stream.detach()
 
 
 def _cannot_write(target: str, error: OSError) -> NewsconvertError:

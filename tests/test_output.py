@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsconvert.errors import NewsconvertError
-from newsconvert.output import atomic_file, write_atomic, write_text_atomic
+from newsconvert.output import atomic_file, atomic_text_file, write_atomic
 
 
 def test_writes_with_ordinary_permissions_and_creates_folders(tmp_path: Path) -> None:
@@ -41,14 +41,12 @@ def test_a_failure_midway_leaves_the_old_file_and_no_temporary(tmp_path: Path) -
 
 def test_streamed_text_is_written_whole(tmp_path: Path) -> None:
     target = tmp_path / "big.txt"
-
-    def produce(write: object) -> None:
+    with atomic_text_file(target) as stream:
         for number in range(1000):
-            write(f"line {number}\n")  # type: ignore[operator]
-
-    write_text_atomic(target, produce)
-    lines = target.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "line 0" and lines[-1] == "line 999" and len(lines) == 1000
+            stream.write(f"line {number} é\n")
+        assert not target.exists()  # nothing visible before the end
+    lines = target.read_text(encoding="utf-8").split("\n")
+    assert lines[0] == "line 0 é" and lines[-2] == "line 999 é" and len(lines) == 1001
 
 
 def test_an_unwritable_destination_is_one_error_naming_it(tmp_path: Path) -> None:
