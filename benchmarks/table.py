@@ -130,7 +130,11 @@ def corpus_files() -> list[Path]:
 def run(command: list[str]) -> tuple[float, str]:
     """Run ``command``; its wall time in seconds and its standard output."""
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    # Run from a neutral folder: ``python -c`` puts the working folder first on sys.path, and
+    # from a checkout it would import that checkout's newsconvert, whatever the interpreter.
+    done = subprocess.run(
+        command, capture_output=True, text=True, check=False, cwd=tempfile.gettempdir()
+    )
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         last = (done.stderr.strip().splitlines() or ["?"])[-1]
@@ -178,8 +182,8 @@ def row_oneshot(pythons: list[str], rounds: int) -> None:
         print(f"  {name:<46}{statistics.median(seconds) * 1000:>10.1f}")
 
 
-def row_files(pythons: list[str], rounds: int) -> None:
-    files = corpus_files()
+def row_files(pythons: list[str], rounds: int, every: int) -> None:
+    files = corpus_files()[::every]
 
     def each(command: Callable[[Path], list[str]]) -> Callable[[], float]:
         return lambda: sum(run(command(path))[0] for path in files) / len(files)
@@ -195,7 +199,7 @@ def row_files(pythons: list[str], rounds: int) -> None:
         variants["pandoc -f markdown -t html"] = each(
             lambda path: ["pandoc", "-f", "markdown", "-t", "html", str(path)]
         )
-    print(f"\n{len(files)} files, one process per file (median of {rounds}, ms/file)")
+    print(f"\n{len(files)} files, one process per file (median of {rounds}, ms per file)")
     for name, seconds in interleaved(variants, rounds).items():
         print(f"  {name:<46}{statistics.median(seconds) * 1000:>10.1f}")
 
@@ -311,11 +315,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="--jobs for the build row")
     parser.add_argument("--repeat", type=int, default=500, help="calls per child, core row")
     parser.add_argument("--big-mb", default="10,100", help="sizes of the big row, in MB")
+    parser.add_argument(
+        "--every", type=int, default=1, help="files row: only every N-th file (a loaded machine)"
+    )
     options = parser.parse_args(argv)
     if not REFERENCE.is_file():
         print(f"benchmark: no corpus at {CORPUS}", file=sys.stderr)
         return 2
-    pythons = options.python or [sys.executable]
+    pythons = [os.path.abspath(python) for python in options.python or [sys.executable]]
     rows = options.rows.split(",")
     rounds = max(1, options.rounds)
     pandoc = shutil.which("pandoc")
@@ -328,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
         if "oneshot" in rows:
             row_oneshot(pythons, rounds)
         if "files" in rows:
-            row_files(pythons, max(1, rounds // 2))
+            row_files(pythons, max(1, rounds // 2), max(1, options.every))
         if "build" in rows:
             row_build(pythons, max(1, rounds // 2), options.articles, options.jobs, scratch)
         if "core" in rows:
