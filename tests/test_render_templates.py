@@ -8,9 +8,9 @@ import pytest
 from render_support import sample_article
 
 from newsconvert.errors import ConfigError, TemplateError
+from newsconvert.formats import templates_dir
 from newsconvert.renderers import render
 from newsconvert.renderers.context import BLOCK_TYPES, CONTEXT, build_context
-from newsconvert.renderers.environment import templates_dir
 
 ARTICLE = sample_article()
 REPO = Path(__file__).resolve().parents[1]
@@ -129,4 +129,18 @@ def test_include_cycle_is_a_template_error(tmp_path: Path) -> None:
 
 def test_context_is_documented() -> None:
     context = build_context(ARTICLE, "md", standalone=False, keep_chrome=False, lang="en")
-    assert set(context) | {"front_matter", "json_ld"} == set(CONTEXT)
+    assert set(context) | {"front_matter", "json_ld", "site", "home"} == set(CONTEXT)
+
+
+def test_builtin_parts_are_pasted_and_a_users_part_is_included(tmp_path: Path) -> None:
+    from newsconvert.renderers import template_environment
+
+    builtin = template_environment("md")
+    source = builtin.loader.get_source(builtin, "md/article.md.j2")[0]
+    assert '{% include "md/blocks/' not in source  # compiled with the article template
+    (tmp_path / "md" / "blocks").mkdir(parents=True)
+    (tmp_path / "md" / "blocks" / "list.md.j2").write_text("LIST\n", encoding="utf-8")
+    users = template_environment("md", (str(tmp_path),))
+    source = users.loader.get_source(users, "md/article.md.j2")[0]
+    assert source.count('{% include "md/blocks/') == 1
+    assert '{% include "md/blocks/list.md.j2" %}' in source  # the user's own file, included

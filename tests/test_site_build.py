@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import os
 import shutil
@@ -17,7 +18,8 @@ import pytest
 import yaml
 
 import newsconvert
-from newsconvert.site.builder import ConvertOptions, build
+from newsconvert.options import Options
+from newsconvert.site.builder import build
 from newsconvert.site.cli import run
 from newsconvert.site.feed import ATOM_NAMESPACE, rfc3339
 from newsconvert.site.frontmatter import GENERATORS
@@ -166,22 +168,22 @@ def test_removing_a_source_removes_its_page(small_tree: Path, tmp_path: Path) ->
 def test_changed_options_and_force_rebuild_everything(small_tree: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     count = build(small_tree, out, jobs=1).converted
-    assert build(small_tree, out, ConvertOptions(lang="fr"), jobs=1).converted == count
-    assert build(small_tree, out, ConvertOptions(lang="fr"), jobs=1).converted == 0
+    assert build(small_tree, out, Options(lang="fr"), jobs=1).converted == count
+    assert build(small_tree, out, Options(lang="fr"), jobs=1).converted == 0
     code, _ = build_cli(small_tree, "-o", out, "--lang", "fr", "--force", "-j", "1")
     assert code == 0
-    assert build(small_tree, out, ConvertOptions(lang="fr"), jobs=1).unchanged == count
+    assert build(small_tree, out, Options(lang="fr"), jobs=1).unchanged == count
 
 
 def test_a_jekyll_post_whose_date_changed_moves(small_tree: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    build(small_tree, out, ConvertOptions(to="md", generator="jekyll"), jobs=1)
+    build(small_tree, out, Options(to="md", generator="jekyll"), jobs=1)
     old = out / "_posts" / "2019-11-27-000-37575f6eff0020da.md"
     assert old.is_file()
     reference = small_tree / "000_37575f6eff0020da.txt"
     text = reference.read_text("utf-8")
     reference.write_text(text.replace("November 27th 2019", "November 28th 2019"), "utf-8")
-    summary = build(small_tree, out, ConvertOptions(to="md", generator="jekyll"), jobs=1)
+    summary = build(small_tree, out, Options(to="md", generator="jekyll"), jobs=1)
     assert summary.converted == 1
     assert not old.exists()
     assert (out / "_posts" / "2019-11-28-000-37575f6eff0020da.md").is_file()
@@ -280,8 +282,27 @@ def test_quiet_prints_nothing_and_a_pipe_gets_no_progress_bar(
 ) -> None:
     code, err = build_cli(small_tree, "-o", tmp_path / "a", "-q")
     assert code == 0 and err == ""
-    code, err = build_cli(small_tree, "-o", tmp_path / "b")
+    code, err = build_cli(small_tree, "-o", tmp_path / "b", "--base-url", "https://n.example/")
     assert err.count("\n") == 1 and err.startswith("newsconvert build: 13 converted, 0 unchanged")
+
+
+def test_pages_link_back_to_the_index_and_the_index_summarises_every_article(
+    small_tree: Path, tmp_path: Path
+) -> None:
+    code, err = build_cli(small_tree, "-o", tmp_path / "site")
+    assert code == 0
+    # Without --base-url the feed's links can only be relative: the user is told.
+    assert "warning: no --base-url" in err
+    for page, home in (("000-37575f6eff0020da.html", "index.html"), ("bbc/", "../index.html")):
+        for path in sorted(
+            (tmp_path / "site").glob(page + ("*.html" if page.endswith("/") else ""))
+        ):
+            assert f'<a href="{home}" rel="index">' in path.read_text("utf-8"), path
+    index = (tmp_path / "site" / "index.html").read_text("utf-8")
+    # BBC articles have neither date nor standfirst: the index shows their opening words.
+    bbc = sorted((small_tree / "bbc").rglob("*.txt"))[0]
+    opening = bbc.read_text("utf-8", errors="replace").split("\n\n")[1].split()[:6]
+    assert " ".join(opening) in html.unescape(index)
     assert "\r" not in err
 
 
@@ -308,7 +329,8 @@ def test_a_terminal_gets_a_progress_bar(small_tree: Path, tmp_path: Path) -> Non
     text = err.getvalue()
     assert "\r" in text and "/13 [" in text and "article/s" in text
     # The bar is cleared, and the summary is the last line.
-    assert text.rstrip("\n").split("\r")[-1].startswith("newsconvert build: 13 converted")
+    last = text.rstrip("\n").split("\r")[-1].split("\n")[-1]
+    assert last.startswith("newsconvert build: 13 converted")
 
 
 def test_include_and_exclude(small_tree: Path, tmp_path: Path) -> None:
@@ -381,7 +403,9 @@ def test_generator_posts_have_parsable_front_matter(
     generator: str, small_tree: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    code, err = build_cli(small_tree, "-o", out, "--to", "md", "--for", generator)
+    # MkDocs' Material blog needs a date on every post; most of the tree is undated.
+    dated = ["--default-date", "2000-01-01"] if generator == "mkdocs" else []
+    code, err = build_cli(small_tree, "-o", out, "--to", "md", "--for", generator, *dated)
     assert code == 0, err
     posts = sorted(out.rglob("*.md"))
     assert len(posts) == article_count(small_tree)
@@ -398,9 +422,12 @@ def test_generator_posts_have_parsable_front_matter(
         else:
             fields = yaml.safe_load(text.split("---\n")[1])
         assert fields["title"]
+        if generator in ("pelican", "mkdocs", "zola"):  # Jekyll's slug is the file name's
+            assert fields["slug"] == post.stem
     if generator == "jekyll":
         assert (out / "_posts" / "2019-11-27-000-37575f6eff0020da.md").is_file()
-        assert (out / "_drafts" / "bbc").is_dir()
+        # Jekyll's URLs ignore folders: they go into the names.
+        assert list((out / "_drafts").glob("bbc-*.md"))
 
 
 def test_rst_json_and_plain_md_targets(small_tree: Path, tmp_path: Path) -> None:
@@ -445,7 +472,7 @@ def test_template_dirs_are_used_and_their_edits_rebuild(small_tree: Path, tmp_pa
 def test_the_index_template_is_a_built_in_template_a_template_dir_overrides(
     small_tree: Path, tmp_path: Path
 ) -> None:
-    from newsconvert.renderers.environment import templates_dir
+    from newsconvert.formats import templates_dir
 
     # The built-in index sits with every other template (packaged as newsconvert/templates).
     assert (templates_dir() / "site" / "index.html.j2").is_file()

@@ -68,50 +68,21 @@ Every format leaves out asides of the kinds in :data:`newsconvert.tree.HIDDEN_AS
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from os import PathLike
 from typing import Any, TextIO
 
-from newsconvert.errors import ConfigError
+from newsconvert.formats import OUTPUT_FORMATS, output_format
 from newsconvert.tree import Article
 
 __all__ = [
-    "FORMAT_ALIASES",
-    "FORMAT_SUFFIXES",
     "UnknownBlockTypeError",
-    "format_for_suffix",
-    "normalize_format",
     "reload_templates",
     "render",
     "render_formats",
     "render_to",
     "template_environment",
 ]
-
-FORMAT_SUFFIXES: dict[str, str] = {"md": ".md", "html": ".html", "rst": ".rst", "json": ".json"}
-"""The file suffix of each output format."""
-
-FORMAT_ALIASES: dict[str, str] = {
-    "md": "md",
-    "markdown": "md",
-    "html": "html",
-    "htm": "html",
-    "rst": "rst",
-    "rest": "rst",
-    "restructuredtext": "rst",
-    "json": "json",
-}
-"""Every accepted format name (case-insensitive) and the format it means."""
-
-_SUFFIX_FORMATS: dict[str, str] = {
-    ".md": "md",
-    ".markdown": "md",
-    ".html": "html",
-    ".htm": "html",
-    ".rst": "rst",
-    ".rest": "rst",
-    ".json": "json",
-}
 
 
 class UnknownBlockTypeError(TypeError):
@@ -138,41 +109,26 @@ class UnknownBlockTypeError(TypeError):
         )
 
 
-_TEMPLATE_EXTENSIONS = {"md": "md", "html": "html", "rst": "rst"}
-
-
-def normalize_format(name: str) -> str:
-    """The format ``name`` means (``markdown`` → ``md``); :class:`ConfigError` if unknown."""
-    fmt = FORMAT_ALIASES.get(name.lower().strip())
-    if fmt is None:
-        known = ", ".join(FORMAT_SUFFIXES)
-        raise ConfigError(f"unknown output format {name!r} (choose from {known})")
-    return fmt
-
-
-def format_for_suffix(suffix: str) -> str | None:
-    """The format a file suffix implies (``.md`` → ``md``, ``.HTM`` → ``html``), or ``None``."""
-    if not suffix.startswith("."):
-        suffix = "." + suffix
-    return _SUFFIX_FORMATS.get(suffix.lower())
-
-
-_environments: dict[tuple[str, tuple[str, ...], bool], Any] = {}
+_environments: dict[tuple[str, tuple[str, ...], str | None, bool], Any] = {}
 
 
 def template_environment(
-    fmt: str, template_dirs: tuple[str, ...] = (), *, check_characters: bool = True
+    fmt: str,
+    template_dirs: tuple[str, ...] = (),
+    dialect: str | None = None,
+    *,
+    check_characters: bool = True,
 ) -> Any:
     """The Jinja environment of ``fmt`` with ``template_dirs`` before the built-in templates:
     made on first use (:func:`newsconvert.renderers.environment.make_environment`) and kept,
     with its compiled templates, until :func:`reload_templates`."""
-    key = (fmt, template_dirs, check_characters)
+    key = (fmt, template_dirs, dialect, check_characters)
     env = _environments.get(key)
     if env is None:
         from newsconvert.renderers.environment import make_environment
 
         env = _environments[key] = make_environment(
-            fmt, template_dirs, check_characters=check_characters
+            fmt, template_dirs, dialect, check_characters=check_characters
         )
     return env
 
@@ -183,46 +139,47 @@ def reload_templates() -> None:
     _environments.clear()
 
 
-def _render_json(article: Article) -> str:
-    from newsconvert.renderers.json import article_to_dict, dumps
-
-    data = article_to_dict(article)
-    text = dumps(data)
-    try:
-        text.encode()
-    except UnicodeEncodeError:  # lone surrogates, unencodable as UTF-8: JSON escapes them
-        text = dumps(data, ensure_ascii=True)
-    return text + "\n"
-
-
-def _template_output(
+def _template_call(
     article: Article,
-    fmt: str,
+    to: str,
     *,
     standalone: bool,
-    template_dirs: tuple[str, ...],
+    template_dirs: Iterable[str | PathLike[str]],
     keep_chrome: bool,
     lang: str,
+    site: str | None,
+    home: str | None,
     shared: dict[str, Any] | None = None,
-) -> Iterator[str]:
-    """The pieces of ``article`` rendered by the templates of ``fmt``."""
+) -> tuple[Any, str, dict[str, Any]] | str:
+    """The environment, template name and context that render ``article`` as ``to``; or, for
+    a format written without templates (JSON), the finished text."""
     from newsconvert.renderers.context import build_context
-    from newsconvert.renderers.environment import generate_template
 
-    env = template_environment(fmt, template_dirs, check_characters=not article.characters_checked)
-    context = build_context(
-        article, fmt, standalone=standalone, keep_chrome=keep_chrome, lang=lang, shared=shared
+    fmt = output_format(to)
+    writer = fmt.load_writer()
+    if writer is not None:
+        return writer(article).rstrip("\n") + "\n"
+    dirs = tuple(map(os.fspath, template_dirs))
+    markdown = fmt.name == "md"
+    env = template_environment(
+        fmt.name,
+        dirs,
+        site if markdown else None,
+        check_characters=not article.characters_checked,
     )
-    if standalone:
-        from newsconvert.renderers.metadata import front_matter, json_ld
+    context = build_context(
+        article, fmt.name, standalone=standalone, keep_chrome=keep_chrome, lang=lang, shared=shared
+    )
+    context["site"] = site if markdown else None
+    context["home"] = home
+    for other in OUTPUT_FORMATS:
+        if other.standalone_metadata is not None:
+            context[other.standalone_metadata] = None
+    if standalone and fmt.standalone_metadata is not None:
+        from newsconvert.renderers import metadata
 
-        context["front_matter"] = front_matter(context) if fmt == "md" else None
-        context["json_ld"] = json_ld(context) if fmt == "html" else None
-    else:
-        context["front_matter"] = context["json_ld"] = None
-    ext = _TEMPLATE_EXTENSIONS[fmt]
-    name = f"{fmt}/{'standalone' if standalone else 'article'}.{ext}.j2"
-    return generate_template(env, name, context)
+        context[fmt.standalone_metadata] = getattr(metadata, fmt.standalone_metadata)(context)
+    return env, fmt.template(standalone), context
 
 
 def render(
@@ -233,29 +190,39 @@ def render(
     template_dirs: Iterable[str | PathLike[str]] = (),
     keep_chrome: bool = False,
     lang: str = "en",
+    site: str | None = None,
+    home: str | None = None,
 ) -> str:
     """Render ``article`` as ``to`` (``md``, ``html``, ``rst`` or ``json``, or an alias).
 
     ``standalone`` gives a whole document; ``template_dirs`` are searched for templates before
     the built-in ones; ``keep_chrome`` also renders chrome and duplicate asides; ``lang`` is the
-    document language. Raises :class:`ConfigError` for an unknown format or a missing template
-    folder, :class:`TemplateError` (naming the template file and line) when a template fails,
-    and :class:`UnknownBlockTypeError` (a :class:`TypeError`) for a block type no renderer knows
-    (never silently dropped). The text ends with exactly one line break.
+    document language. ``site`` (Markdown only: a generator's name, see
+    :data:`newsconvert.escape.markdown.DIALECTS`) gives the body of that generator's post: what
+    its front matter carries is left out (see ``templates/md/article.md.j2``) and text is
+    escaped for its Markdown engine. ``home`` (standalone HTML: the URL of the site's index,
+    relative to the page) adds a link back to it. Raises :class:`ConfigError` for an unknown
+    format or a missing template folder, :class:`TemplateError` (naming the template file and
+    line) when a template fails, and :class:`UnknownBlockTypeError` (a :class:`TypeError`) for a
+    block type no renderer knows (never silently dropped). The
+    text ends with exactly one line break.
     """
-    fmt = normalize_format(to)
-    if fmt == "json":
-        return _render_json(article)
-    pieces = _template_output(
+    call = _template_call(
         article,
-        fmt,
+        to,
         standalone=standalone,
-        template_dirs=tuple(map(os.fspath, template_dirs)),
+        template_dirs=template_dirs,
         keep_chrome=keep_chrome,
         lang=lang,
+        site=site,
+        home=home,
     )
+    if isinstance(call, str):
+        return call
+    from newsconvert.renderers.environment import render_template
+
     # Every output ends with exactly one line break, whatever the templates leave.
-    return "".join(pieces).rstrip("\n") + "\n"
+    return render_template(*call).rstrip("\n") + "\n"
 
 
 def render_formats(
@@ -268,29 +235,27 @@ def render_formats(
     lang: str = "en",
 ) -> dict[str, str]:
     """``article`` rendered as each of ``formats`` (names as :func:`render` takes them; the keys
-    are the canonical names), the article's part of the template context computed once."""
+    are the formats' names), the article's part of the template context computed once."""
     from newsconvert.renderers.context import article_context
+    from newsconvert.renderers.environment import render_template
 
     dirs = tuple(map(os.fspath, template_dirs))
-    shared: dict[str, Any] | None = None
+    shared = article_context(article, keep_chrome=keep_chrome)
     texts: dict[str, str] = {}
     for name in formats:
-        fmt = normalize_format(name)
-        if fmt == "json":
-            texts[fmt] = _render_json(article)
-            continue
-        if shared is None:
-            shared = article_context(article, keep_chrome=keep_chrome)
-        pieces = _template_output(
+        call = _template_call(
             article,
-            fmt,
+            name,
             standalone=standalone,
             template_dirs=dirs,
             keep_chrome=keep_chrome,
             lang=lang,
+            site=None,
+            home=None,
             shared=shared,
         )
-        texts[fmt] = "".join(pieces).rstrip("\n") + "\n"
+        text = call if isinstance(call, str) else render_template(*call).rstrip("\n") + "\n"
+        texts[output_format(name).name] = text
     return texts
 
 
@@ -303,23 +268,28 @@ def render_to(
     template_dirs: Iterable[str | PathLike[str]] = (),
     keep_chrome: bool = False,
     lang: str = "en",
+    site: str | None = None,
+    home: str | None = None,
 ) -> None:
     """Write what :func:`render` returns to ``stream`` piece by piece, without holding the
     whole text: for big articles, whose output would otherwise sit in memory twice."""
-    fmt = normalize_format(to)
-    if fmt == "json":
-        stream.write(_render_json(article))
-        return
-    pieces = _template_output(
+    call = _template_call(
         article,
-        fmt,
+        to,
         standalone=standalone,
-        template_dirs=tuple(map(os.fspath, template_dirs)),
+        template_dirs=template_dirs,
         keep_chrome=keep_chrome,
         lang=lang,
+        site=site,
+        home=home,
     )
+    if isinstance(call, str):
+        stream.write(call)
+        return
+    from newsconvert.renderers.environment import generate_template
+
     newlines = 0  # line breaks held back: the output ends with exactly one
-    for piece in pieces:
+    for piece in generate_template(*call):
         body = piece.rstrip("\n")
         if body:
             stream.write("\n" * newlines)

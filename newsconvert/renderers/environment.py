@@ -1,51 +1,32 @@
 """The Jinja environments: where templates are found, how they are loaded, and their filters.
 
-Loading order is a :class:`jinja2.ChoiceLoader`: each user template folder first, in the order
-given, then the built-in ``templates/``. A user overrides any template, or the rendering of one
-block type, by dropping a file of the same name in a folder of their own. Block templates are
-ordinary ``{% include %}`` targets: they see the article template's context and loop variables.
+One loader searches :func:`newsconvert.formats.template_path`: each user template folder first,
+in the order given, then the built-in ``templates/``. A user overrides any template, or the
+rendering of one block type, by dropping a file of the same name in a folder of their own.
+Block templates are ``{% include %}`` targets: they see the article template's context and loop
+variables. The built-in ones are pasted into the built-in templates when those are loaded
+(:class:`TemplateLoader`).
 
 Templates are compiled once per process (environments are kept by
 :func:`newsconvert.renderers.template_environment`) and once per machine: the compiled code is
-kept in a bytecode cache under the user's cache folder, keyed by each template's name and checked
-against its content, so an edited template is recompiled and an unchanged one never is.
+kept in a bytecode cache under the user's cache folder, checked against each template's source,
+so an edited template is recompiled and an unchanged one never is.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
-from pathlib import Path
+import re
+from collections.abc import Callable, Iterator
 from types import TracebackType
 from typing import Any
 
 import jinja2
 
 from newsconvert.errors import ConfigError, TemplateError
-from newsconvert.escape import markdown as md_escape
-from newsconvert.escape import rst as rst_escape
-from newsconvert.escape.html import clean_text, script_json
+from newsconvert.formats import OUTPUT_FORMATS, output_format, template_path
 from newsconvert.renderers.metadata import dump_yaml
-
-
-def templates_dir(package: Path | None = None) -> Path:
-    """The folder of built-in templates.
-
-    In an installed wheel it is ``newsconvert/templates`` (pyproject force-includes the
-    repository's ``templates/`` there); in a source or editable checkout it is ``templates/``
-    beside the package. The packaged location wins when both exist. ``package`` is the
-    ``newsconvert`` package folder (this installation's by default). Raises
-    :class:`ConfigError` when neither holds the templates.
-    """
-    if package is None:
-        package = Path(__file__).resolve().parent.parent
-    candidates = (package / "templates", package.parent / "templates")
-    for candidate in candidates:
-        if (candidate / "md" / "article.md.j2").is_file():
-            return candidate
-    looked = " and ".join(str(c) for c in candidates)
-    raise ConfigError(f"the built-in templates are missing (looked in {looked})")
 
 
 def _nonblank_lines(text: str) -> list[str]:
@@ -53,27 +34,63 @@ def _nonblank_lines(text: str) -> list[str]:
     return [line for line in text.split("\n") if line.strip()]
 
 
-def _filters() -> dict[str, Any]:
-    return {
-        "md": md_escape.escape_markdown,
-        "md_emphasize": lambda text, span: (
-            md_escape.emphasize(text, *span) if span else md_escape.escape_markdown(text)
-        ),
-        "md_lines": md_escape.escape_lines,
-        "md_fence": md_escape.code_fence,
-        "rst": rst_escape.escape_rst,
-        "rst_emphasize": lambda text, span: (
-            rst_escape.emphasize(text, *span) if span else rst_escape.escape_rst(text)
-        ),
-        "rst_title": rst_escape.title,
-        "rst_title_overflow": rst_escape.title_overflow,
-        "rst_wrap": rst_escape.wrap,
-        "rst_literal": rst_escape.literal_block,
-        "rst_line_block": rst_escape.line_block,
-        "nonblank_lines": _nonblank_lines,
-        "yaml": dump_yaml,
-        "script_json": script_json,
-    }
+def _filters(dialect: str | None = None) -> dict[str, Any]:
+    """Every output format's escaping filters (a user's template may use any of them), and
+    the shared ones; the Markdown ones escaping for ``dialect`` too, if given."""
+    filters: dict[str, Any] = {"nonblank_lines": _nonblank_lines, "yaml": dump_yaml}
+    for fmt in OUTPUT_FORMATS:
+        escaper = fmt.load_escaper()
+        if escaper is not None:
+            filters.update(escaper.FILTERS)
+    if dialect is not None:
+        from newsconvert.escape.markdown import dialect_filters
+
+        filters.update(dialect_filters(dialect))
+    return filters
+
+
+_PART_INCLUDE = re.compile(r'\{% include "([a-z]+/(?:blocks/[a-z]+|timestamp)\.[a-z]+\.j2)" %\}\n?')
+"""An include of a part template (a block type's, or the timestamp's: each included once per
+block or timestamp), with the line break that ends its line, if any."""
+
+
+class TemplateLoader(jinja2.FileSystemLoader):
+    """The user's folders, then the built-in ones; a built-in template is loaded with the
+    built-in part templates it includes (``<format>/blocks/<type>.<ext>.j2``,
+    ``html/timestamp.html.j2``) pasted in.
+
+    A part template is included once per block or timestamp, and each include makes a new
+    template context, which costs more than the block's own output. Pasted in when the article
+    template is loaded, the parts are compiled with it. Only built-in parts are pasted into
+    built-in templates, and only where no user folder has a template of that name: a user's
+    template is always loaded as it is and included, so an error in it is reported in its own
+    file and line.
+    """
+
+    def __init__(self, template_dirs: tuple[str, ...]) -> None:
+        super().__init__(template_path(template_dirs))
+        self.user_dirs = template_dirs
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        source, filename, uptodate = super().get_source(environment, template)
+        if filename is None or self._overridden(template):
+            return source, filename, uptodate
+        return self._paste(environment, source, (template,)), filename, uptodate
+
+    def _paste(self, environment: jinja2.Environment, source: str, stack: tuple[str, ...]) -> str:
+        def included(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name in stack or self._overridden(name):
+                return match.group(0)
+            text = jinja2.FileSystemLoader.get_source(self, environment, name)[0]
+            return self._paste(environment, text, (*stack, name))
+
+        return _PART_INCLUDE.sub(included, source)
+
+    def _overridden(self, name: str) -> bool:
+        return any(os.path.isfile(os.path.join(folder, name)) for folder in self.user_dirs)
 
 
 def bytecode_cache(settings: dict[str, Any]) -> jinja2.BytecodeCache | None:
@@ -101,30 +118,35 @@ def bytecode_cache(settings: dict[str, Any]) -> jinja2.BytecodeCache | None:
 
 
 def make_environment(
-    fmt: str, template_dirs: tuple[str, ...] = (), *, check_characters: bool = True
+    fmt: str,
+    template_dirs: tuple[str, ...] = (),
+    dialect: str | None = None,
+    *,
+    check_characters: bool = True,
 ) -> jinja2.Environment:
-    """A new environment for format ``fmt`` with the user's ``template_dirs`` first.
+    """A new environment for format ``fmt`` with the user's ``template_dirs`` first; Markdown
+    text escaped for ``dialect``'s engine too (see :mod:`newsconvert.escape.markdown`).
 
-    ``check_characters`` (HTML only) replaces invalid characters in every printed value; it may
-    be off only for trees whose text is known to be clean (see
+    ``check_characters`` keeps the format's ``finalize`` hook (HTML: invalid characters replaced
+    in every printed value); it may be off only for trees whose text is known to be clean (see
     :attr:`newsconvert.tree.Article.characters_checked`). Raises :class:`ConfigError` for a
     template folder that does not exist.
     """
+    output = output_format(fmt)
     for folder in template_dirs:
         if not os.path.isdir(folder):
             raise ConfigError(f"template folder not found: {folder}")
-    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(d) for d in template_dirs]
-    loaders.append(jinja2.FileSystemLoader(templates_dir()))
+    finalize = getattr(output.load_escaper(), "finalize", None) if check_characters else None
     settings: dict[str, Any] = {
         "undefined": jinja2.StrictUndefined,
-        "autoescape": fmt == "html",
-        "finalize": clean_text if fmt == "html" and check_characters else None,
+        "autoescape": output.autoescape,
+        "finalize": finalize,
         "trim_blocks": True,
         "lstrip_blocks": True,
         "keep_trailing_newline": True,
     }
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
+        loader=TemplateLoader(template_dirs),
         # The environment lives until newsconvert.renderers.reload_templates(): templates are
         # neither re-checked on disk nor evicted (there are a dozen per format).
         auto_reload=False,
@@ -132,14 +154,17 @@ def make_environment(
         bytecode_cache=bytecode_cache(settings),
         **settings,
     )
-    env.filters.update(_filters())
+    env.filters.update(_filters(dialect))
     return env
 
 
 def render_template(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
     """Render the template ``name`` of ``env`` with ``context``; any failure becomes a
     :class:`TemplateError` naming the template file and line."""
-    return "".join(generate_template(env, name, context))
+    try:
+        return env.get_template(name).render(context)
+    except Exception as error:
+        raise template_error(error) from None
 
 
 def generate_template(env: jinja2.Environment, name: str, context: dict[str, Any]) -> Iterator[str]:

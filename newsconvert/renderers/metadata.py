@@ -6,10 +6,28 @@ dumper, :func:`json.dumps`), which quote every value correctly whatever it conta
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from newsconvert.escape.characters import replace_invalid
 from newsconvert.tree import Article
+
+
+@functools.cache
+def _dumper() -> type:
+    """The safe dumper (libyaml's where PyYAML has it: the same YAML, faster), never writing
+    anchors and aliases (``&id001``/``*id001``) for a value that appears twice: front matter is
+    read by strict and simple YAML loaders (Hugo's, Jekyll's, other tools') that refuse or
+    mis-read them. PyYAML is imported here, on the paths that write YAML only."""
+    import yaml
+
+    base: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+    class Dumper(base):  # type: ignore[misc,valid-type]
+        def ignore_aliases(self, data: Any) -> bool:
+            return True
+
+    return Dumper
 
 
 def front_matter(context: dict[str, Any]) -> dict[str, Any]:
@@ -37,16 +55,14 @@ def front_matter(context: dict[str, Any]) -> dict[str, Any]:
 def dump_yaml(data: dict[str, Any]) -> str:
     """``data`` as a YAML block (no document markers), every string safely quoted as needed.
 
-    Lines are never folded, so a long headline stays one line. PyYAML is imported here, on the
-    paths that write YAML, not by every conversion.
+    Lines are never folded, so a long headline stays one line; no anchors or aliases. The one
+    YAML writer of the package: standalone Markdown and every generator's front matter use it.
     """
     import yaml
 
-    # libyaml's emitter, where PyYAML was built with it, writes the same YAML faster.
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     text = yaml.dump(
         _clean(data),
-        Dumper=dumper,
+        Dumper=_dumper(),
         allow_unicode=True,
         sort_keys=False,
         default_flow_style=False,

@@ -39,16 +39,18 @@ import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, TextIO
 
 from newsconvert import __version__, output
 from newsconvert.errors import ConfigError, NewsconvertError
+from newsconvert.formats import input_format_for_path, output_format, template_path
 from newsconvert.gcpause import gc_paused
+from newsconvert.options import Options
 from newsconvert.renderers import reload_templates
 from newsconvert.site.discover import DEFAULT_INCLUDE, discover
-from newsconvert.site.feed import DEFAULT_FEED_SIZE, FEED_NAME, render_feed
+from newsconvert.site.feed import FEED_NAME, render_feed
 from newsconvert.site.index import IndexEntry, newest_first, render_index
 from newsconvert.site.lock import build_lock
 from newsconvert.site.manifest import (
@@ -65,46 +67,8 @@ from newsconvert.site.manifest import (
 )
 from newsconvert.site.slugs import assign_slugs
 
-TARGETS = ("html", "md", "rst", "json")
-"""The formats ``--to`` accepts for a build."""
-
-SUFFIXES = {"html": ".html", "md": ".md", "rst": ".rst", "json": ".json"}
-"""The file suffix of each format's pages."""
-
 INDEX_NAME = "index.html"
 """The front page of an HTML build."""
-
-
-@dataclass(frozen=True, slots=True)
-class ConvertOptions:
-    """Everything that shapes one article's output; part of the manifest's fingerprint."""
-
-    to: str = "html"
-    """Output format: ``html``, ``md``, ``rst`` or ``json``."""
-    generator: str | None = None
-    """With ``to="md"``: the site generator whose front matter and file names to use."""
-    zones: tuple[tuple[str, str], ...] = ()
-    """Time-zone abbreviation overrides, ``(("IST", "Europe/Dublin"),)``."""
-    encoding: str | None = None
-    """The sources' encoding, when not to be detected."""
-    template_dirs: tuple[str, ...] = ()
-    """User template folders, overriding the built-in templates."""
-    keep_chrome: bool = False
-    """Also render text the parser set aside as page chrome."""
-    lang: str = "en"
-    """The language of the pages (``<html lang>``)."""
-
-
-@dataclass(frozen=True, slots=True)
-class SiteOptions:
-    """What shapes the index and the feed of an HTML build (not the article pages)."""
-
-    title: str = "News"
-    """The site's title, on the index page and the feed."""
-    base_url: str | None = None
-    """The site's public URL, for absolute ids and links in the feed."""
-    feed_size: int = DEFAULT_FEED_SIZE
-    """How many of the newest articles the feed holds."""
 
 
 @dataclass(slots=True)
@@ -190,52 +154,48 @@ def protected_prefix(source_dir: Path, out_dir: Path) -> str | None:
     return source.relative_to(target).as_posix() + "/"
 
 
-def template_folders(options: ConvertOptions) -> list[Path]:
-    """Every folder whose templates can shape the output: the user's, then the built-in ones
-    (the renderers' and the site index's)."""
-    folders = [Path(folder) for folder in options.template_dirs]
-    # The renderers' templates sit where newsconvert.renderers.environment.templates_dir() looks
-    # (inside the package when installed, beside it in a checkout). Not imported from there:
-    # a no-change build must not pay for importing Jinja and the renderers.
-    package = Path(__file__).resolve().parents[1]
-    for candidate in (package / "templates", package.parent / "templates"):
-        if candidate.is_dir() and candidate not in folders:
-            folders.append(candidate)
-    return folders
-
-
-def options_fingerprint(options: ConvertOptions) -> str:
-    """The fingerprint recorded in the manifest: options, templates and version."""
-    data = asdict(options)
+def options_fingerprint(options: Options) -> str:
+    """The fingerprint recorded in the manifest: the options that shape articles, templates and
+    version."""
+    data = options.fingerprint("article")
     data["version"] = __version__
-    return fingerprint(data, template_folders(options))
+    return fingerprint(data, template_path(options.template_dirs))
 
 
 # --- Converting one article (runs in a worker) ------------------------------------------------
 
 
 def article_outputs(
-    article: Any, slug: str, options: ConvertOptions
-) -> tuple[list[tuple[str, str]], IndexEntry]:
-    """The files (path relative to OUT, text) for a parsed ``article``, and its index entry."""
-    import newsconvert
-    from newsconvert.site import frontmatter
+    article: Any, slug: str, options: Options
+) -> tuple[list[tuple[str, str]], IndexEntry, tuple[str, ...]]:
+    """The files (path relative to OUT, text) for a parsed ``article``, its index entry and
+    warnings about it."""
     from newsconvert.site.metadata import post_meta
 
-    meta = post_meta(article)
     render_options: dict[str, Any] = {
         "template_dirs": options.template_dirs,
         "keep_chrome": options.keep_chrome,
         "lang": options.lang,
     }
     if options.to == "md" and options.generator is not None:
-        body = newsconvert.render(article, "md", standalone=False, **render_options)
-        path = frontmatter.post_path(options.generator, slug, meta)
-        text = frontmatter.post_text(options.generator, meta, body)
-    else:
-        path = slug + SUFFIXES[options.to]
-        text = newsconvert.render(article, options.to, standalone=True, **render_options)
-    return [(path, text)], IndexEntry.from_meta(slug, path, meta)
+        from newsconvert.site.frontmatter import make_post, parse_default_date
+
+        post = make_post(
+            article,
+            options.generator,
+            slug,
+            default_date=parse_default_date(options.default_date),
+            **render_options,
+        )
+        entry = IndexEntry.from_meta(slug, post.path, post.meta)
+        return [(post.path, post.text)], entry, post.warnings
+    from newsconvert.renderers import render
+
+    path = slug + output_format(options.to).suffix
+    if options.to == "html":  # a page of the site: a link back to its index
+        render_options["home"] = "../" * slug.count("/") + INDEX_NAME
+    text = render(article, options.to, standalone=True, **render_options)
+    return [(path, text)], IndexEntry.from_meta(slug, path, post_meta(article)), ()
 
 
 @dataclass(slots=True)
@@ -252,12 +212,10 @@ class _Prepared:
 def source_format(path: str) -> str:
     """How a source is read: ``md``, ``rst``, ``html`` or ``json`` by its suffix (see
     :func:`newsconvert.readers.infer_format`), plain text (``text``) for any other."""
-    from newsconvert.readers import infer_format
-
-    return infer_format(path) or "text"
+    return input_format_for_path(path).name
 
 
-def prepare_task(task: Task, options: ConvertOptions) -> _Prepared | Outcome:
+def prepare_task(task: Task, options: Options) -> _Prepared | Outcome:
     """Read (by :func:`source_format`), parse and render one article: the files to write, or a
     failed :class:`Outcome`. Never raises."""
     import newsconvert
@@ -279,12 +237,13 @@ def prepare_task(task: Task, options: ConvertOptions) -> _Prepared | Outcome:
                 source=task.source_path,
                 zones=dict(options.zones) or None,
             )
-            files, entry = article_outputs(article, task.slug, options)
+            files, entry, post_warnings = article_outputs(article, task.slug, options)
     except NewsconvertError as error:
         return Outcome(task.relative_path, error=str(error.located(task.source_path)))
     except Exception as error:
         return _internal_error(task, error)
-    return _Prepared(task, files, entry, hashlib.sha256(data).hexdigest(), source.warnings)
+    warnings = source.warnings + tuple(f"{task.source_path}: {w}" for w in post_warnings)
+    return _Prepared(task, files, entry, hashlib.sha256(data).hexdigest(), warnings)
 
 
 def _internal_error(task: Task, error: Exception) -> Outcome:
@@ -298,7 +257,7 @@ def _internal_error(task: Task, error: Exception) -> Outcome:
 class Job:
     """What every task of one build shares; sent once to each worker process."""
 
-    options: ConvertOptions
+    options: Options
     """How to convert."""
     out_dir: Path
     """Where to write."""
@@ -415,7 +374,7 @@ def unpack_outcome(packed: PackedOutcome) -> Outcome:
     return Outcome(relative_path, article, error, warnings, begun)
 
 
-def _warm_up(options: ConvertOptions) -> None:
+def _warm_up(options: Options) -> None:
     """Import the parser and compile the templates once, before the pool forks, so that each
     worker inherits them instead of spending its first ~0.3 s doing the same."""
     from newsconvert.tree import Article, Headline
@@ -643,8 +602,7 @@ def _make_folder(out_dir: Path) -> None:
 def build(
     source_dir: Path,
     out_dir: Path,
-    options: ConvertOptions = ConvertOptions(),
-    site: SiteOptions = SiteOptions(),
+    options: Options | None = None,
     *,
     include: Sequence[str] = DEFAULT_INCLUDE,
     exclude: Sequence[str] = (),
@@ -664,6 +622,8 @@ def build(
     if the index, feed or manifest cannot be written.
     """
     started = time.perf_counter()
+    options = options or Options()
+    options = replace(options, to=output_format(options.to or "html").name)
     stream = stderr if stderr is not None else sys.stderr
     check_folders(source_dir, out_dir)
     # Render with the templates as they are now, as fingerprinted below, even when an earlier
@@ -732,7 +692,8 @@ def build(
         claimed = manifest.claimed()
 
         site_outputs: tuple[str, ...] = (INDEX_NAME, FEED_NAME) if options.to == "html" else ()
-        site_print = hashlib.sha256(f"{current}\0{site!r}".encode()).hexdigest()
+        site_values = f"{current}\0{options.fingerprint('site')!r}"
+        site_print = hashlib.sha256(site_values.encode()).hexdigest()
         nothing_changed = (
             summary.converted == 0
             and not work.removed
@@ -756,7 +717,7 @@ def build(
         site_error: NewsconvertError | None = None
         if site_outputs:
             try:
-                _write_site_pages(out_dir, manifest.articles, options, site)
+                _write_site_pages(out_dir, manifest.articles, options)
             except NewsconvertError as error:
                 site_error = error
         for path in manifest.site_outputs:
@@ -774,16 +735,18 @@ def build(
         return summary
 
 
-def _write_site_pages(
-    out_dir: Path, records: dict[str, ArticleRecord], options: ConvertOptions, site: SiteOptions
-) -> None:
+def _write_site_pages(out_dir: Path, records: dict[str, ArticleRecord], options: Options) -> None:
     """Write ``index.html`` and ``feed.xml`` from the records' index entries."""
     entries = newest_first(record.entry for record in records.values())
     index_text = render_index(
-        entries, title=site.title, lang=options.lang, template_dirs=options.template_dirs
+        entries, title=options.title, lang=options.lang, template_dirs=options.template_dirs
     )
     feed_text = render_feed(
-        entries, title=site.title, base_url=site.base_url, size=site.feed_size, lang=options.lang
+        entries,
+        title=options.title,
+        base_url=options.base_url,
+        size=options.feed_size,
+        lang=options.lang,
     )
     _write_if_changed(out_dir / INDEX_NAME, index_text)
     _write_if_changed(out_dir / FEED_NAME, feed_text)
@@ -805,9 +768,6 @@ def default_jobs() -> int:
 
 __all__ = [
     "MANIFEST_NAME",
-    "TARGETS",
-    "ConvertOptions",
-    "SiteOptions",
     "Summary",
     "build",
     "check_folders",

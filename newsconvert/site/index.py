@@ -16,7 +16,7 @@ from newsconvert.site.metadata import PostMeta, display_date, sort_timestamp
 
 INDEX_TEMPLATE = "site/index.html.j2"
 """The index template's name. It lives with every other built-in template, in ``templates/``
-(see :func:`newsconvert.renderers.environment.templates_dir`), and is loaded by the same
+(see :func:`newsconvert.formats.templates_dir`), and is loaded by the same
 loader, so a ``--template-dir`` holding ``site/index.html.j2`` overrides it."""
 
 
@@ -42,6 +42,14 @@ class IndexEntry:
     """The authors' names."""
     sort_key: float | None
     """Publication time in seconds since the epoch, for ordering; ``None`` when undated."""
+    excerpt: str | None = None
+    """The opening of the first paragraph, shown when there is no standfirst."""
+
+    @property
+    def summary(self) -> str | None:
+        """What the index and the feed show under the headline: the standfirst, else the
+        excerpt."""
+        return self.standfirst or self.excerpt
 
     @classmethod
     def from_meta(cls, slug: str, href: str, meta: PostMeta) -> IndexEntry:
@@ -58,6 +66,7 @@ class IndexEntry:
             ),
             authors=meta.authors,
             sort_key=sort_timestamp(meta.published),
+            excerpt=meta.excerpt,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -73,6 +82,7 @@ class IndexEntry:
             "date_display": self.date_display,
             "authors": list(self.authors),
             "sort_key": self.sort_key,
+            "excerpt": self.excerpt,
         }
 
     @classmethod
