@@ -321,7 +321,9 @@ def read_article(job: Job, settings: Options, warn: Callable[[str], None]) -> Ar
     Raises NewsconvertError."""
     from newsconvert import read
 
-    source = read_source(job.input, encoding=settings.encoding, strict=settings.strict)
+    source = read_source(
+        job.input, encoding=settings.encoding, strict=settings.strict, max_size=settings.max_size
+    )
     for warning in source.warnings:
         warn(warning)
     article = read(
@@ -382,9 +384,17 @@ def _write_stdout(text: str) -> None:
         stream.flush()
         return
     # UTF-8 whatever the locale says: the outputs declare UTF-8 (HTML's <meta charset>).
-    stream.flush()
-    buffer.write(text.encode("utf-8"))
-    buffer.flush()
+    try:
+        stream.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:  # a full disk behind a redirection
+        _silence_stdout()  # what is left in the buffer must not fail again at exit
+        raise NewsconvertError(
+            f"cannot write: {error.strerror or error}", source="<stdout>"
+        ) from None
 
 
 def _convert_all(settings: Options, jobs: Sequence[Job]) -> int:

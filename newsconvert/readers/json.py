@@ -67,6 +67,8 @@ def read_json(text: str, *, source: str | None = None) -> Article:
         raise ParseError(f"not valid JSON: {error.msg}", source=source, line=error.lineno) from None
     except RecursionError:
         raise ParseError("not valid JSON: nested too deeply", source=source, line=1) from None
+    except ValueError as error:  # an integer over Python's digit limit (4,300 by default)
+        raise ParseError(f"not valid JSON: {_number_error(error)}", source=source, line=1) from None
     if not isinstance(document, dict):
         raise ParseError(f"expected a JSON object, got {_kind(document)}", source=source, line=1)
     check_version(document, source=source, line=_line_of_key(text, VERSION_KEY))
@@ -75,6 +77,10 @@ def read_json(text: str, *, source: str | None = None) -> Article:
     except ParseError as error:
         # Point at the first line that mentions the offending key, when we can tell.
         raise error.located(source, _line_of_path(text, error.message)) from None
+
+
+def _number_error(error: ValueError) -> str:
+    return "a number too large" if "digits" in str(error) else str(error)
 
 
 def check_version(
@@ -226,6 +232,9 @@ def _timestamp(data: _Object) -> Timestamp:
             raise _SchemaError(
                 data._at("datetime"), f"not an ISO 8601 date and time: {written!r}"
             ) from None
+        if not datetime.min.year < value.year < datetime.max.year:
+            # Years 1 and 9999 overflow as soon as a zone moves them past the range's end.
+            raise _SchemaError(data._at("datetime"), f"a date out of range: {written!r}")
     zone = data.optional_text("zone")
     return Timestamp(
         text=data.text("text"),

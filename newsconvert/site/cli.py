@@ -82,6 +82,7 @@ def run(argv: Sequence[str], *, stderr: TextIO | None = None) -> int:
             exclude=options.exclude,
             jobs=options.jobs or default_jobs(),
             force=options.force,
+            follow_symlinks=options.follow_symlinks,
             progress=not options.quiet and err.isatty(),
             warnings=not options.quiet,
             stderr=err,

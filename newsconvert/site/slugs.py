@@ -14,6 +14,7 @@ cut at a ``-``, never empty, never a name Windows reserves (``con``, ``nul``, ``
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -82,11 +83,18 @@ def path_slug(relative_path: str) -> str:
     return f"{_folder_slug(folder)}/{slug}" if folder else slug
 
 
-def _disambiguated(slug: str, relative_path: str) -> str:
+def _disambiguated(slug: str, relative_path: str, taken: set[str]) -> str:
     # A short hash of the source path: the same file always gets the same suffix, whatever other
-    # files are in the build.
-    digest = hashlib.sha256(relative_path.encode("utf-8")).hexdigest()[:8]
-    return f"{slug}-{digest}"
+    # files are in the build. Longer when even that is taken (a file named like another's
+    # suffixed slug), then numbered: no two sources ever share a page.
+    digest = hashlib.sha256(relative_path.encode("utf-8")).hexdigest()
+    candidates = (f"{slug}-{digest[:length]}" for length in (8, 16, 64))
+    numbered = (f"{slug}-{digest}-{number}" for number in itertools.count(2))
+    for candidate in itertools.chain(candidates, numbered):
+        folded = candidate.casefold()
+        if folded not in taken and folded.replace("/", "-") not in taken:
+            return candidate
+    raise AssertionError("unreachable: the numbers never run out")
 
 
 def assign_slugs(relative_paths: Iterable[str]) -> dict[str, str]:
@@ -105,7 +113,7 @@ def assign_slugs(relative_paths: Iterable[str]) -> dict[str, str]:
         slug = path_slug(relative_path)
         flat = slug.replace("/", "-").casefold()
         if slug.casefold() in taken or flat in taken:
-            slug = _disambiguated(slug, relative_path)
+            slug = _disambiguated(slug, relative_path, taken)
             flat = slug.replace("/", "-").casefold()
         taken.update((slug.casefold(), flat))
         slugs[relative_path] = slug
