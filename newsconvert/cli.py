@@ -21,7 +21,6 @@ markdown-it-py.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import importlib
 import os
 import sys
@@ -140,7 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _ArgumentParser(
         prog=PROG,
         usage="%(prog)s [options] INPUT...\n       %(prog)s build|inspect ...",
-        description="Convert plain-text news articles to Markdown, HTML, reStructuredText or JSON.",
+        description="Convert plain-text news articles to "
+        + ", ".join(fmt.label for fmt in formats.OUTPUT_FORMATS[:-1])
+        + f" or {formats.OUTPUT_FORMATS[-1].label}.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         allow_abbrev=False,
@@ -272,22 +273,6 @@ def _refuse_clashes(jobs: Sequence[Job]) -> None:
 # --- Converting ------------------------------------------------------------------------------
 
 
-def _visible(article: Article) -> Article:
-    """``article`` without the asides renderers leave out unless asked (page chrome)."""
-    from newsconvert.tree import HIDDEN_ASIDES, Aside
-
-    sections = []
-    for section in article.sections:
-        blocks = tuple(
-            block
-            for block in section.blocks
-            if not (isinstance(block, Aside) and block.kind in HIDDEN_ASIDES)
-        )
-        if blocks or section.heading is not None:
-            sections.append(dataclasses.replace(section, blocks=blocks))
-    return dataclasses.replace(article, sections=tuple(sections))
-
-
 def _check_round_trip(article: Article, output: str, settings: Options, name: str) -> None:
     """Raise unless ``output`` reads back as ``article`` (what the output shows of it)."""
     from newsconvert import readers
@@ -305,8 +290,12 @@ def _check_round_trip(article: Article, output: str, settings: Options, name: st
             "nothing written",
             source=name,
         ) from None
+    from newsconvert.facts import visible
+
     # JSON always carries the whole tree; the other formats show chrome only on request.
-    expected = article if settings.keep_chrome or settings.to == "json" else _visible(article)
+    expected = (
+        article if settings.to == "json" else visible(article, keep_chrome=settings.keep_chrome)
+    )
     difference = readers.first_difference(expected, again)
     if difference is not None:
         raise NewsconvertError(

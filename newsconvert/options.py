@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsconvert.errors import ConfigError
+from newsconvert.formats import INPUT_FORMATS, OUTPUT_FORMATS, Format
 from newsconvert.source import DEFAULT_MAX_SIZE
 
 __all__ = [
@@ -221,6 +222,10 @@ def _positive(word: str) -> int:
     return value
 
 
+def _choices(formats: tuple[Format, ...]) -> str:
+    return ", ".join(fmt.name for fmt in formats)
+
+
 def _jobs(word: str) -> int:
     import os
 
@@ -256,7 +261,7 @@ class Options:
     to: str | None = field(
         default=None,
         metadata=option(
-            "output format: md, html, rst or json (default: from the -o suffix, else md; "
+            f"output format: {_choices(OUTPUT_FORMATS)} (default: from the -o suffix, else md; "
             "build: html)",
             ("convert", "build"),
             flags=("-t", "--to"),
@@ -270,7 +275,7 @@ class Options:
     from_format: str | None = field(
         default=None,
         metadata=option(
-            "input format: text, md, rst, html or json (default: from the input suffix, else text)",
+            f"input format: {_choices(INPUT_FORMATS)} (default: from the input suffix, else text)",
             ("convert",),
             flags=("-f", "--from"),
             metavar="FORMAT",

@@ -53,7 +53,8 @@ def front_matter(context: dict[str, Any]) -> dict[str, Any]:
 
 
 def dump_yaml(data: dict[str, Any]) -> str:
-    """``data`` as a YAML block (no document markers), every string safely quoted as needed.
+    """``data`` as a YAML block (no document markers), every string safely quoted as needed:
+    the one YAML writer of newsconvert (standalone Markdown, the generators' front matter).
 
     Lines are never folded, so a long headline stays one line; no anchors or aliases. The one
     YAML writer of the package: standalone Markdown and every generator's front matter use it.
@@ -110,4 +111,5 @@ def json_ld(context: dict[str, Any]) -> dict[str, Any]:
         data["description"] = context["description"]
     if context["lang"]:
         data["inLanguage"] = context["lang"]
-    return _clean(data)
+    cleaned: dict[str, Any] = _clean(data)
+    return cleaned

@@ -264,6 +264,9 @@ def load_manifest(out_dir: Path) -> Manifest:
     if len(lines) > 1 + compacted:
         manifest.journaled = True
         manifest.site_fingerprint = ""
+    elif len(lines) < 1 + compacted and manifest.problem is None:
+        # A compacted manifest is written whole (renamed into place): only damage shortens it.
+        manifest.problem = f"{path}:{len(lines) + 1}: cut short, {compacted} records expected"
     if manifest.problem is not None:
         _distrust(manifest)
     return manifest
