@@ -159,7 +159,7 @@ def _template_call(
     writer = fmt.load_writer()
     if writer is not None:
         return writer(article).rstrip("\n") + "\n"
-    dirs = tuple(map(os.fspath, template_dirs))
+    dirs = tuple(os.fspath(folder) for folder in template_dirs)
     markdown = fmt.name == "md"
     env = template_environment(
         fmt.name,
@@ -239,7 +239,7 @@ def render_formats(
     from newsconvert.renderers.context import article_context
     from newsconvert.renderers.environment import render_template
 
-    dirs = tuple(map(os.fspath, template_dirs))
+    dirs = tuple(os.fspath(folder) for folder in template_dirs)
     shared = article_context(article, keep_chrome=keep_chrome)
     texts: dict[str, str] = {}
     for name in formats:

@@ -73,9 +73,9 @@ class TemplateLoader(jinja2.FileSystemLoader):
 
     def get_source(
         self, environment: jinja2.Environment, template: str
-    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+    ) -> tuple[str, str, Callable[[], bool]]:
         source, filename, uptodate = super().get_source(environment, template)
-        if filename is None or self._overridden(template):
+        if self._overridden(template):
             return source, filename, uptodate
         return self._paste(environment, source, (template,)), filename, uptodate
 
