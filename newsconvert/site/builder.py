@@ -379,9 +379,9 @@ def _run_in_worker(start: int, tasks: Sequence[Task]) -> list[PackedOutcome]:
     assert _worker_job is not None and _worker_journal is not None
     if getattr(_worker_journal, "batched", False):
         _worker_current[_worker_slot] = start
-        outcomes = convert_chunk(tasks, _worker_job)
+        packed = [pack_outcome(outcome) for outcome in convert_chunk(tasks, _worker_job)]
         _worker_current[_worker_slot] = -1
-        return outcomes
+        return packed
     outcomes = []
     for number, task in enumerate(tasks, start):
         _worker_current[_worker_slot] = number
