@@ -201,9 +201,7 @@ def score_indian(corpus: Path, scores: dict[tuple[str, str], Score]) -> None:
         name = label["file"]
         source = "indian/" + name.split("/", 1)[0]
         try:
-            article, roles = parse_with_trace(
-                read_text(corpus / "indian" / name), source=name
-            )
+            article, roles = parse_with_trace(read_text(corpus / "indian" / name), source=name)
         except NewsconvertError as error:
             for key in INDIAN_FIELDS:
                 scores[source, key].add(False, f"{name}: {error}")

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 from newsconvert import FORMATS, __version__
 from newsconvert.errors import ConfigError, NewsconvertError
 from newsconvert.output import write_atomic
-from newsconvert.source import STDIN_NAME, check_encoding, read_source
+from newsconvert.source import STDIN_NAME, check_encoding, fix_mojibake, read_source
 
 if TYPE_CHECKING:
     from newsconvert.tree import Article
@@ -279,6 +279,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="read the output back and refuse to write it unless it gives the same article",
     )
+    add(
+        "--fix-text",
+        action="store_true",
+        help="repair mojibake (\u00e2\u20ac\u2122 for \u2019) with ftfy before parsing "
+        "(pip install 'newsconvert[fix-text]')",
+    )
     add("-q", "--quiet", action="store_true", help="do not print warnings")
     add("--version", action="version", version=f"%(prog)s {__version__}")
     return parser  # fmt: skip
@@ -299,6 +305,7 @@ class Settings:
     lang: str
     check: bool
     quiet: bool
+    fix_text: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,6 +413,7 @@ def _plan(options: argparse.Namespace) -> tuple[Settings, list[Job]]:
         lang=options.lang,
         check=options.check,
         quiet=options.quiet,
+        fix_text=options.fix_text,
     )
     return settings, jobs
 
@@ -463,6 +471,16 @@ def _visible(article: Article) -> Article:
     return dataclasses.replace(article, sections=tuple(sections))
 
 
+def _hidden_count(article: Article) -> int:
+    """How many pieces of text (one source line each, as scraped chrome is) the renderers will
+    leave out: the asides :func:`_visible` drops."""
+    from newsconvert.tree import HIDDEN_ASIDES, Aside
+
+    return sum(
+        1 for block in article.blocks() if isinstance(block, Aside) and block.kind in HIDDEN_ASIDES
+    )
+
+
 def _check_round_trip(article: Article, output: str, settings: Settings, name: str) -> None:
     """Raise unless ``output`` reads back as ``article`` (what the output shows of it)."""
     from newsconvert import readers
@@ -496,6 +514,8 @@ def convert_one(job: Job, settings: Settings, warn: Callable[[str], None]) -> st
     from newsconvert import read, render
 
     source = read_source(job.input, encoding=settings.encoding, strict=settings.strict)
+    if settings.fix_text:
+        source = fix_mojibake(source)
     for warning in source.warnings:
         warn(warning)
     article = read(
@@ -509,6 +529,14 @@ def convert_one(job: Job, settings: Settings, warn: Callable[[str], None]) -> st
     for diagnostic in article.diagnostics:
         where = f"{source.name}:{diagnostic.line}" if diagnostic.line else source.name
         warn(f"{where}: {diagnostic.message}")
+    if not settings.keep_chrome and settings.to != "json":
+        hidden = _hidden_count(article)
+        if hidden:
+            s = "s" if hidden > 1 else ""
+            warn(
+                f"{source.name}: {hidden} line{s} set aside as page chrome or repeats "
+                f"(--keep-chrome shows them; see newsconvert inspect {job.input})"
+            )
     output = render(
         article,
         settings.to,

