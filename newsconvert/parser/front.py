@@ -328,7 +328,7 @@ def read_front(chunks: list[Chunk], builder: ArticleBuilder, zones: ZoneTable) -
                     index += 1
                 limit = min(count, max(limit, index + FRONT_LIMIT // 2))
                 continue
-            if not may_be_headline(text) or (_may_be_credit(text) and match_credit(text)):
+            if not reads_as_title(text) or (_may_be_credit(text) and match_credit(text)):
                 break
             following = chunks[index + 1] if index + 1 < count else None
             if (
@@ -336,7 +336,7 @@ def read_front(chunks: list[Chunk], builder: ArticleBuilder, zones: ZoneTable) -
                 and following.kind == "text"
                 and is_kicker_shaped(text)
                 and following.text.count(" ") > text.count(" ")
-                and reads_as_title(following.text)
+                and may_be_headline(following.text)
                 and not _is_metadata(following, zones)
             ):
                 builder.kicker = Kicker(text, chunk.first)
@@ -345,6 +345,8 @@ def read_front(chunks: list[Chunk], builder: ArticleBuilder, zones: ZoneTable) -
                 builder.mark(following.first, following.last, "headline", "title-after-kicker")
                 index += 2
                 continue
+            if not may_be_headline(text):
+                break
             builder.headline = Headline(text, chunk.first)
             builder.mark(chunk.first, chunk.last, "headline", "first-title-line")
             index += 1
