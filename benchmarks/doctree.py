@@ -34,8 +34,8 @@ from docutils.parsers.rst import Parser as RstParser
 from docutils.utils import new_document
 
 import newsconvert
-from newsconvert.doctree import article_nodes
-from newsconvert.docutils_parser import Parser as NewsParser
+from newsconvert.integrations.doctree import article_nodes
+from newsconvert.integrations.docutils_parser import Parser as NewsParser
 from newsconvert.renderers import render as render_article
 
 REPO = Path(__file__).resolve().parents[1]

@@ -26,6 +26,7 @@ from newsconvert.errors import (
     ParseError,
     TemplateError,
 )
+from newsconvert.formats import OUTPUT_FORMATS
 
 if TYPE_CHECKING:
     from newsconvert.tree import Article
@@ -46,8 +47,8 @@ __all__ = [
     "render",
 ]
 
-FORMATS = ("md", "html", "rst", "json")
-"""The output formats, by their short names."""
+FORMATS = tuple(fmt.name for fmt in OUTPUT_FORMATS)
+"""The output formats, by their short names (:mod:`newsconvert.formats` holds their records)."""
 
 
 def parse(
@@ -142,7 +143,9 @@ def read(
     apply to it alone); ``md``, ``rst``, ``html`` and ``json`` are read back by
     :mod:`newsconvert.readers`, so any format converts to any other.
     """
-    if from_format == "text":
+    from newsconvert.formats import TEXT, input_format
+
+    if input_format(from_format) is TEXT:
         return parse(text, source=source, zones=zones, layout=layout, strict=strict)
     from newsconvert.readers import read as _read
 
@@ -168,8 +171,8 @@ def read_article(
     from newsconvert.source import read_source
 
     if from_format is None:
-        from newsconvert.readers import infer_format
+        from newsconvert.formats import input_format_for_path
 
-        from_format = infer_format(path) or "text"
+        from_format = input_format_for_path(path).name
     text = read_source(path, encoding=encoding, strict=strict)
     return read(text.text, from_format, source=text.name, zones=zones, layout=layout, strict=strict)

@@ -24,17 +24,17 @@ import argparse
 import dataclasses
 import importlib
 import os
-import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from newsconvert import FORMATS, __version__
+from newsconvert import FORMATS, __version__, formats
 from newsconvert.errors import ConfigError, NewsconvertError
+from newsconvert.options import Options, add_arguments, from_arguments
 from newsconvert.output import write_atomic
-from newsconvert.source import STDIN_NAME, check_encoding, fix_mojibake, read_source
+from newsconvert.source import STDIN_NAME, fix_mojibake, read_source
 
 if TYPE_CHECKING:
     from newsconvert.tree import Article
@@ -55,30 +55,6 @@ SUBCOMMANDS: dict[str, str] = {
 """First words that select a subcommand, and the module whose ``run(argv) -> int`` runs it.
 A file literally named like one is converted as ``./build``."""
 
-_OUTPUT_ALIASES = {
-    "md": "md",
-    "markdown": "md",
-    "commonmark": "md",
-    "html": "html",
-    "html5": "html",
-    "rst": "rst",
-    "restructuredtext": "rst",
-    "json": "json",
-}
-_INPUT_ALIASES = {
-    "text": "text",
-    "txt": "text",
-    "plain": "text",
-    "md": "md",
-    "markdown": "md",
-    "commonmark": "md",
-    "rst": "rst",
-    "restructuredtext": "rst",
-    "html": "html",
-    "htm": "html",
-    "json": "json",
-}
-_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 
 EPILOG = """\
 examples:
@@ -158,37 +134,6 @@ class _ArgumentParser(argparse.ArgumentParser):
 # --- The command line ------------------------------------------------------------------------
 
 
-def _output_format(value: str) -> str:
-    name = _OUTPUT_ALIASES.get(value.lower())
-    if name is None:
-        raise argparse.ArgumentTypeError(
-            f"unknown output format {value!r} (choose from {', '.join(FORMATS)})"
-        )
-    return name
-
-
-def _input_format(value: str) -> str:
-    name = _INPUT_ALIASES.get(value.lower())
-    if name is None:
-        raise argparse.ArgumentTypeError(
-            f"unknown input format {value!r} (choose from text, md, rst, html, json)"
-        )
-    return name
-
-
-def _encoding(value: str) -> str:
-    try:
-        return check_encoding(value)
-    except ConfigError as error:
-        raise argparse.ArgumentTypeError(error.message) from None
-
-
-def _language(value: str) -> str:
-    if _LANGUAGE_TAG.fullmatch(value) is None:
-        raise argparse.ArgumentTypeError(f"not a language tag: {value!r} (e.g. en, en-GB, hi)")
-    return value
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for conversions (subcommands have their own)."""
     parser = _ArgumentParser(
@@ -202,110 +147,15 @@ def build_parser() -> argparse.ArgumentParser:
     add = parser.add_argument
     add("inputs", nargs="*", metavar="INPUT", help="article files; - (or none) reads stdin")
     add(
-        "-t",
-        "--to",
-        type=_output_format,
-        metavar="FORMAT",
-        help="md, html, rst or json (default: from the -o suffix, else md)",
-    )
-    add(
-        "-f",
-        "--from",
-        dest="from_format",
-        type=_input_format,
-        metavar="FORMAT",
-        help="text, md, rst, html or json (default: from the input suffix, else text)",
-    )
-    add(
         "-o",
         "--output",
         metavar="OUT",
         help="output file, - for stdout (default), or a folder for several inputs",
     )
     add("--output-dir", metavar="DIR", help="write each input to DIR/<input name>.<format suffix>")
-    add(
-        "-s",
-        "--standalone",
-        action="store_true",
-        help="a whole document (front matter, full HTML page) rather than a fragment",
-    )
-    add(
-        "--template-dir",
-        dest="template_dirs",
-        action="append",
-        default=[],
-        metavar="DIR",
-        help="templates here override the built-in ones (repeatable; first wins)",
-    )
-    add(
-        "--tz",
-        dest="zones",
-        action="append",
-        default=[],
-        metavar="ABBR=ZONE",
-        help="read a time-zone abbreviation as an IANA zone, e.g. IST=Europe/Dublin (repeatable)",
-    )
-    add(
-        "--encoding",
-        type=_encoding,
-        metavar="ENC",
-        help="decode inputs without a byte-order mark as ENC (default: UTF-8, falling back "
-        "to Windows-1252/ISO-8859-1 with a warning)",
-    )
-    add(
-        "--layout",
-        metavar="NAME",
-        help="force the plain-text layout (lines, blocks or wrapped) instead of detecting it",
-    )
-    add(
-        "--strict",
-        action="store_true",
-        help="treat warnings (a guessed encoding, an unknown time zone, ...) as errors",
-    )
-    add(
-        "--keep-chrome",
-        action="store_true",
-        help="also render text set aside as page chrome or duplicated lines",
-    )
-    add(
-        "--lang",
-        type=_language,
-        default="en",
-        metavar="LANG",
-        help="language of the articles, for HTML's lang attribute (default: en)",
-    )
-    add(
-        "--check",
-        action="store_true",
-        help="read the output back and refuse to write it unless it gives the same article",
-    )
-    add(
-        "--fix-text",
-        action="store_true",
-        help="repair mojibake (\u00e2\u20ac\u2122 for \u2019) with ftfy before parsing "
-        "(pip install 'newsconvert[fix-text]')",
-    )
-    add("-q", "--quiet", action="store_true", help="do not print warnings")
+    add_arguments(parser, "convert")
     add("--version", action="version", version=f"%(prog)s {__version__}")
     return parser  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """The options that apply to every input of one run."""
-
-    to: str
-    standalone: bool
-    template_dirs: tuple[str, ...]
-    zones: dict[str, str]
-    encoding: str | None
-    layout: str | None
-    strict: bool
-    keep_chrome: bool
-    lang: str
-    check: bool
-    quiet: bool
-    fix_text: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,32 +167,11 @@ class Job:
     output: Path | None
 
 
-def _zones(specs: Sequence[str]) -> dict[str, str]:
-    """The ``--tz`` overrides as a table; :class:`ConfigError` (exit 2) for a bad one."""
-    if not specs:
-        return {}
-    from newsconvert.parser.timezones import parse_zone_override
-
-    return dict(parse_zone_override(spec) for spec in specs)
-
-
-def _format_for_suffix(path: str) -> str | None:
-    from newsconvert.renderers import format_for_suffix
-
-    return format_for_suffix(PurePath(path).suffix)
-
-
-def _suffix_for_format(fmt: str) -> str:
-    from newsconvert.renderers import FORMAT_SUFFIXES
-
-    return FORMAT_SUFFIXES[fmt]
-
-
 def _is_folder(path: str) -> bool:
     return path.endswith(("/", os.sep)) or os.path.isdir(path)
 
 
-def _plan(options: argparse.Namespace) -> tuple[Settings, list[Job]]:
+def _plan(options: argparse.Namespace) -> tuple[Options, list[Job]]:
     """Check the command line as a whole and decide every input's output."""
     inputs: list[str] = options.inputs or ["-"]
     if not options.inputs and sys.stdin is not None and sys.stdin.isatty():
@@ -363,19 +192,18 @@ def _plan(options: argparse.Namespace) -> tuple[Settings, list[Job]]:
 
     to = options.to
     if to is None and output not in (None, "-"):
-        to = _format_for_suffix(output)
-        if to is None:
+        found = formats.format_for_suffix(PurePath(output).suffix)
+        if found is None:
             raise UsageError(
                 f"cannot tell the output format from {output!r}; name it with -t "
                 f"({', '.join(FORMATS)})"
             )
+        to = found.name
     to = to or "md"
 
     for folder in options.template_dirs:
         if not os.path.isdir(folder):
             raise UsageError(f"--template-dir {folder}: not a folder")
-
-    from newsconvert.readers import infer_format
 
     jobs: list[Job] = []
     # In an output folder each input keeps its path relative to the folder all inputs share:
@@ -386,14 +214,15 @@ def _plan(options: argparse.Namespace) -> tuple[Settings, list[Job]]:
     for name in inputs:
         from_format = options.from_format
         if from_format is None:
-            from_format = infer_format(name) or "text"
+            from_format = formats.input_format_for_path(name).name
         target: Path | None
         if output_dir is not None:
             if name == "-" or shared is None:
                 relative = PurePath("stdin")
             else:
                 relative = PurePath(os.path.relpath(os.path.abspath(name), shared))
-            target = Path(output_dir, relative.parent, relative.stem + _suffix_for_format(to))
+            suffix = formats.output_format(to).suffix
+            target = Path(output_dir, relative.parent, relative.stem + suffix)
         elif output not in (None, "-"):
             target = Path(output)
         else:
@@ -401,20 +230,7 @@ def _plan(options: argparse.Namespace) -> tuple[Settings, list[Job]]:
         jobs.append(Job(input=name, from_format=from_format, output=target))
     _refuse_clashes(jobs)
 
-    settings = Settings(
-        to=to,
-        standalone=options.standalone,
-        template_dirs=tuple(options.template_dirs),
-        zones=_zones(options.zones),
-        encoding=options.encoding,
-        layout=options.layout,
-        strict=options.strict,
-        keep_chrome=options.keep_chrome,
-        lang=options.lang,
-        check=options.check,
-        quiet=options.quiet,
-        fix_text=options.fix_text,
-    )
+    settings = from_arguments(options, "convert", to=to)
     return settings, jobs
 
 
@@ -481,7 +297,7 @@ def _hidden_count(article: Article) -> int:
     )
 
 
-def _check_round_trip(article: Article, output: str, settings: Settings, name: str) -> None:
+def _check_round_trip(article: Article, output: str, settings: Options, name: str) -> None:
     """Raise unless ``output`` reads back as ``article`` (what the output shows of it)."""
     from newsconvert import readers
 
@@ -509,7 +325,7 @@ def _check_round_trip(article: Article, output: str, settings: Settings, name: s
         )
 
 
-def convert_one(job: Job, settings: Settings, warn: Callable[[str], None]) -> str:
+def convert_one(job: Job, settings: Options, warn: Callable[[str], None]) -> str:
     """Read, parse and render one input; returns the output text. Raises NewsconvertError."""
     from newsconvert import read, render
 
@@ -565,7 +381,7 @@ def _write_stdout(text: str) -> None:
     buffer.flush()
 
 
-def _convert_all(settings: Settings, jobs: Sequence[Job]) -> int:
+def _convert_all(settings: Options, jobs: Sequence[Job]) -> int:
     warn = (lambda _line: None) if settings.quiet else report
     status = EXIT_OK
     for job in jobs:

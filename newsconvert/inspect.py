@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from newsconvert.errors import NewsconvertError
+from newsconvert.options import add_arguments, from_arguments
 
 PROG = "newsconvert inspect"
 TEXT_WIDTH = 60
@@ -46,8 +47,6 @@ class _ArgumentParser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The ``newsconvert inspect`` command line."""
-    from newsconvert.parser.layouts import LAYOUTS
-
     parser = _ArgumentParser(
         prog=PROG,
         description="Show the role the parser gave each line of FILE and the rule that fired.",
@@ -55,16 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("file", metavar="FILE", help="article text file (- for stdin)")
     parser.add_argument("--json", action="store_true", help="print a JSON list for tools")
-    parser.add_argument("--layout", choices=LAYOUTS, help="force a layout instead of detecting it")
-    parser.add_argument(
-        "--tz",
-        action="append",
-        default=[],
-        metavar="ABBR=ZONE",
-        help="resolve a time-zone abbreviation (repeatable), e.g. IST=Asia/Kolkata",
-    )
-    parser.add_argument("--encoding", metavar="ENC", help="decode FILE with this encoding")
-    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    add_arguments(parser, "inspect")
     return parser
 
 
@@ -99,26 +89,21 @@ def _report(problem: NewsconvertError) -> None:
 def run(argv: Sequence[str]) -> int:
     """Run ``newsconvert inspect`` with ``argv`` (the arguments after ``inspect``)."""
     try:
-        options = build_parser().parse_args(list(argv))
+        arguments = build_parser().parse_args(list(argv))
     except _UsageExit as stop:
         return stop.status
     from newsconvert.parser import parse_with_trace
-    from newsconvert.parser.timezones import parse_zone_override
     from newsconvert.source import read_source
 
+    options = from_arguments(arguments, "inspect")
     try:
-        zones = dict(parse_zone_override(spec) for spec in options.tz)
-    except NewsconvertError as error:
-        sys.stderr.write(f"{PROG}: {error.message}\n")
-        return EXIT_USAGE
-    try:
-        source = read_source(options.file, encoding=options.encoding, strict=options.strict)
+        source = read_source(arguments.file, encoding=options.encoding, strict=options.strict)
         for warning in source.warnings:
             sys.stderr.write(f"{warning}\n")
         article, roles = parse_with_trace(
             source.text,
             source=source.name,
-            zones=zones,
+            zones=options.zones,
             layout=options.layout,
             strict=options.strict,
         )
@@ -126,7 +111,7 @@ def run(argv: Sequence[str]) -> int:
         _report(error)
         return EXIT_FAILED
     out = sys.stdout
-    if options.json:
+    if arguments.json:
         records = [
             {"line": row.line, "role": row.role, "rule": row.rule, "text": row.text}
             for row in roles

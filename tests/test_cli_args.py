@@ -59,7 +59,7 @@ def test_help_has_examples_and_subcommands(capsys: pytest.CaptureFixture[str]) -
         (["--lang", "en GB", "a.txt"], "newsconvert: argument --lang: not a language tag"),
         (["--template-dir", "/nonexistent/t", "a.txt"], "newsconvert: --template-dir "),
         (["-", "-", "--output-dir", "d"], "newsconvert: stdin (-) can be read only once"),
-        (["--tz", "IST", "a.txt"], "newsconvert: bad time-zone override 'IST'"),
+        (["--tz", "IST", "a.txt"], "newsconvert: argument --tz: bad time-zone override 'IST'"),
         (["--tz", "IST=Mars/Olympus_Mons", "a.txt"], "newsconvert: "),
     ],
 )

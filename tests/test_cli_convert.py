@@ -64,7 +64,8 @@ def test_readme_starts_with_the_two_commands_and_the_first_one_works(
         ".venv/bin/newsconvert examples/*.txt -t html --output-dir out"
     )
     assert second == (
-        "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest"
+        "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && "
+        ".venv/bin/python -m pytest -n auto"
     )
     # The newsconvert part, with the shell's glob expanded as a shell would, from the checkout.
     argv = shlex.split(first.split(".venv/bin/newsconvert ", 1)[1])

@@ -29,17 +29,7 @@ from render_support import (
 from newsconvert.renderers import render
 from newsconvert.tree import HIDDEN_ASIDES, Article, Aside
 
-try:
-    import newsconvert.parser  # noqa: F401
-except ImportError:  # pragma: no cover - only while the parser is being written
-    PARSER_MISSING = True
-else:
-    PARSER_MISSING = False
-
-pytestmark = [
-    pytest.mark.skipif(not CORPUS_FILES, reason="../shared/corpus is absent"),
-    pytest.mark.skipif(PARSER_MISSING, reason="newsconvert.parser cannot be imported yet"),
-]
+pytestmark = pytest.mark.skipif(not CORPUS_FILES, reason="../shared/corpus is absent")
 
 FORMATS = ("md", "html", "rst", "json")
 

@@ -12,7 +12,7 @@ from conftest import CORPUS_FILES, corpus_id
 from docutils import nodes
 from docutils.core import publish_doctree, publish_string
 
-from newsconvert.docutils_parser import Parser
+from newsconvert.integrations.docutils_parser import Parser
 
 ROOT = Path(__file__).resolve().parent / "roots" / "test-newsconvert"
 REFERENCE = ROOT / "reference.news"  # a copy of the corpus's reference article

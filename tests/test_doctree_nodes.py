@@ -14,7 +14,7 @@ from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Parser as RstParser
 from docutils.utils import new_document
 
-from newsconvert.doctree import (
+from newsconvert.integrations.doctree import (
     DoctreeBuilder,
     DoctreeOptions,
     article_metadata,
@@ -375,7 +375,7 @@ def test_quotation_without_attribution_is_the_whole_paragraph() -> None:
 
 def test_importing_newsconvert_never_imports_sphinx() -> None:
     code = (
-        "import sys, newsconvert, newsconvert.doctree, newsconvert.docutils_parser, "
+        "import sys, newsconvert, newsconvert.integrations.doctree, newsconvert.docutils_parser, "
         "newsconvert.tree; assert 'sphinx' not in sys.modules, 'sphinx imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -14,7 +14,7 @@ from docutils.utils import new_document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsconvert.doctree import DoctreeOptions, article_nodes, fill_document
+from newsconvert.integrations.doctree import DoctreeOptions, article_nodes, fill_document
 from newsconvert.tree import (
     HIDDEN_ASIDES,
     Article,

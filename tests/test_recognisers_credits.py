@@ -129,10 +129,13 @@ def test_every_reuters_sign_off(corpus_dir: Path) -> None:
 
 
 def test_corpus_credit_lines(corpus_dir: Path) -> None:
-    """Over every line of the corpus, the credits found are the sign-offs and the real credit
-    lines, and nothing else."""
+    """Over every line of the English wire, BBC and newspaper corpora, the credits found are the
+    sign-offs and the real credit lines, and nothing else. (The scraped ``indian/`` corpus is
+    scored against its labels by ``benchmarks/accuracy.py``.)"""
     fired = []
     for path in sorted(corpus_dir.rglob("*.txt")):
+        if "indian" in path.relative_to(corpus_dir).parts:
+            continue
         text = path.read_bytes().decode("utf-8", errors="replace")
         for line in text.splitlines():
             credit = match_credit(line)

@@ -23,13 +23,8 @@ from render_support import (
 
 import newsconvert
 from newsconvert.errors import ConfigError
-from newsconvert.renderers import (
-    FORMAT_SUFFIXES,
-    UnknownBlockTypeError,
-    format_for_suffix,
-    normalize_format,
-    render,
-)
+from newsconvert.formats import format_for_suffix, output_format
+from newsconvert.renderers import UnknownBlockTypeError, render
 from newsconvert.tree import Article, Paragraph, Section
 
 ARTICLE = sample_article()
@@ -44,7 +39,7 @@ ARTICLE = sample_article()
      ("restructuredtext", "rst"), ("json", "json")],
 )  # fmt: skip
 def test_format_aliases(name: str, fmt: str) -> None:
-    assert normalize_format(name) == fmt
+    assert output_format(name).name == fmt
     assert render(ARTICLE, name) == render(ARTICLE, fmt)
 
 
@@ -54,11 +49,12 @@ def test_unknown_format_is_a_config_error() -> None:
 
 
 def test_suffixes() -> None:
-    assert FORMAT_SUFFIXES == {"md": ".md", "html": ".html", "rst": ".rst", "json": ".json"}
-    for fmt, suffix in FORMAT_SUFFIXES.items():
-        assert format_for_suffix(suffix) == fmt
-    assert format_for_suffix(".HTM") == "html"
-    assert format_for_suffix("markdown") == "md"
+    suffixes = {fmt: output_format(fmt).suffix for fmt in newsconvert.FORMATS}
+    assert suffixes == {"md": ".md", "html": ".html", "rst": ".rst", "json": ".json"}
+    for fmt, suffix in suffixes.items():
+        assert getattr(format_for_suffix(suffix), "name", None) == fmt
+    assert getattr(format_for_suffix(".HTM"), "name", None) == "html"
+    assert getattr(format_for_suffix("markdown"), "name", None) == "md"
     assert format_for_suffix(".txt") is None
 
 

@@ -8,9 +8,9 @@ import pytest
 from render_support import sample_article
 
 from newsconvert.errors import ConfigError, TemplateError
+from newsconvert.formats import templates_dir
 from newsconvert.renderers import render
 from newsconvert.renderers.context import BLOCK_TYPES, CONTEXT, build_context
-from newsconvert.renderers.environment import templates_dir
 
 ARTICLE = sample_article()
 REPO = Path(__file__).resolve().parents[1]

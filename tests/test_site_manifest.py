@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
+import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,9 +15,13 @@ import pytest
 from newsconvert.errors import NewsconvertError
 from newsconvert.site.index import IndexEntry
 from newsconvert.site.manifest import (
+    LEGACY_MANIFEST_NAME,
     MANIFEST_NAME,
     ArticleRecord,
+    Journal,
     Manifest,
+    begin_line,
+    done_line,
     load_manifest,
     save_manifest,
 )
@@ -51,9 +58,9 @@ def test_a_saved_manifest_loads_back_to_the_same_records(tmp_path: Path) -> None
     path = tmp_path / MANIFEST_NAME
     text = path.read_text("utf-8")
     assert text == manifest.to_text()
-    assert json.loads(text)["format"] == 1
+    assert json.loads(text.splitlines()[0])["format"] == 2
     # One line per article, so that two builds' manifests diff readably.
-    assert len(text.splitlines()) == 2 + len(manifest.articles)
+    assert len(text.splitlines()) == 1 + len(manifest.articles)
     assert load_manifest(tmp_path) == manifest
     # Ordinary permissions (not mkstemp's owner-only), and no temporary file left behind.
     umask = os.umask(0)
@@ -71,10 +78,99 @@ def test_a_manifest_that_cannot_be_written_keeps_the_previous_one(tmp_path: Path
     assert load_manifest(tmp_path) == first
 
 
+def test_no_manifest_is_an_empty_one(tmp_path: Path) -> None:
+    manifest = load_manifest(tmp_path)
+    assert manifest == Manifest() and manifest.problem is None
+
+
 @pytest.mark.parametrize(
     "text",
-    ["", "{", "[]", '{"format": 1, "articles": {"a.txt": {"hash": "x"}}}', '{"format": 99}'],
+    ["{\n", "[]\n", '{"format": 1, "articles": {}}\n', '{"format": 99}\n', "\x00\x01\n"],
 )
-def test_an_unreadable_manifest_means_a_full_rebuild(tmp_path: Path, text: str) -> None:
+def test_a_manifest_of_unknown_shape_is_reported_and_trusted_for_nothing(
+    tmp_path: Path, text: str
+) -> None:
     (tmp_path / MANIFEST_NAME).write_text(text, "utf-8")
-    assert load_manifest(tmp_path) == Manifest()
+    manifest = load_manifest(tmp_path)
+    assert manifest.articles == {}
+    assert manifest.problem is not None and manifest.problem.startswith(
+        f"{tmp_path / MANIFEST_NAME}:1: "
+    )
+
+
+def test_the_journal_replays_to_the_state_of_the_files(tmp_path: Path) -> None:
+    save_manifest(tmp_path, Manifest(articles={"a.txt": record(1), "b.txt": record(2)}))
+    moved = replace(record(5), outputs=("_posts/2020-01-01-story-5.md",))
+    with Journal(tmp_path) as journal:
+        journal.append(begin_line("a.txt", ["desk/story-1.html"]))  # killed while writing
+        journal.append(begin_line("b.txt", moved.outputs))
+        journal.append(done_line("b.txt", moved))  # b's page moved to a new name
+        journal.append(begin_line("c.txt", ["desk/new.html"]))  # a new article, never finished
+    manifest = load_manifest(tmp_path)
+    assert manifest.problem is None and manifest.journaled
+    # a's record no longer vouches for its page: no source hash matches it.
+    assert manifest.articles["a.txt"] == replace(record(1), source_hash="")
+    assert manifest.articles["b.txt"] == moved
+    assert "c.txt" not in manifest.articles
+    # What may be on disk that no record claims: b's old page and c's unfinished one.
+    assert manifest.stale - manifest.claimed() == {"desk/story-2.html", "desk/new.html"}
+    assert manifest.site_fingerprint == ""  # the index must be written again
+
+
+def test_a_line_cut_short_by_a_kill_is_ignored(tmp_path: Path) -> None:
+    save_manifest(tmp_path, Manifest(articles={"a.txt": record(1)}))
+    with Journal(tmp_path) as journal:
+        journal.append(begin_line("a.txt", ["desk/story-1.html"]))
+        journal.append(done_line("a.txt", record(3))[:-40])  # no newline: cut short
+    manifest = load_manifest(tmp_path)
+    assert manifest.problem is None
+    assert manifest.articles == {"a.txt": replace(record(1), source_hash="")}
+
+
+def test_a_corrupt_line_keeps_every_readable_record_untrusted(tmp_path: Path) -> None:
+    save_manifest(tmp_path, Manifest(articles={f"{n}.txt": record(n) for n in range(5)}))
+    path = tmp_path / MANIFEST_NAME
+    lines = path.read_bytes().split(b"\n")
+    lines[3] = lines[3][:30] + b"\xff garbage" + lines[3][30:]
+    path.write_bytes(b"\n".join(lines))
+    manifest = load_manifest(tmp_path)
+    assert manifest.problem == f"{path}:4: corrupt line"
+    assert sorted(manifest.articles) == ["0.txt", "1.txt", "3.txt", "4.txt"]
+    assert not any(record.source_hash for record in manifest.articles.values())
+
+
+def test_the_manifest_of_an_older_version_is_read_for_its_files(tmp_path: Path) -> None:
+    old = {
+        "format": 1,
+        "site_fingerprint": "s",
+        "site_outputs": ["index.html"],
+        "articles": {"a.txt": record(1).to_json()},
+    }
+    (tmp_path / LEGACY_MANIFEST_NAME).write_text(json.dumps(old), "utf-8")
+    manifest = load_manifest(tmp_path)
+    assert manifest.articles == {"a.txt": replace(record(1), source_hash="")}
+    save_manifest(tmp_path, manifest)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [MANIFEST_NAME]
+
+
+APPENDER = """
+import sys
+from pathlib import Path
+from newsconvert.site.manifest import Journal, begin_line
+journal = Journal(Path(sys.argv[1]))
+for number in range(2000):
+    journal.append(begin_line(f"{sys.argv[2]}-{number}.txt", ["x" * (number % 300)]))
+"""
+
+
+def test_processes_appending_at_once_never_mix_their_lines(tmp_path: Path) -> None:
+    save_manifest(tmp_path, Manifest())
+    writers = [
+        subprocess.Popen([sys.executable, "-c", APPENDER, str(tmp_path), name])
+        for name in ("left", "right", "middle")
+    ]
+    assert [writer.wait(timeout=120) for writer in writers] == [0, 0, 0]
+    lines = (tmp_path / MANIFEST_NAME).read_text("utf-8").splitlines()[1:]
+    assert len(lines) == 6000
+    assert all(json.loads(line)[0] == "begin" for line in lines)
+    assert load_manifest(tmp_path).problem is None

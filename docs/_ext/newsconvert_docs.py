@@ -8,6 +8,9 @@
 ``.. zone-table::``
     the built-in time-zone table (:data:`newsconvert.parser.timezones.DEFAULT_ZONES`).
 
+``.. options-table::``
+    every option and what each front end calls it (:mod:`newsconvert.options`).
+
 ``.. template-context::``
     lists the names every template receives (:data:`newsconvert.renderers.context.CONTEXT`) and the
     fields of the per-block view (:class:`newsconvert.renderers.context.BlockView`).
@@ -110,6 +113,24 @@ class ZoneTable(SphinxDirective):
         return [nodes.table("", group)]
 
 
+class OptionsTable(SphinxDirective):
+    """Every option and its name in each front end (:func:`newsconvert.options.options_table`)."""
+
+    def run(self) -> list[nodes.Node]:
+        from newsconvert.options import options_table
+
+        header, *rows = options_table()
+        group = nodes.tgroup(cols=len(header))
+        for _ in header:
+            group += nodes.colspec(colwidth=1)
+        group += nodes.thead("", _row(*header))
+        body = nodes.tbody()
+        for cells in rows:
+            body += _row(*cells)
+        group += body
+        return [nodes.table("", group)]
+
+
 def _row(*cells: str) -> nodes.row:
     row = nodes.row()
     for cell in cells:
@@ -146,6 +167,7 @@ def _attribute_doc(cls: type, name: str) -> str:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("command-output", CommandOutput)
+    app.add_directive("options-table", OptionsTable)
     app.add_directive("template-context", TemplateContext)
     app.add_directive("zone-table", ZoneTable)
     # Nothing is stored in the environment, and chdir in command-output is per process.

@@ -54,3 +54,11 @@ def script_json(data: Any) -> Markup:
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return Markup(replace_invalid(text.translate(_SCRIPT_SAFE)))
+
+
+FILTERS = {"script_json": script_json}
+"""The Jinja filters of the HTML templates (see :mod:`newsconvert.formats`); ordinary text is
+escaped by Jinja's autoescape."""
+
+finalize = clean_text
+"""Applied by Jinja to every value the HTML templates print."""

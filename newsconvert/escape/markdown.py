@@ -172,3 +172,16 @@ def code_fence(text: str) -> str:
     fence = "`" * max(3, longest + 1)
     body = text if text.endswith("\n") or not text else text + "\n"
     return f"{fence}\n{body}{fence}"
+
+
+def _emphasize_span(text: str, span: tuple[int, int] | None) -> str:
+    return emphasize(text, *span) if span else escape_markdown(text)
+
+
+FILTERS = {
+    "md": escape_markdown,
+    "md_emphasize": _emphasize_span,
+    "md_lines": escape_lines,
+    "md_fence": code_fence,
+}
+"""The Jinja filters of the Markdown templates (see :mod:`newsconvert.formats`)."""

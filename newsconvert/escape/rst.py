@@ -310,3 +310,19 @@ def emphasize(text: str, start: int, end: int) -> str:
     ):
         head = "\\" + head
     return f"{head}*{middle}*{tail}"
+
+
+def _emphasize_span(text: str, span: tuple[int, int] | None) -> str:
+    return emphasize(text, *span) if span else escape_rst(text)
+
+
+FILTERS = {
+    "rst": escape_rst,
+    "rst_emphasize": _emphasize_span,
+    "rst_title": title,
+    "rst_title_overflow": title_overflow,
+    "rst_wrap": wrap,
+    "rst_literal": literal_block,
+    "rst_line_block": line_block,
+}
+"""The Jinja filters of the reStructuredText templates (see :mod:`newsconvert.formats`)."""

@@ -14,11 +14,11 @@ first use so that reading JSON never loads docutils.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from os import PathLike, fspath
-from pathlib import PurePath
+from os import PathLike
 from typing import TYPE_CHECKING
 
-from newsconvert.errors import ConfigError, NewsconvertError
+from newsconvert.errors import NewsconvertError
+from newsconvert.formats import INPUT_FORMATS, TEXT, input_format, input_format_for_path
 from newsconvert.readers.compare import first_difference
 
 if TYPE_CHECKING:
@@ -26,33 +26,17 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMATS", "first_difference", "infer_format", "read"]
 
-FORMATS = ("text", "md", "rst", "html", "json")
+FORMATS = tuple(fmt.name for fmt in INPUT_FORMATS)
 """The input formats ``read`` accepts, by their short names (``text`` is the plain-text parser)."""
-
-_SUFFIXES = {
-    ".md": "md",
-    ".markdown": "md",
-    ".rst": "rst",
-    ".html": "html",
-    ".htm": "html",
-    ".json": "json",
-}
-
-_ALIASES = {
-    "markdown": "md",
-    "restructuredtext": "rst",
-    "htm": "html",
-    "txt": "text",
-    "plain": "text",
-}
 
 
 def infer_format(path: str | PathLike[str]) -> str | None:
-    """The input format a file's suffix names (``md``, ``rst``, ``html``, ``json``).
+    """The markup format a file's suffix names (``md``, ``rst``, ``html``, ``json``).
 
     ``None`` means plain text: ``.txt``, no suffix, ``-`` (stdin) or any suffix we do not read.
     """
-    return _SUFFIXES.get(PurePath(fspath(path)).suffix.lower())
+    fmt = input_format_for_path(path)
+    return None if fmt is TEXT else fmt.name
 
 
 def read(
@@ -66,36 +50,19 @@ def read(
     :class:`~newsconvert.errors.NewsconvertError` (with source and line) for input that holds no
     article, and :class:`~newsconvert.errors.ConfigError` for an unknown format.
     """
-    name = _ALIASES.get(fmt.lower(), fmt.lower())
-    if name == "text":
+    try:
+        form = input_format(fmt)
+    except NewsconvertError as error:
+        raise error.located(source) from None
+    if form is TEXT:
         from newsconvert.parser import parse
 
         return parse(text, source=source, zones=zones)
     from newsconvert.readers.recognise import using_zones
 
+    reader = form.load_reader()
     try:
         with using_zones(zones):
-            return _read_markup(text, name, fmt, source)
+            return reader(text, source=source)  # type: ignore[no-any-return]
     except NewsconvertError as error:
         raise error.located(source) from None
-
-
-def _read_markup(text: str, name: str, fmt: str, source: str | None) -> Article:
-    if name == "md":
-        from newsconvert.readers.markdown import read_markdown
-
-        return read_markdown(text, source=source)
-    if name == "rst":
-        from newsconvert.readers.rst import read_rst
-
-        return read_rst(text, source=source)
-    if name == "html":
-        from newsconvert.readers.html import read_html
-
-        return read_html(text, source=source)
-    if name == "json":
-        from newsconvert.readers.json import read_json
-
-        return read_json(text, source=source)
-    known = ", ".join(FORMATS)
-    raise ConfigError(f"unknown input format {fmt!r} (expected one of {known})", source=source)

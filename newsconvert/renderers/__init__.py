@@ -73,42 +73,10 @@ from os import PathLike
 from types import ModuleType
 from typing import Any
 
-from newsconvert.errors import ConfigError
+from newsconvert.formats import OUTPUT_FORMATS, output_format
 from newsconvert.tree import Article
 
-__all__ = [
-    "FORMAT_ALIASES",
-    "FORMAT_SUFFIXES",
-    "UnknownBlockTypeError",
-    "format_for_suffix",
-    "normalize_format",
-    "render",
-]
-
-FORMAT_SUFFIXES: dict[str, str] = {"md": ".md", "html": ".html", "rst": ".rst", "json": ".json"}
-"""The file suffix of each output format."""
-
-FORMAT_ALIASES: dict[str, str] = {
-    "md": "md",
-    "markdown": "md",
-    "html": "html",
-    "htm": "html",
-    "rst": "rst",
-    "rest": "rst",
-    "restructuredtext": "rst",
-    "json": "json",
-}
-"""Every accepted format name (case-insensitive) and the format it means."""
-
-_SUFFIX_FORMATS: dict[str, str] = {
-    ".md": "md",
-    ".markdown": "md",
-    ".html": "html",
-    ".htm": "html",
-    ".rst": "rst",
-    ".rest": "rst",
-    ".json": "json",
-}
+__all__ = ["UnknownBlockTypeError", "render"]
 
 
 class UnknownBlockTypeError(TypeError):
@@ -133,25 +101,6 @@ class UnknownBlockTypeError(TypeError):
             "needs an entry in newsconvert.renderers.context.BLOCK_TYPES, a template per format "
             "and a JSON mapping)"
         )
-
-
-_TEMPLATE_EXTENSIONS = {"md": "md", "html": "html", "rst": "rst"}
-
-
-def normalize_format(name: str) -> str:
-    """The format ``name`` means (``markdown`` → ``md``); :class:`ConfigError` if unknown."""
-    fmt = FORMAT_ALIASES.get(name.lower().strip())
-    if fmt is None:
-        known = ", ".join(FORMAT_SUFFIXES)
-        raise ConfigError(f"unknown output format {name!r} (choose from {known})")
-    return fmt
-
-
-def format_for_suffix(suffix: str) -> str | None:
-    """The format a file suffix implies (``.md`` → ``md``, ``.HTM`` → ``html``), or ``None``."""
-    if not suffix.startswith("."):
-        suffix = "." + suffix
-    return _SUFFIX_FORMATS.get(suffix.lower())
 
 
 _templating: tuple[ModuleType, Callable[..., dict[str, Any]]] | None = None
@@ -188,31 +137,23 @@ def render(
     (never silently dropped). The
     text ends with exactly one line break.
     """
-    fmt = FORMAT_ALIASES.get(to) or normalize_format(to)
-    if fmt == "json":
-        from newsconvert.renderers.json import article_to_dict, dumps
-
-        data = article_to_dict(article)
-        text = dumps(data)
-        try:
-            text.encode()  # cheaper than searching for surrogates
-        except UnicodeEncodeError:  # lone surrogates, unencodable as UTF-8: JSON escapes them
-            text = dumps(data, ensure_ascii=True)
-        return text + "\n"
+    fmt = output_format(to)
+    writer = fmt.load_writer()
+    if writer is not None:
+        return writer(article).rstrip("\n") + "\n"
     environments, build_context = _templating or _load_templating()
     dirs = tuple(map(os.fspath, template_dirs))
-    env = environments.environment(fmt, dirs)
-    context = build_context(article, fmt, standalone=standalone, keep_chrome=keep_chrome, lang=lang)
-    if standalone:
-        from newsconvert.renderers.metadata import front_matter, json_ld
-
-        context["front_matter"] = front_matter(context) if fmt == "md" else None
-        context["json_ld"] = json_ld(context) if fmt == "html" else None
-    else:
-        context["front_matter"] = context["json_ld"] = None
-    ext = _TEMPLATE_EXTENSIONS[fmt]
-    text = environments.render_template(
-        env, f"{fmt}/{'standalone' if standalone else 'article'}.{ext}.j2", context
+    env = environments.environment(fmt.name, dirs)
+    context = build_context(
+        article, fmt.name, standalone=standalone, keep_chrome=keep_chrome, lang=lang
     )
+    for other in OUTPUT_FORMATS:
+        if other.standalone_metadata is not None:
+            context[other.standalone_metadata] = None
+    if standalone and fmt.standalone_metadata is not None:
+        from newsconvert.renderers import metadata
+
+        context[fmt.standalone_metadata] = getattr(metadata, fmt.standalone_metadata)(context)
+    text = environments.render_template(env, fmt.template(standalone), context)
     # Every output ends with exactly one line break, whatever the templates leave.
     return text.rstrip("\n") + "\n"

@@ -5,9 +5,10 @@ for the life of the process; templates are compiled once and never re-checked on
 (``auto_reload=False``), because building environments and stat-ing files costs more than
 rendering an article.
 
-Loading order is a :class:`jinja2.ChoiceLoader`: each user template folder first, in the order
-given, then the built-in ``templates/``. A user overrides any template, or the rendering of one
-block type, by dropping a file of the same name in a folder of their own.
+One :class:`jinja2.FileSystemLoader` searches :func:`newsconvert.formats.template_path`: each
+user template folder first, in the order given, then the built-in ``templates/``. A user
+overrides any template, or the rendering of one block type, by dropping a file of the same name
+in a folder of their own.
 
 Block templates are *inlined*: ``{% inline "md/blocks/paragraph.md.j2" %}`` pastes the named
 template (found through the same loader, so a user's version wins) into the including template
@@ -22,7 +23,6 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterator
-from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -32,32 +32,11 @@ from jinja2.ext import Extension
 from jinja2.parser import Parser
 
 from newsconvert.errors import ConfigError, TemplateError
-from newsconvert.escape import markdown as md_escape
-from newsconvert.escape import rst as rst_escape
-from newsconvert.escape.html import clean_text, script_json
+from newsconvert.formats import OUTPUT_FORMATS, output_format, template_path
 from newsconvert.renderers.metadata import dump_yaml
 
 INLINE_LINE_BASE = 1_000_000
 """Line-number offset given to the n-th inlined template (n times this), to tell files apart."""
-
-
-def templates_dir(package: Path | None = None) -> Path:
-    """The folder of built-in templates.
-
-    In an installed wheel it is ``newsconvert/templates`` (pyproject force-includes the
-    repository's ``templates/`` there); in a source or editable checkout it is ``templates/``
-    beside the package. The packaged location wins when both exist. ``package`` is the
-    ``newsconvert`` package folder (this installation's by default). Raises
-    :class:`ConfigError` when neither holds the templates.
-    """
-    if package is None:
-        package = Path(__file__).resolve().parent.parent
-    candidates = (package / "templates", package.parent / "templates")
-    for candidate in candidates:
-        if (candidate / "md" / "article.md.j2").is_file():
-            return candidate
-    looked = " and ".join(str(c) for c in candidates)
-    raise ConfigError(f"the built-in templates are missing (looked in {looked})")
 
 
 class InlineExtension(Extension):
@@ -107,26 +86,14 @@ def _nonblank_lines(text: str) -> list[str]:
 
 
 def _filters() -> dict[str, Any]:
-    return {
-        "md": md_escape.escape_markdown,
-        "md_emphasize": lambda text, span: (
-            md_escape.emphasize(text, *span) if span else md_escape.escape_markdown(text)
-        ),
-        "md_lines": md_escape.escape_lines,
-        "md_fence": md_escape.code_fence,
-        "rst": rst_escape.escape_rst,
-        "rst_emphasize": lambda text, span: (
-            rst_escape.emphasize(text, *span) if span else rst_escape.escape_rst(text)
-        ),
-        "rst_title": rst_escape.title,
-        "rst_title_overflow": rst_escape.title_overflow,
-        "rst_wrap": rst_escape.wrap,
-        "rst_literal": rst_escape.literal_block,
-        "rst_line_block": rst_escape.line_block,
-        "nonblank_lines": _nonblank_lines,
-        "yaml": dump_yaml,
-        "script_json": script_json,
-    }
+    """Every output format's escaping filters (a user's template may use any of them), and
+    the shared ones."""
+    filters: dict[str, Any] = {"nonblank_lines": _nonblank_lines, "yaml": dump_yaml}
+    for fmt in OUTPUT_FORMATS:
+        escaper = fmt.load_escaper()
+        if escaper is not None:
+            filters.update(escaper.FILTERS)
+    return filters
 
 
 @functools.lru_cache(maxsize=32)
@@ -135,16 +102,15 @@ def environment(fmt: str, template_dirs: tuple[str, ...] = ()) -> jinja2.Environ
 
     Raises :class:`ConfigError` for a template folder that does not exist.
     """
+    output = output_format(fmt)
     for folder in template_dirs:
         if not os.path.isdir(folder):
             raise ConfigError(f"template folder not found: {folder}")
-    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(d) for d in template_dirs]
-    loaders.append(jinja2.FileSystemLoader(templates_dir()))
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
+        loader=jinja2.FileSystemLoader(template_path(template_dirs)),
         undefined=jinja2.StrictUndefined,
-        autoescape=fmt == "html",
-        finalize=clean_text if fmt == "html" else None,
+        autoescape=output.autoescape,
+        finalize=getattr(output.load_escaper(), "finalize", None),
         auto_reload=False,
         trim_blocks=True,
         lstrip_blocks=True,

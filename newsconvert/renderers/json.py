@@ -227,3 +227,18 @@ def dumps(data: dict[str, Any], *, ensure_ascii: bool = False) -> str:
         else:
             rows.append(f"  {encoded_key}: {encode(value)}")
     return "{\n" + ",\n".join(rows) + "\n}"
+
+
+def render_json(article: Article) -> str:
+    """``article`` as the JSON document :func:`newsconvert.render` writes (no final line break).
+
+    Lone surrogates cannot be written as UTF-8, so an article holding one is written with
+    ``\\u`` escapes throughout.
+    """
+    data = article_to_dict(article)
+    text = dumps(data)
+    try:
+        text.encode()  # cheaper than searching for surrogates
+    except UnicodeEncodeError:
+        text = dumps(data, ensure_ascii=True)
+    return text

@@ -7,16 +7,23 @@ The flow of :func:`build`:
    whose outputs still exist is *unchanged*: it is not parsed, and its index entry comes from
    the manifest. The rest are *tasks*.
 2. **Convert** (worker processes, or in-process with one job), in chunks: each article is
-   read, parsed and rendered, and its files are written atomically (temporary file + rename);
-   the worker sends back only a small record: its outputs and its index entry. Nothing of an
-   article's text crosses back to the parent, so memory does not grow with the number of
-   articles beyond one index entry each.
+   read, parsed and rendered, and its files are written atomically (temporary file + rename)
+   between a ``begin`` and a ``done`` line of the manifest's journal (see
+   :mod:`newsconvert.site.manifest`); the worker sends back only a small record: its outputs
+   and its index entry. Nothing of an article's text crosses back to the parent, so memory
+   does not grow with the number of articles beyond one index entry each.
 3. **Finish** (parent): delete the outputs of removed sources and outputs an article no longer
-   produces, write ``index.html`` and ``feed.xml`` (HTML builds), then the manifest.
+   produces, write ``index.html`` and ``feed.xml`` (HTML builds), then compact the manifest.
 
 An article that fails is reported (``file:line: message``) and keeps its previous output and
 manifest record, so the next build retries it. Every output depends only on its own article and
 the options, and every listing is sorted, so the result does not depend on ``jobs``.
+
+A build killed at any point (``kill -9``, Ctrl-C, a full disk) leaves a journal from which the
+next build knows, for every file it wrote, whether it matches its source: that build completes
+the work exactly, and first removes the temporary files the killed one left. A worker process
+that dies (the out-of-memory killer) fails the build with a message naming the article it was
+converting; what was converted is kept.
 """
 
 from __future__ import annotations
@@ -25,23 +32,32 @@ import contextlib
 import hashlib
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
 from newsconvert import __version__, output
 from newsconvert.errors import ConfigError, NewsconvertError
+from newsconvert.formats import input_format_for_path, output_format, template_path
+from newsconvert.options import Options
 from newsconvert.site.discover import DEFAULT_INCLUDE, discover
-from newsconvert.site.feed import DEFAULT_FEED_SIZE, FEED_NAME, render_feed
+from newsconvert.site.feed import FEED_NAME, render_feed
 from newsconvert.site.index import IndexEntry, newest_first, render_index
 from newsconvert.site.lock import build_lock
 from newsconvert.site.manifest import (
     MANIFEST_NAME,
     ArticleRecord,
+    Journal,
     Manifest,
+    begin_line,
+    done_line,
     fingerprint,
     hash_file,
     load_manifest,
@@ -49,46 +65,8 @@ from newsconvert.site.manifest import (
 )
 from newsconvert.site.slugs import assign_slugs
 
-TARGETS = ("html", "md", "rst", "json")
-"""The formats ``--to`` accepts for a build."""
-
-SUFFIXES = {"html": ".html", "md": ".md", "rst": ".rst", "json": ".json"}
-"""The file suffix of each format's pages."""
-
 INDEX_NAME = "index.html"
 """The front page of an HTML build."""
-
-
-@dataclass(frozen=True, slots=True)
-class ConvertOptions:
-    """Everything that shapes one article's output; part of the manifest's fingerprint."""
-
-    to: str = "html"
-    """Output format: ``html``, ``md``, ``rst`` or ``json``."""
-    generator: str | None = None
-    """With ``to="md"``: the site generator whose front matter and file names to use."""
-    zones: tuple[tuple[str, str], ...] = ()
-    """Time-zone abbreviation overrides, ``(("IST", "Europe/Dublin"),)``."""
-    encoding: str | None = None
-    """The sources' encoding, when not to be detected."""
-    template_dirs: tuple[str, ...] = ()
-    """User template folders, overriding the built-in templates."""
-    keep_chrome: bool = False
-    """Also render text the parser set aside as page chrome."""
-    lang: str = "en"
-    """The language of the pages (``<html lang>``)."""
-
-
-@dataclass(frozen=True, slots=True)
-class SiteOptions:
-    """What shapes the index and the feed of an HTML build (not the article pages)."""
-
-    title: str = "News"
-    """The site's title, on the index page and the feed."""
-    base_url: str | None = None
-    """The site's public URL, for absolute ids and links in the feed."""
-    feed_size: int = DEFAULT_FEED_SIZE
-    """How many of the newest articles the feed holds."""
 
 
 @dataclass(slots=True)
@@ -140,6 +118,9 @@ class Outcome:
     """``file:line: message``, on failure."""
     warnings: tuple[str, ...] = ()
     """Things noticed while reading the source (a legacy encoding), one line each."""
+    begun: tuple[str, ...] = ()
+    """On a failure while writing: the files it had announced in the journal (some may have
+    been written)."""
 
 
 # --- Checks before building ---------------------------------------------------------------------
@@ -171,32 +152,19 @@ def protected_prefix(source_dir: Path, out_dir: Path) -> str | None:
     return source.relative_to(target).as_posix() + "/"
 
 
-def template_folders(options: ConvertOptions) -> list[Path]:
-    """Every folder whose templates can shape the output: the user's, then the built-in ones
-    (the renderers' and the site index's)."""
-    folders = [Path(folder) for folder in options.template_dirs]
-    # The renderers' templates sit where newsconvert.renderers.environment.templates_dir() looks
-    # (inside the package when installed, beside it in a checkout). Not imported from there:
-    # a no-change build must not pay for importing Jinja and the renderers.
-    package = Path(__file__).resolve().parents[1]
-    for candidate in (package / "templates", package.parent / "templates"):
-        if candidate.is_dir() and candidate not in folders:
-            folders.append(candidate)
-    return folders
-
-
-def options_fingerprint(options: ConvertOptions) -> str:
-    """The fingerprint recorded in the manifest: options, templates and version."""
-    data = asdict(options)
+def options_fingerprint(options: Options) -> str:
+    """The fingerprint recorded in the manifest: the options that shape articles, templates and
+    version."""
+    data = options.fingerprint("article")
     data["version"] = __version__
-    return fingerprint(data, template_folders(options))
+    return fingerprint(data, template_path(options.template_dirs))
 
 
 # --- Converting one article (runs in a worker) ------------------------------------------------
 
 
 def article_outputs(
-    article: Any, slug: str, options: ConvertOptions
+    article: Any, slug: str, options: Options
 ) -> tuple[list[tuple[str, str]], IndexEntry]:
     """The files (path relative to OUT, text) for a parsed ``article``, and its index entry."""
     import newsconvert
@@ -214,7 +182,7 @@ def article_outputs(
         path = frontmatter.post_path(options.generator, slug, meta)
         text = frontmatter.post_text(options.generator, meta, body)
     else:
-        path = slug + SUFFIXES[options.to]
+        path = slug + output_format(options.to).suffix
         text = newsconvert.render(article, options.to, standalone=True, **render_options)
     return [(path, text)], IndexEntry.from_meta(slug, path, meta)
 
@@ -233,12 +201,10 @@ class _Prepared:
 def source_format(path: str) -> str:
     """How a source is read: ``md``, ``rst``, ``html`` or ``json`` by its suffix (see
     :func:`newsconvert.readers.infer_format`), plain text (``text``) for any other."""
-    from newsconvert.readers import infer_format
-
-    return infer_format(path) or "text"
+    return input_format_for_path(path).name
 
 
-def prepare_task(task: Task, options: ConvertOptions) -> _Prepared | Outcome:
+def prepare_task(task: Task, options: Options) -> _Prepared | Outcome:
     """Read (by :func:`source_format`), parse and render one article: the files to write, or a
     failed :class:`Outcome`. Never raises."""
     import newsconvert
@@ -278,7 +244,7 @@ def _internal_error(task: Task, error: Exception) -> Outcome:
 class Job:
     """What every task of one build shares; sent once to each worker process."""
 
-    options: ConvertOptions
+    options: Options
     """How to convert."""
     out_dir: Path
     """Where to write."""
@@ -289,52 +255,86 @@ class Job:
     be written under it, so that a build never writes into its own sources."""
 
 
-def convert_chunk(tasks: Sequence[Task], job: Job) -> list[Outcome]:
-    """Convert ``tasks``, in order; never raises. An article counts as converted once all its
-    files are written."""
-    return [convert_task(task, job) for task in tasks]
-
-
-def convert_task(task: Task, job: Job) -> Outcome:
-    """Read, parse, render and write one article; never raises."""
+def convert_task(task: Task, job: Job, journal: Journal) -> Outcome:
+    """Read, parse, render and write one article, journaling it in ``journal``; never raises.
+    An article counts as converted once all its files are written and journaled."""
     prepared = prepare_task(task, job.options)
     if isinstance(prepared, Outcome):
         return prepared
-    if job.protected and any(path.startswith(job.protected) for path, _ in prepared.files):
+    outputs = tuple(path for path, _ in prepared.files)
+    if job.protected and any(path.startswith(job.protected) for path in outputs):
         message = f"{task.source_path}: its output would be written inside the source folder"
         return Outcome(task.relative_path, error=message)
+    begun: tuple[str, ...] = ()
     try:
+        journal.append(begin_line(task.relative_path, outputs))
+        begun = outputs
         for path, text in prepared.files:
             output.write_atomic(job.out_dir / path, text)
+        record = ArticleRecord(
+            source_hash=prepared.source_hash,
+            slug=task.slug,
+            outputs=outputs,
+            fingerprint=job.fingerprint,
+            entry=prepared.entry,
+        )
+        journal.append(done_line(task.relative_path, record))
     except NewsconvertError as error:
-        return Outcome(task.relative_path, error=str(error))
+        return Outcome(task.relative_path, error=str(error), begun=begun)
     except Exception as error:
-        return _internal_error(task, error)
-    record = ArticleRecord(
-        source_hash=prepared.source_hash,
-        slug=task.slug,
-        outputs=tuple(path for path, _ in prepared.files),
-        fingerprint=job.fingerprint,
-        entry=prepared.entry,
-    )
+        return replace(_internal_error(task, error), begun=begun)
     return Outcome(task.relative_path, record=record, warnings=prepared.warnings)
 
 
 # Worker-process state, set once per process by the pool's initializer so tasks stay small.
 _worker_job: Job | None = None
+_worker_journal: Journal | None = None
+# Which task each worker is converting (its index in the build's task list, -1 when none),
+# in memory shared with the parent: when a worker dies, the parent names its article.
+_worker_current: Any = None
+_worker_slot = -1
 
 
-def _init_worker(job: Job) -> None:
-    global _worker_job
-    _worker_job = job
+def _init_worker(job: Job, current: Any, slots: Any) -> None:
+    global _worker_job, _worker_journal, _worker_current, _worker_slot
+    # Ctrl-C on a terminal reaches the whole process group: the parent alone decides, and lets
+    # the workers finish the article they are writing.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with slots.get_lock():
+        _worker_slot = slots.value
+        slots.value += 1
+    _worker_current, _worker_job = current, job
+    _worker_journal = Journal(job.out_dir)
+    # A worker outliving a killed build would keep the build lock (its file is inherited) and
+    # work for no one: it watches its parent and ends when the parent is gone.
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
+    # The pool terminates the surviving workers when one dies: they leave their slot empty,
+    # so that only the dead worker's article is left in the shared memory.
+    signal.signal(signal.SIGTERM, _terminated)
 
 
-def _run_in_worker(tasks: Sequence[Task]) -> list[Outcome]:
-    assert _worker_job is not None
-    return convert_chunk(tasks, _worker_job)
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.1)
+    os._exit(1)
 
 
-def _warm_up(options: ConvertOptions) -> None:
+def _terminated(signum: int, frame: object) -> None:
+    _worker_current[_worker_slot] = -1
+    os._exit(128 + signum)
+
+
+def _run_in_worker(start: int, tasks: Sequence[Task]) -> list[Outcome]:
+    assert _worker_job is not None and _worker_journal is not None
+    outcomes = []
+    for number, task in enumerate(tasks, start):
+        _worker_current[_worker_slot] = number
+        outcomes.append(convert_task(task, _worker_job, _worker_journal))
+    _worker_current[_worker_slot] = -1
+    return outcomes
+
+
+def _warm_up(options: Options) -> None:
     """Import the parser and compile the templates once, before the pool forks, so that each
     worker inherits them instead of spending its first ~0.3 s doing the same."""
     from newsconvert.tree import Article, Headline
@@ -345,31 +345,69 @@ def _warm_up(options: ConvertOptions) -> None:
 
 
 def run_tasks(tasks: Sequence[Task], job: Job, jobs: int) -> Iterator[Outcome]:
-    """Convert ``tasks`` with ``jobs`` processes, yielding outcomes in task order."""
+    """Convert ``tasks`` with ``jobs`` processes, yielding outcomes in task order.
+
+    Raises :class:`NewsconvertError` naming the article being converted when a worker process
+    dies; the articles yielded so far are journaled.
+    """
     workers = max(1, min(jobs, len(tasks)))
     if workers == 1:
-        for task in tasks:
-            yield convert_task(task, job)
+        with Journal(job.out_dir) as journal:
+            for task in tasks:
+                yield convert_task(task, job, journal)
         return
     # Chunks amortise the pipe round trips (an article takes about a millisecond), while leaving
     # enough chunks per worker that one slow chunk does not leave the others idle. Each article's
     # pages are written before the next is rendered, so one page is the most text held.
     size = max(1, min(64, len(tasks) // (workers * 8)))
-    chunks = [tasks[start : start + size] for start in range(0, len(tasks), size)]
     _warm_up(job.options)
-    with multiprocessing.Pool(workers, _init_worker, (job,)) as pool:
-        # imap (ordered) keeps stderr messages in a stable order whatever the scheduling.
-        for outcomes in pool.imap(_run_in_worker, chunks):
+    current = multiprocessing.RawArray("q", [-1] * workers)
+    slots = multiprocessing.Value("i", 0)
+    # A pool from concurrent.futures, not multiprocessing.Pool: when a worker dies it fails the
+    # pending work (BrokenProcessPool) instead of waiting for it for ever.
+    executor = ProcessPoolExecutor(
+        workers, initializer=_init_worker, initargs=(job, current, slots)
+    )
+    try:
+        futures = [
+            executor.submit(_run_in_worker, start, tasks[start : start + size])
+            for start in range(0, len(tasks), size)
+        ]
+        # In submission order: stderr messages come in a stable order whatever the scheduling.
+        for future in futures:
+            try:
+                outcomes = future.result()
+            except BrokenProcessPool:
+                executor.shutdown(wait=True)  # every worker gone: the dead one's slot is left
+                raise _worker_died(tasks, current) from None
             yield from outcomes
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_died(tasks: Sequence[Task], current: Sequence[int]) -> NewsconvertError:
+    message = (
+        "a worker process died while converting this article (killed, or out of memory?); "
+        "what was converted is kept: run the build again to go on"
+    )
+    for number in current:
+        if number >= 0:
+            return NewsconvertError(message, source=tasks[number].source_path)
+    return NewsconvertError(message.replace("while converting this article ", ""))
 
 
 # --- The build --------------------------------------------------------------------------------
 
 
-def _remove_output(out_dir: Path, relative: str) -> None:
+def _remove_output(out_dir: Path, relative: str) -> bool:
+    """Delete an output and the folders it leaves empty; whether it is gone."""
     path = out_dir / relative
-    with contextlib.suppress(FileNotFoundError):
+    try:
         path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return False
     # Remove folders the build emptied, up to OUT itself (which stays).
     parent = path.parent
     while parent != out_dir and out_dir in parent.parents:
@@ -378,6 +416,36 @@ def _remove_output(out_dir: Path, relative: str) -> None:
         except OSError:
             break
         parent = parent.parent
+    return True
+
+
+def _remove_temporaries(out_dir: Path, manifest: Manifest) -> None:
+    """Delete the temporary files a killed build left beside the files it was writing.
+
+    They are named ``.NAME.RANDOM.tmp`` after the file they were to replace (see
+    :func:`newsconvert.output.write_atomic`); only those of files the manifest knows are
+    touched, so a user's own files in OUT stay whatever their names.
+    """
+    known: dict[str, set[str]] = {"": {MANIFEST_NAME, *manifest.site_outputs}}
+    for record in manifest.articles.values():
+        for path in record.outputs:
+            folder, _, name = path.rpartition("/")
+            known.setdefault(folder, set()).add(name)
+    for path in manifest.stale:
+        folder, _, name = path.rpartition("/")
+        known.setdefault(folder, set()).add(name)
+    for folder, names in known.items():
+        directory = out_dir / folder
+        try:
+            listing = os.listdir(directory)
+        except OSError:
+            continue
+        for entry in listing:
+            if entry[:1] == "." and entry.endswith(".tmp"):
+                target = entry[1:-4].rpartition(".")[0]
+                if target in names:
+                    with contextlib.suppress(OSError):
+                        os.unlink(directory / entry)
 
 
 def _outputs_exist(out_dir: Path, record: ArticleRecord) -> bool:
@@ -389,7 +457,7 @@ def _outputs_exist(out_dir: Path, record: ArticleRecord) -> bool:
 @dataclass(slots=True)
 class _Plan:
     tasks: list[Task]
-    kept: dict[str, ArticleRecord]
+    kept: int
     removed: list[str]
 
 
@@ -408,7 +476,7 @@ def plan(
     relative_paths = list(discover(source_dir, include=include, exclude=exclude))
     slugs = assign_slugs(relative_paths)
     tasks: list[Task] = []
-    kept: dict[str, ArticleRecord] = {}
+    kept = 0
     for relative_path in relative_paths:
         slug = slugs[relative_path]
         source_path = source_dir / relative_path
@@ -416,12 +484,13 @@ def plan(
         if (
             not force
             and previous is not None
+            and previous.source_hash
             and previous.fingerprint == current_fingerprint
             and previous.slug == slug
             and previous.source_hash == hash_file(source_path)
             and _outputs_exist(out_dir, previous)
         ):
-            kept[relative_path] = previous
+            kept += 1
         else:
             tasks.append(Task(relative_path, str(source_path), slug))
     present = set(relative_paths)
@@ -440,11 +509,19 @@ def _write_if_changed(path: Path, text: str) -> None:
     output.write_atomic(path, text)
 
 
+def _make_folder(out_dir: Path) -> None:
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise NewsconvertError(
+            f"cannot create the output folder: {error.strerror or error}", source=str(out_dir)
+        ) from None
+
+
 def build(
     source_dir: Path,
     out_dir: Path,
-    options: ConvertOptions = ConvertOptions(),
-    site: SiteOptions = SiteOptions(),
+    options: Options | None = None,
     *,
     include: Sequence[str] = DEFAULT_INCLUDE,
     exclude: Sequence[str] = (),
@@ -460,17 +537,25 @@ def build(
     :data:`sys.stderr`) as they happen, with warnings about the sources unless ``warnings`` is
     false; ``progress`` shows a progress bar there. Raises :class:`ConfigError` for folders
     that cannot be built (OUT inside SRC), and :class:`NewsconvertError` if another build is
-    writing into ``out_dir`` (see :mod:`newsconvert.site.lock`) or if the index, feed or
-    manifest cannot be written.
+    writing into ``out_dir`` (see :mod:`newsconvert.site.lock`), if a worker process dies, or
+    if the index, feed or manifest cannot be written.
     """
     started = time.perf_counter()
+    options = options or Options()
+    options = replace(options, to=output_format(options.to or "html").name)
     stream = stderr if stderr is not None else sys.stderr
     check_folders(source_dir, out_dir)
     _forget_compiled_templates()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    _make_folder(out_dir)
     # Held to the end: a second build into OUT would delete this one's files as stale.
     with build_lock(out_dir):
         manifest = load_manifest(out_dir)
+        if manifest.problem is not None:
+            print(f"warning: {manifest.problem}; converting every article again", file=stream)
+        if manifest.problem is not None or not (out_dir / MANIFEST_NAME).is_file():
+            # The journal is appended to a manifest with a header: start one.
+            save_manifest(out_dir, manifest)
+        _remove_temporaries(out_dir, manifest)
         current = options_fingerprint(options)
         work = plan(
             source_dir,
@@ -481,8 +566,7 @@ def build(
             exclude=exclude,
             force=force,
         )
-        summary = Summary(unchanged=len(work.kept))
-        records = dict(work.kept)
+        summary = Summary(unchanged=work.kept)
         bar = _progress_bar(len(work.tasks), stream) if progress and work.tasks else None
 
         def report(message: str) -> None:
@@ -497,30 +581,19 @@ def build(
                 for warning in outcome.warnings if warnings else ():
                     report(f"warning: {warning}")
                 if outcome.record is not None:
-                    records[outcome.relative_path] = outcome.record
+                    manifest.land(outcome.relative_path, outcome.record)
                     summary.converted += 1
                 else:
                     error = outcome.error or f"{outcome.relative_path}: failed"
                     summary.failed += 1
                     summary.errors.append(error)
                     report(error)
-                    # Keep the previous build's output and record: nothing half-replaced, and a
+                    # Keep the previous build's output and record (nothing half-replaced): a
                     # hash that no longer matches makes the next build retry.
-                    if outcome.relative_path in manifest.articles:
-                        records[outcome.relative_path] = manifest.articles[outcome.relative_path]
+                    if outcome.begun:
+                        manifest.begin(outcome.relative_path, outcome.begun)
                 if bar is not None:
                     bar.update(1)
-        except KeyboardInterrupt:
-            # Keep what was done: the articles converted so far are recorded (the rest keep their
-            # old records), so the next build does not redo them.
-            interrupted = Manifest(
-                articles={**manifest.articles, **records},
-                site_outputs=manifest.site_outputs,
-                site_fingerprint="",
-            )
-            with contextlib.suppress(NewsconvertError):
-                save_manifest(out_dir, interrupted)
-            raise
         finally:
             if bar is not None:
                 bar.close()
@@ -530,18 +603,19 @@ def build(
 
         # Delete what no current article produces: outputs of removed sources, and old outputs of
         # articles whose file name changed (a Jekyll post whose date changed).
-        claimed = {path for record in records.values() for path in record.outputs}
-        for previous in manifest.articles.values():
-            for path in previous.outputs:
-                if path not in claimed:
-                    _remove_output(out_dir, path)
+        for path in work.removed:
+            manifest.forget(path)
         summary.removed = len(work.removed)
+        claimed = manifest.claimed()
 
         site_outputs: tuple[str, ...] = (INDEX_NAME, FEED_NAME) if options.to == "html" else ()
-        site_print = hashlib.sha256(f"{current}\0{site!r}".encode()).hexdigest()
+        site_values = f"{current}\0{options.fingerprint('site')!r}"
+        site_print = hashlib.sha256(site_values.encode()).hexdigest()
         nothing_changed = (
             summary.converted == 0
-            and records.keys() == manifest.articles.keys()
+            and not work.removed
+            and not manifest.journaled
+            and manifest.stale <= claimed
             and site_print == manifest.site_fingerprint
             and site_outputs == manifest.site_outputs
             and all((out_dir / path).is_file() for path in (*site_outputs, MANIFEST_NAME))
@@ -552,10 +626,15 @@ def build(
             summary.seconds = time.perf_counter() - started
             return summary
 
+        manifest.stale = {
+            path
+            for path in manifest.stale
+            if path not in claimed and not _remove_output(out_dir, path)
+        }
         site_error: NewsconvertError | None = None
         if site_outputs:
             try:
-                _write_site_pages(out_dir, records, options, site)
+                _write_site_pages(out_dir, manifest.articles, options)
             except NewsconvertError as error:
                 site_error = error
         for path in manifest.site_outputs:
@@ -564,13 +643,9 @@ def build(
 
         # The manifest is written even when the index failed: it records exactly the articles whose
         # files were written, so the next build redoes only the rest.
-        updated = Manifest(
-            articles=records,
-            site_outputs=site_outputs,
-            site_fingerprint="" if site_error else site_print,
-        )
-        # Something changed (else the build returned above), so no need to read the old one back.
-        save_manifest(out_dir, updated)
+        manifest.site_outputs = site_outputs
+        manifest.site_fingerprint = "" if site_error else site_print
+        save_manifest(out_dir, manifest)
         if site_error is not None:
             raise site_error
         summary.seconds = time.perf_counter() - started
@@ -590,16 +665,18 @@ def _forget_compiled_templates() -> None:
         cached.cache_clear()
 
 
-def _write_site_pages(
-    out_dir: Path, records: dict[str, ArticleRecord], options: ConvertOptions, site: SiteOptions
-) -> None:
+def _write_site_pages(out_dir: Path, records: dict[str, ArticleRecord], options: Options) -> None:
     """Write ``index.html`` and ``feed.xml`` from the records' index entries."""
     entries = newest_first(record.entry for record in records.values())
     index_text = render_index(
-        entries, title=site.title, lang=options.lang, template_dirs=options.template_dirs
+        entries, title=options.title, lang=options.lang, template_dirs=options.template_dirs
     )
     feed_text = render_feed(
-        entries, title=site.title, base_url=site.base_url, size=site.feed_size, lang=options.lang
+        entries,
+        title=options.title,
+        base_url=options.base_url,
+        size=options.feed_size,
+        lang=options.lang,
     )
     _write_if_changed(out_dir / INDEX_NAME, index_text)
     _write_if_changed(out_dir / FEED_NAME, feed_text)
@@ -621,9 +698,6 @@ def default_jobs() -> int:
 
 __all__ = [
     "MANIFEST_NAME",
-    "TARGETS",
-    "ConvertOptions",
-    "SiteOptions",
     "Summary",
     "build",
     "check_folders",

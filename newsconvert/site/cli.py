@@ -9,22 +9,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-import zoneinfo
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from newsconvert.errors import ConfigError, NewsconvertError
-from newsconvert.site.builder import (
-    TARGETS,
-    ConvertOptions,
-    SiteOptions,
-    build,
-    default_jobs,
-)
+from newsconvert.options import Options, add_arguments, from_arguments
+from newsconvert.site.builder import build, default_jobs
 from newsconvert.site.discover import DEFAULT_INCLUDE
-from newsconvert.site.feed import DEFAULT_FEED_SIZE
-from newsconvert.site.frontmatter import GENERATORS
 
 EXAMPLES = """\
 examples:
@@ -37,24 +29,6 @@ examples:
 
 A rerun converts only what changed (a manifest in OUT remembers); --force rebuilds everything.
 """
-
-
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
-
-
-def _zone_override(text: str) -> tuple[str, str]:
-    abbreviation, sep, zone = text.partition("=")
-    if not sep or not abbreviation or not zone:
-        raise argparse.ArgumentTypeError(f"expected ABBR=ZONE, got {text!r}")
-    try:
-        zoneinfo.ZoneInfo(zone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise argparse.ArgumentTypeError(f"unknown time zone {zone!r}") from None
-    return abbreviation, zone
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -71,87 +45,20 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-o", "--output", metavar="OUT", type=Path, required=True, help="output folder"
     )
-    parser.add_argument(
-        "-t", "--to", choices=TARGETS, default="html", help="output format (default: html)"
-    )
-    parser.add_argument(
-        "--for",
-        dest="generator",
-        choices=GENERATORS,
-        help="with --to md: front matter and file names for this site generator",
-    )
-    parser.add_argument(
-        "--include",
-        metavar="GLOB",
-        action="append",
-        help=f"take files matching GLOB (repeatable; default: {' '.join(DEFAULT_INCLUDE)}; "
-        "add e.g. '*.md' to take Markdown articles too)",
-    )
-    parser.add_argument(
-        "--exclude", metavar="GLOB", action="append", default=[], help="skip matches (repeatable)"
-    )
-    parser.add_argument("--force", action="store_true", help="rebuild every article")
-    parser.add_argument(
-        "-j",
-        "--jobs",
-        type=_positive,
-        default=None,
-        help="worker processes (default: the number of CPUs)",
-    )
-    parser.add_argument(
-        "-q", "--quiet", action="store_true", help="no progress bar, no summary; only errors"
-    )
-    parser.add_argument("--title", default="News", help="site title for index and feed")
-    parser.add_argument("--base-url", metavar="URL", help="public URL of OUT, for the feed")
-    parser.add_argument(
-        "--feed-size",
-        type=_positive,
-        default=DEFAULT_FEED_SIZE,
-        metavar="N",
-        help=f"newest N articles in feed.xml (default: {DEFAULT_FEED_SIZE})",
-    )
-    parser.add_argument(
-        "--tz",
-        metavar="ABBR=ZONE",
-        type=_zone_override,
-        action="append",
-        default=[],
-        help="resolve a zone abbreviation to an IANA zone, e.g. IST=Europe/Dublin",
-    )
-    parser.add_argument("--encoding", help="the sources' encoding (default: detect)")
-    parser.add_argument(
-        "--template-dir",
-        metavar="DIR",
-        action="append",
-        default=[],
-        help="templates overriding the built-in ones (repeatable)",
-    )
-    parser.add_argument(
-        "--keep-chrome", action="store_true", help="also render text set aside as page chrome"
-    )
-    parser.add_argument("--lang", default="en", help="language of the pages (default: en)")
+    add_arguments(parser, "build")
     return parser
 
 
-def _options(args: argparse.Namespace) -> ConvertOptions:
+def _options(args: argparse.Namespace) -> Options:
     if args.generator is not None and args.to != "md":
         raise ConfigError(f"--for {args.generator} needs --to md")
-    encoding = args.encoding
-    if encoding is not None:
-        from newsconvert.source import check_encoding
-
-        encoding = check_encoding(encoding)
-    for folder in args.template_dir:
+    for folder in args.template_dirs:
         if not Path(folder).is_dir():
             raise ConfigError("template folder not found", source=folder)
-    return ConvertOptions(
-        to=args.to,
-        generator=args.generator,
-        zones=tuple(args.tz),
-        encoding=encoding,
-        template_dirs=tuple(str(Path(folder).resolve()) for folder in args.template_dir),
-        keep_chrome=args.keep_chrome,
-        lang=args.lang,
+    return from_arguments(
+        args,
+        "build",
+        template_dirs=tuple(str(Path(folder).resolve()) for folder in args.template_dirs),
     )
 
 
@@ -169,13 +76,12 @@ def run(argv: Sequence[str], *, stderr: TextIO | None = None) -> int:
             args.source,
             args.output,
             options,
-            SiteOptions(title=args.title, base_url=args.base_url, feed_size=args.feed_size),
-            include=args.include or DEFAULT_INCLUDE,
-            exclude=args.exclude,
-            jobs=args.jobs or default_jobs(),
-            force=args.force,
-            progress=not args.quiet and err.isatty(),
-            warnings=not args.quiet,
+            include=options.include or DEFAULT_INCLUDE,
+            exclude=options.exclude,
+            jobs=options.jobs or default_jobs(),
+            force=options.force,
+            progress=not options.quiet and err.isatty(),
+            warnings=not options.quiet,
             stderr=err,
         )
     except ConfigError as error:
@@ -184,7 +90,7 @@ def run(argv: Sequence[str], *, stderr: TextIO | None = None) -> int:
     except NewsconvertError as error:
         print(str(error), file=err)
         return 1
-    if not args.quiet:
+    if not options.quiet:
         print(f"newsconvert build: {summary.line()}", file=err)
     return 1 if summary.failed else 0
 

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from newsconvert import __version__
+from newsconvert.options import Options
 from newsconvert.site.index import IndexEntry
 
 ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
@@ -33,7 +34,7 @@ ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
 FEED_NAME = "feed.xml"
 """The feed's file name inside OUT."""
 
-DEFAULT_FEED_SIZE = 20
+DEFAULT_FEED_SIZE: int = Options.feed_size
 """How many entries a feed holds unless ``--feed-size`` says otherwise."""
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -16,7 +16,7 @@ from newsconvert.site.metadata import PostMeta, display_date, sort_timestamp
 
 INDEX_TEMPLATE = "site/index.html.j2"
 """The index template's name. It lives with every other built-in template, in ``templates/``
-(see :func:`newsconvert.renderers.environment.templates_dir`), and is loaded by the same
+(see :func:`newsconvert.formats.templates_dir`), and is loaded by the same
 loader, so a ``--template-dir`` holding ``site/index.html.j2`` overrides it."""
 
 

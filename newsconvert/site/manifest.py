@@ -1,4 +1,4 @@
-"""The build manifest: what the last build made, so the next one redoes only what changed.
+"""The build manifest: what the builds made, so the next one redoes only what changed.
 
 It lives in OUT as :data:`MANIFEST_NAME` (a dot-file, which Hugo, Jekyll, MkDocs and web
 servers all leave alone) and records, per source file: the SHA-256 of its bytes, its slug, the
@@ -6,11 +6,31 @@ files it produced and its index entry. A rerun hashes each source and compares: 
 article is neither read by the parser nor rendered. Each record also holds the *fingerprint*
 of everything else that shaped the output: the options, the contents of every template folder,
 and the newsconvert version; when it differs from the current one, the article is rebuilt.
+
+The manifest is a journal, so that a build killed at any point leaves a state the next build
+completes exactly. It is a file of JSON lines: a header, one ``done`` line per article (a
+compacted manifest stops here), then the lines appended while a build runs, by whichever
+process converts the article:
+
+1. ``["begin", path, outputs]`` before any of the article's files is replaced: from here on its
+   old record no longer vouches for its files (its hash is cleared, so it is rebuilt), and the
+   files about to be written are known, so that an interrupted build's files can be removed;
+2. ``["done", path, record]`` once they are all written: the new record; the old record's files
+   it no longer claims (a Jekyll post whose date changed) become *stale*, to be removed.
+
+Reading replays the lines in order (:meth:`Manifest.begin`, :meth:`Manifest.land`); a line cut
+short by a kill (the last, without its newline) is ignored. Lines are appended with ``O_APPEND``
+in one ``write`` each, so two workers' lines never interleave. A build that ends compacts the
+journal into a fresh manifest (:func:`save_manifest`) after removing the stale files. A
+manifest that cannot be read (a corrupt line, a foreign header) is reported: every record that
+can still be read is kept, so that its files can be cleaned up, but none is trusted: the build
+converts every article again.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -23,11 +43,15 @@ from typing import Any
 from newsconvert.errors import NewsconvertError
 from newsconvert.site.index import IndexEntry
 
-MANIFEST_NAME = ".newsconvert-manifest.json"
+MANIFEST_NAME = ".newsconvert-manifest.jsonl"
 """The manifest's file name inside OUT."""
 
-MANIFEST_FORMAT = 1
-"""Bumped when the manifest's layout changes; a manifest of another format is ignored."""
+LEGACY_MANIFEST_NAME = ".newsconvert-manifest.json"
+"""The manifest of newsconvert before the journal (one JSON object); read once, to know the
+files it recorded, and removed by the next compaction."""
+
+MANIFEST_FORMAT = 2
+"""Bumped when the manifest's layout changes; a manifest of another format is not trusted."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +59,8 @@ class ArticleRecord:
     """What one source file produced in the last build."""
 
     source_hash: str
-    """SHA-256 (hex) of the source file's bytes."""
+    """SHA-256 (hex) of the source file's bytes; empty when its files may have been replaced
+    since (a build was interrupted while writing them), which no source matches."""
     slug: str
     """The slug the article was built under."""
     outputs: tuple[str, ...]
@@ -80,26 +105,56 @@ class Manifest:
     site_fingerprint: str = ""
     """The fingerprint of everything that shaped the site files besides the articles (title,
     base URL, feed size, options, templates); with the same articles and this unchanged, they
-    need not be written again."""
+    need not be written again. Empty after an interrupted build."""
+    stale: set[str] = field(default_factory=set)
+    """Files a build wrote that a record may no longer claim: removed at the end of a build
+    unless a record claims them then."""
+    problem: str | None = field(default=None, compare=False)
+    """Why the manifest could not be trusted (``file:line: message``), or ``None``."""
+    journaled: bool = field(default=False, compare=False)
+    """Whether lines were appended since the last compaction (a build did not finish)."""
+
+    def begin(self, path: str, outputs: Iterable[str]) -> None:
+        """The article at ``path`` is about to write ``outputs``: its record no longer vouches
+        for its files, and those files are known."""
+        previous = self.articles.get(path)
+        if previous is not None and previous.source_hash:
+            self.articles[path] = dataclasses.replace(previous, source_hash="")
+        self.stale.update(outputs)
+
+    def land(self, path: str, record: ArticleRecord) -> None:
+        """The article at ``path`` wrote all of ``record``'s files."""
+        previous = self.articles.get(path)
+        if previous is not None:
+            self.stale.update(previous.outputs)
+        self.articles[path] = record
+
+    def forget(self, path: str) -> None:
+        """The source at ``path`` is gone: its files are stale."""
+        previous = self.articles.pop(path, None)
+        if previous is not None:
+            self.stale.update(previous.outputs)
+
+    def claimed(self) -> set[str]:
+        """Every file some record claims."""
+        return {output for record in self.articles.values() for output in record.outputs}
 
     def lines(self) -> Iterator[str]:
-        """The manifest as JSON text, one piece per article, keys sorted so that the same build
-        gives the same bytes."""
-        # One line per article, encoded record by record: readable in a diff, and no copy of
-        # the whole manifest (as dicts, or as one string) is ever held.
+        """The compacted manifest, one line each, keys sorted so that the same build gives the
+        same bytes; no copy of the whole manifest is held."""
         head = {
             "format": MANIFEST_FORMAT,
+            "records": len(self.articles),
             "site_fingerprint": self.site_fingerprint,
             "site_outputs": list(self.site_outputs),
+            "stale": sorted(self.stale),
         }
-        yield _dumps(head)[:-1] + ',"articles":{'
-        for index, path in enumerate(sorted(self.articles)):
-            comma = "," if index else ""
-            yield f"\n{comma}{_dumps(path)}:{_dumps(self.articles[path].to_json())}"
-        yield "\n}}\n"
+        yield _dumps(head) + "\n"
+        for path in sorted(self.articles):
+            yield done_line(path, self.articles[path])
 
     def to_text(self) -> str:
-        """The manifest as JSON text (what :func:`save_manifest` writes)."""
+        """The compacted manifest as text (what :func:`save_manifest` writes)."""
         return "".join(self.lines())
 
 
@@ -107,37 +162,144 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def load_manifest(out_dir: Path) -> Manifest:
-    """The manifest in ``out_dir``, or an empty one if there is none or it cannot be read.
+def begin_line(path: str, outputs: Iterable[str]) -> str:
+    """The journal line saying the article at ``path`` is about to write ``outputs``."""
+    return _dumps(["begin", path, list(outputs)]) + "\n"
 
-    An unreadable manifest only costs a full rebuild, so it is not an error.
+
+def done_line(path: str, record: ArticleRecord) -> str:
+    """The journal line recording that the article at ``path`` wrote ``record``'s files."""
+    return _dumps(["done", path, record.to_json()]) + "\n"
+
+
+class Journal:
+    """Appends lines to the manifest in ``out_dir``; one per process that converts articles.
+
+    Each line goes out in one ``write`` to a file opened with ``O_APPEND``: the system puts it
+    at the end whole, whatever other processes append at the same time.
     """
+
+    def __init__(self, out_dir: Path) -> None:
+        self.path = out_dir / MANIFEST_NAME
+        try:
+            self._fd: int | None = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+        except OSError as error:
+            raise _write_error(self.path, error) from None
+
+    def append(self, line: str) -> None:
+        """Append ``line`` (which ends with a newline); raises :class:`NewsconvertError` if it
+        cannot be written."""
+        if self._fd is None:
+            raise NewsconvertError("the journal is closed", source=str(self.path))
+        data = line.encode("utf-8")
+        try:
+            written = os.write(self._fd, data)
+            if written != len(data):  # only a full disk makes a regular file take less
+                raise OSError(28, os.strerror(28))
+        except OSError as error:
+            raise _write_error(self.path, error) from None
+
+    def close(self) -> None:
+        """Close the file (idempotent)."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def _write_error(path: Path, error: OSError) -> NewsconvertError:
+    return NewsconvertError(f"cannot write: {error.strerror or error}", source=str(path))
+
+
+def load_manifest(out_dir: Path) -> Manifest:
+    """The manifest in ``out_dir`` with its journal replayed; an empty one if there is none.
+
+    A manifest that cannot be read or trusted is not an error: the records that can be read are
+    returned with their hashes cleared (every article is converted again, and the files of
+    sources now gone are still removed), and :attr:`Manifest.problem` says what was wrong.
+    """
+    path = out_dir / MANIFEST_NAME
     try:
-        data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
-        if data.get("format") != MANIFEST_FORMAT:
-            return Manifest()
-        # Every record of a build shares one fingerprint: keep one string, not one per record.
-        shared: dict[str, str] = {}
-        for record in data["articles"].values():
-            record["fingerprint"] = shared.setdefault(record["fingerprint"], record["fingerprint"])
-        return Manifest(
-            articles={
-                str(path): ArticleRecord.from_json(record)
-                for path, record in data["articles"].items()
-            },
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return _load_legacy(out_dir)
+    except OSError as error:
+        return Manifest(problem=f"{path}: cannot read: {error.strerror or error}")
+    manifest = Manifest()
+    lines = data.split(b"\n")
+    lines.pop()  # empty after the final newline; else a line cut short by a kill
+    compacted = 0
+    shared: dict[str, str] = {}  # every record of a build shares one fingerprint string
+    for number, line in enumerate(lines, start=1):
+        try:
+            value = json.loads(line)
+            if number == 1:
+                if not isinstance(value, dict) or value.get("format") != MANIFEST_FORMAT:
+                    raise ValueError("not a manifest of this version of newsconvert")
+                compacted = int(value["records"])
+                manifest.site_outputs = tuple(str(path) for path in value["site_outputs"])
+                manifest.site_fingerprint = str(value["site_fingerprint"])
+                manifest.stale.update(str(path) for path in value["stale"])
+                continue
+            kind, source, detail = value
+            if kind == "done":
+                print_ = detail["fingerprint"]
+                detail["fingerprint"] = shared.setdefault(print_, print_)
+                manifest.land(str(source), ArticleRecord.from_json(detail))
+            elif kind == "begin":
+                manifest.begin(str(source), (str(output) for output in detail))
+            else:
+                raise ValueError(f"unknown line kind {kind!r}")
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            if manifest.problem is None:
+                # A ValueError of this loop's own says what it found; anything else is damage.
+                reason = error if type(error) is ValueError else "corrupt line"
+                manifest.problem = f"{path}:{number}: {reason}"
+    if len(lines) > 1 + compacted:
+        manifest.journaled = True
+        manifest.site_fingerprint = ""
+    if manifest.problem is not None:
+        _distrust(manifest)
+    return manifest
+
+
+def _distrust(manifest: Manifest) -> None:
+    # Keep the records for the files they name, but match no source with them.
+    for path, record in manifest.articles.items():
+        manifest.articles[path] = dataclasses.replace(record, source_hash="")
+    manifest.site_fingerprint = ""
+
+
+def _load_legacy(out_dir: Path) -> Manifest:
+    """The manifest of an older newsconvert (:data:`LEGACY_MANIFEST_NAME`), or an empty one."""
+    path = out_dir / LEGACY_MANIFEST_NAME
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        records = data["articles"].items()
+        manifest = Manifest(
+            articles={str(path): ArticleRecord.from_json(record) for path, record in records},
             site_outputs=tuple(str(path) for path in data.get("site_outputs", ())),
-            site_fingerprint=str(data.get("site_fingerprint", "")),
         )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except FileNotFoundError:
         return Manifest()
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return Manifest(problem=f"{path}: cannot be read")
+    _distrust(manifest)
+    return manifest
 
 
 def save_manifest(out_dir: Path, manifest: Manifest) -> None:
-    """Write the manifest atomically into ``out_dir`` (temporary file + rename, as
+    """Write the compacted manifest atomically into ``out_dir`` (temporary file + rename, as
     :func:`newsconvert.output.write_atomic` does), streaming it record by record: a build's
     manifest is about a kilobyte per article, and it is written once the build holds every
-    record, when memory is at its highest. Raises :class:`NewsconvertError` naming the file
-    if it cannot be written; the previous manifest is then untouched."""
+    record, when memory is at its highest. This also ends the journal. Raises
+    :class:`NewsconvertError` naming the file if it cannot be written; the previous manifest and
+    its journal are then untouched."""
     target = out_dir / MANIFEST_NAME
     temporary: str | None = None
     try:
@@ -153,9 +315,9 @@ def save_manifest(out_dir: Path, manifest: Manifest) -> None:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
-        raise NewsconvertError(
-            f"cannot write: {error.strerror or error}", source=str(target)
-        ) from None
+        raise _write_error(target, error) from None
+    with contextlib.suppress(OSError):
+        (out_dir / LEGACY_MANIFEST_NAME).unlink()
 
 
 def hash_file(path: Path) -> str | None:

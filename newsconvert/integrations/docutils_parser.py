@@ -1,0 +1,74 @@
+"""A docutils parser for news articles, for users of docutils without Sphinx.
+
+::
+
+    docutils --parser=newsconvert.docutils_parser article.txt article.html
+
+    from docutils.core import publish_string
+    from newsconvert.integrations.docutils_parser import Parser
+    html = publish_string(text, parser=Parser(), writer="html5")
+
+The headline becomes the document title, timestamps, bylines and the dateline a docinfo block,
+and the body standard nodes (see :mod:`newsconvert.integrations.doctree`), so every docutils
+writer works.
+Text that is no article (no headline) becomes one error system message, never a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import docutils.parsers
+from docutils import nodes
+
+from newsconvert.errors import NewsconvertError
+from newsconvert.integrations.doctree import DoctreeOptions, fill_document
+from newsconvert.options import docutils_settings_spec, from_docutils_settings
+from newsconvert.tree import Article
+
+
+def article_from_text(
+    text: str,
+    *,
+    source: str | None = None,
+    fmt: str | None = None,
+    zones: Mapping[str, str] | None = None,
+) -> Article:
+    """Read ``text`` as an article in format ``fmt`` (inferred from ``source`` when ``None``).
+
+    Plain text goes through the parser, our own formats (``md``, ``rst``, ``html``, ``json``)
+    through :mod:`newsconvert.readers`; ``zones`` applies to both. Raises
+    :class:`NewsconvertError`.
+    """
+    from newsconvert import read
+    from newsconvert.formats import TEXT, input_format_for_path
+
+    if fmt is None:
+        fmt = (input_format_for_path(source) if source is not None else TEXT).name
+    return read(text, fmt, source=source, zones=zones)
+
+
+class Parser(docutils.parsers.Parser):
+    """Parses a plain-text news article into a docutils document."""
+
+    supported = ("newsconvert", "news")
+    """Names docutils accepts for this parser."""
+
+    settings_spec = ("newsconvert Parser Options", None, docutils_settings_spec())
+    """The ``--news-…`` settings, from :mod:`newsconvert.options`."""
+    config_section = "newsconvert parser"
+    config_section_dependencies = ("parsers",)
+
+    def parse(self, inputstring: str, document: nodes.document) -> None:
+        """Fill ``document`` with the article in ``inputstring``."""
+        self.setup_parse(inputstring, document)
+        settings = document.settings
+        source = document.get("source") or None
+        try:
+            options = from_docutils_settings(settings)
+            article = article_from_text(inputstring, source=source, zones=options.zones)
+        except NewsconvertError as error:
+            document += document.reporter.error(error.message, line=error.line)
+        else:
+            fill_document(document, article, DoctreeOptions(keep_chrome=options.keep_chrome))
+        self.finish_parse()

@@ -1,0 +1,144 @@
+"""The MkDocs plugin: article files in ``docs_dir`` become pages, with title and date.
+
+Enable it in ``mkdocs.yml``::
+
+    plugins:
+      - newsconvert:
+          suffixes: [.news, .txt]    # default: [.news]; also .rst, .html, .json
+          encoding: null             # default: detect (see newsconvert.source)
+          keep_chrome: false
+          timezones: {IST: Asia/Kolkata}
+          template_dirs: [overrides/newsconvert]   # relative to mkdocs.yml
+
+(The options come from :mod:`newsconvert.options`; ``docs/cli.rst`` tables them all.)
+
+How it works: :meth:`NewsconvertPlugin.on_files` swaps each article file for one MkDocs treats
+as a documentation page (it would otherwise be copied as a static file), and
+:meth:`NewsconvertPlugin.on_page_read_source` hands MkDocs the article as Markdown with YAML
+meta-data (``title``, ``date`` with ``created``/``updated``, ``description``), which MkDocs'
+own meta-data reader turns into ``page.meta`` and the page title. A file that cannot be
+converted stops the build with its ``file:line: message``.
+
+Any of newsconvert's input formats can be listed in ``suffixes``: a file is read by its suffix
+(``.rst``, ``.html``, ``.json``, ``.md`` through :mod:`newsconvert.readers`), any other as
+plain text. Only ``.news`` is taken by default, so that a ``docs_dir`` full of MkDocs' own
+Markdown pages, reST notes or HTML snippets is left as it is; listing ``.md`` would turn every
+Markdown page of the site into an article.
+
+This module imports MkDocs; ``import newsconvert`` never imports it. Install with
+``pip install newsconvert[mkdocs]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from newsconvert.errors import NewsconvertError
+from newsconvert.options import Options, from_settings, mkdocs_config_options
+
+
+class ArticleFile(File):
+    """An article file, which MkDocs must build as a page although its suffix is not ``.md``."""
+
+    def is_documentation_page(self) -> bool:
+        """Always a page."""
+        return True
+
+    def is_static_page(self) -> bool:
+        """Never copied as it is."""
+        return False
+
+    def is_media_file(self) -> bool:
+        """Never copied as it is."""
+        return False
+
+
+NewsconvertConfig = type(
+    "NewsconvertConfig",
+    (Config,),
+    {"__doc__": "The plugin's options in ``mkdocs.yml`` (see newsconvert.options).",
+     **mkdocs_config_options()},
+)  # fmt: skip
+
+
+def article_markdown(path: str, options: Options | None = None) -> str:
+    """The article at ``path`` as Markdown with MkDocs' YAML meta-data block in front.
+
+    The file is read in the format its suffix names (``.rst``, ``.html``, ``.json``, ``.md``:
+    see :func:`newsconvert.readers.infer_format`), as a plain-text article otherwise.
+    """
+    import newsconvert
+    from newsconvert.site.frontmatter import post_text
+    from newsconvert.site.metadata import post_meta
+
+    options = options or Options()
+    article = newsconvert.read_article(path, encoding=options.encoding, zones=options.zones)
+    body = newsconvert.render(
+        article,
+        "md",
+        keep_chrome=options.keep_chrome,
+        lang=options.lang,
+        template_dirs=options.template_dirs,
+    )
+    return post_text("mkdocs", post_meta(article), body)
+
+
+class NewsconvertPlugin(BasePlugin[NewsconvertConfig]):  # type: ignore[valid-type]
+    """Builds article files as MkDocs pages (entry point ``newsconvert`` in ``mkdocs.plugins``)."""
+
+    options = Options()
+    """The plugin's configuration, checked (set by :meth:`on_config`)."""
+
+    def on_config(self, config: Any) -> None:
+        """Check the plugin's options; template folders are relative to ``mkdocs.yml``."""
+        base = Path(config.config_file_path or ".").parent
+        try:
+            options = from_settings("mkdocs", lambda name: self.config[name])
+        except NewsconvertError as error:
+            raise PluginError(f"newsconvert: {error.message}") from None
+        folders = []
+        for entry in options.template_dirs:
+            folder = base / entry
+            if not folder.is_dir():
+                raise PluginError(f"newsconvert: template_dirs: {folder} is not a folder")
+            folders.append(str(folder))
+        self.options = replace(options, template_dirs=tuple(folders))
+
+    def _is_article(self, file: File) -> bool:
+        return file.src_uri.endswith(self.options.suffixes)
+
+    def on_files(self, files: Files, /, *, config: Any) -> Files:
+        """Turn every article file into a documentation page."""
+        for file in list(files):
+            if self._is_article(file) and not isinstance(file, ArticleFile):
+                files.remove(file)
+                files.append(
+                    ArticleFile(
+                        file.src_uri,
+                        file.src_dir,
+                        file.dest_dir,
+                        file.use_directory_urls,
+                        inclusion=file.inclusion,
+                    )
+                )
+        return files
+
+    def on_page_read_source(self, /, *, page: Page, config: Any) -> str | None:
+        """The article as Markdown with meta-data; ``None`` (MkDocs reads it) for other pages."""
+        if not isinstance(page.file, ArticleFile) or page.file.abs_src_path is None:
+            return None
+        language = (config.get("theme") or {}).get("language") or "en"
+        try:
+            return article_markdown(
+                page.file.abs_src_path, replace(self.options, lang=str(language))
+            )
+        except NewsconvertError as error:
+            raise PluginError(f"newsconvert: {error}") from None

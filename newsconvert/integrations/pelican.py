@@ -1,0 +1,112 @@
+"""The Pelican plugin: article files become Pelican articles with title, date, author, summary.
+
+Enable it in ``pelicanconf.py``::
+
+    PLUGINS = ["newsconvert.pelican"]
+    NEWSCONVERT_EXTENSIONS = ["news"]     # the default; add "txt" to read plain .txt files too
+    NEWSCONVERT_ENCODING = None           # default: detect
+    NEWSCONVERT_TIMEZONES = {"IST": "Asia/Kolkata"}
+    NEWSCONVERT_KEEP_CHROME = False
+    NEWSCONVERT_TEMPLATE_DIRS = []        # folders of templates overriding the built-in ones
+
+(The settings come from :mod:`newsconvert.options`; ``docs/cli.rst`` tables them all.)
+
+The reader gives Pelican: ``title`` (HTML-escaped, as Pelican prints titles as HTML),
+``date`` (publication, with its offset when the article names a zone; a naive time is
+localised by Pelican's ``TIMEZONE``), ``modified`` (the last update), ``authors`` (from the
+bylines) and ``summary`` (the standfirst, escaped). The content is the article body rendered to
+HTML by newsconvert. An article without any date gets none, so Pelican applies its own
+``DEFAULT_DATE`` rule. A file that cannot be converted is reported by Pelican with its
+``file:line: message`` (logged by the reader) and skipped, like any unreadable article.
+
+A file is read in the format its extension names (``md``, ``rst``, ``html``, ``json``, through
+:mod:`newsconvert.readers`), any other as a plain-text article. Listing ``md``, ``rst`` or
+``html`` in ``NEWSCONVERT_EXTENSIONS`` takes those files away from Pelican's own readers (every
+one of them is then read as a newsconvert article), so only ``news`` is the default.
+
+This module imports Pelican; ``import newsconvert`` never imports it. Install with
+``pip install newsconvert[pelican]``.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from pelican import signals
+from pelican.readers import BaseReader
+
+from newsconvert.options import Options, from_settings, setting_name
+
+logger = logging.getLogger(__name__)
+
+EXTENSIONS = setting_name("suffixes", "pelican")
+"""The setting that lists article file extensions, which Pelican writes without a dot."""
+
+
+def settings_options(settings: Mapping[str, Any]) -> Options:
+    """The :class:`~newsconvert.options.Options` of Pelican ``settings``."""
+
+    def lookup(name: str) -> Any:
+        value = settings[name]
+        if name == EXTENSIONS and isinstance(value, (list, tuple)):
+            return ["." + str(extension).lstrip(".") for extension in value]
+        return value
+
+    return from_settings("pelican", lookup)
+
+
+class NewsReader(BaseReader):  # type: ignore[misc]
+    """Reads news articles (plain text, or one of newsconvert's formats) with newsconvert."""
+
+    enabled = True
+    file_extensions: ClassVar[list[str]] = [suffix.lstrip(".") for suffix in Options().suffixes]
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        """The article's HTML body and its metadata, as Pelican's readers return them."""
+        import newsconvert
+        from newsconvert.site.metadata import post_meta
+
+        try:
+            options = settings_options(self.settings)
+            article = newsconvert.read_article(
+                source_path, encoding=options.encoding, zones=options.zones
+            )
+        except newsconvert.NewsconvertError as error:
+            # Pelican reports a reader's exception only as "Could not process FILE" (the reason
+            # needs DEBUG): say file, line and reason here, then let Pelican skip the file.
+            logger.error("%s", error)
+            raise
+        language = str(self.settings.get("DEFAULT_LANG", "en"))
+        content = newsconvert.render(
+            article,
+            "html",
+            lang=language,
+            keep_chrome=options.keep_chrome,
+            template_dirs=options.template_dirs,
+        )
+        meta = post_meta(article)
+        raw: dict[str, Any] = {"title": html.escape(meta.title, quote=False)}
+        if meta.published is not None:
+            raw["date"] = meta.published.isoformat()
+        if meta.modified is not None:
+            raw["modified"] = meta.modified.isoformat()
+        if meta.authors:
+            raw["authors"] = list(meta.authors)
+        if meta.summary:
+            raw["summary"] = html.escape(meta.summary, quote=False)
+        metadata = {name: self.process_metadata(name, value) for name, value in raw.items()}
+        return content, metadata
+
+
+def add_reader(readers: Any) -> None:
+    """Register :class:`NewsReader` for the configured extensions (``readers_init`` signal)."""
+    for suffix in settings_options(readers.settings).suffixes:
+        readers.reader_classes[suffix.lstrip(".")] = NewsReader
+
+
+def register() -> None:
+    """Pelican's plugin entry point: connect the reader."""
+    signals.readers_init.connect(add_reader)

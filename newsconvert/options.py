@@ -1,0 +1,671 @@
+"""Every option of newsconvert, declared once: :class:`Options`, and what each front end makes
+of it.
+
+:class:`Options` is a dataclass whose fields carry their documentation and, in their metadata, an
+:class:`Option` saying which front ends offer them and under which names. From it come the
+arguments of ``newsconvert``, ``newsconvert build`` and ``newsconvert inspect``
+(:func:`add_arguments`, :func:`from_arguments`), the Sphinx config values
+(:func:`sphinx_config_values`, ``newsconvert_<name>``), the docutils settings
+(:func:`docutils_settings_spec`, ``--news-<name>``), the MkDocs plugin's config
+(:func:`mkdocs_config_options`, ``<name>``), the Pelican settings (``NEWSCONVERT_<NAME>``) and
+the options table in the docs (:func:`options_table`). Every front end then holds one
+:class:`Options` value (:func:`from_settings` for the configuration files) and hands it on.
+
+**How to add an option.**
+
+1. Add a field to :class:`Options`, with its default, a docstring (one sentence, shown in the
+   docs), and ``metadata=option(...)``:
+
+   - ``help``: the help text (``newsconvert --help`` and the docs table);
+   - ``fronts``: the front ends that offer it, from :data:`FRONTS` (``convert`` is the
+     ``newsconvert`` command, ``build``, ``inspect``, ``api``, ``sphinx``, ``docutils``,
+     ``mkdocs``, ``pelican``); every option is an attribute of :class:`Options` for the API;
+   - ``flags`` for the command lines (default ``--<name with dashes>``), ``metavar``;
+   - ``parse``: one command-line word to a value (raise :class:`~newsconvert.errors.ConfigError`
+     with a one-line message; argparse shows it as ``argument --x: message``), and
+     ``repeatable=True`` for an option given many times (the values are collected into a tuple,
+     or into a dict when ``parse`` returns pairs);
+   - ``check``: a value from a configuration file (Sphinx, MkDocs, Pelican) to the field's
+     value, raising :class:`ConfigError`;
+   - ``defaults``: a different default for some front ends (``{"build": "html"}``);
+   - ``shapes``: ``"article"`` if it changes an article's output file (``newsconvert build``
+     then rebuilds every article when it changes), ``"site"`` if it changes the index or feed;
+   - ``names``: a front end's own name for it where the generated one is not used
+     (``{"sphinx": "newsconvert_timezones"}``).
+2. Use ``options.<name>`` where the work is done. Nothing else: the command lines, the plugins'
+   configuration and the docs table pick it up.
+
+A command's own plumbing (its positional arguments, where output goes: ``-o``,
+``--output-dir``, ``inspect --json``) stays with the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsconvert.errors import ConfigError
+
+__all__ = [
+    "FRONTS",
+    "Option",
+    "Options",
+    "add_arguments",
+    "docutils_settings_spec",
+    "fields_for",
+    "from_arguments",
+    "from_docutils_settings",
+    "from_settings",
+    "mkdocs_config_options",
+    "option",
+    "options_table",
+    "setting_name",
+    "sphinx_config_values",
+]
+
+FRONTS = ("convert", "build", "inspect", "api", "sphinx", "docutils", "mkdocs", "pelican")
+"""The front ends, as :attr:`Option.fronts` names them."""
+
+COMMANDS = ("convert", "build", "inspect")
+"""The front ends that are command lines."""
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """How the front ends offer one field of :class:`Options` (its ``metadata["option"]``)."""
+
+    help: str
+    fronts: tuple[str, ...]
+    flags: tuple[str, ...] = ()
+    metavar: str | None = None
+    parse: Callable[[str], Any] | None = None
+    repeatable: bool = False
+    check: Callable[[Any], Any] | None = None
+    defaults: Mapping[str, Any] = field(default_factory=dict)
+    shapes: str | None = None
+    names: Mapping[str, str] = field(default_factory=dict)
+
+
+def option(help: str, fronts: Iterable[str], **details: Any) -> dict[str, Option]:
+    """The ``metadata`` of an :class:`Options` field; see the module doc for ``details``."""
+    chosen = tuple(fronts)
+    unknown = set(chosen) - set(FRONTS)
+    if unknown:
+        raise ValueError(f"unknown front ends {sorted(unknown)}")
+    return {"option": Option(help, chosen, **details)}
+
+
+# --- Parsing and checking values ------------------------------------------------------------
+
+
+def _output_format(word: str) -> str:
+    from newsconvert.formats import output_format
+
+    return output_format(word).name
+
+
+def _input_format(word: str) -> str:
+    from newsconvert.formats import input_format
+
+    return input_format(word).name
+
+
+def _zone(word: str) -> tuple[str, str]:
+    from newsconvert.parser.timezones import parse_zone_override
+
+    return parse_zone_override(word)
+
+
+def _zones(value: Any) -> dict[str, str]:
+    if not isinstance(value, Mapping) or not all(
+        isinstance(key, str) and isinstance(zone, str) for key, zone in value.items()
+    ):
+        raise ConfigError(
+            "must map abbreviations to IANA zone names, like {'IST': 'Asia/Kolkata'}, "
+            f"not {value!r}"
+        )
+    from newsconvert.parser.timezones import ZoneTable
+
+    ZoneTable(value)  # raises ConfigError naming a bad entry
+    return dict(value)
+
+
+def _encoding(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ConfigError(f"must be an encoding name, not {value!r}")
+    from newsconvert.source import check_encoding
+
+    return check_encoding(value)
+
+
+def _layout(word: str) -> str:
+    from newsconvert.parser.layouts import LAYOUTS
+
+    if word not in LAYOUTS:
+        raise ConfigError(f"unknown layout {word!r} (choose from {', '.join(LAYOUTS)})")
+    return word
+
+
+def _language(word: str) -> str:
+    import re
+
+    if re.fullmatch(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*", word) is None:
+        raise ConfigError(f"not a language tag: {word!r} (e.g. en, en-GB, hi)")
+    return word
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"must be True or False, not {value!r}")
+    return value
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, (list, tuple)):
+        raise ConfigError(f"must be a list, not {value!r}")
+    for item in value:
+        if not isinstance(item, str):
+            raise ConfigError(f"{item!r} is not a string")
+    return tuple(value)
+
+
+def _folders(value: Any) -> tuple[str, ...]:
+    import os
+
+    if isinstance(value, (str, os.PathLike)) or not isinstance(value, (list, tuple)):
+        raise ConfigError(f"must be a list of folders, not {value!r}")
+    for item in value:
+        if not isinstance(item, (str, os.PathLike)):
+            raise ConfigError(f"{item!r} is not a path")
+    return tuple(os.fspath(item) for item in value)
+
+
+def _suffixes(value: Any) -> tuple[str, ...]:
+    for suffix in _strings(value):
+        if not suffix.startswith(".") or len(suffix) < 2 or "/" in suffix:
+            raise ConfigError(f"{suffix!r} is not a file suffix like '.news'")
+    return tuple(value)
+
+
+def _generator(word: str) -> str:
+    from newsconvert.site.frontmatter import GENERATORS
+
+    if word not in GENERATORS:
+        raise ConfigError(f"unknown generator {word!r} (choose from {', '.join(GENERATORS)})")
+    return word
+
+
+def _positive(word: str) -> int:
+    try:
+        value = int(word)
+    except ValueError:
+        raise ConfigError(f"not a number: {word!r}") from None
+    if value < 1:
+        raise ConfigError("must be at least 1")
+    return value
+
+
+# --- The options --------------------------------------------------------------------------
+
+_CONVERTERS = ("convert", "build", "api")
+_EVERY_READER = ("convert", "build", "inspect", "api", "sphinx", "docutils", "mkdocs", "pelican")
+_PLUGINS = ("sphinx", "mkdocs", "pelican")
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything a user can ask of newsconvert, with the defaults of the Python API."""
+
+    # What to write.
+    to: str | None = field(
+        default=None,
+        metadata=option(
+            "output format: md, html, rst or json (default: from the -o suffix, else md; "
+            "build: html)",
+            ("convert", "build"),
+            flags=("-t", "--to"),
+            metavar="FORMAT",
+            parse=_output_format,
+            defaults={"build": "html"},
+            shapes="article",
+        ),
+    )
+    """The output format (``None``: the front end's default)."""
+    from_format: str | None = field(
+        default=None,
+        metadata=option(
+            "input format: text, md, rst, html or json (default: from the input suffix, else text)",
+            ("convert",),
+            flags=("-f", "--from"),
+            metavar="FORMAT",
+            parse=_input_format,
+        ),
+    )
+    """The input format (``None``: from each file's suffix)."""
+    standalone: bool = field(
+        default=False,
+        metadata=option(
+            "a whole document (front matter, full HTML page) rather than a fragment",
+            ("convert", "api"),
+            flags=("-s", "--standalone"),
+        ),
+    )
+    """Whether to write whole documents rather than fragments."""
+    generator: str | None = field(
+        default=None,
+        metadata=option(
+            "with --to md: front matter and file names for this site generator "
+            "(hugo, jekyll, pelican, mkdocs, zola)",
+            ("build",),
+            flags=("--for",),
+            metavar="GENERATOR",
+            parse=_generator,
+            shapes="article",
+        ),
+    )
+    """With ``to="md"``: the site generator whose front matter and file names to use."""
+    template_dirs: tuple[str, ...] = field(
+        default=(),
+        metadata=option(
+            "templates here override the built-in ones (repeatable; first wins)",
+            ("convert", "build", "api", *_PLUGINS),
+            flags=("--template-dir",),
+            metavar="DIR",
+            repeatable=True,
+            check=_folders,
+            shapes="article",
+        ),
+    )
+    """Folders of templates overriding the built-in ones, searched in order."""
+    keep_chrome: bool = field(
+        default=False,
+        metadata=option(
+            "also render text set aside as page chrome or duplicated lines",
+            ("convert", "build", "api", *_PLUGINS, "docutils"),
+            check=_flag,
+            shapes="article",
+        ),
+    )
+    """Whether to render text the parser set aside as page chrome or duplicates."""
+    lang: str = field(
+        default="en",
+        metadata=option(
+            "language of the articles, for HTML's lang attribute (default: en)",
+            _CONVERTERS,
+            metavar="LANG",
+            parse=_language,
+            shapes="article",
+        ),
+    )
+    """The language of the articles (``<html lang>``)."""
+
+    # How to read.
+    zones: dict[str, str] = field(
+        default_factory=dict,
+        metadata=option(
+            "read a time-zone abbreviation as an IANA zone, e.g. IST=Europe/Dublin (repeatable)",
+            _EVERY_READER,
+            flags=("--tz",),
+            metavar="ABBR=ZONE",
+            parse=_zone,
+            repeatable=True,
+            check=_zones,
+            shapes="article",
+            names={
+                "sphinx": "newsconvert_timezones",
+                "docutils": "--news-timezone",
+                "mkdocs": "timezones",
+                "pelican": "NEWSCONVERT_TIMEZONES",
+            },
+        ),
+    )
+    """Time-zone abbreviations read as IANA zones, over the built-in table."""
+    encoding: str | None = field(
+        default=None,
+        metadata=option(
+            "decode inputs without a byte-order mark as ENC (default: UTF-8, falling back "
+            "to Windows-1252/ISO-8859-1 with a warning)",
+            ("convert", "build", "inspect", "api", "mkdocs", "pelican"),
+            metavar="ENC",
+            parse=_encoding,
+            check=_encoding,
+            shapes="article",
+        ),
+    )
+    """The encoding of inputs without a byte-order mark (``None``: detect)."""
+    layout: str | None = field(
+        default=None,
+        metadata=option(
+            "force the plain-text layout (lines, blocks or wrapped) instead of detecting it",
+            ("convert", "inspect", "api"),
+            metavar="NAME",
+            parse=_layout,
+        ),
+    )
+    """The plain-text layout to assume (``None``: detect)."""
+    strict: bool = field(
+        default=False,
+        metadata=option(
+            "treat warnings (a guessed encoding, an unknown time zone, ...) as errors",
+            ("convert", "inspect", "api"),
+        ),
+    )
+    """Whether warnings are errors."""
+    suffixes: tuple[str, ...] = field(
+        default=(".news",),
+        metadata=option(
+            "file suffixes of article files (default: .news); .md, .rst, .html and .json are "
+            "read in their format, any other as plain text",
+            _PLUGINS,
+            check=_suffixes,
+            names={"pelican": "NEWSCONVERT_EXTENSIONS"},
+        ),
+    )
+    """The suffixes that mark article files for the plugins."""
+
+    # Which articles (build).
+    include: tuple[str, ...] = field(
+        default=(),
+        metadata=option(
+            "take files matching GLOB (repeatable; default: *.txt *.news; add e.g. '*.md' to "
+            "take Markdown articles too)",
+            ("build",),
+            metavar="GLOB",
+            repeatable=True,
+        ),
+    )
+    """Globs of the files to take (empty: ``*.txt`` and ``*.news``)."""
+    exclude: tuple[str, ...] = field(
+        default=(),
+        metadata=option("skip matches (repeatable)", ("build",), metavar="GLOB", repeatable=True),
+    )
+    """Globs of the files to skip."""
+    force: bool = field(default=False, metadata=option("rebuild every article", ("build",)))
+    """Whether to rebuild every article, changed or not."""
+    jobs: int | None = field(
+        default=None,
+        metadata=option(
+            "worker processes (default: the number of CPUs)",
+            ("build",),
+            flags=("-j", "--jobs"),
+            metavar="N",
+            parse=_positive,
+        ),
+    )
+    """Worker processes (``None``: one per CPU)."""
+
+    # The site (build with --to html).
+    title: str = field(
+        default="News",
+        metadata=option("site title for index and feed", ("build",), shapes="site"),
+    )
+    """The site's title, on the index page and the feed."""
+    base_url: str | None = field(
+        default=None,
+        metadata=option(
+            "public URL of OUT, for the feed", ("build",), metavar="URL", shapes="site"
+        ),
+    )
+    """The site's public URL, for absolute ids and links in the feed."""
+    feed_size: int = field(
+        default=20,
+        metadata=option(
+            "newest N articles in feed.xml (default: 20)",
+            ("build",),
+            metavar="N",
+            parse=_positive,
+            shapes="site",
+        ),
+    )
+    """How many of the newest articles the feed holds."""
+
+    # Reporting.
+    check: bool = field(
+        default=False,
+        metadata=option(
+            "read the output back and refuse to write it unless it gives the same article",
+            ("convert",),
+        ),
+    )
+    """Whether to refuse output that does not read back as the same article."""
+    quiet: bool = field(
+        default=False,
+        metadata=option(
+            "do not print warnings (build: no progress bar, no summary; only errors)",
+            ("convert", "build"),
+            flags=("-q", "--quiet"),
+        ),
+    )
+    """Whether to keep quiet about everything but errors."""
+
+    def fingerprint(self, shapes: str) -> dict[str, Any]:
+        """The values of the options that shape ``"article"`` (or ``"site"``) outputs."""
+        return {
+            spec.name: getattr(self, spec.name)
+            for spec in dataclasses.fields(self)
+            if _option(spec).shapes == shapes
+        }
+
+
+def _option(spec: dataclasses.Field[Any]) -> Option:
+    found = spec.metadata["option"]
+    assert isinstance(found, Option)
+    return found
+
+
+def fields_for(front: str) -> list[tuple[dataclasses.Field[Any], Option]]:
+    """The fields of :class:`Options` that ``front`` offers, in declaration order."""
+    return [
+        (spec, _option(spec))
+        for spec in dataclasses.fields(Options)
+        if front in _option(spec).fronts
+    ]
+
+
+def _default(spec: dataclasses.Field[Any], opt: Option, front: str) -> Any:
+    if front in opt.defaults:
+        return opt.defaults[front]
+    if spec.default_factory is not dataclasses.MISSING:
+        return spec.default_factory()
+    return spec.default
+
+
+def setting_name(name: str, front: str) -> str:
+    """What ``front`` calls the option ``name`` (``newsconvert_keep_chrome``,
+    ``--news-keep-chrome``, ``keep_chrome``, ``NEWSCONVERT_KEEP_CHROME``, ``--keep-chrome``)."""
+    opt = _option(next(spec for spec in dataclasses.fields(Options) if spec.name == name))
+    if front in opt.names:
+        return opt.names[front]
+    if front == "sphinx":
+        return f"newsconvert_{name}"
+    if front == "docutils":
+        return "--news-" + name.replace("_", "-")
+    if front == "pelican":
+        return f"NEWSCONVERT_{name.upper()}"
+    if front in COMMANDS:
+        return opt.flags[-1] if opt.flags else "--" + name.replace("_", "-")
+    return name
+
+
+# --- Command lines ------------------------------------------------------------------------
+
+
+def _argument_type(parse: Callable[[str], Any]) -> Callable[[str], Any]:
+    def convert(word: str) -> Any:
+        try:
+            return parse(word)
+        except ConfigError as error:
+            raise argparse.ArgumentTypeError(error.message) from None
+
+    convert.__name__ = parse.__name__.lstrip("_")
+    return convert
+
+
+def add_arguments(parser: argparse.ArgumentParser, front: str) -> None:
+    """Add the options ``front`` (``convert``, ``build`` or ``inspect``) offers to ``parser``."""
+    for spec, opt in fields_for(front):
+        flags = opt.flags or ("--" + spec.name.replace("_", "-"),)
+        details: dict[str, Any] = {"dest": spec.name, "help": opt.help}
+        if spec.type in ("bool", bool):
+            details["action"] = "store_true"
+        else:
+            if opt.metavar:
+                details["metavar"] = opt.metavar
+            if opt.parse is not None:
+                details["type"] = _argument_type(opt.parse)
+            if opt.repeatable:
+                details["action"] = "append"
+                details["default"] = []
+            else:
+                details["default"] = _default(spec, opt, front)
+        parser.add_argument(*flags, **details)
+
+
+def _collected(values: list[Any]) -> Any:
+    if values and all(isinstance(value, tuple) and len(value) == 2 for value in values):
+        return dict(values)
+    return tuple(values)
+
+
+def from_arguments(namespace: argparse.Namespace, front: str, **changes: Any) -> Options:
+    """The :class:`Options` of a command line parsed by a parser given :func:`add_arguments`;
+    ``changes`` override values (a command's checked or resolved ones)."""
+    values: dict[str, Any] = {}
+    for spec, opt in fields_for(front):
+        value = getattr(namespace, spec.name)
+        if opt.repeatable:
+            value = _collected(value) if value else _default(spec, opt, "api")
+        values[spec.name] = value
+    values.update(changes)
+    return Options(**values)
+
+
+# --- Configuration files: Sphinx, docutils, MkDocs, Pelican -------------------------------
+
+
+def from_settings(
+    front: str, lookup: Callable[[str], Any], *, checked: bool = False, **changes: Any
+) -> Options:
+    """The :class:`Options` of a configuration front end: ``lookup(name)`` gives the value of
+    each setting ``front`` names (see :func:`setting_name`), or raises :class:`KeyError` when
+    it is not set. Raises :class:`ConfigError` naming the setting for a bad value; ``checked``
+    values (already through this function once) are taken as they are."""
+    values: dict[str, Any] = {}
+    for spec, opt in fields_for(front):
+        name = setting_name(spec.name, front)
+        try:
+            value = lookup(name)
+        except KeyError:
+            continue
+        if checked or opt.check is None:
+            values[spec.name] = tuple(value) if isinstance(value, list) else value
+            continue
+        try:
+            values[spec.name] = opt.check(value)
+        except ConfigError as error:
+            raise ConfigError(f"{name}: {error.message}") from None
+    values.update(changes)
+    return Options(**values)
+
+
+def sphinx_config_values() -> list[tuple[str, Any, str, tuple[type, ...]]]:
+    """``(name, default, rebuild, types)`` of each Sphinx config value, for
+    ``app.add_config_value``."""
+    values = []
+    for spec, opt in fields_for("sphinx"):
+        default = _default(spec, opt, "sphinx")
+        if isinstance(default, tuple):
+            default, types = list(default), (list, tuple)
+        elif isinstance(default, dict):
+            types = (dict,)
+        else:
+            types = (type(default),)
+        values.append((setting_name(spec.name, "sphinx"), default, "env", types))
+    return values
+
+
+def docutils_settings_spec() -> tuple[tuple[str, list[str], dict[str, Any]], ...]:
+    """The docutils parser's settings (``--news-…``), for its ``settings_spec``."""
+    from docutils import frontend
+
+    specs = []
+    for spec, opt in fields_for("docutils"):
+        name = setting_name(spec.name, "docutils")
+        if spec.type in ("bool", bool):
+            details: dict[str, Any] = {
+                "action": "store_true",
+                "default": False,
+                "validator": frontend.validate_boolean,
+            }
+        else:
+            details = {"metavar": opt.metavar} if opt.metavar else {}
+            if opt.repeatable:
+                details.update(action="append", default=[])
+        specs.append((opt.help[:1].upper() + opt.help[1:] + ".", [name], details))
+    return tuple(specs)
+
+
+def from_docutils_settings(settings: Any) -> Options:
+    """The :class:`Options` of docutils ``settings`` (given :func:`docutils_settings_spec`).
+    Raises :class:`ConfigError` for a bad value."""
+    values: dict[str, Any] = {}
+    for spec, opt in fields_for("docutils"):
+        dest = setting_name(spec.name, "docutils").lstrip("-").replace("-", "_")
+        value = getattr(settings, dest, None)
+        if value is None or value == []:
+            continue
+        if opt.parse is not None:
+            words = value if opt.repeatable else [value]
+            parsed = [opt.parse(word) for word in words]
+            value = _collected(parsed) if opt.repeatable else parsed[0]
+        values[spec.name] = bool(value) if spec.type in ("bool", bool) else value
+    return Options(**values)
+
+
+def mkdocs_config_options() -> dict[str, Any]:
+    """The MkDocs plugin's config options (``mkdocs.yml``), by name, for its ``Config`` class."""
+    from mkdocs.config import config_options
+
+    found: dict[str, Any] = {}
+    for spec, opt in fields_for("mkdocs"):
+        default = _default(spec, opt, "mkdocs")
+        if isinstance(default, tuple):
+            kind: Any = config_options.ListOfItems(config_options.Type(str), default=list(default))
+        elif isinstance(default, dict):
+            kind = config_options.Type(dict, default={})
+        elif isinstance(default, bool):
+            kind = config_options.Type(bool, default=default)
+        else:
+            kind = config_options.Optional(config_options.Type(str))
+        found[setting_name(spec.name, "mkdocs")] = kind
+    return found
+
+
+# --- The docs ------------------------------------------------------------------------------
+
+
+def options_table() -> list[list[str]]:
+    """Rows of the options table in the docs: the option, its default, and its name in each
+    front end that offers it (empty where it does not), header row first."""
+    columns = ("convert", "build", "inspect", "sphinx", "docutils", "mkdocs", "pelican")
+    rows = [["option", "default", *columns, "what it does"]]
+    for spec in dataclasses.fields(Options):
+        opt = _option(spec)
+        default = _default(spec, opt, "api")
+        cells = [spec.name, "" if default in (None, (), {}) else repr(default)]
+        for front in columns:
+            if front not in opt.fronts:
+                cells.append("")
+                continue
+            name = setting_name(spec.name, front)
+            if front in COMMANDS and len(opt.flags) > 1:
+                name = ", ".join(opt.flags)
+            cells.append(name)
+        cells.append(opt.help)
+        rows.append(cells)
+    return rows

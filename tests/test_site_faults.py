@@ -1,0 +1,193 @@
+"""``newsconvert build`` under faults: real build processes killed with real signals at points
+chosen from the manifest's journal (so each kill lands mid-build), workers killed, then reruns
+compared with clean builds of the same sources. Every wait is bounded."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newsconvert.site.lock import LOCK_NAME
+from newsconvert.site.manifest import MANIFEST_NAME
+
+ARTICLES = 240
+TIMEOUT = 120
+PARAGRAPH = (
+    "The harbour authority said the storm wall held through the night, and that ferries "
+    "would run to the islands again once divers had checked the berths for debris. "
+)
+
+
+def write_tree(source: Path, version: int, count: int = ARTICLES) -> None:
+    """``count`` articles (about 12 KB each, so that a build takes a while); ``version`` changes
+    every third article's text and date (so Jekyll posts move)."""
+    source.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        edited = version if number % 3 == 0 else 0
+        day = 1 + (number + edited) % 28
+        text = (
+            f"Published 19:17 IST, November {day}th 2019\n"
+            f"Harbour reopens after storm, report {number}\n\n"
+            + f"{PARAGRAPH * 6}\n\n" * 12
+            + f"This is version {edited} of report {number}.\n"
+        )
+        folder = source / f"desk{number % 4}"
+        folder.mkdir(exist_ok=True)
+        (folder / f"{number:04d}.txt").write_text(text, "utf-8")
+
+
+def command(source: Path, out: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "newsconvert", "build", str(source), "-o", str(out), "-q", *extra]
+
+
+def build(source: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        command(source, out, *extra), capture_output=True, text=True, timeout=TIMEOUT
+    )
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name != LOCK_NAME
+    }
+
+
+def done_lines(out: Path) -> list[list[object]]:
+    """The ``done`` lines appended to the manifest's journal so far."""
+    try:
+        lines = (out / MANIFEST_NAME).read_text("utf-8").split("\n")[1:-1]
+    except OSError:
+        return []
+    return [value for value in map(json.loads, lines) if value[0] == "done"]
+
+
+def start_and_wait(args: list[str], out: Path, converted: int) -> subprocess.Popen[str]:
+    """Start a build and return once ``converted`` articles are journaled (mid-build)."""
+    before = len(done_lines(out))
+    process = subprocess.Popen(
+        args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    deadline = time.monotonic() + TIMEOUT
+    while len(done_lines(out)) < before + converted:
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline
+        time.sleep(0.005)
+    assert process.poll() is None, "the build ended before it could be interrupted"
+    return process
+
+
+def workers_of(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    deadline = time.monotonic() + TIMEOUT
+    while True:
+        found = [int(word) for word in path.read_text().split()]
+        if found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.01)
+
+
+@pytest.fixture(scope="module")
+def clean_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[int, dict[str, bytes]]:
+    """The clean builds (HTML, ``--jobs 2``) of versions 1 and 2 of the tree."""
+    folder = tmp_path_factory.mktemp("clean")
+    clean = {}
+    for version in (1, 2):
+        write_tree(folder / f"v{version}", version)
+        result = build(folder / f"v{version}", folder / f"out{version}", "-j", "2")
+        assert result.returncode == 0, result.stderr
+        clean[version] = snapshot(folder / f"out{version}")
+    return clean
+
+
+@pytest.fixture
+def trees(
+    clean_builds: dict[int, dict[str, bytes]], tmp_path: Path
+) -> tuple[Path, dict[int, dict[str, bytes]]]:
+    """SRC at version 1, and the clean builds."""
+    source = tmp_path / "src"
+    write_tree(source, 1)
+    return source, clean_builds
+
+
+def test_kill_mid_build_then_revert_leaves_no_stale_page(
+    trees: tuple[Path, dict[int, dict[str, bytes]]], tmp_path: Path
+) -> None:
+    source, clean = trees
+    out = tmp_path / "out"
+    assert build(source, out, "-j", "2").returncode == 0
+    write_tree(source, 2)  # a third of the articles change
+    process = start_and_wait(command(source, out, "-j", "2"), out, ARTICLES // 12)
+    process.kill()
+    process.communicate(timeout=TIMEOUT)
+    # Some pages now hold version 2, and the sources go back to version 1 (git checkout).
+    assert snapshot(out) != clean[1]
+    write_tree(source, 1)
+    result = build(source, out, "-j", "2")
+    assert result.returncode == 0, result.stderr
+    assert snapshot(out) == clean[1]  # no version-2 text, no temporary file, same manifest
+
+
+def test_kill_mid_build_then_a_rerun_completes_it(
+    trees: tuple[Path, dict[int, dict[str, bytes]]], tmp_path: Path
+) -> None:
+    source, clean = trees
+    out = tmp_path / "out"
+    process = start_and_wait(command(source, out, "-j", "1"), out, ARTICLES // 3)
+    process.kill()
+    process.communicate(timeout=TIMEOUT)
+    result = build(source, out, "-j", "2")
+    assert result.returncode == 0, result.stderr
+    assert snapshot(out) == clean[1]
+    # What the killed build finished is not converted again.
+    rerun = build(source, out, "-j", "2")
+    assert rerun.returncode == 0 and snapshot(out) == clean[1]
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_a_dead_worker_fails_the_build_naming_its_article_and_frees_the_lock(
+    trees: tuple[Path, dict[int, dict[str, bytes]]], tmp_path: Path
+) -> None:
+    source, clean = trees
+    out = tmp_path / "out"
+    process = start_and_wait(command(source, out, "-j", "2"), out, 10)
+    workers = workers_of(process.pid)
+    assert workers
+    os.kill(workers[0], signal.SIGKILL)  # as the out-of-memory killer would
+    _, err = process.communicate(timeout=TIMEOUT)  # ends, instead of hanging for ever
+    assert process.returncode == 1
+    assert err.count("\n") == 1 and ": a worker process died while converting this article" in err
+    named = err.split(": a worker process died")[0]
+    assert Path(named).is_file() and Path(named).parent.parent == source
+    relative = Path(named).relative_to(source).as_posix()
+    assert relative not in {line[1] for line in done_lines(out)}  # it was not finished
+    # The lock is free and the next build resumes: only what was left is converted.
+    finished = len(done_lines(out))
+    result = build(source, out, "-j", "2", "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    assert snapshot(out) == clean[1]
+    assert finished > 0
+
+
+def test_ctrl_c_while_jekyll_post_dates_change_leaves_no_old_post(tmp_path: Path) -> None:
+    source, out, clean = tmp_path / "src", tmp_path / "out", tmp_path / "clean"
+    jekyll = ("--to", "md", "--for", "jekyll", "-j", "2")
+    write_tree(source, 1)
+    assert build(source, out, *jekyll).returncode == 0
+    write_tree(source, 2)  # a third of the posts get a new date, so a new file name
+    process = start_and_wait(command(source, out, *jekyll), out, ARTICLES // 12)
+    os.killpg(process.pid, signal.SIGINT)  # Ctrl-C reaches the build and its workers
+    _, err = process.communicate(timeout=TIMEOUT)
+    assert process.returncode == 130, err
+    assert build(source, out, *jekyll, "--force").returncode == 0
+    assert build(source, clean, *jekyll).returncode == 0
+    assert snapshot(out) == snapshot(clean)
+    assert len([path for path in (out / "_posts").rglob("*") if path.is_file()]) == ARTICLES
