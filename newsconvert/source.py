@@ -216,14 +216,27 @@ _WESTERN = frozenset(
 )
 
 
+MIN_DETECTION_BYTES = 16
+"""Non-ASCII bytes a file needs before charset-normalizer's guess is taken: Cyrillic, Greek or
+Japanese text is nearly all such bytes, Western text only its accents."""
+
+
 def _detect_legacy(data: bytes) -> tuple[str, str] | None:
     """``(text, codec)`` for a non-UTF-8 file in a non-Western legacy encoding (Windows-1251,
-    Shift-JIS, GB18030, KOI8-R …), as charset-normalizer identifies it; ``None`` when it finds
-    none or a Western one."""
+    Shift-JIS, GB18030, KOI8-R …), as charset-normalizer identifies it, in a language it
+    recognises; ``None`` when it finds none, or a Western encoding is among its candidates."""
+    if sum(1 for byte in data if byte > 0x7F) < MIN_DETECTION_BYTES:
+        return None  # a few accented letters: too little for a guess to beat the fixed rule
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None or best.encoding in _WESTERN:
+    results = from_bytes(data)
+    best = results.best()
+    if (
+        best is None
+        or best.encoding in _WESTERN
+        or best.language == "Unknown"
+        or any(match.encoding in _WESTERN for match in results)
+    ):
         return None
     try:
         return data.decode(best.encoding), best.encoding

@@ -132,7 +132,7 @@ def test_sphinx_style_doctree_gets_the_fallback_as_page_title() -> None:
     from docutils.parsers.rst import Parser
     from docutils.utils import new_document
 
-    from newsconvert.doctree import fill_document
+    from newsconvert.integrations.doctree import fill_document
 
     document = new_document("<test>", get_default_settings(Parser))
     fill_document(document, parse(BODY_ONLY))

@@ -96,7 +96,7 @@ _ROLE_WORDS_TEXT = """
     desk contributor contributors columnist chief senior special associate contributing political
     sports business foreign diplomatic legal science health technology tech news online digital
     team web agency agencies analyst producer anchor critic photographer journalist journalists
-    author professor minister former mp
+    author
     समीक्षक संपादक संवाददाता लेखक पत्रकार स्तंभकार मंत्री सांसद विधायक प्रोफेसर विशेषज्ञ
     अध्यक्ष निदेशक प्रवक्ता विश्लेषक
 """

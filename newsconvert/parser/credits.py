@@ -114,7 +114,7 @@ def _is_credit_text(inner: str, *, bracketed: bool) -> bool:
     inner = inner.strip()
     if not inner:
         return False
-    if not inner[0].isascii():
+    if "\u0900" <= inner[0] <= "\u097f":  # Devanagari
         return _is_hindi_credit(inner)
     name = inner.rstrip(".").lower()
     if name in AGENCIES:

