@@ -200,6 +200,16 @@ def _generator(word: str) -> str:
     return word
 
 
+def _default_date(word: str) -> str:
+    from newsconvert.site.frontmatter import parse_default_date
+
+    try:
+        parse_default_date(word)
+    except ValueError:
+        raise ConfigError(f"not an ISO 8601 date: {word!r}") from None
+    return word.strip()
+
+
 def _positive(word: str) -> int:
     try:
         value = int(word)
@@ -269,6 +279,19 @@ class Options:
         ),
     )
     """With ``to="md"``: the site generator whose front matter and file names to use."""
+    default_date: str | None = field(
+        default=None,
+        metadata=option(
+            "with --for: the date of articles that give none, ISO 8601 (2024-01-31, "
+            "2024-01-31T09:00+01:00); without it Jekyll and Pelican posts are drafts, and "
+            "MkDocs (Material's blog) needs it",
+            ("build",),
+            metavar="DATE",
+            parse=_default_date,
+            shapes="article",
+        ),
+    )
+    """With ``generator``: the ISO 8601 date given to undated articles."""
     template_dirs: tuple[str, ...] = field(
         default=(),
         metadata=option(

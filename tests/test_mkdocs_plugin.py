@@ -116,7 +116,9 @@ def test_build_for_mkdocs_gives_posts_mkdocs_builds_strictly(
         encoding="utf-8",
     )
     (root / "overrides" / "main.html").write_text(MAIN_HTML, encoding="utf-8")
-    assert run([str(articles), "-o", str(root / "docs"), "--to", "md", "--for", "mkdocs"]) == 0
+    # The Reuters articles are undated: a Material blog needs a date on every post.
+    options = ["--to", "md", "--for", "mkdocs", "--default-date", "1987-02-26"]
+    assert run([str(articles), "-o", str(root / "docs"), *options]) == 0
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
     page = html.unescape((root / "site" / "cambodia" / "index.html").read_text("utf-8"))

@@ -129,4 +129,4 @@ def test_inline_cycle_is_reported(tmp_path: Path) -> None:
 
 def test_context_is_documented() -> None:
     context = build_context(ARTICLE, "md", standalone=False, keep_chrome=False, lang="en")
-    assert set(context) | {"front_matter", "json_ld"} == set(CONTEXT)
+    assert set(context) | {"front_matter", "json_ld", "site", "home"} == set(CONTEXT)

@@ -5,15 +5,30 @@ from __future__ import annotations
 
 import logging
 import tomllib
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 import yaml
 
-from newsconvert.site.frontmatter import GENERATORS, post_path, post_text
+from newsconvert.site.frontmatter import (
+    GENERATORS,
+    UndatedPostError,
+    make_post,
+    post_path,
+    post_text,
+)
 from newsconvert.site.metadata import PostMeta, post_meta
-from newsconvert.tree import Article, Byline, Headline, Standfirst, Timestamp
+from newsconvert.tree import (
+    Article,
+    Byline,
+    Headline,
+    Paragraph,
+    Section,
+    Standfirst,
+    Timestamp,
+)
 
 IST = timezone(timedelta(hours=5, minutes=30))
 PUBLISHED = datetime(2019, 11, 27, 19, 17, tzinfo=IST)
@@ -84,7 +99,7 @@ def dates_of(generator: str, fields: dict[str, object]) -> tuple[object, object]
 @pytest.mark.parametrize("generator", GENERATORS)
 def test_front_matter_carries_title_and_dates_with_offset(generator: str, tmp_path: Path) -> None:
     meta = post_meta(hand_built())
-    fields = read_fields(generator, post_text(generator, meta, "Body.\n"), tmp_path)
+    fields = read_fields(generator, post_text(generator, "a-slug", meta, "Body.\n"), tmp_path)
     title = fields["title"]
     if generator in ("pelican", "mkdocs"):
         # Both print titles as HTML, so the title is escaped; unescaped it is the headline.
@@ -106,7 +121,7 @@ def test_front_matter_carries_title_and_dates_with_offset(generator: str, tmp_pa
 @pytest.mark.parametrize("generator", GENERATORS)
 def test_an_undated_article_gets_no_invented_date(generator: str, tmp_path: Path) -> None:
     meta = post_meta(hand_built("Plain headline", dated=False))
-    fields = read_fields(generator, post_text(generator, meta, "Body.\n"), tmp_path)
+    fields = read_fields(generator, post_text(generator, "a-slug", meta, "Body.\n"), tmp_path)
     if generator == "pelican":
         # Pelican's reader only reports what the file says.
         assert "date" not in fields and "modified" not in fields
@@ -122,24 +137,87 @@ def test_the_reference_article_front_matter(
     import newsconvert
 
     article = newsconvert.parse(reference_text)
-    fields = read_fields(generator, post_text(generator, post_meta(article), "x\n"), tmp_path)
+    text = post_text(generator, "ref", post_meta(article), "x\n")
+    fields = read_fields(generator, text, tmp_path)
     published, modified = dates_of(generator, fields)
     assert published == datetime(2019, 11, 27, 19, 17, tzinfo=IST)
     assert modified == datetime(2019, 11, 27, 19, 34, tzinfo=IST)
     assert "Hun Sen" in str(fields["title"])
 
 
-def test_jekyll_posts_are_named_by_date_and_undated_ones_are_drafts() -> None:
-    assert post_path("jekyll", "world/asia/story", post_meta(hand_built())) == (
-        "_posts/world/asia/2019-11-27-story.md"
-    )
-    undated = post_meta(hand_built(dated=False))
-    assert post_path("jekyll", "story", undated) == "_drafts/story.md"
+def test_posts_are_named_uniquely_in_each_generators_url_scheme() -> None:
+    dated, undated = post_meta(hand_built()), post_meta(hand_built(dated=False))
+    # Jekyll's URLs ignore the folders under _posts: they go into the name.
+    assert post_path("jekyll", "world/asia/story", dated) == "_posts/2019-11-27-world-asia-story.md"
+    assert post_path("jekyll", "world/story", undated) == "_drafts/world-story.md"
+    # Hugo's URLs follow the content tree.
     assert post_path("hugo", "world/story", undated) == "world/story.md"
+    for generator in ("pelican", "mkdocs", "zola"):
+        assert post_path(generator, "world/story", dated) == "world-story.md"
 
 
 def test_the_body_follows_the_front_matter_unchanged() -> None:
     meta = PostMeta("T", None, None, None, (), None, None, None)
-    text = post_text("hugo", meta, "# T\n\nBody *literal*\n")
+    text = post_text("hugo", "t", meta, "Body *literal*\n")
     _, body = split_front_matter(text, "---")
-    assert body == "\n# T\n\nBody *literal*\n"
+    assert body == "\nBody *literal*\n"
+
+
+def test_no_modification_date_without_an_updated_line() -> None:
+    article = hand_built()
+    only_published = replace(article, updated=())
+    assert post_meta(only_published).modified is None
+    # Dated only by an Updated line: that line is the publication date, and nothing more.
+    only_updated = replace(article, published=None)
+    meta = post_meta(only_updated)
+    assert (meta.published, meta.modified) == (UPDATED, None)
+    text = post_text("jekyll", "t", meta, "x\n")
+    assert "last_modified_at" not in text
+
+
+def test_front_matter_has_no_yaml_aliases() -> None:
+    # The same datetime object twice (published and the update it came from) once made PyYAML
+    # write "date: &id001 ..." and "*id001".
+    stamp = Timestamp("Updated 19:34 IST", UPDATED, zone="IST")
+    article = replace(hand_built(), published=None, updated=(stamp, stamp))
+    for generator in ("hugo", "jekyll", "mkdocs"):
+        text = post_text(generator, "t", post_meta(article), "x\n")
+        assert "&id" not in text and "*id" not in text, text
+
+
+def test_pelican_posts_have_a_slug_and_undated_ones_are_drafts(tmp_path: Path) -> None:
+    long_title = "A headline " * 40
+    fields = read_fields(
+        "pelican",
+        post_text("pelican", "world-story", post_meta(hand_built(long_title)), "x\n"),
+        tmp_path,
+    )
+    assert fields["slug"] == "world-story"
+    undated = post_meta(hand_built(dated=False))
+    fields = read_fields("pelican", post_text("pelican", "s", undated, "x\n"), tmp_path)
+    assert fields["status"] == "draft" and "date" not in fields
+
+
+def test_a_post_body_leaves_out_what_the_front_matter_carries() -> None:
+    article = hand_built("Storm hits the coast")
+    article = replace(article, sections=(Section(None, (Paragraph("The body."),)),))
+    for generator in GENERATORS:
+        post = make_post(article, generator, "storm")
+        assert post.text.count("Storm hits the coast") == 1  # the title field only
+        assert "19:17 IST" not in post.text and "Updated" not in post.text
+        assert "The body." in post.text and "A summary" in post.text
+        # MkDocs' Material shows no author without its own .authors.yml: the byline stays.
+        assert ("By Jane Doe" in post.text) == (generator == "mkdocs")
+
+
+def test_undated_posts_are_drafts_or_take_the_default_date() -> None:
+    undated = hand_built(dated=False)
+    assert make_post(undated, "hugo", "s").warnings == ()
+    assert "draft" in make_post(undated, "jekyll", "s").warnings[0]
+    assert "draft" in make_post(undated, "pelican", "s").warnings[0]
+    with pytest.raises(UndatedPostError, match="--default-date"):
+        make_post(undated, "mkdocs", "s")
+    default = datetime(2024, 1, 31)
+    post = make_post(undated, "mkdocs", "s", default_date=default)
+    assert post.meta.published == default and post.warnings == ()
+    assert make_post(undated, "jekyll", "s", default_date=default).path == "_posts/2024-01-31-s.md"

@@ -39,3 +39,41 @@ def test_lines_that_would_be_markup_stay_text(line: str) -> None:
     page = markdown.markdown(newsconvert.render(article, "md"))
     assert "<h1>Headline here</h1>" in page and line in text_of(page)
     assert "<h2>" not in page and "<ol>" not in page and "<blockquote>" not in page
+
+
+# Lines that are markup in some generator's Markdown dialect (with its default or usual
+# extensions), though not in CommonMark.
+DIALECT_LINES = [
+    ": a colon opening the line (a definition in Goldmark, kramdown, Python-Markdown def_list)",
+    '!!! warning "an admonition opener"',
+    "??? note a details opener",
+    "/// warning | a pymdownx block opener",
+    "It costs $$2 million, said $x$ and $$y$$",
+]
+
+
+def test_plain_markdown_stays_commonmark_clean() -> None:
+    article = newsconvert.parse("Headline here\n\n" + "\n\n".join(DIALECT_LINES) + "\n")
+    body = newsconvert.render(article, "md")
+    # None of the dialects' extra escapes: CommonMark needs none of them.
+    assert "&#58;" not in body and "&#33;" not in body and "\\$" not in body
+    assert all(line in text_of(MarkdownIt().render(body)) for line in DIALECT_LINES)
+
+
+@pytest.mark.parametrize("generator", ["pelican", "mkdocs"])
+def test_python_markdown_with_the_generators_extensions_reads_posts_literally(
+    generator: str,
+) -> None:
+    pytest.importorskip("pymdownx")
+    from newsconvert.renderers import render
+
+    article = newsconvert.parse(
+        "Headline here\n\nFirst paragraph.\n\n" + "\n\n".join(DIALECT_LINES)
+    )
+    body = render(article, "md", site=generator)
+    extensions = ["extra", "admonition", "pymdownx.details", "pymdownx.blocks.admonition"]
+    page = markdown.markdown(body, extensions=extensions)
+    assert "<dl>" not in page and "admonition" not in page.replace("an admonition", "")
+    assert "<details" not in page
+    for line in DIALECT_LINES:
+        assert line in text_of(page)

@@ -23,12 +23,31 @@ Text inside a paragraph, heading or list item is one line: line breaks inside it
 and leading and trailing whitespace is dropped (indentation would make a code block, two
 trailing spaces a hard break). Text whose line breaks matter goes through :func:`escape_lines`
 or :func:`code_fence`.
+
+Dialects. The rules above keep plain ``-t md`` CommonMark-clean. A site generator's engine reads
+more syntax than CommonMark, with the extensions it turns on by default; ``dialect`` (the
+generator's name, see :data:`DIALECTS`) adds what that engine needs, each with a character
+reference that every engine decodes to the bare character:
+
+- every generator: a line starting with ``:`` and a space or tab is a definition in Goldmark
+  (Hugo's default ``definitionList``), kramdown (Jekyll), Python-Markdown's ``def_list`` (in
+  Pelican's default ``extra``; common in MkDocs) and pulldown-cmark's definition lists, so a
+  leading ``:`` becomes ``&#58;``;
+- ``jekyll`` (kramdown): ``$$`` opens math anywhere in a line, so every ``$`` is escaped
+  (``\\$``, which kramdown reads as ``$``);
+- ``mkdocs`` and ``pelican`` (Python-Markdown): a line starting ``!!!``, ``???`` or ``///`` opens
+  an admonition, a collapsible block (pymdownx.details) or a pymdownx block, so its first
+  character becomes a reference.
+
+Hugo's Goldmark typographer (on by default) still turns ``--`` into a dash and straight quotes
+into curly ones: that is typography, not markup, and a Hugo site's users expect it everywhere.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 from newsconvert.escape.characters import INVALID_CLASS, REPLACEMENT, replace_invalid
 
@@ -53,6 +72,13 @@ _LINE_START_SPECIALS = frozenset("-+")
 """Characters that are markup at the start of a line: list bullets (and ``=``, setext
 underlines, which gets a reference instead: Python-Markdown prints the backslash of ``\\=``)."""
 _ORDERED_MARKER = re.compile(r"(\d{1,9})([.)])")
+
+DIALECTS = ("hugo", "jekyll", "pelican", "mkdocs", "zola")
+"""The site generators whose Markdown engine :func:`escape_markdown` can escape for."""
+
+_DEFINITION = re.compile(r":[ \t]|:$")
+_PYTHON_MARKDOWN_BLOCKS = {"!!!": "&#33;", "???": "&#63;", "///": "&#47;"}
+_PYTHON_MARKDOWN = frozenset({"mkdocs", "pelican"})
 
 
 def _replace(match: re.Match[str]) -> str:
@@ -90,16 +116,31 @@ def _escape_line_start(escaped: str) -> str:
     return escaped
 
 
-def escape_markdown(text: str) -> str:
+def _for_dialect(escaped: str, dialect: str) -> str:
+    """``escaped`` (CommonMark-safe) made safe for ``dialect``'s engine too (see the module doc)."""
+    if dialect == "jekyll" and "$" in escaped:
+        escaped = escaped.replace("$", "\\$")
+    if _DEFINITION.match(escaped):
+        return "&#58;" + escaped[1:]
+    if dialect in _PYTHON_MARKDOWN:
+        reference = _PYTHON_MARKDOWN_BLOCKS.get(escaped[:3])
+        if reference is not None:
+            return reference + escaped[1:]
+    return escaped
+
+
+def escape_markdown(text: str, dialect: str | None = None) -> str:
     """``text`` as one line of CommonMark inline content that renders to exactly ``text``.
 
     Safe at the start of a line (``# x``, ``- x``, ``1. x``, ``> x``, ``===`` stay literal) and
-    in the middle of one. Line breaks become spaces; surrounding whitespace is dropped.
+    in the middle of one. Line breaks become spaces; surrounding whitespace is dropped. With a
+    ``dialect`` (a name in :data:`DIALECTS`), also safe in that generator's engine.
     """
-    return _escape_line_start(_escape_span(text.strip()))
+    escaped = _escape_line_start(_escape_span(text.strip()))
+    return escaped if dialect is None else _for_dialect(escaped, dialect)
 
 
-def emphasize(text: str, start: int, end: int) -> str:
+def emphasize(text: str, start: int, end: int, dialect: str | None = None) -> str:
     """``text`` escaped as by :func:`escape_markdown`, with ``text[start:end]`` in ``*…*``.
 
     When CommonMark would not read the asterisks as emphasis of exactly that span (see
@@ -108,20 +149,21 @@ def emphasize(text: str, start: int, end: int) -> str:
     """
     # Decide on the characters that will be printed (an invalid one becomes U+FFFD or a space).
     if text != text.strip() or "\n" in text or not can_emphasize(replace_invalid(text), start, end):
-        return escape_markdown(text)
+        return escape_markdown(text, dialect)
     head = _escape_span(text[:start])
     middle = _escape_span(text[start:end])
     tail = _escape_span(text[end:])
-    return _escape_line_start(f"{head}*{middle}*{tail}")
+    escaped = _escape_line_start(f"{head}*{middle}*{tail}")
+    return escaped if dialect is None else _for_dialect(escaped, dialect)
 
 
-def escape_lines(text: str) -> list[str]:
+def escape_lines(text: str, dialect: str | None = None) -> list[str]:
     """Each line of ``text`` escaped with :func:`escape_markdown`, blank lines dropped.
 
     For text whose line breaks carry meaning (a flattened social-media post): the caller joins
     the lines with hard breaks or puts each in its own paragraph.
     """
-    lines = [escape_markdown(line) for line in text.split("\n")]
+    lines = [escape_markdown(line, dialect) for line in text.split("\n")]
     return [line for line in lines if line]
 
 
@@ -185,3 +227,15 @@ FILTERS = {
     "md_fence": code_fence,
 }
 """The Jinja filters of the Markdown templates (see :mod:`newsconvert.formats`)."""
+
+
+def dialect_filters(dialect: str) -> dict[str, Any]:
+    """:data:`FILTERS` escaping for ``dialect`` (a name in :data:`DIALECTS`) too."""
+    return {
+        "md": lambda text: escape_markdown(text, dialect),
+        "md_emphasize": lambda text, span: (
+            emphasize(text, *span, dialect) if span else escape_markdown(text, dialect)
+        ),
+        "md_lines": lambda text: escape_lines(text, dialect),
+        "md_fence": code_fence,
+    }

@@ -12,6 +12,11 @@ Enable it in ``mkdocs.yml``::
 
 (The options come from :mod:`newsconvert.options`; ``docs/cli.rst`` tables them all.)
 
+This plugin makes documentation pages. Material for MkDocs' blog reads its posts from the files
+under ``blog/posts/`` itself, before any plugin can hand it a page, so for a blog write the
+posts there with ``newsconvert build SRC -o docs/blog/posts --to md --for mkdocs`` (see
+:mod:`newsconvert.site.frontmatter`).
+
 How it works: :meth:`NewsconvertPlugin.on_files` swaps each article file for one MkDocs treats
 as a documentation page (it would otherwise be copied as a static file), and
 :meth:`NewsconvertPlugin.on_page_read_source` hands MkDocs the article as Markdown with YAML
@@ -76,11 +81,13 @@ def article_markdown(path: str, options: Options | None = None) -> str:
     see :func:`newsconvert.readers.infer_format`), as a plain-text article otherwise.
     """
     import newsconvert
-    from newsconvert.site.frontmatter import post_text
+    from newsconvert.site.frontmatter import mkdocs_front_matter
     from newsconvert.site.metadata import post_meta
 
     options = options or Options()
     article = newsconvert.read_article(path, encoding=options.encoding, zones=options.zones)
+    # A documentation page, not a blog post: its headline stays the page's "# heading" (MkDocs'
+    # own themes show no title otherwise) and MkDocs names the page from the file, so no slug.
     body = newsconvert.render(
         article,
         "md",
@@ -88,7 +95,7 @@ def article_markdown(path: str, options: Options | None = None) -> str:
         lang=options.lang,
         template_dirs=options.template_dirs,
     )
-    return post_text("mkdocs", post_meta(article), body)
+    return mkdocs_front_matter(post_meta(article), None) + "\n" + body
 
 
 class NewsconvertPlugin(BasePlugin[NewsconvertConfig]):  # type: ignore[valid-type]

@@ -15,8 +15,10 @@ The reader gives Pelican: ``title`` (HTML-escaped, as Pelican prints titles as H
 ``date`` (publication, with its offset when the article names a zone; a naive time is
 localised by Pelican's ``TIMEZONE``), ``modified`` (the last update), ``authors`` (from the
 bylines) and ``summary`` (the standfirst, escaped). The content is the article body rendered to
-HTML by newsconvert. An article without any date gets none, so Pelican applies its own
-``DEFAULT_DATE`` rule. A file that cannot be converted is reported by Pelican with its
+HTML by newsconvert. An article without any date gets none: with ``DEFAULT_DATE`` set, Pelican
+dates it by that rule; without it (the quickstart's configuration), where Pelican would skip the
+article, it becomes a draft (``status: draft``, written under ``drafts/`` and counted in
+Pelican's summary line). A file that cannot be converted is reported by Pelican with its
 ``file:line: message`` (logged by the reader) and skipped, like any unreadable article.
 
 A file is read in the format its extension names (``md``, ``rst``, ``html``, ``json``, through
@@ -91,6 +93,8 @@ class NewsReader(BaseReader):  # type: ignore[misc]
         raw: dict[str, Any] = {"title": html.escape(meta.title, quote=False)}
         if meta.published is not None:
             raw["date"] = meta.published.isoformat()
+        elif not self.settings.get("DEFAULT_DATE"):
+            raw["status"] = "draft"
         if meta.modified is not None:
             raw["modified"] = meta.modified.isoformat()
         if meta.authors:

@@ -126,15 +126,21 @@ def render(
     template_dirs: Iterable[str | PathLike[str]] = (),
     keep_chrome: bool = False,
     lang: str = "en",
+    site: str | None = None,
+    home: str | None = None,
 ) -> str:
     """Render ``article`` as ``to`` (``md``, ``html``, ``rst`` or ``json``, or an alias).
 
     ``standalone`` gives a whole document; ``template_dirs`` are searched for templates before
     the built-in ones; ``keep_chrome`` also renders chrome and duplicate asides; ``lang`` is the
-    document language. Raises :class:`ConfigError` for an unknown format or a missing template
-    folder, :class:`TemplateError` (naming the template file and line) when a template fails,
-    and :class:`UnknownBlockTypeError` (a :class:`TypeError`) for a block type no renderer knows
-    (never silently dropped). The
+    document language. ``site`` (Markdown only: a generator's name, see
+    :data:`newsconvert.escape.markdown.DIALECTS`) gives the body of that generator's post: what
+    its front matter carries is left out (see ``templates/md/article.md.j2``) and text is
+    escaped for its Markdown engine. ``home`` (standalone HTML: the URL of the site's index,
+    relative to the page) adds a link back to it. Raises :class:`ConfigError` for an unknown
+    format or a missing template folder, :class:`TemplateError` (naming the template file and
+    line) when a template fails, and :class:`UnknownBlockTypeError` (a :class:`TypeError`) for a
+    block type no renderer knows (never silently dropped). The
     text ends with exactly one line break.
     """
     fmt = output_format(to)
@@ -143,10 +149,13 @@ def render(
         return writer(article).rstrip("\n") + "\n"
     environments, build_context = _templating or _load_templating()
     dirs = tuple(map(os.fspath, template_dirs))
-    env = environments.environment(fmt.name, dirs)
+    markdown = fmt.name == "md"
+    env = environments.environment(fmt.name, dirs, site if markdown else None)
     context = build_context(
         article, fmt.name, standalone=standalone, keep_chrome=keep_chrome, lang=lang
     )
+    context["site"] = site if markdown else None
+    context["home"] = home
     for other in OUTPUT_FORMATS:
         if other.standalone_metadata is not None:
             context[other.standalone_metadata] = None

@@ -55,6 +55,9 @@ CONTEXT: dict[str, str] = {
     "date_modified": "ISO 8601 time of the last resolvable update, or None",
     "front_matter": "standalone Markdown: the front matter dict (render with |yaml), else None",
     "json_ld": "standalone HTML: the schema.org NewsArticle dict (|script_json), else None",
+    "site": "Markdown for a site generator's post: its name ('hugo', 'jekyll', 'pelican', "
+    "'mkdocs', 'zola'), whose front matter carries the header; else None",
+    "home": "a page of a built site: the URL of the site's index relative to it, else None",
 }
 """Every name the templates receive, with what it holds."""
 

@@ -85,20 +85,27 @@ def _nonblank_lines(text: str) -> list[str]:
     return [line for line in text.split("\n") if line.strip()]
 
 
-def _filters() -> dict[str, Any]:
+def _filters(dialect: str | None = None) -> dict[str, Any]:
     """Every output format's escaping filters (a user's template may use any of them), and
-    the shared ones."""
+    the shared ones; the Markdown ones escaping for ``dialect`` too, if given."""
     filters: dict[str, Any] = {"nonblank_lines": _nonblank_lines, "yaml": dump_yaml}
     for fmt in OUTPUT_FORMATS:
         escaper = fmt.load_escaper()
         if escaper is not None:
             filters.update(escaper.FILTERS)
+    if dialect is not None:
+        from newsconvert.escape.markdown import dialect_filters
+
+        filters.update(dialect_filters(dialect))
     return filters
 
 
 @functools.lru_cache(maxsize=32)
-def environment(fmt: str, template_dirs: tuple[str, ...] = ()) -> jinja2.Environment:
-    """The cached environment for format ``fmt`` with the user's ``template_dirs`` first.
+def environment(
+    fmt: str, template_dirs: tuple[str, ...] = (), dialect: str | None = None
+) -> jinja2.Environment:
+    """The cached environment for format ``fmt`` with the user's ``template_dirs`` first;
+    Markdown text escaped for ``dialect``'s engine too (see :mod:`newsconvert.escape.markdown`).
 
     Raises :class:`ConfigError` for a template folder that does not exist.
     """
@@ -117,7 +124,7 @@ def environment(fmt: str, template_dirs: tuple[str, ...] = ()) -> jinja2.Environ
         keep_trailing_newline=True,
         extensions=[InlineExtension],
     )
-    env.filters.update(_filters())
+    env.filters.update(_filters(dialect))
     env.extend(compiled_templates={})
     return env
 

@@ -14,9 +14,18 @@ from newsconvert.escape.characters import replace_invalid
 from newsconvert.tree import Article
 
 try:  # libyaml's emitter is several times faster; its output is the same YAML.
-    _Dumper: type = yaml.CSafeDumper
+    _SafeDumper: type = yaml.CSafeDumper
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Dumper = yaml.SafeDumper
+    _SafeDumper = yaml.SafeDumper
+
+
+class _Dumper(_SafeDumper):  # type: ignore[misc,valid-type]
+    """The safe dumper, never writing anchors and aliases (``&id001``/``*id001``) for a value
+    that appears twice: front matter is read by strict and simple YAML loaders (Hugo's, Jekyll's,
+    other tools') that refuse or mis-read them."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 def front_matter(context: dict[str, Any]) -> dict[str, Any]:
@@ -45,7 +54,8 @@ def front_matter(context: dict[str, Any]) -> dict[str, Any]:
 def dump_yaml(data: dict[str, Any]) -> str:
     """``data`` as a YAML block (no document markers), every string safely quoted as needed.
 
-    Lines are never folded, so a long headline stays one line.
+    Lines are never folded, so a long headline stays one line; no anchors or aliases. The one
+    YAML writer of the package: standalone Markdown and every generator's front matter use it.
     """
     text = yaml.dump(
         _clean(data),

@@ -165,26 +165,35 @@ def options_fingerprint(options: Options) -> str:
 
 def article_outputs(
     article: Any, slug: str, options: Options
-) -> tuple[list[tuple[str, str]], IndexEntry]:
-    """The files (path relative to OUT, text) for a parsed ``article``, and its index entry."""
-    import newsconvert
-    from newsconvert.site import frontmatter
+) -> tuple[list[tuple[str, str]], IndexEntry, tuple[str, ...]]:
+    """The files (path relative to OUT, text) for a parsed ``article``, its index entry and
+    warnings about it."""
     from newsconvert.site.metadata import post_meta
 
-    meta = post_meta(article)
     render_options: dict[str, Any] = {
         "template_dirs": options.template_dirs,
         "keep_chrome": options.keep_chrome,
         "lang": options.lang,
     }
     if options.to == "md" and options.generator is not None:
-        body = newsconvert.render(article, "md", standalone=False, **render_options)
-        path = frontmatter.post_path(options.generator, slug, meta)
-        text = frontmatter.post_text(options.generator, meta, body)
-    else:
-        path = slug + output_format(options.to).suffix
-        text = newsconvert.render(article, options.to, standalone=True, **render_options)
-    return [(path, text)], IndexEntry.from_meta(slug, path, meta)
+        from newsconvert.site.frontmatter import make_post, parse_default_date
+
+        post = make_post(
+            article,
+            options.generator,
+            slug,
+            default_date=parse_default_date(options.default_date),
+            **render_options,
+        )
+        entry = IndexEntry.from_meta(slug, post.path, post.meta)
+        return [(post.path, post.text)], entry, post.warnings
+    from newsconvert.renderers import render
+
+    path = slug + output_format(options.to).suffix
+    if options.to == "html":  # a page of the site: a link back to its index
+        render_options["home"] = "../" * slug.count("/") + INDEX_NAME
+    text = render(article, options.to, standalone=True, **render_options)
+    return [(path, text)], IndexEntry.from_meta(slug, path, post_meta(article)), ()
 
 
 @dataclass(slots=True)
@@ -225,12 +234,13 @@ def prepare_task(task: Task, options: Options) -> _Prepared | Outcome:
             source=task.source_path,
             zones=dict(options.zones) or None,
         )
-        files, entry = article_outputs(article, task.slug, options)
+        files, entry, post_warnings = article_outputs(article, task.slug, options)
     except NewsconvertError as error:
         return Outcome(task.relative_path, error=str(error.located(task.source_path)))
     except Exception as error:
         return _internal_error(task, error)
-    return _Prepared(task, files, entry, hashlib.sha256(data).hexdigest(), source.warnings)
+    warnings = source.warnings + tuple(f"{task.source_path}: {w}" for w in post_warnings)
+    return _Prepared(task, files, entry, hashlib.sha256(data).hexdigest(), warnings)
 
 
 def _internal_error(task: Task, error: Exception) -> Outcome:

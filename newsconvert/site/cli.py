@@ -52,6 +52,8 @@ def make_parser() -> argparse.ArgumentParser:
 def _options(args: argparse.Namespace) -> Options:
     if args.generator is not None and args.to != "md":
         raise ConfigError(f"--for {args.generator} needs --to md")
+    if args.default_date is not None and args.generator is None:
+        raise ConfigError("--default-date needs --for GENERATOR")
     for folder in args.template_dirs:
         if not Path(folder).is_dir():
             raise ConfigError("template folder not found", source=folder)
@@ -91,6 +93,12 @@ def run(argv: Sequence[str], *, stderr: TextIO | None = None) -> int:
         print(str(error), file=err)
         return 1
     if not options.quiet:
+        if options.to == "html" and not options.base_url:
+            print(
+                "newsconvert build: warning: no --base-url: feed.xml links are relative to the "
+                "feed's own address, which some feed readers do not resolve",
+                file=err,
+            )
         print(f"newsconvert build: {summary.line()}", file=err)
     return 1 if summary.failed else 0
 

@@ -137,8 +137,8 @@ def render_feed(
             _add(element, "updated", rfc3339(updated))
         for name in entry.authors:
             _add(_add(element, "author"), "name", name)
-        if entry.standfirst:
-            _add(element, "summary", entry.standfirst, type="text")
+        if entry.summary:
+            _add(element, "summary", entry.summary, type="text")
     ET.indent(feed)
     body = ET.tostring(feed, encoding="unicode")
     return f'<?xml version="1.0" encoding="utf-8"?>\n{body}\n'

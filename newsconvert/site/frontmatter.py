@@ -1,53 +1,60 @@
-"""Front matter and file names for the static-site generators ``--for`` names.
+"""Posts for the static-site generators ``--for`` names: front matter, body and file name.
 
-Each generator gets the fields it documents, under its own names:
+A post is written the way each generator's own users write one: the front matter carries the
+title, the dates, the authors and the summary, and the body starts at the body (the headline
+and timestamp lines are not repeated; see ``templates/md/article.md.j2``). Fields, under each
+generator's own names:
 
 - **hugo**: YAML between ``---`` lines: title, date, lastmod, description, authors, params
-  (kicker, dateline); file ``SLUG.md``.
+  (kicker, dateline); file ``FOLDERS/SLUG.md`` (Hugo's URLs follow the content tree).
 - **jekyll**: YAML: layout, title, date, last_modified_at, author, description; file
-  ``_posts/FOLDERS/YYYY-MM-DD-STEM.md``; an undated article becomes ``_drafts/SLUG.md``, since
-  Jekyll only posts files whose name starts with a date.
-- **pelican**: ``Key: value`` lines: Title, Date, Modified, Authors, Summary; file ``SLUG.md``.
-- **mkdocs**: YAML: title (HTML-escaped, as MkDocs prints it as HTML), date
-  (``created``/``updated``, the form of Material for MkDocs' blog), description; ``SLUG.md``.
-- **zola**: TOML between ``+++`` lines: title, description, date, updated, authors, extra
+  ``_posts/YYYY-MM-DD-SLUG.md`` with the folders folded into the slug, since Jekyll's URLs
+  ignore sub-folders of ``_posts``; an undated article becomes ``_drafts/SLUG.md`` (with a
+  warning), since Jekyll only posts files whose name starts with a date.
+- **pelican**: ``Key: value`` lines: Title, Slug, Date, Modified, Authors, Summary, and
+  ``Status: draft`` for an undated article (with a warning): Pelican skips an undated
+  published article unless ``DEFAULT_DATE`` is set; file ``SLUG.md``.
+- **mkdocs** (Material for MkDocs' blog; OUT is the blog's ``posts`` folder): YAML: title
+  (HTML-escaped, as MkDocs prints it as HTML), slug, date (``created``/``updated``),
+  description; ``SLUG.md``. The blog needs a date on every post: an undated article is an
+  error unless ``--default-date`` gives one.
+- **zola**: TOML between ``+++`` lines: title, description, date, updated, authors, slug, extra
   (kicker, dateline); file ``SLUG.md``.
 
 Dates are native YAML/TOML timestamps with the offset the article gave (``2019-11-27
-19:17:00+05:30``); a time the article gave without a zone stays without an offset; an article
-with no date has no date field (nothing is invented).
+19:17:00+05:30``); a time the article gave without a zone stays without an offset. Nothing is
+invented: an article with no date has no date field (unless the user passes
+``--default-date``), and the modification date comes only from an ``Updated`` line.
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import datetime
-from pathlib import PurePosixPath
 from typing import Any
 
-import yaml
-
-from newsconvert.site.metadata import PostMeta
+from newsconvert.errors import NewsconvertError
+from newsconvert.renderers.metadata import dump_yaml
+from newsconvert.site.metadata import PostMeta, post_meta
+from newsconvert.tree import Article
 
 GENERATORS = ("hugo", "jekyll", "pelican", "mkdocs", "zola")
 """The generators ``--for`` accepts."""
 
 
 def _yaml_block(fields: dict[str, Any]) -> str:
-    # safe_dump emits datetimes as YAML timestamps (with their offset), quotes every string
-    # that would otherwise read as another type, and never emits Python-specific tags.
-    body = yaml.safe_dump(
-        fields, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1_000_000
-    )
-    return f"---\n{body}---\n"
+    # Datetimes become YAML timestamps with their offset; every string that would read as
+    # another type is quoted; no aliases (see dump_yaml).
+    return f"---\n{dump_yaml(fields)}---\n"
 
 
 def _without_none(fields: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in fields.items() if value not in (None, (), [], {})}
 
 
-def hugo_front_matter(meta: PostMeta) -> str:
+def hugo_front_matter(meta: PostMeta, slug: str | None) -> str:
     """Hugo's YAML front matter (https://gohugo.io/content-management/front-matter/)."""
     params = _without_none({"kicker": meta.kicker, "dateline": meta.dateline})
     return _yaml_block(
@@ -64,9 +71,9 @@ def hugo_front_matter(meta: PostMeta) -> str:
     )
 
 
-def jekyll_front_matter(meta: PostMeta) -> str:
+def jekyll_front_matter(meta: PostMeta, slug: str | None) -> str:
     """Jekyll's YAML front matter; ``last_modified_at`` and ``description`` are the names the
-    jekyll-last-modified-at and jekyll-seo-tag plugins read."""
+    jekyll-last-modified-at and jekyll-seo-tag plugins read. The slug is the file name's."""
     return _yaml_block(
         _without_none(
             {
@@ -81,16 +88,19 @@ def jekyll_front_matter(meta: PostMeta) -> str:
     )
 
 
-def mkdocs_front_matter(meta: PostMeta) -> str:
-    """MkDocs' YAML meta-data: ``title`` for MkDocs itself, ``date`` in the form Material for
-    MkDocs' blog plugin documents (``created`` and ``updated``), ``description`` for the page's
-    meta tag. MkDocs' themes print the title as HTML (unescaped), so it is HTML-escaped."""
+def mkdocs_front_matter(meta: PostMeta, slug: str | None) -> str:
+    """MkDocs' YAML meta-data: ``title`` for MkDocs itself, ``slug`` and ``date`` in the form
+    Material for MkDocs' blog plugin documents (``created`` and ``updated``), ``description``
+    for the page's meta tag. MkDocs' themes print the title as HTML (unescaped), so it is
+    HTML-escaped; the blog would make its URL from that escaped title (``-amp-``), so the
+    slug is given."""
     dates = _without_none({"created": meta.published, "updated": meta.modified})
     title = html.escape(meta.title, quote=False)
-    return _yaml_block(_without_none({"title": title, "date": dates, "description": meta.summary}))
+    fields = {"title": title, "slug": slug, "date": dates, "description": meta.summary}
+    return _yaml_block(_without_none(fields))
 
 
-def zola_front_matter(meta: PostMeta) -> str:
+def zola_front_matter(meta: PostMeta, slug: str | None) -> str:
     """Zola's TOML front matter between ``+++`` lines. Zola rejects unknown top-level keys, so
     everything beyond its own fields goes under ``[extra]``."""
     import tomli_w  # only Zola builds need it
@@ -102,6 +112,7 @@ def zola_front_matter(meta: PostMeta) -> str:
             "date": meta.published,
             "updated": meta.modified,
             "authors": list(meta.authors),
+            "slug": slug,
             "extra": _without_none({"kicker": meta.kicker, "dateline": meta.dateline}),
         }
     )
@@ -131,48 +142,131 @@ def pelican_date(value: datetime) -> str:
     return value.isoformat(sep=" ")
 
 
-def pelican_front_matter(meta: PostMeta) -> str:
+def pelican_front_matter(meta: PostMeta, slug: str | None) -> str:
     """Pelican's Markdown metadata: ``Key: value`` lines, then a blank line
     (https://docs.getpelican.com/en/latest/content.html#file-metadata). Pelican prints the
-    title as HTML, so it is HTML-escaped."""
+    title as HTML, so it is HTML-escaped. The slug is always given: without it Pelican makes
+    one (and the output file name) from the title, which can be a paragraph long."""
     fields = {
         "Title": html.escape(_one_line(meta.title), quote=False),
+        "Slug": slug,
         "Date": pelican_date(meta.published) if meta.published else None,
         "Modified": pelican_date(meta.modified) if meta.modified else None,
         # Pelican splits Authors on commas, so a comma inside a name would split it.
         "Authors": ", ".join(_one_line(name).replace(",", "") for name in meta.authors) or None,
         "Summary": _pelican_markdown_text(_one_line(meta.summary)) if meta.summary else None,
+        "Status": None if meta.published else "draft",
     }
     lines = [f"{key}: {value}" for key, value in fields.items() if value]
     return "\n".join(lines) + "\n\n"
 
 
-FRONT_MATTER: dict[str, Callable[[PostMeta], str]] = {
+FRONT_MATTER: dict[str, Callable[[PostMeta, str | None], str]] = {
     "hugo": hugo_front_matter,
     "jekyll": jekyll_front_matter,
     "pelican": pelican_front_matter,
     "mkdocs": mkdocs_front_matter,
     "zola": zola_front_matter,
 }
-"""The front-matter writer of each generator."""
+"""The front-matter writer of each generator: ``(meta, flat slug) -> text``."""
+
+
+def flat_slug(slug: str) -> str:
+    """``slug`` as one path segment (``world/asia/story`` -> ``world-asia-story``), for the
+    generators whose URLs ignore sub-folders (Jekyll, Pelican, Material's blog, Zola);
+    :func:`newsconvert.site.slugs.assign_slugs` keeps it unique in the build."""
+    return slug.replace("/", "-")
 
 
 def post_path(generator: str, slug: str, meta: PostMeta) -> str:
-    """The output path, relative to OUT, of the article with ``slug`` for ``generator``."""
-    if generator != "jekyll":
+    """The output path, relative to OUT, of the article with ``slug`` for ``generator``.
+
+    Hugo keeps the source folders (its URLs follow the content tree); the others get the flat
+    slug, since their URLs do not: Jekyll's come from the file name and date, Pelican's and the
+    Material blog's from the ``Slug``/``slug`` field, and a Zola folder without ``_index.md`` is
+    no section.
+    """
+    if generator == "hugo":
         return f"{slug}.md"
-    slug_path = PurePosixPath(slug)
+    name = flat_slug(slug)
+    if generator != "jekyll":
+        return f"{name}.md"
     if meta.published is None:
         # Jekyll only publishes posts whose file name starts with a date; an undated article
-        # becomes a draft (shown by ``jekyll serve --drafts``) rather than get an invented date.
-        return f"_drafts/{slug}.md"
-    folder = "" if slug_path.parent == PurePosixPath(".") else f"{slug_path.parent}/"
-    return f"_posts/{folder}{meta.published:%Y-%m-%d}-{slug_path.name}.md"
+        # becomes a draft (``jekyll build --drafts`` shows it) rather than get an invented date.
+        return f"_drafts/{name}.md"
+    return f"_posts/{meta.published:%Y-%m-%d}-{name}.md"
 
 
-def post_text(generator: str, meta: PostMeta, body: str) -> str:
-    """The whole post: ``generator``'s front matter, then the Markdown ``body``.
+def post_text(generator: str, slug: str, meta: PostMeta, body: str) -> str:
+    """The whole post: ``generator``'s front matter, then the Markdown ``body`` (rendered with
+    ``site=generator``, which leaves out what the front matter carries)."""
+    return FRONT_MATTER[generator](meta, flat_slug(slug)) + "\n" + body.lstrip("\n")
 
-    The renderers' Markdown escapes text so that CommonMark engines (Hugo, Zola), Python-Markdown
-    (MkDocs, Pelican) and kramdown (Jekyll) all read it literally, so no engine needs its own."""
-    return FRONT_MATTER[generator](meta) + "\n" + body.lstrip("\n")
+
+UNDATED = {
+    "jekyll": "no date in the article: written as a draft (_drafts/), which `jekyll build "
+    "--drafts` publishes; --default-date gives it a date instead",
+    "pelican": "no date in the article: written with 'Status: draft' (Pelican puts it under "
+    "drafts/); --default-date gives it a date instead",
+}
+"""What an undated article becomes, per generator that needs a date to publish a post."""
+
+
+def parse_default_date(text: str | None) -> datetime | None:
+    """``--default-date``: an ISO 8601 date or date and time (``2024-01-31``,
+    ``2024-01-31T09:00+01:00``); :class:`ValueError` for anything else."""
+    if text is None:
+        return None
+    return datetime.fromisoformat(text.strip())
+
+
+class UndatedPostError(NewsconvertError):
+    """An article without a date, for a generator that cannot build a post without one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """One generator's post of an article."""
+
+    path: str
+    """Where it goes, relative to OUT (see :func:`post_path`)."""
+    text: str
+    """Front matter and body."""
+    meta: PostMeta
+    """The metadata written (with ``default_date`` applied)."""
+    warnings: tuple[str, ...] = ()
+    """What the user should know about it (an undated article made a draft)."""
+
+
+def make_post(
+    article: Article,
+    generator: str,
+    slug: str,
+    *,
+    default_date: datetime | None = None,
+    **render_options: Any,
+) -> Post:
+    """``article`` as ``generator``'s post at ``slug``; an undated article gets
+    ``default_date`` when given. ``render_options`` go to :func:`newsconvert.renderers.render`.
+
+    Raises :class:`UndatedPostError` for an undated article without ``default_date`` when the
+    generator cannot build it (MkDocs: Material's blog requires a date on every post).
+    """
+    from newsconvert.renderers import render
+
+    meta = post_meta(article)
+    warnings: tuple[str, ...] = ()
+    if meta.published is None:
+        if default_date is not None:
+            meta = replace(meta, published=default_date)
+        elif generator == "mkdocs":
+            raise UndatedPostError(
+                "no date in the article, and Material for MkDocs' blog needs one on every "
+                "post: pass --default-date DATE"
+            )
+        elif generator in UNDATED:
+            warnings = (UNDATED[generator],)
+    body = render(article, "md", site=generator, **render_options)
+    path = post_path(generator, slug, meta)
+    return Post(path, post_text(generator, slug, meta, body), meta, warnings)

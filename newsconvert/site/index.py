@@ -42,6 +42,14 @@ class IndexEntry:
     """The authors' names."""
     sort_key: float | None
     """Publication time in seconds since the epoch, for ordering; ``None`` when undated."""
+    excerpt: str | None = None
+    """The opening of the first paragraph, shown when there is no standfirst."""
+
+    @property
+    def summary(self) -> str | None:
+        """What the index and the feed show under the headline: the standfirst, else the
+        excerpt."""
+        return self.standfirst or self.excerpt
 
     @classmethod
     def from_meta(cls, slug: str, href: str, meta: PostMeta) -> IndexEntry:
@@ -58,6 +66,7 @@ class IndexEntry:
             ),
             authors=meta.authors,
             sort_key=sort_timestamp(meta.published),
+            excerpt=meta.excerpt,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -73,6 +82,7 @@ class IndexEntry:
             "date_display": self.date_display,
             "authors": list(self.authors),
             "sort_key": self.sort_key,
+            "excerpt": self.excerpt,
         }
 
     @classmethod

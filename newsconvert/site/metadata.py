@@ -5,8 +5,8 @@ plugins all read, so that "the date" of an article means the same thing everywhe
 
 - ``published``: the publication timestamp, or the first update when no publication time is
   given (an article stamped only ``Updated …`` was at least published by then);
-- ``modified``: the last update, or ``published`` when there is none (so ``lastmod`` is always
-  present when any date is);
+- ``modified``: the last update, only when an ``Updated`` line gives one (other than the one
+  standing in for ``published``): nothing is copied or invented;
 - times keep exactly what the text said: aware when it named a zone, naive when it did not.
 """
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from newsconvert.tree import Article, Timestamp
+from newsconvert.tree import Article, Paragraph, Timestamp
 
 MONTHS = (
     "January",
@@ -43,7 +43,7 @@ class PostMeta:
     published: datetime | None
     """When it was published (see the module doc), or ``None`` when the text gives no date."""
     modified: datetime | None
-    """When it was last updated, else ``published``."""
+    """When it was last updated, or ``None`` when no ``Updated`` line says so."""
     published_zone: str | None
     """The zone abbreviation written with the publication time (``IST``), if any."""
     authors: tuple[str, ...]
@@ -54,6 +54,30 @@ class PostMeta:
     """The rubric above the headline, if any."""
     dateline: str | None
     """The wire dateline as written, if any."""
+    excerpt: str | None = None
+    """The opening of the first paragraph (at most :data:`EXCERPT_LENGTH` characters, cut at a
+    word), for listings of an article without a standfirst."""
+
+
+EXCERPT_LENGTH = 200
+"""The longest :attr:`PostMeta.excerpt`, before its ellipsis."""
+
+
+def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
+    """``text`` on one line, cut after at most ``length`` characters at a space, with ``…``."""
+    text = " ".join(text.split())
+    if len(text) <= length:
+        return text
+    cut = text[: length + 1].rsplit(" ", 1)[0] if " " in text[:length] else text[:length]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def _first_paragraph(article: Article) -> str | None:
+    for section in article.sections:
+        for block in section.blocks:
+            if isinstance(block, Paragraph) and block.text.strip():
+                return block.text
+    return None
 
 
 def _resolved(timestamp: Timestamp | None) -> datetime | None:
@@ -67,7 +91,8 @@ def post_meta(article: Article) -> PostMeta:
     if published_stamp is None or published_stamp.value is None:
         published_stamp = updates[0] if updates else None
     published = _resolved(published_stamp)
-    modified = updates[-1].value if updates else published
+    last_update = updates[-1] if updates else None
+    modified = last_update.value if last_update not in (None, published_stamp) else None
     authors: list[str] = []
     for byline in article.bylines:
         for name in byline.names or (byline.text,):
@@ -82,6 +107,7 @@ def post_meta(article: Article) -> PostMeta:
         summary=article.standfirst.text if article.standfirst is not None else None,
         kicker=article.kicker.text if article.kicker is not None else None,
         dateline=article.dateline.text.strip() if article.dateline is not None else None,
+        excerpt=excerpt(first) if (first := _first_paragraph(article)) else None,
     )
 
 

@@ -94,14 +94,19 @@ def assign_slugs(relative_paths: Iterable[str]) -> dict[str, str]:
     macOS and Windows file systems ignore case).
 
     Paths are taken in sorted order; the first path to claim a slug keeps it, later ones get a
-    suffix derived from their own path. The result depends only on the set of paths.
+    suffix derived from their own path. The result depends only on the set of paths. A slug's
+    flat form (folders joined by ``-``: ``a/b-c`` and ``a-b/c`` are both ``a-b-c``) is unique
+    too, since Jekyll, Pelican, Material's blog and Zola name posts by it
+    (:func:`newsconvert.site.frontmatter.flat_slug`).
     """
     slugs: dict[str, str] = {}
     taken: set[str] = set()
     for relative_path in sorted(relative_paths):
         slug = path_slug(relative_path)
-        if slug.casefold() in taken:
+        flat = slug.replace("/", "-").casefold()
+        if slug.casefold() in taken or flat in taken:
             slug = _disambiguated(slug, relative_path)
-        taken.add(slug.casefold())
+            flat = slug.replace("/", "-").casefold()
+        taken.update((slug.casefold(), flat))
         slugs[relative_path] = slug
     return slugs
