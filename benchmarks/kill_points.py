@@ -111,6 +111,9 @@ def main() -> None:
         env["PYTHONPATH"] = str(args.checkout.resolve())
     rng = random.Random(args.seed)
     workspace = Path(tempfile.mkdtemp(prefix="newsconvert-kill-"))
+    # Run from the workspace: "python -m" puts the current folder first on the path, which would
+    # shadow --checkout when run from a checkout.
+    os.chdir(workspace)
     try:
         versions = make_versions(workspace, args.articles)
         clean = []
@@ -127,7 +130,10 @@ def main() -> None:
         built = 0
         # An incremental build converts a third of the articles; kill within its length.
         window = max(durations) * 0.6
-        print(f"{args.articles} articles; clean builds {[round(d, 2) for d in durations]} s")
+        print(
+            f"{args.articles} articles; clean builds {[round(d, 2) for d in durations]} s",
+            flush=True,
+        )
         equal = killed = leftovers = hung = 0
         for trial in range(args.trials):
             before = rng.choice([n for n in range(3) if n != built])
@@ -172,6 +178,12 @@ def main() -> None:
             same = {k: v for k, v in result.items() if not k.endswith(".tmp")} == clean[built]
             equal += same
             leftovers += bool(temporary)
+            print(
+                f"trial {trial}: {how} after {delay:.2f} s, v{before} -> v{built}: "
+                f"{'equal' if same else 'DIFFERENT'}{', temporary files' if temporary else ''}; "
+                f"so far {equal} of {trial + 1} equal",
+                flush=True,
+            )
             if not same:
                 wrong = {
                     path

@@ -21,7 +21,6 @@ markdown-it-py.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import importlib
 import os
 import sys
@@ -139,7 +138,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _ArgumentParser(
         prog=PROG,
         usage="%(prog)s [options] INPUT...\n       %(prog)s build|inspect ...",
-        description="Convert plain-text news articles to Markdown, HTML, reStructuredText or JSON.",
+        description="Convert plain-text news articles to "
+        + ", ".join(fmt.label for fmt in formats.OUTPUT_FORMATS[:-1])
+        + f" or {formats.OUTPUT_FORMATS[-1].label}.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         allow_abbrev=False,
@@ -271,30 +272,12 @@ def _refuse_clashes(jobs: Sequence[Job]) -> None:
 # --- Converting ------------------------------------------------------------------------------
 
 
-def _visible(article: Article) -> Article:
-    """``article`` without the asides renderers leave out unless asked (page chrome)."""
-    from newsconvert.tree import HIDDEN_ASIDES, Aside
-
-    sections = []
-    for section in article.sections:
-        blocks = tuple(
-            block
-            for block in section.blocks
-            if not (isinstance(block, Aside) and block.kind in HIDDEN_ASIDES)
-        )
-        if blocks or section.heading is not None:
-            sections.append(dataclasses.replace(section, blocks=blocks))
-    return dataclasses.replace(article, sections=tuple(sections))
-
-
 def _hidden_count(article: Article) -> int:
     """How many pieces of text (one source line each, as scraped chrome is) the renderers will
-    leave out: the asides :func:`_visible` drops."""
-    from newsconvert.tree import HIDDEN_ASIDES, Aside
+    leave out by default."""
+    from newsconvert.facts import shown
 
-    return sum(
-        1 for block in article.blocks() if isinstance(block, Aside) and block.kind in HIDDEN_ASIDES
-    )
+    return sum(1 for block in article.blocks() if not shown(block))
 
 
 def _check_round_trip(article: Article, output: str, settings: Options, name: str) -> None:
@@ -314,8 +297,12 @@ def _check_round_trip(article: Article, output: str, settings: Options, name: st
             "nothing written",
             source=name,
         ) from None
+    from newsconvert.facts import visible
+
     # JSON always carries the whole tree; the other formats show chrome only on request.
-    expected = article if settings.keep_chrome or settings.to == "json" else _visible(article)
+    expected = (
+        article if settings.to == "json" else visible(article, keep_chrome=settings.keep_chrome)
+    )
     difference = readers.first_difference(expected, again)
     if difference is not None:
         raise NewsconvertError(
@@ -329,7 +316,9 @@ def convert_one(job: Job, settings: Options, warn: Callable[[str], None]) -> str
     """Read, parse and render one input; returns the output text. Raises NewsconvertError."""
     from newsconvert import read, render
 
-    source = read_source(job.input, encoding=settings.encoding, strict=settings.strict)
+    source = read_source(
+        job.input, encoding=settings.encoding, strict=settings.strict, max_size=settings.max_size
+    )
     if settings.fix_text:
         source = fix_mojibake(source)
     for warning in source.warnings:
@@ -376,9 +365,17 @@ def _write_stdout(text: str) -> None:
         stream.flush()
         return
     # UTF-8 whatever the locale says: the outputs declare UTF-8 (HTML's <meta charset>).
-    stream.flush()
-    buffer.write(text.encode("utf-8"))
-    buffer.flush()
+    try:
+        stream.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:  # a full disk behind a redirection
+        _silence_stdout()  # what is left in the buffer must not fail again at exit
+        raise NewsconvertError(
+            f"cannot write: {error.strerror or error}", source="<stdout>"
+        ) from None
 
 
 def _convert_all(settings: Options, jobs: Sequence[Job]) -> int:

@@ -49,7 +49,7 @@ class Format:
     name: str
     """The short name (``md``), used in option values and template folders."""
     label: str
-    """What people call it (``Markdown (CommonMark)``), for help texts and docs."""
+    """What people call it (``Markdown``), for help texts and docs."""
     aliases: tuple[str, ...] = ()
     """Other accepted names (matched case-insensitively)."""
     suffixes: tuple[str, ...] = ()
@@ -103,11 +103,13 @@ class Format:
         """The reading function (imported on first use)."""
         if self.reader is None:
             raise ConfigError(f"newsconvert does not read {self.name}")
-        return _load(self.reader)  # type: ignore[no-any-return]
+        reader: Callable[..., Any] = _load(self.reader)
+        return reader
 
     def load_writer(self) -> Callable[..., str] | None:
         """The writing function, or ``None`` for a format written through templates."""
-        return None if self.writer is None else _load(self.writer)  # type: ignore[no-any-return]
+        writer: Callable[..., str] | None = None if self.writer is None else _load(self.writer)
+        return writer
 
     def load_escaper(self) -> Any:
         """The escaping module, or ``None``."""
@@ -127,7 +129,7 @@ TEXT = Format(
 FORMATS: tuple[Format, ...] = (
     Format(
         name="md",
-        label="Markdown (CommonMark)",
+        label="Markdown",
         aliases=("markdown", "commonmark"),
         suffixes=(".md", ".markdown"),
         template_extension="md",
@@ -138,7 +140,7 @@ FORMATS: tuple[Format, ...] = (
     ),
     Format(
         name="html",
-        label="HTML5",
+        label="HTML",
         aliases=("htm", "html5"),
         suffixes=(".html", ".htm"),
         template_extension="html",
@@ -160,7 +162,7 @@ FORMATS: tuple[Format, ...] = (
     ),
     Format(
         name="json",
-        label="JSON (the tree)",
+        label="JSON",
         suffixes=(".json",),
         writer="newsconvert.renderers.json:render_json",
         reader="newsconvert.readers.json:read_json",
@@ -210,8 +212,10 @@ def format_for_suffix(suffix: str) -> Format | None:
 
 
 def input_format_for_path(path: str | PathLike[str]) -> Format:
-    """How the file at ``path`` is read: the format its suffix names, else plain text."""
-    return format_for_suffix(PurePath(fspath(path)).suffix or ".") or TEXT
+    """How the file at ``path`` is read: the format its suffix names if newsconvert reads it,
+    else plain text."""
+    fmt = format_for_suffix(PurePath(fspath(path)).suffix or ".")
+    return fmt if fmt is not None and fmt.is_input else TEXT
 
 
 def templates_dir(package: Path | None = None) -> Path:

@@ -97,7 +97,12 @@ def run(argv: Sequence[str]) -> int:
 
     options = from_arguments(arguments, "inspect")
     try:
-        source = read_source(arguments.file, encoding=options.encoding, strict=options.strict)
+        source = read_source(
+            arguments.file,
+            encoding=options.encoding,
+            strict=options.strict,
+            max_size=options.max_size,
+        )
         for warning in source.warnings:
             sys.stderr.write(f"{warning}\n")
         article, roles = parse_with_trace(

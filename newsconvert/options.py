@@ -48,6 +48,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsconvert.errors import ConfigError
+from newsconvert.formats import INPUT_FORMATS, OUTPUT_FORMATS, Format
+from newsconvert.source import DEFAULT_MAX_SIZE
 
 __all__ = [
     "FRONTS",
@@ -220,6 +222,30 @@ def _positive(word: str) -> int:
     return value
 
 
+def _choices(formats: tuple[Format, ...]) -> str:
+    return ", ".join(fmt.name for fmt in formats)
+
+
+def _jobs(word: str) -> int:
+    import os
+
+    value = _positive(word)
+    # Each worker is a Python process of some 50 MB: far more than the CPUs only costs memory.
+    most = 4 * (os.cpu_count() or 1)
+    if value > most:
+        raise ConfigError(f"must be at most {most} (4 per CPU)")
+    return value
+
+
+def _size(word: str) -> int:
+    from newsconvert.source import parse_size
+
+    try:
+        return parse_size(word)
+    except ValueError as error:
+        raise ConfigError(str(error)) from None
+
+
 # --- The options --------------------------------------------------------------------------
 
 _CONVERTERS = ("convert", "build", "api")
@@ -235,7 +261,7 @@ class Options:
     to: str | None = field(
         default=None,
         metadata=option(
-            "output format: md, html, rst or json (default: from the -o suffix, else md; "
+            f"output format: {_choices(OUTPUT_FORMATS)} (default: from the -o suffix, else md; "
             "build: html)",
             ("convert", "build"),
             flags=("-t", "--to"),
@@ -249,7 +275,7 @@ class Options:
     from_format: str | None = field(
         default=None,
         metadata=option(
-            "input format: text, md, rst, html or json (default: from the input suffix, else text)",
+            f"input format: {_choices(INPUT_FORMATS)} (default: from the input suffix, else text)",
             ("convert",),
             flags=("-f", "--from"),
             metavar="FORMAT",
@@ -399,6 +425,16 @@ class Options:
         ),
     )
     """The suffixes that mark article files for the plugins."""
+    max_size: int = field(
+        default=DEFAULT_MAX_SIZE,
+        metadata=option(
+            "refuse an input larger than SIZE (bytes, or with K, M, G; default: 256M)",
+            ("convert", "build", "inspect"),
+            metavar="SIZE",
+            parse=_size,
+        ),
+    )
+    """The largest input read, in bytes."""
 
     # Which articles (build).
     include: tuple[str, ...] = field(
@@ -426,10 +462,18 @@ class Options:
             ("build",),
             flags=("-j", "--jobs"),
             metavar="N",
-            parse=_positive,
+            parse=_jobs,
         ),
     )
     """Worker processes (``None``: one per CPU)."""
+    follow_symlinks: bool = field(
+        default=False,
+        metadata=option(
+            "also take symbolic links to files outside SRC (default: skipped with a warning)",
+            ("build",),
+        ),
+    )
+    """Whether to take symbolic links to files outside the source folder."""
 
     # The site (build with --to html).
     title: str = field(

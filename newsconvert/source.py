@@ -49,7 +49,9 @@ methods and regular expressions without backtracking.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 import sys
 from dataclasses import dataclass
 from os import PathLike, fspath
@@ -57,11 +59,15 @@ from os import PathLike, fspath
 from newsconvert.errors import ConfigError, InputError
 
 __all__ = [
+    "DEFAULT_MAX_SIZE",
     "SourceText",
     "check_encoding",
     "decode_source",
+    "file_kind",
     "fix_mojibake",
     "normalise_text",
+    "parse_size",
+    "read_bytes",
     "read_source",
 ]
 
@@ -485,36 +491,122 @@ def fix_mojibake(source: SourceText) -> SourceText:
     )
 
 
+DEFAULT_MAX_SIZE = 256 * 1024 * 1024
+"""The largest input read by default (``--max-size``), in bytes: far above any real article,
+low enough that ``/dev/zero`` or a runaway log cannot exhaust memory."""
+
+
 def read_source(
-    path: str | PathLike[str], *, encoding: str | None = None, strict: bool = False
+    path: str | PathLike[str],
+    *,
+    encoding: str | None = None,
+    strict: bool = False,
+    max_size: int = DEFAULT_MAX_SIZE,
 ) -> SourceText:
     """Read the file at ``path`` (``-`` for standard input) and decode it.
 
-    See :func:`decode_source`. A missing, unreadable or directory ``path`` is an
-    :class:`InputError` carrying the operating system's reason.
+    See :func:`decode_source` and :func:`read_bytes`. A missing, unreadable or directory
+    ``path``, a device, or an input over ``max_size`` bytes is an :class:`InputError` carrying
+    the reason.
     """
     name = fspath(path)
     if name == "-":
-        return decode_source(_read_stdin(), name=STDIN_NAME, encoding=encoding, strict=strict)
-    try:
-        with open(name, "rb") as handle:
-            data = handle.read()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise InputError(f"cannot read: {reason}", source=name) from None
+        data = _read_stdin(max_size)
+        return decode_source(data, name=STDIN_NAME, encoding=encoding, strict=strict)
+    data = read_bytes(name, max_size=max_size)
     return decode_source(data, name=name, encoding=encoding, strict=strict)
 
 
-def _read_stdin() -> bytes:
+def read_bytes(
+    path: str | PathLike[str], *, max_size: int = DEFAULT_MAX_SIZE, regular_only: bool = False
+) -> bytes:
+    """The bytes of the file at ``path``, refusing before reading what cannot be an article.
+
+    A regular file larger than ``max_size`` is refused from its size; a pipe (``<(command)``)
+    is read up to ``max_size`` bytes and refused beyond; a device other than a terminal, a
+    socket and a folder are refused, and with ``regular_only`` anything but a regular file (a
+    site build reads only files: a pipe with no writer would hang it). The file is opened
+    without waiting, so that even a pipe put in a file's place cannot hang the caller before
+    that check. Raises :class:`InputError` naming the file.
+    """
+    name = fspath(path)
+    try:
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", source=name) from None
+    mode = os.fstat(fd).st_mode
+    if stat.S_ISDIR(mode):
+        os.close(fd)
+        raise InputError("cannot read: Is a directory", source=name)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(mode):
+            refused = regular_only or not (stat.S_ISFIFO(mode) or os.isatty(fd))
+            if refused:
+                raise InputError(f"cannot read: {file_kind(mode)}, not a file", source=name)
+            os.set_blocking(fd, True)  # a pipe: wait for its writer
+        else:
+            _check_size(os.fstat(fd).st_size, max_size, name)
+        try:
+            data = handle.read(max_size + 1)
+        except OSError as error:
+            raise InputError(f"cannot read: {error.strerror or error}", source=name) from None
+    _check_size(len(data), max_size, name)
+    return data
+
+
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+def file_kind(mode: int) -> str:
+    """What a file of ``st_mode`` ``mode`` is, in words, when it is not a regular file."""
+    for test, kind in _KINDS:
+        if test(mode):
+            return kind
+    return "not a regular file"
+
+
+_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+
+def parse_size(text: str) -> int:
+    """A size in bytes from ``text``: a whole number, optionally followed by ``K``, ``M`` or
+    ``G`` (powers of 1024), as ``--max-size`` takes it. Raises :class:`ValueError`."""
+    spelled = text.strip().upper().removesuffix("B").removesuffix("I")
+    unit = spelled[-1:] if spelled[-1:] in _UNITS else ""
+    number = spelled[: len(spelled) - len(unit)].strip()
+    if not number.isdigit() or not number.isascii():
+        raise ValueError(f"expected a size such as 256M, got {text!r}")
+    size = int(number) * _UNITS[unit]
+    if size < 1:
+        raise ValueError("must be at least 1 byte")
+    return size
+
+
+def _check_size(size: int, max_size: int, name: str) -> None:
+    if size > max_size:
+        raise InputError(
+            f"too large: over {max_size:,} bytes (--max-size raises the limit)", source=name
+        )
+
+
+def _read_stdin(max_size: int = DEFAULT_MAX_SIZE) -> bytes:
     stream = sys.stdin
     if stream is None:
         raise InputError("cannot read: there is no standard input", source=STDIN_NAME)
     try:
         buffer = getattr(stream, "buffer", None)
         if buffer is not None:
-            data: bytes = buffer.read()
-            return data
-        # A text stream without bytes underneath (an io.StringIO in tests): its text is final.
-        return stream.read().encode("utf-8", errors="replace")
+            data: bytes = buffer.read(max_size + 1)
+        else:
+            # A text stream without bytes underneath (an io.StringIO in tests): its text is final.
+            data = stream.read(max_size + 1).encode("utf-8", errors="replace")
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}", source=STDIN_NAME) from None
+    _check_size(len(data), max_size, STDIN_NAME)
+    return data

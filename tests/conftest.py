@@ -41,3 +41,33 @@ def corpus_dir() -> Path:
 def reference_text(corpus_dir: Path) -> str:
     """The reference article's text (FORMAT.md's table describes it line by line)."""
     return (corpus_dir / REFERENCE_NAME).read_text(encoding="utf-8")
+
+
+RECOGNISER_CASES = REPO / "tests" / "data" / "recognisers"
+
+
+def recogniser_cases(name: str) -> list[dict[str, str]]:
+    """The cases of ``tests/data/recognisers/<name>.txt``: paragraphs of ``key: value`` lines
+    (``#`` starts a comment; a value in double quotes is a JSON string), one dict per case.
+
+    A module-level function rather than a fixture because ``parametrize`` needs the cases when
+    the tests are collected.
+    """
+    import json
+
+    cases: list[dict[str, str]] = []
+    current: dict[str, str] = {}
+    text = (RECOGNISER_CASES / f"{name}.txt").read_text(encoding="utf-8")
+    for number, line in enumerate([*text.splitlines(), ""], start=1):
+        if not line.strip():
+            if current:
+                cases.append(current)
+            current = {}
+            continue
+        if line.startswith("#"):
+            continue
+        key, separator, value = line.partition(": ")
+        if not separator or key in current:
+            raise ValueError(f"{name}.txt:{number}: expected a new 'key: value' line")
+        current[key] = json.loads(value) if value.startswith('"') else value
+    return cases

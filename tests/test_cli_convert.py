@@ -451,3 +451,21 @@ def test_a_closed_stdout_ends_quietly(
     monkeypatch.setattr(sys, "stdout", stdout)
     assert run([str(BRIDGE), "-t", "html"]) == 1
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_on_stdout_is_one_line() -> None:
+    import subprocess
+
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "newsconvert", str(BRIDGE)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert (result.returncode, result.stderr) == (
+        1,
+        "<stdout>: cannot write: No space left on device\n",
+    )

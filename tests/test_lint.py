@@ -1,4 +1,5 @@
-"""The code base stays ruff-clean: lint rules and formatting, as configured in pyproject.toml."""
+"""The code base stays clean: ruff lint rules and formatting, and mypy --strict on the core,
+as configured in pyproject.toml."""
 
 from __future__ import annotations
 
@@ -26,4 +27,14 @@ def test_ruff_check_finds_nothing() -> None:
 
 def test_ruff_format_changes_nothing() -> None:
     result = ruff("format", "--no-cache", "--check", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_strict_passes_on_the_core(tmp_path: Path) -> None:
+    """``mypy --strict`` on the files ``[tool.mypy]`` names (the tree, parser, readers,
+    renderers, formats, facts), as ``.ci/run`` runs it."""
+    if importlib.util.find_spec("mypy") is None:
+        pytest.skip("mypy is not installed (it comes with the test extra)")
+    command = [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "cache")]
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -162,3 +162,16 @@ def test_error_line_is_the_offending_value_not_the_first_key_of_that_name() -> N
     error = error_of(text)
     assert error.message == "sections[0].blocks[1].text: expected a string, got the number 5"
     assert text.splitlines()[error.line - 1].strip() == '"text": 5'
+
+
+def test_an_integer_over_pythons_digit_limit_is_a_parse_error() -> None:
+    text = '{"schema_version": 1, "headline": "A", "lines": ' + "9" * 5000 + "}"
+    assert str(error_of(text)) == "a.json:1: not valid JSON: a number too large"
+
+
+@pytest.mark.parametrize("moment", ["9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00+14:00"])
+def test_a_date_that_would_overflow_in_a_zone_is_a_parse_error(moment: str) -> None:
+    data = article_to_dict(read("Published 10:42 IST, March 3rd 2025\nHeadline\n\nBody.\n", "text"))
+    data["published"]["datetime"] = moment
+    error = error_of(json.dumps(data, indent=1))
+    assert error.message == f"published.datetime: a date out of range: {moment!r}"

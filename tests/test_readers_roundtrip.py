@@ -20,6 +20,7 @@ from conftest import CORPUS_FILES, corpus_id
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsconvert.parser.timezones import zone_table
 from newsconvert.readers import first_difference, read, recognise
 from newsconvert.tree import (
     HIDDEN_ASIDES,
@@ -178,7 +179,7 @@ def reads_as_body(words: str) -> bool:
     credit or a timestamp, or opens with a dateline, it takes as that wherever it stands."""
     return (
         recognise.credit(words) is None
-        and recognise.timestamp(words) is None
+        and recognise.timestamp(words, zones=zone_table()) is None
         and recognise.dateline(words) is None
     )
 
@@ -200,7 +201,7 @@ def timestamps(draw: st.DrawFn, *, update: bool):
     line = pattern.format(
         h=draw(st.integers(1, 12)), m=f"{draw(st.integers(0, 59)):02}", d=draw(st.integers(10, 28))
     )
-    found = recognise.timestamp(line)
+    found = recognise.timestamp(line, zones=zone_table())
     assert found is not None, line
     return found
 

@@ -215,6 +215,7 @@ def test_undated_posts_are_drafts_or_take_the_default_date() -> None:
     assert make_post(undated, "hugo", "s").warnings == ()
     assert "draft" in make_post(undated, "jekyll", "s").warnings[0]
     assert "draft" in make_post(undated, "pelican", "s").warnings[0]
+    assert "sorted by date" in make_post(undated, "zola", "s").warnings[0]
     with pytest.raises(UndatedPostError, match="--default-date"):
         make_post(undated, "mkdocs", "s")
     default = datetime(2024, 1, 31)

@@ -174,3 +174,13 @@ def test_processes_appending_at_once_never_mix_their_lines(tmp_path: Path) -> No
     assert len(lines) == 6000
     assert all(json.loads(line)[0] == "begin" for line in lines)
     assert load_manifest(tmp_path).problem is None
+
+
+def test_a_manifest_cut_short_is_reported_not_taken_for_a_killed_write(tmp_path: Path) -> None:
+    save_manifest(tmp_path, Manifest(articles={f"{n}.txt": record(n) for n in range(3)}))
+    path = tmp_path / MANIFEST_NAME
+    path.write_bytes(path.read_bytes()[:-100])  # the last record loses its end and newline
+    manifest = load_manifest(tmp_path)
+    assert manifest.problem == f"{path}:4: cut short, 3 records expected"
+    assert sorted(manifest.articles) == ["0.txt", "1.txt"]
+    assert not any(record.source_hash for record in manifest.articles.values())

@@ -22,9 +22,18 @@ def test_accents_fold_to_ascii_letters() -> None:
     assert slugify("Café Déjà-vu: 2019 Review!") == "cafe-deja-vu-2019-review"
 
 
-def test_text_without_latin_letters_still_gets_a_name() -> None:
-    assert slugify("北京新闻") == "article"
+def test_every_script_is_transliterated() -> None:
+    # Before anyascii, every one of these became "article" (and then article-<hash>).
+    assert slugify("москва") == "moskva"
+    assert slugify("αθήνα") == "athina"
+    assert slugify("北京新闻") == "beijingxinwen"
+    assert slugify("मुंबई") != "article"
+    assert path_slug("москва.txt") != path_slug("αθήνα.txt")
+
+
+def test_text_without_letters_still_gets_a_name() -> None:
     assert slugify("---") == "article"
+    assert slugify("…") == "article"
 
 
 def test_windows_reserved_names_are_avoided_in_every_segment() -> None:

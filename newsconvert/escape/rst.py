@@ -104,27 +104,25 @@ _ADORNMENT = re.compile(r"([!-/:-@\[-`{-~])\1*")
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
-def _cut_allowed(text: str, cut: int) -> bool:
+def _cut_allowed(text: str, cut: int, floor: int = 0) -> bool:
     """Whether ``text`` may be cut before index ``cut`` with an escaped line break: not inside a
     backslash escape, not before a space (the next line would be indented), and not next to an
-    unescaped ``*`` (a markup delimiter of our own)."""
+    unescaped ``*`` (a markup delimiter of our own). ``floor`` is an index no escape straddles
+    (the start of the word, or an earlier cut): backslashes are counted back to it only, which
+    keeps a word of thousands of backslashes linear to cut."""
     if text[cut] == " ":
         return False
-    run = 0
-    while run < cut and text[cut - 1 - run] == "\\":
-        run += 1
-    if run % 2:
+    if _escaped(text, cut, floor):
         return False  # the cut would separate a backslash from the character it escapes
-    if text[cut - 1] == "*" and not _escaped(text, cut - 1):
+    if text[cut - 1] == "*" and not _escaped(text, cut - 1, floor):
         return False
-    return not (text[cut] == "*" and not _escaped(text, cut))
+    return not (text[cut] == "*" and not _escaped(text, cut, floor))
 
 
-def _escaped(text: str, index: int) -> bool:
-    run = 0
-    while run < index and text[index - 1 - run] == "\\":
-        run += 1
-    return bool(run % 2)
+def _escaped(text: str, index: int, floor: int = 0) -> bool:
+    """Whether the character at ``index`` follows an odd run of backslashes (since ``floor``)."""
+    before = text[floor:index]
+    return bool((len(before) - len(before.rstrip("\\"))) % 2)
 
 
 def _cut_word(word: str, width: int) -> list[str]:
@@ -134,13 +132,13 @@ def _cut_word(word: str, width: int) -> list[str]:
     start = 0
     while len(word) - start > width:
         cut = start + width - 1  # room for the backslash
-        while cut > start + 1 and not _cut_allowed(word, cut):
+        while cut > start + 1 and not _cut_allowed(word, cut, start):
             cut -= 1
-        if not _cut_allowed(word, cut):
+        if not _cut_allowed(word, cut, start):
             cut = start + width - 1
-            while cut < len(word) - 1 and not _cut_allowed(word, cut):
+            while cut < len(word) - 1 and not _cut_allowed(word, cut, start):
                 cut += 1
-            if not _cut_allowed(word, cut):
+            if not _cut_allowed(word, cut, start):
                 break
         pieces.append(word[start:cut] + "\\")
         start = cut

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 
 from docutils import nodes
 
+from newsconvert import facts
 from newsconvert.renderers.context import BlockView, SectionView, section_views
 from newsconvert.tree import Article, Aside, Dateline, Timestamp
 
@@ -162,7 +163,7 @@ class DoctreeBuilder:
             fields += self._field(labels["published"], self.timestamp(article.published))
         for stamp in article.updated:
             fields += self._field(labels["updated"], self.timestamp(stamp))
-        authors = _author_names(article)
+        authors = list(facts.authors(article))
         if authors:
             # docutils splits an Authors field at ";" first; a lone name with a comma (``Doe,
             # Jr.``) needs the trailing ";" to stay one name.
@@ -411,13 +412,6 @@ def _title_of(article: Article) -> tuple[str, int]:
     return article.title_label, line
 
 
-def _author_names(article: Article) -> list[str]:
-    """The names the bylines give, or the bylines as written when they name nobody."""
-    names = [name for byline in article.bylines for name in byline.names]
-    # A byline that names nobody (``By Staff Writer``) still says who wrote it.
-    return names or [byline.text for byline in article.bylines]
-
-
 def article_metadata(article: Article) -> dict:
     """The article's metadata as flat strings (``authors``: a list); see ``metadata_docinfo``."""
     data: dict = {}
@@ -427,14 +421,17 @@ def article_metadata(article: Article) -> dict:
         data["kicker"] = article.kicker.text
     if article.standfirst is not None:
         data["standfirst"] = article.standfirst.text
-    stamps = [("published", article.published)]
-    stamps.append(("updated", article.updated[-1] if article.updated else None))
-    for key, stamp in stamps:
+    # The fields show the text as written; the times are the article's facts.
+    stamps = [
+        ("published", article.published, facts.published(article)),
+        ("updated", article.updated[-1] if article.updated else None, facts.modified(article)),
+    ]
+    for key, stamp, fact in stamps:
         if stamp is not None:
             data[key] = stamp.text
-            if stamp.iso is not None:
-                data[f"{key}_datetime"] = stamp.iso
-    authors = _author_names(article)
+        if fact is not None and fact.iso is not None:
+            data[f"{key}_datetime"] = fact.iso
+    authors = list(facts.authors(article))
     if authors:
         data["authors"] = authors
     if article.dateline is not None:

@@ -29,33 +29,11 @@ from newsconvert.parser.builder import ArticleBuilder
 from newsconvert.parser.front import read_front
 from newsconvert.parser.layouts import LAYOUTS, assemble, detect_layout, typical_width
 from newsconvert.parser.lines import Line, split_lines
-from newsconvert.parser.timezones import ZoneTable
+from newsconvert.parser.timezones import zone_table
 from newsconvert.parser.trace import LineRole, expand_trace
 from newsconvert.tree import Article
 
 __all__ = ["LAYOUTS", "LineRole", "parse", "parse_with_trace"]
-
-_DEFAULT_ZONES: ZoneTable | None = None
-_OVERRIDDEN_ZONES: dict[tuple[tuple[str, str], ...], ZoneTable] = {}
-MAX_CACHED_ZONE_TABLES = 16
-"""Zone tables built from ``zones=`` overrides kept for reuse (a batch passes the same ones to
-every article; building a table copies and validates the whole table)."""
-
-
-def _zone_table(zones: Mapping[str, str] | None) -> ZoneTable:
-    global _DEFAULT_ZONES
-    if zones:
-        key = tuple(sorted(zones.items()))
-        table = _OVERRIDDEN_ZONES.get(key)
-        if table is None:
-            table = ZoneTable(zones)  # raises for a bad override: nothing is cached then
-            if len(_OVERRIDDEN_ZONES) >= MAX_CACHED_ZONE_TABLES:
-                _OVERRIDDEN_ZONES.clear()
-            _OVERRIDDEN_ZONES[key] = table
-        return table
-    if _DEFAULT_ZONES is None:
-        _DEFAULT_ZONES = ZoneTable()
-    return _DEFAULT_ZONES
 
 
 def _parse(
@@ -70,7 +48,7 @@ def _parse(
             f"unknown layout {layout!r} (choose from {', '.join(LAYOUTS)})", source=source
         )
     try:
-        table = _zone_table(zones)
+        table = zone_table(zones)
     except NewsconvertError as error:
         raise error.located(source) from None
     lines = split_lines(text)

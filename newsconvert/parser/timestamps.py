@@ -40,7 +40,7 @@ from datetime import datetime
 from typing import Literal
 
 from newsconvert.errors import ParseError
-from newsconvert.parser.timezones import ZoneTable
+from newsconvert.parser.timezones import ZoneTable, zone_table
 from newsconvert.tree import Timestamp
 
 __all__ = ["TimestampMatch", "may_be_timestamp", "parse_timestamp"]
@@ -203,14 +203,8 @@ def has_ascii_digit(text: str) -> bool:
     )
 
 
-_DEFAULT_ZONES: ZoneTable | None = None
-
-
 def _default_zones() -> ZoneTable:
-    global _DEFAULT_ZONES
-    if _DEFAULT_ZONES is None:
-        _DEFAULT_ZONES = ZoneTable()
-    return _DEFAULT_ZONES
+    return zone_table()
 
 
 # --- Reading ------------------------------------------------------------------------------------
@@ -226,10 +220,6 @@ class _Reading:
     time: re.Match[str] | None = None
     zone: str | None = None
     place: str | None = None
-
-
-_UNKNOWN_LABEL = "?"
-"""A label written with more than one space between its words (looked up again, collapsed)."""
 
 
 def _read_zone(text: str, pos: int, reading: _Reading) -> int:
@@ -258,10 +248,9 @@ def _scan(text: str, pos: int) -> _Reading | None:
     if label is not None:
         reading.labelled = True
         written = label["label"].lower()
-        kind = _LABEL_KIND.get(written, _UNKNOWN_LABEL)
-        reading.kind = (
-            kind if kind is not _UNKNOWN_LABEL else _LABEL_KIND[" ".join(written.split())]
-        )
+        if written not in _LABEL_KIND:
+            written = " ".join(written.split())
+        reading.kind = _LABEL_KIND[written]
         pos = label.end()
 
     # ``19:17``: a colon after one or two digits starts a time, never a date (no date form

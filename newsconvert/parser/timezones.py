@@ -210,6 +210,27 @@ class ZoneTable:
         return f"ZoneTable({changed!r})"
 
 
+_TABLES: dict[tuple[tuple[str, str], ...], ZoneTable] = {}
+MAX_CACHED_ZONE_TABLES = 16
+"""Zone tables kept for reuse (a batch passes the same overrides for every article; building a
+table copies and validates the whole table)."""
+
+
+def zone_table(overrides: Mapping[str, str] | None = None) -> ZoneTable:
+    """The :class:`ZoneTable` for ``overrides`` (``None``: the built-in table), built once and
+    kept: the one cache of zone tables, used by the parser, the timestamp recogniser and the
+    readers. Raises :class:`~newsconvert.errors.ConfigError` for a bad override (nothing is
+    cached then)."""
+    key = tuple(sorted(overrides.items())) if overrides else ()
+    table = _TABLES.get(key)
+    if table is None:
+        table = ZoneTable(overrides)
+        if len(_TABLES) >= MAX_CACHED_ZONE_TABLES:
+            _TABLES.clear()
+        _TABLES[key] = table
+    return table
+
+
 def parse_zone_override(spec: str) -> tuple[str, str]:
     """Split a ``--tz`` value such as ``IST=Asia/Kolkata`` into ``("IST", "Asia/Kolkata")``.
 

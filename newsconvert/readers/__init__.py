@@ -58,11 +58,11 @@ def read(
         from newsconvert.parser import parse
 
         return parse(text, source=source, zones=zones)
-    from newsconvert.readers.recognise import using_zones
+    from newsconvert.parser.timezones import zone_table
 
     reader = form.load_reader()
     try:
-        with using_zones(zones):
-            return reader(text, source=source)  # type: ignore[no-any-return]
+        article: Article = reader(text, source=source, zones=zone_table(zones))
     except NewsconvertError as error:
         raise error.located(source) from None
+    return article

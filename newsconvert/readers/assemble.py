@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from newsconvert.errors import ParseError
 from newsconvert.readers import recognise
@@ -54,6 +55,9 @@ from newsconvert.tree import (
     Timestamp,
 )
 
+if TYPE_CHECKING:
+    from newsconvert.parser.timezones import ZoneTable
+
 _KICKER_MAX_WORDS = 8
 """A paragraph before the title longer than this is body text, not a rubric."""
 
@@ -70,6 +74,7 @@ _BODY_ROLES = frozenset({None, "dateline", "embed", *_ASIDE_ROLES})
 
 @dataclass
 class _Header:
+    zones: ZoneTable
     kicker: Kicker | None = None
     standfirst: Standfirst | None = None
     published: Timestamp | None = None
@@ -83,6 +88,7 @@ def assemble(
     parts: Sequence[Part],
     metadata: Metadata,
     *,
+    zones: ZoneTable,
     source: str | None = None,
     labelled: bool = False,
 ) -> Article:
@@ -92,9 +98,10 @@ def assemble(
     output does: then nothing is guessed from the words (no byline or credit recognised in an
     unlabelled paragraph, no dateline split off the first paragraph), so a paragraph that
     merely reads like a credit stays the paragraph it was. A document without a title is an
-    article without a headline.
+    article without a headline. ``zones`` resolves the time-zone abbreviations of timestamps
+    that carry only their words.
     """
-    header = _Header()
+    header = _Header(zones)
     headline, body = _split_headline(parts, metadata, header, source, labelled=labelled)
     body = _take_header(body, metadata, header, labelled=labelled)
     if not labelled:
@@ -200,7 +207,7 @@ def _take_labelled(part: Part, header: _Header) -> bool:
     elif role == "standfirst" and header.standfirst is None:
         header.standfirst = Standfirst(part.text, line=part.line)
     elif role in ("published", "updated"):
-        stamp = _timestamp(part)
+        stamp = _timestamp(part, header.zones)
         if role == "published" and header.published is None:
             header.published = stamp
         else:
@@ -220,11 +227,11 @@ def _take_recognised(
     part: Part, header: _Header, metadata: Metadata, *, standfirst_allowed: bool
 ) -> bool:
     """Store a paragraph that reads as metadata; ``False`` when it reads as body text."""
-    if _is_timestamp(part):
+    if _is_timestamp(part, header.zones):
         # A short line with a machine-readable time (``<time datetime>``) is a timestamp even
         # when its words are in a form the recognisers do not know.
-        stamp = _timestamp(part)
-        if recognise.is_update(stamp) or header.published is not None:
+        stamp = _timestamp(part, header.zones)
+        if recognise.is_update(stamp, zones=header.zones) or header.published is not None:
             header.updated.append(stamp)
         else:
             header.published = stamp
@@ -250,13 +257,13 @@ def _take_trailer(body: list[Part], header: _Header, *, timestamps: bool) -> lis
     while body and body[-1].kind is PartKind.PARAGRAPH and body[-1].role is None:
         part = body[-1]
         is_credit = recognise.credit(part.text, line=part.line) is not None
-        if not is_credit and not (timestamps and _is_timestamp(part)):
+        if not is_credit and not (timestamps and _is_timestamp(part, header.zones)):
             break
         trailer.insert(0, body.pop())
     for part in trailer:
-        if timestamps and _is_timestamp(part):
-            stamp = _timestamp(part)
-            if header.published is None and not recognise.is_update(stamp):
+        if timestamps and _is_timestamp(part, header.zones):
+            stamp = _timestamp(part, header.zones)
+            if header.published is None and not recognise.is_update(stamp, zones=header.zones):
                 header.published = stamp
             else:
                 header.updated.append(stamp)
@@ -265,9 +272,9 @@ def _take_trailer(body: list[Part], header: _Header, *, timestamps: bool) -> lis
     return body
 
 
-def _is_timestamp(part: Part) -> bool:
+def _is_timestamp(part: Part, zones: ZoneTable) -> bool:
     """Whether a paragraph reads as a timestamp line, or is a short one holding a ``<time>``."""
-    return recognise.timestamp(part.text, line=part.line) is not None or (
+    return recognise.timestamp(part.text, line=part.line, zones=zones) is not None or (
         part.has_value and _is_short(part.text, _TIME_MAX_WORDS)
     )
 
@@ -281,12 +288,12 @@ def _take_metadata(metadata: Metadata, header: _Header) -> None:
         header.standfirst = Standfirst(metadata.standfirst, line=lines.get("standfirst", 0))
     if header.published is None and metadata.published is not None:
         header.published = _timestamp_from_metadata(
-            metadata.published, metadata.published_value, lines.get("published", 0)
+            metadata.published, metadata.published_value, lines.get("published", 0), header.zones
         )
     if not header.updated and metadata.updated:
         values = [*metadata.updated_values, *([None] * len(metadata.updated))]
         header.updated = [
-            _timestamp_from_metadata(text, value, lines.get("updated", 0))
+            _timestamp_from_metadata(text, value, lines.get("updated", 0), header.zones)
             for text, value in zip(metadata.updated, values, strict=False)
         ]
     if not header.bylines:
@@ -303,8 +310,8 @@ def _take_metadata(metadata: Metadata, header: _Header) -> None:
         header.dateline = recognise.dateline_parts(metadata.dateline, line=lines.get("dateline", 0))
 
 
-def _timestamp_from_metadata(text: str, value: object, line: int) -> Timestamp:
-    recognised = recognise.timestamp(text, line=line)
+def _timestamp_from_metadata(text: str, value: object, line: int, zones: ZoneTable) -> Timestamp:
+    recognised = recognise.timestamp(text, line=line, zones=zones)
     if recognised is not None and (value is None or recognised.value == value):
         return recognised
     from datetime import datetime
@@ -312,9 +319,9 @@ def _timestamp_from_metadata(text: str, value: object, line: int) -> Timestamp:
     return Timestamp(text, value if isinstance(value, datetime) else None, line=line)
 
 
-def _timestamp(part: Part) -> Timestamp:
+def _timestamp(part: Part, zones: ZoneTable) -> Timestamp:
     """A labelled timestamp: its text, with the machine-readable value the markup carried."""
-    recognised = recognise.timestamp(part.text, line=part.line)
+    recognised = recognise.timestamp(part.text, line=part.line, zones=zones)
     if recognised is not None and (not part.has_value or recognised.value == part.value):
         return recognised
     return Timestamp(

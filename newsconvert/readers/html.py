@@ -24,6 +24,7 @@ from datetime import datetime
 from html.parser import HTMLParser
 from typing import Any
 
+from newsconvert.parser.timezones import ZoneTable, zone_table
 from newsconvert.readers.assemble import assemble
 from newsconvert.readers.parts import Metadata, Part, PartKind, role_of
 from newsconvert.tree import Article, AsideKind
@@ -216,7 +217,7 @@ class _TreeBuilder(HTMLParser):
             self._closed(element)
 
 
-def read_html(text: str, *, source: str | None = None) -> Article:
+def read_html(text: str, *, zones: ZoneTable | None = None, source: str | None = None) -> Article:
     """Read an HTML page or fragment (ours, or an article page) into an :class:`Article`.
 
     Raises :class:`~newsconvert.errors.ParseError` for a page without a title.
@@ -236,7 +237,7 @@ def read_html(text: str, *, source: str | None = None) -> Article:
     _Walker(parts).blocks(root, role=None)
     # A page that labels its parts (as ours does) is read by its labels alone.
     labelled = any(role_of(element.classes) for element in root.elements())
-    return assemble(parts, metadata, source=source, labelled=labelled)
+    return assemble(parts, metadata, zones=zones or zone_table(), source=source, labelled=labelled)
 
 
 def _article_root(document: _Element) -> _Element:

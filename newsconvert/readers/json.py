@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from newsconvert.errors import ParseError
-from newsconvert.readers import recognise
+from newsconvert.parser.timezones import ZoneTable, zone_table
 from newsconvert.tree import (
     Article,
     Aside,
@@ -55,11 +55,12 @@ class _SchemaError(Exception):
         self.path = path
 
 
-def read_json(text: str, *, source: str | None = None) -> Article:
+def read_json(text: str, *, zones: ZoneTable | None = None, source: str | None = None) -> Article:
     """Read a JSON document written by ``newsconvert -t json`` into an :class:`Article`.
 
     Raises :class:`~newsconvert.errors.ParseError` (with ``source`` and the line) for text that is
     not JSON, a document of another schema version, or values that do not fit the schema.
+    ``zones`` names the zones of the timestamps' abbreviations (default: the built-in table).
     """
     try:
         document = json.loads(text)
@@ -67,14 +68,20 @@ def read_json(text: str, *, source: str | None = None) -> Article:
         raise ParseError(f"not valid JSON: {error.msg}", source=source, line=error.lineno) from None
     except RecursionError:
         raise ParseError("not valid JSON: nested too deeply", source=source, line=1) from None
+    except ValueError as error:  # an integer over Python's digit limit (4,300 by default)
+        raise ParseError(f"not valid JSON: {_number_error(error)}", source=source, line=1) from None
     if not isinstance(document, dict):
         raise ParseError(f"expected a JSON object, got {_kind(document)}", source=source, line=1)
     check_version(document, source=source, line=_line_of_key(text, VERSION_KEY))
     try:
-        return dict_to_article(document, source=source, checked=True)
+        return dict_to_article(document, source=source, checked=True, zones=zones)
     except ParseError as error:
         # Point at the first line that mentions the offending key, when we can tell.
         raise error.located(source, _line_of_path(text, error.message)) from None
+
+
+def _number_error(error: ValueError) -> str:
+    return "a number too large" if "digits" in str(error) else str(error)
 
 
 def check_version(
@@ -97,7 +104,11 @@ def check_version(
 
 
 def dict_to_article(
-    document: Mapping[str, Any], *, source: str | None = None, checked: bool = False
+    document: Mapping[str, Any],
+    *,
+    source: str | None = None,
+    checked: bool = False,
+    zones: ZoneTable | None = None,
 ) -> Article:
     """Build an :class:`Article` from a decoded JSON document (as ``article_to_dict`` makes it).
 
@@ -107,7 +118,7 @@ def dict_to_article(
     if not checked:
         check_version(document, source=source)
     try:
-        return _article(_Object(document, ""), source)
+        return _article(_Object(document, ""), source, zones or zone_table())
     except _SchemaError as error:
         raise ParseError(str(error), source=source) from None
 
@@ -181,7 +192,7 @@ class _Object:
             raise _SchemaError(self._at(key), f"unknown value {value!r}") from None
 
 
-def _article(data: _Object, source: str | None) -> Article:
+def _article(data: _Object, source: str | None, zones: ZoneTable) -> Article:
     headline = data.optional_text("headline")
     kicker = data.optional_text("kicker")
     standfirst = data.optional_text("standfirst")
@@ -196,8 +207,8 @@ def _article(data: _Object, source: str | None) -> Article:
         standfirst=(
             None if standfirst is None else Standfirst(standfirst, _line_of(data, "standfirst"))
         ),
-        published=data.optional("published", _timestamp),
-        updated=data.objects("updated", _timestamp),
+        published=data.optional("published", lambda stamp: _timestamp(stamp, zones)),
+        updated=data.objects("updated", lambda stamp: _timestamp(stamp, zones)),
         dateline=data.optional("dateline", _dateline),
         bylines=_bylines(data),
         credits=_credits(data),
@@ -218,7 +229,7 @@ def _line_of(data: _Object, key: str) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
-def _timestamp(data: _Object) -> Timestamp:
+def _timestamp(data: _Object, zones: ZoneTable) -> Timestamp:
     written = data.optional_text("datetime")
     value: datetime | None = None
     if written is not None:
@@ -228,17 +239,20 @@ def _timestamp(data: _Object) -> Timestamp:
             raise _SchemaError(
                 data._at("datetime"), f"not an ISO 8601 date and time: {written!r}"
             ) from None
+        if not datetime.min.year < value.year < datetime.max.year:
+            # Years 1 and 9999 overflow as soon as a zone moves them past the range's end.
+            raise _SchemaError(data._at("datetime"), f"a date out of range: {written!r}")
     zone = data.optional_text("zone")
     return Timestamp(
         text=data.text("text"),
-        value=_in_named_zone(value, zone),
+        value=_in_named_zone(value, zone, zones),
         line=data.line(),
         zone=zone,
         place=data.optional_text("place"),
     )
 
 
-def _in_named_zone(value: datetime | None, zone: str | None) -> datetime | None:
+def _in_named_zone(value: datetime | None, zone: str | None, zones: ZoneTable) -> datetime | None:
     """``value`` (with the fixed offset ISO 8601 gives it) in the zone its text named.
 
     The instant is the same either way; the named zone (``IST`` → Asia/Kolkata) is what the
@@ -247,7 +261,7 @@ def _in_named_zone(value: datetime | None, zone: str | None) -> datetime | None:
     """
     if value is None or value.tzinfo is None or zone is None:
         return value
-    named = recognise.zone_table().resolve(zone)
+    named = zones.resolve(zone)
     if named is None:
         return value
     local = value.astimezone(named)

@@ -22,13 +22,14 @@ from datetime import date, datetime
 from typing import Any
 
 from newsconvert.errors import ParseError
+from newsconvert.parser.timezones import ZoneTable, zone_table
 from newsconvert.readers import recognise
 from newsconvert.readers.assemble import assemble
 from newsconvert.readers.parts import Metadata, Part, PartKind
 from newsconvert.tree import Article
 
 _FRONT_MATTER_FENCE = re.compile(r"\A---[ \t]*\r?\n")
-_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ATTRIBUTION_DASH = re.compile("^(?:\u2014|\u2015|\u2013|--)\\s*")  # em dash, bar, en dash
 _MARKER = re.compile(r"\A<!-- (?:embed|no (?P<none>headline)|aside (?P<kind>[a-z]+)) -->\Z")
 """The comment our Markdown writes before an embedded post or an aside, and in place of the
@@ -36,20 +37,24 @@ _MARKER = re.compile(r"\A<!-- (?:embed|no (?P<none>headline)|aside (?P<kind>[a-z
 UNTITLED_ROLE = "untitled"
 
 
-def read_markdown(text: str, *, source: str | None = None) -> Article:
+def read_markdown(
+    text: str, *, zones: ZoneTable | None = None, source: str | None = None
+) -> Article:
     """Read a Markdown article (ours, or a person's own) into an :class:`Article`.
 
-    Raises :class:`~newsconvert.errors.ParseError` for malformed front matter or a document
-    without a title.
+    ``zones`` resolves zone abbreviations (default: the built-in table). Raises
+    :class:`~newsconvert.errors.ParseError` for malformed front matter or a document without a
+    title.
     """
+    zones = zones or zone_table()
     body, metadata, offset = split_front_matter(text, source=source)
     parts = markdown_parts(body, line_offset=offset)
-    labelled = _label_our_layout(parts, metadata)
+    labelled = _label_our_layout(parts, metadata, zones)
     parts = _apply_markers(parts, metadata)
-    return assemble(parts, metadata, source=source, labelled=labelled)
+    return assemble(parts, metadata, zones=zones, source=source, labelled=labelled)
 
 
-def _label_our_layout(parts: list[Part], metadata: Metadata) -> bool:
+def _label_our_layout(parts: list[Part], metadata: Metadata, zones: ZoneTable) -> bool:
     """Label the parts of a document laid out as our Markdown is; ``False`` if it is not.
 
     Our layout: an optional kicker paragraph, the ``#`` headline, paragraphs only (the
@@ -81,7 +86,9 @@ def _label_our_layout(parts: list[Part], metadata: Metadata) -> bool:
         return False
     header = parts[title + 1 : rule]
     standfirst = header[0] if header and header[0].emphasised else None
-    roles = _header_roles(header[1:] if standfirst else header, authors=metadata.authors)
+    roles = _header_roles(
+        header[1:] if standfirst else header, zones=zones, authors=metadata.authors
+    )
     if roles is None:
         return False  # a person's Markdown with a rule under its opening paragraphs
     if title == 1:
@@ -103,7 +110,7 @@ def _label_our_layout(parts: list[Part], metadata: Metadata) -> bool:
 
 
 def _header_roles(
-    header: list[Part], *, authors: Sequence[str] = ()
+    header: list[Part], *, zones: ZoneTable, authors: Sequence[str] = ()
 ) -> list[tuple[Part, str]] | None:
     """The roles of our header's plain paragraphs: timestamps, then bylines.
 
@@ -115,10 +122,12 @@ def _header_roles(
     published = False
     bylines = False
     for part in header:
-        stamp = None if bylines else recognise.timestamp(part.text, line=part.line)
+        stamp = None if bylines else recognise.timestamp(part.text, line=part.line, zones=zones)
         if stamp is not None:
             # Published first, unless its label says updated; then the updates.
-            role = "updated" if published or recognise.is_update(stamp) else "published"
+            role = (
+                "updated" if published or recognise.is_update(stamp, zones=zones) else "published"
+            )
             published = published or role == "published"
         elif (
             part.text in authors or recognise.labelled_byline(part.text, line=part.line) is not None
@@ -161,18 +170,32 @@ def _apply_markers(parts: list[Part], metadata: Metadata) -> list[Part]:
 
 
 def split_front_matter(text: str, *, source: str | None = None) -> tuple[str, Metadata, int]:
-    """Split YAML front matter off ``text``: ``(body, metadata, lines before the body)``."""
-    opening = _FRONT_MATTER_FENCE.match(text)
-    if opening is None:
+    """Split YAML front matter off ``text``: ``(body, metadata, lines before the body)``.
+
+    The block is found by markdown-it-py's front-matter plugin (``mdit_py_plugins``): a ``---``
+    line first, closed by a ``---`` or ``...`` line.
+    """
+    if _FRONT_MATTER_FENCE.match(text) is None:
         return text, Metadata(), 0
-    closing = _FRONT_MATTER_END.search(text, opening.end())
-    if closing is None:
+    tokens = _front_matter_parser().parse(text)
+    if not tokens or tokens[0].type != "front_matter" or tokens[0].map is None:
         raise ParseError("front matter opened with '---' is never closed", source=source, line=1)
-    block = text[opening.end() : closing.start()]
-    end_of_line = text.find("\n", closing.end())
-    body_start = len(text) if end_of_line < 0 else end_of_line + 1
-    metadata = front_matter_metadata(block, source=source, first_line=2)
-    return text[body_start:], metadata, text.count("\n", 0, body_start)
+    lines_before = tokens[0].map[1]
+    body_start = 0
+    for _ in range(lines_before):
+        found = _LINE_BREAK.search(text, body_start)
+        body_start = len(text) if found is None else found.end()
+    metadata = front_matter_metadata(tokens[0].content + "\n", source=source, first_line=2)
+    return text[body_start:], metadata, lines_before
+
+
+@functools.cache
+def _front_matter_parser() -> Any:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    # Only the front matter is wanted from this parse: the "zero" preset does little else.
+    return MarkdownIt("zero").use(front_matter_plugin)
 
 
 def front_matter_metadata(

@@ -9,10 +9,6 @@ that knows those recognisers' signatures.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-from collections.abc import Iterator, Mapping
-from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 from newsconvert.errors import ParseError
@@ -21,43 +17,10 @@ from newsconvert.tree import Blockquote, Byline, Credit, Dateline, Embed, Timest
 if TYPE_CHECKING:
     from newsconvert.parser.timezones import ZoneTable
 
-_ZONES: ContextVar[ZoneTable | None] = ContextVar("newsconvert_reader_zones", default=None)
-"""The zone table of the read in progress (``None``: the built-in table)."""
 
-
-def zone_table() -> ZoneTable:
-    """The zone table of the read in progress: the user's overrides, or the built-in table."""
-    return _ZONES.get() or _default_zone_table()
-
-
-@functools.cache
-def _default_zone_table() -> ZoneTable:
-    from newsconvert.parser.timezones import ZoneTable
-
-    return ZoneTable()
-
-
-@contextlib.contextmanager
-def using_zones(zones: Mapping[str, str] | None) -> Iterator[None]:
-    """Resolve time-zone abbreviations with ``zones`` over the built-in table while reading.
-
-    The same overrides the plain-text parser takes (``{"IST": "Europe/Dublin"}``), so a
-    timestamp read back from Markdown resolves as it did when the article was parsed.
-    """
-    if not zones:
-        yield
-        return
-    from newsconvert.parser.timezones import ZoneTable
-
-    token = _ZONES.set(ZoneTable(zones))
-    try:
-        yield
-    finally:
-        _ZONES.reset(token)
-
-
-def timestamp(text: str, *, line: int = 0) -> Timestamp | None:
-    """``text`` as a whole timestamp line (``Published 19:17 IST, …``), or ``None``.
+def timestamp(text: str, *, zones: ZoneTable, line: int = 0) -> Timestamp | None:
+    """``text`` as a whole timestamp line (``Published 19:17 IST, …``), or ``None``; ``zones``
+    resolves its zone abbreviation (:func:`newsconvert.parser.timezones.zone_table`).
 
     A line with other words run into it (a byline before the time) is not one here: the
     readers' documents give bylines their own paragraph.
@@ -65,7 +28,7 @@ def timestamp(text: str, *, line: int = 0) -> Timestamp | None:
     from newsconvert.parser.timestamps import parse_timestamp
 
     try:
-        found = parse_timestamp(text, line=line, zones=_ZONES.get())
+        found = parse_timestamp(text, line=line, zones=zones)
     except ParseError:
         # A date that does not exist reads as words; the paragraph keeps them all.
         return None
@@ -76,12 +39,12 @@ def timestamp(text: str, *, line: int = 0) -> Timestamp | None:
     return found.timestamp
 
 
-def is_update(stamp: Timestamp) -> bool:
+def is_update(stamp: Timestamp, *, zones: ZoneTable) -> bool:
     """Whether a timestamp's label announces an update rather than the publication."""
     from newsconvert.parser.timestamps import parse_timestamp
 
     try:
-        found = parse_timestamp(stamp.text, zones=_ZONES.get())
+        found = parse_timestamp(stamp.text, zones=zones)
     except ParseError:
         found = None
     if found is not None and found.kind is not None:

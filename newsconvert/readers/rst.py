@@ -21,6 +21,7 @@ import re
 from typing import Any
 
 from newsconvert.errors import ParseError
+from newsconvert.parser.timezones import ZoneTable, zone_table
 from newsconvert.readers.assemble import assemble, quote_from_words
 from newsconvert.readers.parts import Metadata, Part, PartKind, role_of
 from newsconvert.tree import Article
@@ -69,7 +70,7 @@ _MESSAGE = re.compile(
 _ERROR_LEVEL = 3
 
 
-def read_rst(text: str, *, source: str | None = None) -> Article:
+def read_rst(text: str, *, zones: ZoneTable | None = None, source: str | None = None) -> Article:
     """Read a reStructuredText article (ours, or a person's own) into an :class:`Article`.
 
     Raises :class:`~newsconvert.errors.ParseError` with the line for a document docutils finds
@@ -89,7 +90,7 @@ def read_rst(text: str, *, source: str | None = None) -> Article:
             joined = f"{part.quote} {part.attribution}"
             if quote_from_words(joined, line=part.line) is not None:
                 part.text, part.quote, part.attribution = joined, None, None
-    return assemble(parts, metadata, source=source, labelled=labelled)
+    return assemble(parts, metadata, zones=zones or zone_table(), source=source, labelled=labelled)
 
 
 def parse_rst(text: str, *, source: str | None = None) -> Any:
@@ -109,7 +110,7 @@ def parse_rst(text: str, *, source: str | None = None) -> Any:
     # A parser keeps its state machine on itself: a fresh one per call (it costs nothing)
     # keeps concurrent reads apart. Its nested machines come from this thread's pool.
     parser = rst_machines.parser()
-    reader = Reader(parser=parser)
+    reader: Reader[Any] = Reader(parser=parser)
     settings = copy.copy(_default_settings())
     messages = io.StringIO()
     settings.warning_stream = messages

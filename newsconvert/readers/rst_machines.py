@@ -33,7 +33,7 @@ def _pools() -> dict[tuple[Any, ...], list[PooledStateMachine]]:
     return pools
 
 
-class PooledStateMachine(states.NestedStateMachine):  # type: ignore[misc]
+class PooledStateMachine(states.NestedStateMachine):
     """A nested machine that goes back to its thread's pool where docutils would unlink it."""
 
     pool_key: tuple[Any, ...] = ()
@@ -76,7 +76,7 @@ def nested_machine(
     )
     machine.pool_key = key
     for state in machine.states.values():
-        state.nested_sm = nested_machine
+        state.nested_sm = nested_machine  # type: ignore[assignment]
     return machine
 
 
@@ -103,7 +103,7 @@ def words_inliner() -> Any:
         customise(settings)
         inliner.implicit_dispatch = []
 
-    inliner.init_customizations = init_customizations
+    inliner.init_customizations = init_customizations  # type: ignore[method-assign]
     return inliner
 
 

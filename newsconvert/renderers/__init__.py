@@ -148,7 +148,7 @@ def render(
     if writer is not None:
         return writer(article).rstrip("\n") + "\n"
     environments, build_context = _templating or _load_templating()
-    dirs = tuple(map(os.fspath, template_dirs))
+    dirs = tuple(os.fspath(folder) for folder in template_dirs)
     markdown = fmt.name == "md"
     env = environments.environment(fmt.name, dirs, site if markdown else None)
     context = build_context(
@@ -163,6 +163,6 @@ def render(
         from newsconvert.renderers import metadata
 
         context[fmt.standalone_metadata] = getattr(metadata, fmt.standalone_metadata)(context)
-    text = environments.render_template(env, fmt.template(standalone), context)
+    text: str = environments.render_template(env, fmt.template(standalone), context)
     # Every output ends with exactly one line break, whatever the templates leave.
     return text.rstrip("\n") + "\n"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple, TypeVar
 
+from newsconvert import facts
 from newsconvert.renderers import UnknownBlockTypeError
 from newsconvert.tree import (
     HIDDEN_ASIDES,
@@ -212,10 +213,6 @@ def _block_view(
     return _new_view(BlockView, (kind, block, previous, None, bullet, None, "", "", False, blank))
 
 
-def _rendered(block: Block, keep_chrome: bool) -> bool:
-    return keep_chrome or type(block) is not Aside or block.kind not in HIDDEN_ASIDES  # type: ignore[attr-defined]
-
-
 def dateline_paragraph(article: Article, *, keep_chrome: bool) -> Paragraph | None:
     """The paragraph the article's dateline opens when rendered, or ``None`` (it stands alone).
 
@@ -230,10 +227,10 @@ def dateline_paragraph(article: Article, *, keep_chrome: bool) -> Paragraph | No
     first = True
     for section in article.sections:
         for block in section.blocks:
-            if not _rendered(block, keep_chrome):
+            if not facts.shown(block, keep_chrome=keep_chrome):
                 continue
             if type(block) is Paragraph and (first or (block.line and block.line == dateline.line)):
-                return block  # type: ignore[return-value]
+                return block
             first = False
     return None
 
@@ -265,31 +262,16 @@ def section_views(article: Article, *, keep_chrome: bool) -> tuple[list[SectionV
     return views, dateline is None or target is not None
 
 
-def authors(article: Article) -> list[str]:
-    """Author names from every byline, in order, without repeats (a byline without names
-    contributes its text)."""
-    names: list[str] = []
-    for byline in article.bylines:
-        for name in byline.names or (byline.text,):
-            if name and name not in names:
-                names.append(name)
-    return names
-
-
-def date_modified(article: Article) -> str | None:
-    """ISO 8601 time of the last update that resolved to a time, or ``None``."""
-    for stamp in reversed(article.updated):
-        if stamp.value is not None:
-            return stamp.iso
-    return None
-
-
 _Node = TypeVar("_Node", Kicker, Standfirst, Timestamp)
 
 
 def _present(node: _Node | None) -> _Node | None:
     """``node`` unless it is absent or its text is blank (nothing to render)."""
     return node if node is not None and node.text.strip() else None
+
+
+def _iso(stamp: Timestamp | None) -> str | None:
+    return stamp.iso if stamp is not None else None
 
 
 _last_article: list[tuple[Article, bool, dict[str, Any]]] = []
@@ -318,10 +300,10 @@ def _article_context(article: Article, keep_chrome: bool) -> dict[str, Any]:
         "dateline": dateline,
         "orphan_dateline": None if dateline_placed else dateline,
         "keep_chrome": keep_chrome,
-        "authors": tuple(authors(article)),
-        "description": article.standfirst.text if article.standfirst else None,
-        "date_published": article.published.iso if article.published else None,
-        "date_modified": date_modified(article),
+        "authors": facts.authors(article),
+        "description": facts.description(article),
+        "date_published": _iso(facts.published(article)),
+        "date_modified": _iso(facts.modified(article)),
     }
     _last_article[:] = [(article, keep_chrome, values)]
     return values

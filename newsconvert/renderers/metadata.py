@@ -19,7 +19,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _SafeDumper = yaml.SafeDumper
 
 
-class _Dumper(_SafeDumper):  # type: ignore[misc,valid-type]
+class _Dumper(_SafeDumper):  # type: ignore[misc]
     """The safe dumper, never writing anchors and aliases (``&id001``/``*id001``) for a value
     that appears twice: front matter is read by strict and simple YAML loaders (Hugo's, Jekyll's,
     other tools') that refuse or mis-read them."""
@@ -52,7 +52,8 @@ def front_matter(context: dict[str, Any]) -> dict[str, Any]:
 
 
 def dump_yaml(data: dict[str, Any]) -> str:
-    """``data`` as a YAML block (no document markers), every string safely quoted as needed.
+    """``data`` as a YAML block (no document markers), every string safely quoted as needed:
+    the one YAML writer of newsconvert (standalone Markdown, the generators' front matter).
 
     Lines are never folded, so a long headline stays one line; no anchors or aliases. The one
     YAML writer of the package: standalone Markdown and every generator's front matter use it.
@@ -108,4 +109,5 @@ def json_ld(context: dict[str, Any]) -> dict[str, Any]:
         data["description"] = context["description"]
     if context["lang"]:
         data["inLanguage"] = context["lang"]
-    return _clean(data)
+    cleaned: dict[str, Any] = _clean(data)
+    return cleaned

@@ -47,7 +47,7 @@ from newsconvert import __version__, output
 from newsconvert.errors import ConfigError, NewsconvertError
 from newsconvert.formats import input_format_for_path, output_format, template_path
 from newsconvert.options import Options
-from newsconvert.site.discover import DEFAULT_INCLUDE, discover
+from newsconvert.site.discover import DEFAULT_INCLUDE, Problem, discover
 from newsconvert.site.feed import FEED_NAME, render_feed
 from newsconvert.site.index import IndexEntry, newest_first, render_index
 from newsconvert.site.lock import build_lock
@@ -217,16 +217,10 @@ def prepare_task(task: Task, options: Options) -> _Prepared | Outcome:
     """Read (by :func:`source_format`), parse and render one article: the files to write, or a
     failed :class:`Outcome`. Never raises."""
     import newsconvert
-    from newsconvert.source import decode_source
+    from newsconvert.source import decode_source, read_bytes
 
     try:
-        try:
-            with open(task.source_path, "rb") as handle:
-                data = handle.read()
-        except OSError as error:
-            raise NewsconvertError(
-                f"cannot read: {error.strerror or error}", source=task.source_path
-            ) from None
+        data = read_bytes(task.source_path, max_size=options.max_size, regular_only=True)
         source = decode_source(data, name=task.source_path, encoding=options.encoding)
         article = newsconvert.read(
             source.text,
@@ -469,6 +463,7 @@ class _Plan:
     tasks: list[Task]
     kept: int
     removed: list[str]
+    problems: list[Problem]
 
 
 def plan(
@@ -480,10 +475,19 @@ def plan(
     include: Sequence[str],
     exclude: Sequence[str],
     force: bool,
+    follow_symlinks: bool = False,
 ) -> _Plan:
     """Sort the sources into tasks (to convert) and kept records (unchanged), and list the
-    sources that are gone."""
-    relative_paths = list(discover(source_dir, include=include, exclude=exclude))
+    sources that are gone (not those in a folder that cannot be read) and what was not taken."""
+    problems: list[Problem] = []
+    found = discover(
+        source_dir,
+        include=include,
+        exclude=exclude,
+        follow_symlinks=follow_symlinks,
+        problems=problems,
+    )
+    relative_paths = list(found)
     slugs = assign_slugs(relative_paths)
     tasks: list[Task] = []
     kept = 0
@@ -504,8 +508,11 @@ def plan(
         else:
             tasks.append(Task(relative_path, str(source_path), slug))
     present = set(relative_paths)
-    removed = [path for path in manifest.articles if path not in present]
-    return _Plan(tasks, kept, removed)
+    unread = tuple(problem.folder for problem in problems if problem.folder is not None)
+    removed = [
+        path for path in manifest.articles if path not in present and not path.startswith(unread)
+    ]
+    return _Plan(tasks, kept, removed, problems)
 
 
 def _write_if_changed(path: Path, text: str) -> None:
@@ -537,6 +544,7 @@ def build(
     exclude: Sequence[str] = (),
     jobs: int = 1,
     force: bool = False,
+    follow_symlinks: bool = False,
     progress: bool = False,
     warnings: bool = True,
     stderr: TextIO | None = None,
@@ -575,8 +583,16 @@ def build(
             include=include,
             exclude=exclude,
             force=force,
+            follow_symlinks=follow_symlinks,
         )
         summary = Summary(unchanged=work.kept)
+        for problem in work.problems:
+            if problem.error:
+                summary.failed += 1
+                summary.errors.append(problem.message)
+                print(problem.message, file=stream)
+            elif warnings:
+                print(f"warning: {problem.message}", file=stream)
         bar = _progress_bar(len(work.tasks), stream) if progress and work.tasks else None
 
         def report(message: str) -> None:

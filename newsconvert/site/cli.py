@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from newsconvert.errors import ConfigError, NewsconvertError
+from newsconvert.formats import INPUT_FORMATS, TEXT
 from newsconvert.options import Options, add_arguments, from_arguments
 from newsconvert.site.builder import build, default_jobs
 from newsconvert.site.discover import DEFAULT_INCLUDE
@@ -36,8 +37,9 @@ def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsconvert build",
         description="Convert a folder of articles into a site, or into posts for "
-        "Hugo, Jekyll, Pelican, MkDocs or Zola. Files ending in .md, .rst, .html or .json are "
-        "read in that format, any other as a plain-text article.",
+        "Hugo, Jekyll, Pelican, MkDocs or Zola. Files ending in "
+        + ", ".join(fmt.suffix for fmt in INPUT_FORMATS if fmt is not TEXT)
+        + " are read in that format, any other as a plain-text article.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -82,6 +84,7 @@ def run(argv: Sequence[str], *, stderr: TextIO | None = None) -> int:
             exclude=options.exclude,
             jobs=options.jobs or default_jobs(),
             force=options.force,
+            follow_symlinks=options.follow_symlinks,
             progress=not options.quiet and err.isatty(),
             warnings=not options.quiet,
             stderr=err,

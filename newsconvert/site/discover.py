@@ -5,14 +5,25 @@ the path relative to SRC (``bbc/*/*.txt``; ``*`` there also crosses folders, as 
 :mod:`fnmatch`). Hidden files and folders (a leading ``.``) are skipped: they hold editors'
 backups and version-control data, never articles. Symbolic links to folders are not followed,
 so a link loop cannot make the walk endless.
+
+Only regular files are articles: a named pipe, a device or a socket that matches the globs is
+skipped with a warning (reading one would hang the build or never end). A symbolic link to a
+file is followed when its target lies inside SRC, or anywhere with ``follow_symlinks`` (a link
+to ``/etc/passwd`` must not be published by accident). A folder that cannot be read, and a name
+that is not valid UTF-8 (it cannot be named in a page, a manifest or a URL), are errors; the
+rest of the tree is still found.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
+
+from newsconvert.source import file_kind
 
 DEFAULT_INCLUDE = ("*.txt", "*.news")
 """What a build takes when no ``--include`` is given: plain-text files and ``.news`` files.
@@ -32,31 +43,108 @@ def matches(relative_path: str, patterns: Sequence[str]) -> bool:
     return False
 
 
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something in SRC that is not taken, one line ``path: message``."""
+
+    message: str
+    """What was found and what was done about it."""
+    error: bool
+    """An error (the build fails) rather than a warning."""
+    folder: str | None = None
+    """For a folder that cannot be read: its path relative to SRC with a final ``/``; what the
+    last build made from it is kept."""
+
+
 def discover(
     source_dir: Path,
     *,
     include: Sequence[str] = DEFAULT_INCLUDE,
     exclude: Sequence[str] = (),
+    follow_symlinks: bool = False,
+    problems: list[Problem] | None = None,
 ) -> Iterator[str]:
     """Yield the POSIX paths, relative to ``source_dir``, of the article files, in an order
     that depends only on the names (folders sorted, files sorted within each folder).
 
     A file is taken when it matches ``include`` and does not match ``exclude``; a folder that
-    matches ``exclude`` is not entered.
+    matches ``exclude`` is not entered. What is not taken for another reason (see the module
+    doc) is added to ``problems``.
     """
-    for folder, dirnames, filenames in os.walk(source_dir):
-        relative_folder = Path(folder).relative_to(source_dir).as_posix()
-        prefix = "" if relative_folder == "." else f"{relative_folder}/"
-        # Pruning and sorting dirnames in place steers os.walk: sorted order makes the walk
-        # (and so every build) independent of the file system's listing order.
-        dirnames[:] = sorted(
-            name
-            for name in dirnames
-            if not name.startswith(".") and not matches(prefix + name, exclude)
-        )
-        for name in sorted(filenames):
-            relative_path = prefix + name
+    found = problems if problems is not None else []
+    root = os.path.realpath(source_dir)
+    pending = [""]  # folders to list, as prefixes relative to SRC; depth first, sorted
+    while pending:
+        prefix = pending.pop()
+        folder = os.path.join(source_dir, prefix[:-1]) if prefix else os.fspath(source_dir)
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:
+            message = f"cannot read the folder: {error.strerror or error}; its pages are kept"
+            found.append(Problem(f"{_shown(folder)}: {message}", True, prefix))
+            continue
+        folders = []
+        for entry in entries:
+            name = entry.name
             if name.startswith("."):
                 continue
-            if matches(relative_path, include) and not matches(relative_path, exclude):
-                yield relative_path
+            relative_path = prefix + name
+            if not _valid_name(name):
+                message = "the name is not valid UTF-8; skipped (rename it)"
+                found.append(Problem(f"{_shown(entry.path)}: {message}", True))
+            elif entry.is_dir(follow_symlinks=False):
+                if not matches(relative_path, exclude):
+                    folders.append(relative_path + "/")
+            elif matches(relative_path, include) and not matches(relative_path, exclude):
+                refusal = _refusal(entry, root, follow_symlinks)
+                if refusal is None:
+                    yield relative_path
+                else:
+                    found.append(Problem(f"{_shown(entry.path)}: {refusal}", False))
+        pending.extend(reversed(folders))
+
+
+def _valid_name(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes, held as surrogates
+        return False
+    return True
+
+
+def _shown(path: str) -> str:
+    """A path for a message, its undecodable bytes written as ``\\xNN``."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _inside(path: str, root: str) -> bool:
+    try:
+        return os.path.commonpath([root, path]) == root
+    except ValueError:  # another drive (Windows)
+        return False
+
+
+def _refusal(entry: os.DirEntry[str], root: str, follow_symlinks: bool) -> str | None:
+    """Why the file ``entry`` is not an article, or ``None`` to take it."""
+    if entry.is_file(follow_symlinks=False):
+        return None
+    if entry.is_symlink():
+        try:
+            mode = os.stat(entry.path).st_mode
+        except OSError:
+            return None  # a broken link: reading it reports why
+        if not stat.S_ISREG(mode):
+            return f"a symbolic link to {file_kind(mode)}, not a file; skipped"
+        target = os.path.realpath(entry.path)
+        if not follow_symlinks and not _inside(target, root):
+            return (
+                f"a symbolic link to {_shown(target)}, outside the source folder; skipped "
+                "(--follow-symlinks takes it)"
+            )
+        return None
+    try:
+        mode = entry.stat(follow_symlinks=False).st_mode
+    except OSError:
+        return None
+    return f"{file_kind(mode)}, not a file; skipped"

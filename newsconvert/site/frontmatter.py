@@ -19,7 +19,8 @@ generator's own names:
   description; ``SLUG.md``. The blog needs a date on every post: an undated article is an
   error unless ``--default-date`` gives one.
 - **zola**: TOML between ``+++`` lines: title, description, date, updated, authors, slug, extra
-  (kicker, dateline); file ``SLUG.md``.
+  (kicker, dateline); file ``SLUG.md``. An undated article gets a warning: Zola leaves it out
+  of a section sorted by date.
 
 Dates are native YAML/TOML timestamps with the offset the article gave (``2019-11-27
 19:17:00+05:30``); a time the article gave without a zone stays without an offset. Nothing is
@@ -209,6 +210,8 @@ UNDATED = {
     "--drafts` publishes; --default-date gives it a date instead",
     "pelican": "no date in the article: written with 'Status: draft' (Pelican puts it under "
     "drafts/); --default-date gives it a date instead",
+    "zola": "no date in the article: Zola builds the page but leaves it out of a section "
+    "sorted by date; --default-date gives it a date",
 }
 """What an undated article becomes, per generator that needs a date to publish a post."""
 

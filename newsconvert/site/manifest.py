@@ -34,6 +34,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -263,6 +264,9 @@ def load_manifest(out_dir: Path) -> Manifest:
     if len(lines) > 1 + compacted:
         manifest.journaled = True
         manifest.site_fingerprint = ""
+    elif len(lines) < 1 + compacted and manifest.problem is None:
+        # A compacted manifest is written whole (renamed into place): only damage shortens it.
+        manifest.problem = f"{path}:{len(lines) + 1}: cut short, {compacted} records expected"
     if manifest.problem is not None:
         _distrust(manifest)
     return manifest
@@ -324,10 +328,18 @@ def hash_file(path: Path) -> str | None:
     """SHA-256 (hex) of the file's bytes, or ``None`` if it cannot be read (the conversion
     will then report why)."""
     try:
-        with open(path, "rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
+        # Without waiting, and only a regular file: a pipe put in a source's place must not
+        # hang the build (the conversion then reports what it is).
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError:
         return None
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+        except OSError:
+            return None
 
 
 def _hash_tree(digest: Any, folder: Path) -> None:

@@ -3,10 +3,12 @@
 :class:`PostMeta` is what front matter, the index, the Atom feed and the MkDocs and Pelican
 plugins all read, so that "the date" of an article means the same thing everywhere:
 
-- ``published``: the publication timestamp, or the first update when no publication time is
-  given (an article stamped only ``Updated …`` was at least published by then);
-- ``modified``: the last update, only when an ``Updated`` line gives one (other than the one
-  standing in for ``published``): nothing is copied or invented;
+- ``published``: :func:`newsconvert.facts.listing_date`, the publication timestamp, or the
+  first update when no publication time is given (an article stamped only ``Updated …`` was at
+  least published by then);
+- ``modified``: :func:`newsconvert.facts.modified`, the last update, only when an ``Updated``
+  line gives one (other than the one standing in for ``published``): nothing is copied or
+  invented;
 - times keep exactly what the text said: aware when it named a zone, naive when it did not.
 """
 
@@ -15,7 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from newsconvert.tree import Article, Paragraph, Timestamp
+from newsconvert import facts
+from newsconvert.tree import Article, Paragraph
 
 MONTHS = (
     "January",
@@ -80,31 +83,19 @@ def _first_paragraph(article: Article) -> str | None:
     return None
 
 
-def _resolved(timestamp: Timestamp | None) -> datetime | None:
-    return timestamp.value if timestamp is not None else None
-
-
 def post_meta(article: Article) -> PostMeta:
-    """The :class:`PostMeta` of ``article``."""
-    updates = [stamp for stamp in article.updated if stamp.value is not None]
-    published_stamp = article.published
-    if published_stamp is None or published_stamp.value is None:
-        published_stamp = updates[0] if updates else None
-    published = _resolved(published_stamp)
-    last_update = updates[-1] if updates else None
-    modified = last_update.value if last_update not in (None, published_stamp) else None
-    authors: list[str] = []
-    for byline in article.bylines:
-        for name in byline.names or (byline.text,):
-            if name not in authors:
-                authors.append(name)
+    """The :class:`PostMeta` of ``article`` (its facts from :mod:`newsconvert.facts`)."""
+    published = facts.listing_date(article)
+    modified = facts.modified(article)
+    if modified is published:  # the one update stands in for the publication time
+        modified = None
     return PostMeta(
         title=article.title_label,
-        published=published,
-        modified=modified,
-        published_zone=published_stamp.zone if published_stamp is not None else None,
-        authors=tuple(authors),
-        summary=article.standfirst.text if article.standfirst is not None else None,
+        published=published.value if published is not None else None,
+        modified=modified.value if modified is not None else None,
+        published_zone=published.zone if published is not None else None,
+        authors=facts.authors(article),
+        summary=facts.description(article),
         kicker=article.kicker.text if article.kicker is not None else None,
         dateline=article.dateline.text.strip() if article.dateline is not None else None,
         excerpt=excerpt(first) if (first := _first_paragraph(article)) else None,

@@ -6,7 +6,8 @@ rerun), it does not move when an editor retouches a headline, and the source tre
 gives each article a unique name, so collisions are rare (``A.txt`` beside ``a.txt``, or
 ``story.txt`` beside ``story.news``) and settled without looking at any other article's text.
 
-Each folder and the file stem become a slug segment: Unicode folded to ASCII, lower case, runs
+Each folder and the file stem become a slug segment: Unicode transliterated to ASCII by
+``anyascii`` (``москва`` → ``moskva``, ``αθήνα`` → ``athina``), lower case, runs
 of anything but letters and digits turned into one ``-``, at most :data:`MAX_SEGMENT` characters
 cut at a ``-``, never empty, never a name Windows reserves (``con``, ``nul``, ``com1`` …).
 """
@@ -14,18 +15,21 @@ cut at a ``-``, never empty, never a name Windows reserves (``con``, ``nul``, ``
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import PurePosixPath
+
+from anyascii import anyascii
 
 MAX_SEGMENT = 64
 """The longest segment a slug may have; leaves room for a suffix and ``.html`` under the
 255-byte name limit of common file systems, and keeps URLs readable."""
 
 EMPTY_SEGMENT = "article"
-"""The segment used when nothing of a name survives folding (a name in Chinese script)."""
+"""The segment used when nothing of a name survives transliteration (only punctuation or
+symbols)."""
 
 WINDOWS_RESERVED = frozenset(
     {"con", "prn", "aux", "nul"} | {f"com{n}" for n in range(10)} | {f"lpt{n}" for n in range(10)}
@@ -45,9 +49,9 @@ def slugify(text: str, *, max_length: int = MAX_SEGMENT) -> str:
     >>> slugify("Café Déjà-vu: 2019 Review!")
     'cafe-deja-vu-2019-review'
     """
-    # NFKD splits accented letters into base + combining mark; dropping non-ASCII then keeps
-    # the base letter (é -> e) instead of losing the whole letter.
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    # anyascii writes every script in ASCII letters (é -> e, ж -> zh, 北京 -> BeiJing), so a name
+    # in any language keeps a readable, distinct slug.
+    folded = anyascii(text)
     slug = _NOT_SLUG.sub("-", folded.lower()).strip("-")
     if len(slug) > max_length:
         cut = slug[:max_length]
@@ -82,11 +86,18 @@ def path_slug(relative_path: str) -> str:
     return f"{_folder_slug(folder)}/{slug}" if folder else slug
 
 
-def _disambiguated(slug: str, relative_path: str) -> str:
+def _disambiguated(slug: str, relative_path: str, taken: set[str]) -> str:
     # A short hash of the source path: the same file always gets the same suffix, whatever other
-    # files are in the build.
-    digest = hashlib.sha256(relative_path.encode("utf-8")).hexdigest()[:8]
-    return f"{slug}-{digest}"
+    # files are in the build. Longer when even that is taken (a file named like another's
+    # suffixed slug), then numbered: no two sources ever share a page.
+    digest = hashlib.sha256(relative_path.encode("utf-8")).hexdigest()
+    candidates = (f"{slug}-{digest[:length]}" for length in (8, 16, 64))
+    numbered = (f"{slug}-{digest}-{number}" for number in itertools.count(2))
+    for candidate in itertools.chain(candidates, numbered):
+        folded = candidate.casefold()
+        if folded not in taken and folded.replace("/", "-") not in taken:
+            return candidate
+    raise AssertionError("unreachable: the numbers never run out")
 
 
 def assign_slugs(relative_paths: Iterable[str]) -> dict[str, str]:
@@ -105,7 +116,7 @@ def assign_slugs(relative_paths: Iterable[str]) -> dict[str, str]:
         slug = path_slug(relative_path)
         flat = slug.replace("/", "-").casefold()
         if slug.casefold() in taken or flat in taken:
-            slug = _disambiguated(slug, relative_path)
+            slug = _disambiguated(slug, relative_path, taken)
             flat = slug.replace("/", "-").casefold()
         taken.update((slug.casefold(), flat))
         slugs[relative_path] = slug
