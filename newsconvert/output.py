@@ -12,11 +12,17 @@ rebuilt from its source.
 from __future__ import annotations
 
 import contextlib
+import io
+import itertools
 import os
-import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 from newsconvert.errors import NewsconvertError
+
+_serial = itertools.count()
+"""Numbers the temporary files of this process (with its id, a name no other writer uses)."""
 
 
 def write_atomic(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> None:
@@ -30,27 +36,56 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, encoding: str = "ut
 
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` atomically; see :func:`write_atomic`."""
-    target = Path(path)
+    with atomic_file(path) as handle:
+        handle.write(data)
+
+
+@contextlib.contextmanager
+def atomic_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A binary file to write ``path``'s new content into, piece by piece: it replaces ``path``
+    when the block ends, and is removed (``path`` untouched) if the block raises.
+
+    The temporary file is created beside ``path`` with ``O_CREAT | O_EXCL`` under a name made
+    of this process's id and a counter, with ordinary permissions (``0o666`` less the umask).
+    Raises :class:`NewsconvertError` naming ``path`` for a folder or file that cannot be made
+    or written.
+    """
+    target = os.fspath(path)
+    folder, name = os.path.split(target)
+    temporary = os.path.join(folder, f".{name}.{os.getpid()}-{next(_serial)}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-        )
+        try:
+            fd = os.open(temporary, flags, 0o666)
+        except FileNotFoundError:
+            Path(folder or ".").mkdir(parents=True, exist_ok=True)
+            fd = os.open(temporary, flags, 0o666)
     except OSError as error:
-        raise NewsconvertError(
-            f"cannot write: {error.strerror or error}", source=str(target)
-        ) from None
+        raise _cannot_write(target, error) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        # mkstemp creates files readable by the owner only; give the output ordinary permissions.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
+            yield handle
         os.replace(temporary, target)
-    except OSError as error:
+    except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise NewsconvertError(
-            f"cannot write: {error.strerror or error}", source=str(target)
-        ) from None
+        if isinstance(error, OSError):
+            raise _cannot_write(target, error) from None
+        raise
+
+
+@contextlib.contextmanager
+def atomic_text_file(path: str | os.PathLike[str]) -> Iterator[TextIO]:
+    """:func:`atomic_file` as a UTF-8 text stream (line breaks written as given): for output
+    produced piece by piece, never held whole."""
+    with atomic_file(path) as handle:
+        stream = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+        try:
+            yield stream
+            stream.flush()
+        finally:
+            stream.detach()
+
+
+def _cannot_write(target: str, error: OSError) -> NewsconvertError:
+    return NewsconvertError(f"cannot write: {error.strerror or error}", source=target)

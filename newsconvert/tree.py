@@ -313,6 +313,12 @@ class Article:
     """Where the text came from (a file name), for messages. Not part of equality."""
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
     """What the parser noticed on the way. Not part of equality."""
+    characters_checked: bool = field(default=False, init=False, compare=False, repr=False)
+    """True when every text of the tree is known to hold no character that an output cannot
+    carry, because the tree was made by the parser from text it cleaned: renderers then skip
+    checking them again. False on trees made by hand, by readers, or by
+    :func:`dataclasses.replace` (which does not copy it): those are checked. Not part of
+    equality; set by :func:`mark_characters_checked`."""
 
     def blocks(self) -> list[Block]:
         """Every block of every section, in order."""
@@ -348,6 +354,14 @@ def fallback_title(article: Article) -> str:
         name = article.source.replace("\\", "/").rsplit("/", 1)[-1]
         return f"{UNTITLED}: {name}"
     return UNTITLED
+
+
+def mark_characters_checked(article: Article) -> Article:
+    """``article``, marked as holding only text cleaned of invalid characters (see
+    :attr:`Article.characters_checked`). Only the code that built the tree from cleaned text
+    may say so: the parser, on the tree it has just made."""
+    object.__setattr__(article, "characters_checked", True)  # frozen: set once, by its maker
+    return article
 
 
 Node = (

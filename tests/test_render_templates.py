@@ -87,7 +87,7 @@ def test_syntax_error_names_the_file_and_line(tmp_path: Path) -> None:
     assert "\n" not in str(caught.value)
 
 
-def test_undefined_variable_in_an_inlined_block_names_that_file(tmp_path: Path) -> None:
+def test_undefined_variable_in_an_included_block_names_that_file(tmp_path: Path) -> None:
     (tmp_path / "html" / "blocks").mkdir(parents=True)
     broken = tmp_path / "html" / "blocks" / "list.html.j2"
     broken.write_text("<ul>\n\n{{ no_such_thing }}</ul>\n", encoding="utf-8")
@@ -98,7 +98,7 @@ def test_undefined_variable_in_an_inlined_block_names_that_file(tmp_path: Path) 
     assert "no_such_thing" in caught.value.message
 
 
-def test_syntax_error_in_an_inlined_block(tmp_path: Path) -> None:
+def test_syntax_error_in_an_included_block(tmp_path: Path) -> None:
     (tmp_path / "md" / "blocks").mkdir(parents=True)
     broken = tmp_path / "md" / "blocks" / "paragraph.md.j2"
     broken.write_text("ok\n{{ block.text|md \n", encoding="utf-8")
@@ -118,15 +118,29 @@ def test_error_inside_a_filter_call_is_a_template_error(tmp_path: Path) -> None:
     assert "ZeroDivisionError" in caught.value.message
 
 
-def test_inline_cycle_is_reported(tmp_path: Path) -> None:
+def test_include_cycle_is_a_template_error(tmp_path: Path) -> None:
     (tmp_path / "md" / "blocks").mkdir(parents=True)
-    (tmp_path / "md" / "blocks" / "aside.md.j2").write_text(
-        '{% inline "md/blocks/aside.md.j2" %}\n', encoding="utf-8"
-    )
-    with pytest.raises(TemplateError, match="inlines itself"):
+    looping = tmp_path / "md" / "blocks" / "aside.md.j2"
+    looping.write_text('{% include "md/blocks/aside.md.j2" %}\n', encoding="utf-8")
+    with pytest.raises(TemplateError, match="RecursionError") as caught:
         render(ARTICLE, "md", template_dirs=[tmp_path])
+    assert caught.value.source == str(looping)
 
 
 def test_context_is_documented() -> None:
     context = build_context(ARTICLE, "md", standalone=False, keep_chrome=False, lang="en")
     assert set(context) | {"front_matter", "json_ld", "site", "home"} == set(CONTEXT)
+
+
+def test_builtin_parts_are_pasted_and_a_users_part_is_included(tmp_path: Path) -> None:
+    from newsconvert.renderers import template_environment
+
+    builtin = template_environment("md")
+    source = builtin.loader.get_source(builtin, "md/article.md.j2")[0]
+    assert '{% include "md/blocks/' not in source  # compiled with the article template
+    (tmp_path / "md" / "blocks").mkdir(parents=True)
+    (tmp_path / "md" / "blocks" / "list.md.j2").write_text("LIST\n", encoding="utf-8")
+    users = template_environment("md", (str(tmp_path),))
+    source = users.loader.get_source(users, "md/article.md.j2")[0]
+    assert source.count('{% include "md/blocks/') == 1
+    assert '{% include "md/blocks/list.md.j2" %}' in source  # the user's own file, included

@@ -25,6 +25,7 @@ from newsconvert.tree import (
     SectionHeading,
     Standfirst,
     Timestamp,
+    mark_characters_checked,
 )
 
 
@@ -76,7 +77,8 @@ class ArticleBuilder:
             self.sections.append(Section(self.heading, tuple(self.blocks)))
             self.heading = None
             self.blocks = []
-        return Article(
+        # Every text of the tree comes from lines that split_lines cleaned.
+        article = Article(
             headline=self.headline,
             kicker=self.kicker,
             standfirst=self.standfirst,
@@ -89,6 +91,7 @@ class ArticleBuilder:
             source=self.source,
             diagnostics=tuple(self.diagnostics),
         )
+        return mark_characters_checked(article)
 
 
 def _line_of(credit: Credit) -> int:

@@ -182,15 +182,12 @@ def _table_chunk(run: list[Line], rule: str) -> Chunk:
     return Chunk(run[0].number, run[-1].number, text, "table", rule, indent=base)
 
 
-_make = tuple.__new__
-
-
 def _text_chunk(run: list[Line], rule: str) -> Chunk:
     first = run[0]
     text = first.text
     marker = list_marker(text) if text[0] in _LIST_FIRST else None
     if len(run) == 1 and marker is None:
-        return _make(Chunk, (first.number, first.number, text, "text", rule, "", first.indent))
+        return Chunk(first.number, first.number, text, "text", rule, "", first.indent)
     # Spacing inside a line is kept as written (``NORTH YEMEN  -- USDA``); only the line
     # breaks of hard-wrapped text become single spaces.
     text = " ".join([line.text for line in run]) if len(run) > 1 else text
@@ -240,7 +237,7 @@ def assemble(
             # The common case of one paragraph a line (in every layout when a blank line or
             # the end follows: no run can grow), built without a helper call.
             number = line.number
-            chunks.append(_make(Chunk, (number, number, text, "text", "one-line", "", line.indent)))
+            chunks.append(Chunk(number, number, text, "text", "one-line", "", line.indent))
             index += 1
             continue
         if columnar and (line.indent > 0 or layout != "wrapped"):

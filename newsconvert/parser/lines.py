@@ -124,9 +124,6 @@ def split_lines(text: str) -> list[Line]:
     cleaned = clean_text(text)
     result: list[Line] = []
     append = result.append
-    # ``tuple.__new__`` builds the records without the Python-level ``Line.__new__`` frame
-    # (a third of the cost of this loop).
-    make = tuple.__new__
     pieces = cleaned.split("\n")
     if len(pieces) > 1 and not pieces[-1]:
         pieces.pop()  # a final newline ends the last line; it does not start another
@@ -135,7 +132,7 @@ def split_lines(text: str) -> list[Line]:
         number += 1
         stripped = raw.strip()
         if not stripped:
-            append(make(Line, (number, "", 0, 0)))
+            append(Line(number, "", 0, 0))
             continue
         if raw[0] in " \t":
             lead = raw[: len(raw) - len(raw.lstrip())]
@@ -145,5 +142,5 @@ def split_lines(text: str) -> list[Line]:
         if "\t" in stripped:
             # Tabs inside a line separate words or columns; a single space keeps the words.
             stripped = stripped.expandtabs(TAB_WIDTH)
-        append(make(Line, (number, stripped, indent, indent + len(stripped))))
+        append(Line(number, stripped, indent, indent + len(stripped)))
     return result

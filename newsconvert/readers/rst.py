@@ -102,14 +102,13 @@ def parse_rst(text: str, *, source: str | None = None) -> Any:
     """
     import copy
 
+    from docutils.parsers.rst import Parser
     from docutils.readers.standalone import Reader
     from docutils.utils import new_document
 
-    from newsconvert.readers import rst_machines
-
-    # A parser keeps its state machine on itself: a fresh one per call (it costs nothing)
-    # keeps concurrent reads apart. Its nested machines come from this thread's pool.
-    parser = rst_machines.parser()
+    # A parser keeps its state machine on itself: a fresh one per call keeps concurrent reads
+    # apart.
+    parser = Parser()
     reader: Reader[Any] = Reader(parser=parser)
     settings = copy.copy(_default_settings())
     messages = io.StringIO()
@@ -119,7 +118,6 @@ def parse_rst(text: str, *, source: str | None = None) -> Any:
         parser.parse(text, document)
         document.transformer.populate_from_components((reader, parser))
         document.transformer.apply_transforms()
-        rst_machines.release_document_machines(parser)
     except RecursionError:
         # docutils recurses once per level of nesting (lists in lists in quotes…).
         raise ParseError("reStructuredText nested too deeply", source=source) from None

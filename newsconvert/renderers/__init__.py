@@ -68,15 +68,21 @@ Every format leaves out asides of the kinds in :data:`newsconvert.tree.HIDDEN_AS
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from os import PathLike
-from types import ModuleType
-from typing import Any
+from typing import Any, TextIO
 
 from newsconvert.formats import OUTPUT_FORMATS, output_format
 from newsconvert.tree import Article
 
-__all__ = ["UnknownBlockTypeError", "render"]
+__all__ = [
+    "UnknownBlockTypeError",
+    "reload_templates",
+    "render",
+    "render_formats",
+    "render_to",
+    "template_environment",
+]
 
 
 class UnknownBlockTypeError(TypeError):
@@ -103,19 +109,77 @@ class UnknownBlockTypeError(TypeError):
         )
 
 
-_templating: tuple[ModuleType, Callable[..., dict[str, Any]]] | None = None
-"""The environment module and build_context, imported on the first templated render (they
-load Jinja, which JSON output never needs) and kept here: an import statement in
-:func:`render` costs about 0.5 us on every call."""
+_environments: dict[tuple[str, tuple[str, ...], str | None, bool], Any] = {}
 
 
-def _load_templating() -> tuple[ModuleType, Callable[..., dict[str, Any]]]:
-    global _templating
-    from newsconvert.renderers import environment
+def template_environment(
+    fmt: str,
+    template_dirs: tuple[str, ...] = (),
+    dialect: str | None = None,
+    *,
+    check_characters: bool = True,
+) -> Any:
+    """The Jinja environment of ``fmt`` with ``template_dirs`` before the built-in templates:
+    made on first use (:func:`newsconvert.renderers.environment.make_environment`) and kept,
+    with its compiled templates, until :func:`reload_templates`."""
+    key = (fmt, template_dirs, dialect, check_characters)
+    env = _environments.get(key)
+    if env is None:
+        from newsconvert.renderers.environment import make_environment
+
+        env = _environments[key] = make_environment(
+            fmt, template_dirs, dialect, check_characters=check_characters
+        )
+    return env
+
+
+def reload_templates() -> None:
+    """Forget the templates compiled in this process, so that the next render reads them from
+    disk again (a site build does, having fingerprinted them as they are now)."""
+    _environments.clear()
+
+
+def _template_call(
+    article: Article,
+    to: str,
+    *,
+    standalone: bool,
+    template_dirs: Iterable[str | PathLike[str]],
+    keep_chrome: bool,
+    lang: str,
+    site: str | None,
+    home: str | None,
+    shared: dict[str, Any] | None = None,
+) -> tuple[Any, str, dict[str, Any]] | str:
+    """The environment, template name and context that render ``article`` as ``to``; or, for
+    a format written without templates (JSON), the finished text."""
     from newsconvert.renderers.context import build_context
 
-    _templating = (environment, build_context)
-    return _templating
+    fmt = output_format(to)
+    writer = fmt.load_writer()
+    if writer is not None:
+        return writer(article).rstrip("\n") + "\n"
+    dirs = tuple(os.fspath(folder) for folder in template_dirs)
+    markdown = fmt.name == "md"
+    env = template_environment(
+        fmt.name,
+        dirs,
+        site if markdown else None,
+        check_characters=not article.characters_checked,
+    )
+    context = build_context(
+        article, fmt.name, standalone=standalone, keep_chrome=keep_chrome, lang=lang, shared=shared
+    )
+    context["site"] = site if markdown else None
+    context["home"] = home
+    for other in OUTPUT_FORMATS:
+        if other.standalone_metadata is not None:
+            context[other.standalone_metadata] = None
+    if standalone and fmt.standalone_metadata is not None:
+        from newsconvert.renderers import metadata
+
+        context[fmt.standalone_metadata] = getattr(metadata, fmt.standalone_metadata)(context)
+    return env, fmt.template(standalone), context
 
 
 def render(
@@ -143,26 +207,94 @@ def render(
     block type no renderer knows (never silently dropped). The
     text ends with exactly one line break.
     """
-    fmt = output_format(to)
-    writer = fmt.load_writer()
-    if writer is not None:
-        return writer(article).rstrip("\n") + "\n"
-    environments, build_context = _templating or _load_templating()
-    dirs = tuple(os.fspath(folder) for folder in template_dirs)
-    markdown = fmt.name == "md"
-    env = environments.environment(fmt.name, dirs, site if markdown else None)
-    context = build_context(
-        article, fmt.name, standalone=standalone, keep_chrome=keep_chrome, lang=lang
+    call = _template_call(
+        article,
+        to,
+        standalone=standalone,
+        template_dirs=template_dirs,
+        keep_chrome=keep_chrome,
+        lang=lang,
+        site=site,
+        home=home,
     )
-    context["site"] = site if markdown else None
-    context["home"] = home
-    for other in OUTPUT_FORMATS:
-        if other.standalone_metadata is not None:
-            context[other.standalone_metadata] = None
-    if standalone and fmt.standalone_metadata is not None:
-        from newsconvert.renderers import metadata
+    if isinstance(call, str):
+        return call
+    from newsconvert.renderers.environment import render_template
 
-        context[fmt.standalone_metadata] = getattr(metadata, fmt.standalone_metadata)(context)
-    text: str = environments.render_template(env, fmt.template(standalone), context)
     # Every output ends with exactly one line break, whatever the templates leave.
-    return text.rstrip("\n") + "\n"
+    return render_template(*call).rstrip("\n") + "\n"
+
+
+def render_formats(
+    article: Article,
+    formats: Iterable[str],
+    *,
+    standalone: bool = False,
+    template_dirs: Iterable[str | PathLike[str]] = (),
+    keep_chrome: bool = False,
+    lang: str = "en",
+) -> dict[str, str]:
+    """``article`` rendered as each of ``formats`` (names as :func:`render` takes them; the keys
+    are the formats' names), the article's part of the template context computed once."""
+    from newsconvert.renderers.context import article_context
+    from newsconvert.renderers.environment import render_template
+
+    dirs = tuple(os.fspath(folder) for folder in template_dirs)
+    shared = article_context(article, keep_chrome=keep_chrome)
+    texts: dict[str, str] = {}
+    for name in formats:
+        call = _template_call(
+            article,
+            name,
+            standalone=standalone,
+            template_dirs=dirs,
+            keep_chrome=keep_chrome,
+            lang=lang,
+            site=None,
+            home=None,
+            shared=shared,
+        )
+        text = call if isinstance(call, str) else render_template(*call).rstrip("\n") + "\n"
+        texts[output_format(name).name] = text
+    return texts
+
+
+def render_to(
+    stream: TextIO,
+    article: Article,
+    to: str,
+    *,
+    standalone: bool = False,
+    template_dirs: Iterable[str | PathLike[str]] = (),
+    keep_chrome: bool = False,
+    lang: str = "en",
+    site: str | None = None,
+    home: str | None = None,
+) -> None:
+    """Write what :func:`render` returns to ``stream`` piece by piece, without holding the
+    whole text: for big articles, whose output would otherwise sit in memory twice."""
+    call = _template_call(
+        article,
+        to,
+        standalone=standalone,
+        template_dirs=template_dirs,
+        keep_chrome=keep_chrome,
+        lang=lang,
+        site=site,
+        home=home,
+    )
+    if isinstance(call, str):
+        stream.write(call)
+        return
+    from newsconvert.renderers.environment import generate_template
+
+    newlines = 0  # line breaks held back: the output ends with exactly one
+    for piece in generate_template(*call):
+        body = piece.rstrip("\n")
+        if body:
+            stream.write("\n" * newlines)
+            stream.write(body)
+            newlines = len(piece) - len(body)
+        else:
+            newlines += len(piece)
+    stream.write("\n")

@@ -2,11 +2,12 @@
 
 The context is a public interface: users' templates (``--template-dir``) rely on it. Every
 template of every format receives the names in :data:`CONTEXT`; block templates
-(``<format>/blocks/<type>.<ext>.j2``) are inlined into the article template's block loop and also
-see ``view`` (a :class:`BlockView`) and ``block`` (``view.block``).
+(``<format>/blocks/<type>.<ext>.j2``) are included by the article template's block loop and
+also see ``view`` (a :class:`BlockView`) and ``block`` (``view.block``).
 
-Computing these here, not in the templates, keeps the templates short and rendering cheap
-(Jinja expressions are slow; a Python loop over a dozen blocks is not).
+Computing these here, not in the templates, keeps the templates short. The part that depends
+only on the article (:func:`article_context`) is computed once per article, whatever the number
+of formats rendered from it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from typing import Any, NamedTuple, TypeVar
 from newsconvert import facts
 from newsconvert.renderers import UnknownBlockTypeError
 from newsconvert.tree import (
-    HIDDEN_ASIDES,
     Article,
     Aside,
     AttributionPosition,
@@ -77,7 +77,7 @@ LIST_BULLETS = ("-", "*")
 
 
 class BlockView(NamedTuple):
-    """One block as a template renders it (a named tuple: cheap to build for every block)."""
+    """One block as a template renders it."""
 
     type: str
     """The block's type name (:data:`BLOCK_TYPES`): ``paragraph``, ``blockquote``, …"""
@@ -118,22 +118,13 @@ class SectionView(NamedTuple):
     """The section's position in the article (0-based)."""
 
 
-# The members, looked up once: reading an enum member off its class goes through the enum
-# machinery (a descriptor) on every access, and these run for every blockquote of every render.
-_NONE, _BEFORE, _AFTER = (
-    AttributionPosition.NONE,
-    AttributionPosition.BEFORE,
-    AttributionPosition.AFTER,
-)
-
-
 def attribution_span(block: Blockquote) -> tuple[int, int] | None:
     """Where ``block.attribution`` stands in ``block.text``: first occurrence when it comes
     before the quotation, last when after; ``None`` when it is absent or not in the text."""
     attribution = block.attribution
-    if not attribution or block.position == _NONE:
+    if not attribution or block.position == AttributionPosition.NONE:
         return None
-    if block.position == _BEFORE:
+    if block.position == AttributionPosition.BEFORE:
         start = block.text.find(attribution)
     else:
         start = block.text.rfind(attribution)
@@ -148,7 +139,7 @@ def _split_quote(block: Blockquote, span: tuple[int, int] | None) -> tuple[str, 
     if span is None:
         return text, "", False
     start, end = span
-    if block.position == _BEFORE and start == 0:
+    if block.position == AttributionPosition.BEFORE and start == 0:
         # The caption runs to the end of the attribution's word ("Hun Sen," keeps its comma)
         # and takes the whitespace after it, so the quotation starts at its opening mark.
         cut = end
@@ -159,7 +150,7 @@ def _split_quote(block: Blockquote, span: tuple[int, int] | None) -> tuple[str, 
         if cut < len(text):
             return text[cut:], text[:cut], True
     elif (
-        block.position == _AFTER
+        block.position == AttributionPosition.AFTER
         and start >= 2
         and text[start - 1] == " "
         and not text[start - 2].isspace()
@@ -168,9 +159,6 @@ def _split_quote(block: Blockquote, span: tuple[int, int] | None) -> tuple[str, 
         # whitespace between quotation and attribution, and a reader puts back one space.
         return text[:start], text[start:], False
     return text, "", False
-
-
-_new_view = tuple.__new__  # BlockView(...) with keyword handling costs more than the rest
 
 
 def _block_view(
@@ -183,34 +171,24 @@ def _block_view(
     if kind is None:
         # Never skip what we cannot render: a new node type needs a template, loudly.
         raise UnknownBlockTypeError(block)
-    text = block.text
-    blank = not text or text.isspace()
-    if kind == "paragraph":
-        return _new_view(
-            BlockView, (kind, block, previous, dateline, "-", None, "", "", False, blank)
+    blank = not block.text or block.text.isspace()
+    if isinstance(block, Blockquote):
+        span = attribution_span(block)
+        quote_part, caption_part, caption_first = _split_quote(block, span)
+        return BlockView(
+            kind,
+            block,
+            previous,
+            span=span,
+            quote_part=quote_part,
+            caption_part=caption_part,
+            caption_first=caption_first,
+            blank=blank,
         )
-    if kind == "blockquote":
-        span = attribution_span(block)  # type: ignore[arg-type]
-        quote_part, caption_part, caption_first = _split_quote(block, span)  # type: ignore[arg-type]
-        return _new_view(
-            BlockView,
-            (
-                kind,
-                block,
-                previous,
-                None,
-                "-",
-                span,
-                quote_part,
-                caption_part,
-                caption_first,
-                blank,
-            ),
-        )
-    bullet = "-"
     if kind == "list":
         bullet = LIST_BULLETS[1] if previous_bullet == LIST_BULLETS[0] else LIST_BULLETS[0]
-    return _new_view(BlockView, (kind, block, previous, None, bullet, None, "", "", False, blank))
+        return BlockView(kind, block, previous, bullet=bullet, blank=blank)
+    return BlockView(kind, block, previous, dateline, blank=blank)
 
 
 def dateline_paragraph(article: Article, *, keep_chrome: bool) -> Paragraph | None:
@@ -247,8 +225,7 @@ def section_views(article: Article, *, keep_chrome: bool) -> tuple[list[SectionV
         previous: str | None = None
         previous_bullet: str | None = None
         for block in section.blocks:
-            # _rendered, inlined: this loop runs for every block of every render.
-            if not keep_chrome and type(block) is Aside and block.kind in HIDDEN_ASIDES:
+            if not facts.shown(block, keep_chrome=keep_chrome):
                 continue
             if pending is not None and block is target:
                 view = _block_view(block, previous, pending, previous_bullet)
@@ -274,19 +251,13 @@ def _iso(stamp: Timestamp | None) -> str | None:
     return stamp.iso if stamp is not None else None
 
 
-_last_article: list[tuple[Article, bool, dict[str, Any]]] = []
-"""The article-dependent part of the last context built: rendering one article to several
-formats in a row (the CLI, a site build, ``convert``) computes it once."""
-
-
-def _article_context(article: Article, keep_chrome: bool) -> dict[str, Any]:
-    if _last_article:
-        last, last_keep_chrome, values = _last_article[0]
-        if last is article and last_keep_chrome == keep_chrome:
-            return values
+def article_context(article: Article, *, keep_chrome: bool) -> dict[str, Any]:
+    """The part of the context (see :data:`CONTEXT`) that depends only on ``article`` and
+    ``keep_chrome``: computed once per article and shared by every format rendered from it
+    (:func:`build_context` copies it)."""
     sections, dateline_placed = section_views(article, keep_chrome=keep_chrome)
     dateline = article.dateline if article.dateline and article.dateline.text.strip() else None
-    values = {
+    return {
         "article": article,
         "headline": article.headline,
         "title_label": article.title_label,
@@ -305,17 +276,23 @@ def _article_context(article: Article, keep_chrome: bool) -> dict[str, Any]:
         "date_published": _iso(facts.published(article)),
         "date_modified": _iso(facts.modified(article)),
     }
-    _last_article[:] = [(article, keep_chrome, values)]
-    return values
 
 
 def build_context(
-    article: Article, fmt: str, *, standalone: bool, keep_chrome: bool, lang: str
+    article: Article,
+    fmt: str,
+    *,
+    standalone: bool,
+    keep_chrome: bool,
+    lang: str,
+    shared: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The template context for ``article`` (see :data:`CONTEXT`): a new dictionary each call;
-    the values computed from the article are immutable and shared by consecutive calls for the
-    same article object."""
-    context = dict(_article_context(article, keep_chrome))
+    """The template context for ``article`` (see :data:`CONTEXT`), a new dictionary each call.
+    ``shared`` is the :func:`article_context` of the same article and ``keep_chrome``, when the
+    caller renders it to several formats; it is computed here otherwise."""
+    if shared is None:
+        shared = article_context(article, keep_chrome=keep_chrome)
+    context = dict(shared)
     context["standalone"] = standalone
     context["lang"] = lang
     context["format"] = fmt

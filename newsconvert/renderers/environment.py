@@ -1,83 +1,32 @@
 """The Jinja environments: where templates are found, how they are loaded, and their filters.
 
-One :class:`jinja2.Environment` per (format, template folders) is built on first use and cached
-for the life of the process; templates are compiled once and never re-checked on disk
-(``auto_reload=False``), because building environments and stat-ing files costs more than
-rendering an article.
+One loader searches :func:`newsconvert.formats.template_path`: each user template folder first,
+in the order given, then the built-in ``templates/``. A user overrides any template, or the
+rendering of one block type, by dropping a file of the same name in a folder of their own.
+Block templates are ``{% include %}`` targets: they see the article template's context and loop
+variables. The built-in ones are pasted into the built-in templates when those are loaded
+(:class:`TemplateLoader`).
 
-One :class:`jinja2.FileSystemLoader` searches :func:`newsconvert.formats.template_path`: each
-user template folder first, in the order given, then the built-in ``templates/``. A user
-overrides any template, or the rendering of one block type, by dropping a file of the same name
-in a folder of their own.
-
-Block templates are *inlined*: ``{% inline "md/blocks/paragraph.md.j2" %}`` pastes the named
-template (found through the same loader, so a user's version wins) into the including template
-when it is compiled. This costs nothing per block at render time, unlike ``{% include %}`` or a
-macro call, and the inlined template sees the loop's variables. Line numbers of inlined
-templates are kept apart (offset by :data:`INLINE_LINE_BASE` per template) so that an error is
-reported in the file and on the line where it is.
+Templates are compiled once per process (environments are kept by
+:func:`newsconvert.renderers.template_environment`) and once per machine: the compiled code is
+kept in a bytecode cache under the user's cache folder, checked against each template's source,
+so an edited template is recompiled and an unchanged one never is.
 """
 
 from __future__ import annotations
 
-import functools
+import hashlib
 import os
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from types import TracebackType
 from typing import Any
 
 import jinja2
-from jinja2 import nodes
-from jinja2.ext import Extension
-from jinja2.parser import Parser
 
 from newsconvert.errors import ConfigError, TemplateError
 from newsconvert.formats import OUTPUT_FORMATS, output_format, template_path
 from newsconvert.renderers.metadata import dump_yaml
-
-INLINE_LINE_BASE = 1_000_000
-"""Line-number offset given to the n-th inlined template (n times this), to tell files apart."""
-
-
-class InlineExtension(Extension):
-    """``{% inline "name" %}``: paste a template's body here at compile time."""
-
-    tags = {"inline"}  # noqa: RUF012 - Jinja's Extension API declares it as a plain class attribute
-
-    def __init__(self, environment: jinja2.Environment) -> None:
-        super().__init__(environment)
-        environment.extend(inlined_files={}, inline_stack=[])
-
-    def parse(self, parser: Parser) -> list[nodes.Node]:
-        lineno = next(parser.stream).lineno
-        name_node = parser.parse_expression()
-        if not isinstance(name_node, nodes.Const) or not isinstance(name_node.value, str):
-            parser.fail("inline takes a template name in quotes", lineno)
-        name: str = name_node.value
-        environment = self.environment
-        stack: list[str] = environment.inline_stack  # type: ignore[attr-defined]
-        if name in stack:
-            parser.fail(f"template {name!r} inlines itself", lineno)
-        loader = environment.loader
-        assert loader is not None
-        try:
-            source, filename, _ = loader.get_source(environment, name)
-        except jinja2.TemplateNotFound:
-            parser.fail(f"inlined template {name!r} not found", lineno)
-        files: dict[int, tuple[str, str | None]] = environment.inlined_files  # type: ignore[attr-defined]
-        base = INLINE_LINE_BASE * (len(files) + 1)
-        files[base] = (name, filename)
-        stack.append(name)
-        try:
-            body = environment.parse(source, name, filename).body
-        finally:
-            stack.pop()
-        for top in body:
-            for node in (top, *top.find_all(nodes.Node)):
-                # find_all visits each node once per tree; nested inlines were offset already.
-                if node.lineno is not None and node.lineno < INLINE_LINE_BASE:
-                    node.lineno += base
-        return body
 
 
 def _nonblank_lines(text: str) -> list[str]:
@@ -100,59 +49,134 @@ def _filters(dialect: str | None = None) -> dict[str, Any]:
     return filters
 
 
-@functools.lru_cache(maxsize=32)
-def environment(
-    fmt: str, template_dirs: tuple[str, ...] = (), dialect: str | None = None
-) -> jinja2.Environment:
-    """The cached environment for format ``fmt`` with the user's ``template_dirs`` first;
-    Markdown text escaped for ``dialect``'s engine too (see :mod:`newsconvert.escape.markdown`).
+_PART_INCLUDE = re.compile(r'\{% include "([a-z]+/(?:blocks/[a-z]+|timestamp)\.[a-z]+\.j2)" %\}\n?')
+"""An include of a part template (a block type's, or the timestamp's: each included once per
+block or timestamp), with the line break that ends its line, if any."""
 
-    Raises :class:`ConfigError` for a template folder that does not exist.
+
+class TemplateLoader(jinja2.FileSystemLoader):
+    """The user's folders, then the built-in ones; a built-in template is loaded with the
+    built-in part templates it includes (``<format>/blocks/<type>.<ext>.j2``,
+    ``html/timestamp.html.j2``) pasted in.
+
+    A part template is included once per block or timestamp, and each include makes a new
+    template context, which costs more than the block's own output. Pasted in when the article
+    template is loaded, the parts are compiled with it. Only built-in parts are pasted into
+    built-in templates, and only where no user folder has a template of that name: a user's
+    template is always loaded as it is and included, so an error in it is reported in its own
+    file and line.
+    """
+
+    def __init__(self, template_dirs: tuple[str, ...]) -> None:
+        super().__init__(template_path(template_dirs))
+        self.user_dirs = template_dirs
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        if self._overridden(template):
+            return source, filename, uptodate
+        return self._paste(environment, source, (template,)), filename, uptodate
+
+    def _paste(self, environment: jinja2.Environment, source: str, stack: tuple[str, ...]) -> str:
+        def included(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name in stack or self._overridden(name):
+                return match.group(0)
+            text = jinja2.FileSystemLoader.get_source(self, environment, name)[0]
+            return self._paste(environment, text, (*stack, name))
+
+        return _PART_INCLUDE.sub(included, source)
+
+    def _overridden(self, name: str) -> bool:
+        return any(os.path.isfile(os.path.join(folder, name)) for folder in self.user_dirs)
+
+
+def bytecode_cache(settings: dict[str, Any]) -> jinja2.BytecodeCache | None:
+    """The on-disk cache of templates compiled with the environment ``settings``:
+    ``$XDG_CACHE_HOME/newsconvert/templates/<digest>`` (or ``~/.cache/…``), one folder per
+    digest of the settings and the versions of newsconvert and Jinja, since the compiled code
+    depends on them too. ``NEWSCONVERT_CACHE=off`` turns it off. ``None`` when the folder cannot
+    be made: templates are then compiled in every process, which is only slower."""
+    if os.environ.get("NEWSCONVERT_CACHE", "").lower() in ("off", "0", "no"):
+        return None
+    from newsconvert import __version__
+
+    described = sorted(
+        (key, getattr(value, "__qualname__", value)) for key, value in settings.items()
+    )
+    key = f"{__version__} {jinja2.__version__} {described!r}"
+    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.path.join(base, "newsconvert", "templates", digest)
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(folder)
+
+
+def make_environment(
+    fmt: str,
+    template_dirs: tuple[str, ...] = (),
+    dialect: str | None = None,
+    *,
+    check_characters: bool = True,
+) -> jinja2.Environment:
+    """A new environment for format ``fmt`` with the user's ``template_dirs`` first; Markdown
+    text escaped for ``dialect``'s engine too (see :mod:`newsconvert.escape.markdown`).
+
+    ``check_characters`` keeps the format's ``finalize`` hook (HTML: invalid characters replaced
+    in every printed value); it may be off only for trees whose text is known to be clean (see
+    :attr:`newsconvert.tree.Article.characters_checked`). Raises :class:`ConfigError` for a
+    template folder that does not exist.
     """
     output = output_format(fmt)
     for folder in template_dirs:
         if not os.path.isdir(folder):
             raise ConfigError(f"template folder not found: {folder}")
+    finalize = getattr(output.load_escaper(), "finalize", None) if check_characters else None
+    settings: dict[str, Any] = {
+        "undefined": jinja2.StrictUndefined,
+        "autoescape": output.autoescape,
+        "finalize": finalize,
+        "trim_blocks": True,
+        "lstrip_blocks": True,
+        "keep_trailing_newline": True,
+    }
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(template_path(template_dirs)),
-        undefined=jinja2.StrictUndefined,
-        autoescape=output.autoescape,
-        finalize=getattr(output.load_escaper(), "finalize", None),
+        loader=TemplateLoader(template_dirs),
+        # The environment lives until newsconvert.renderers.reload_templates(): templates are
+        # neither re-checked on disk nor evicted (there are a dozen per format).
         auto_reload=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        extensions=[InlineExtension],
+        cache_size=-1,
+        bytecode_cache=bytecode_cache(settings),
+        **settings,
     )
     env.filters.update(_filters(dialect))
-    env.extend(compiled_templates={})
     return env
 
 
 def render_template(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
-    """Render the template ``name`` of ``env`` with ``context`` (which this call may extend).
-
-    What :meth:`jinja2.Template.render` does, minus the per-call work this module makes
-    unnecessary: the template is looked up in a plain dictionary, and ``context`` becomes the
-    template's context without being copied (the environment's globals are added to it).
-    Any failure becomes a :class:`TemplateError` naming the template file and line.
-    """
-    templates: dict[str, jinja2.Template] = env.compiled_templates  # type: ignore[attr-defined]
+    """Render the template ``name`` of ``env`` with ``context``; any failure becomes a
+    :class:`TemplateError` naming the template file and line."""
     try:
-        try:
-            template = templates.get(name)
-            if template is None:
-                template = templates[name] = env.get_template(name)
-            for key, value in env.globals.items():
-                context.setdefault(key, value)
-            return "".join(template.root_render_func(template.new_context(context, shared=True)))
-        except Exception:
-            env.handle_exception()  # re-raises, the traceback rewritten to template lines
+        return env.get_template(name).render(context)
     except Exception as error:
-        raise template_error(error, env) from None
+        raise template_error(error) from None
 
 
-def template_error(error: BaseException, env: jinja2.Environment) -> TemplateError:
+def generate_template(env: jinja2.Environment, name: str, context: dict[str, Any]) -> Iterator[str]:
+    """The output of template ``name`` of ``env`` with ``context``, piece by piece (for output
+    streamed to a file); failures as in :func:`render_template`."""
+    try:
+        yield from env.get_template(name).generate(context)
+    except Exception as error:
+        raise template_error(error) from None
+
+
+def template_error(error: BaseException) -> TemplateError:
     """A one-line :class:`TemplateError` for ``error``, naming the template file and line."""
     if isinstance(error, jinja2.TemplateSyntaxError):
         where, line = error.filename or error.name, error.lineno
@@ -167,12 +191,6 @@ def template_error(error: BaseException, env: jinja2.Environment) -> TemplateErr
             message = error.message or type(error).__name__
         else:
             message = f"{type(error).__name__}: {error}"
-    if line is not None and line >= INLINE_LINE_BASE:
-        files: dict[int, tuple[str, str | None]] = env.inlined_files  # type: ignore[attr-defined]
-        base = line - line % INLINE_LINE_BASE
-        if base in files:
-            name, filename = files[base]
-            where, line = filename or name, line - base
     return TemplateError(message, source=where or "<template>", line=line)
 
 

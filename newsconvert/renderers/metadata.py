@@ -6,26 +6,28 @@ dumper, :func:`json.dumps`), which quote every value correctly whatever it conta
 
 from __future__ import annotations
 
+import functools
 from typing import Any
-
-import yaml
 
 from newsconvert.escape.characters import replace_invalid
 from newsconvert.tree import Article
 
-try:  # libyaml's emitter is several times faster; its output is the same YAML.
-    _SafeDumper: type = yaml.CSafeDumper
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _SafeDumper = yaml.SafeDumper
 
+@functools.cache
+def _dumper() -> type:
+    """The safe dumper (libyaml's where PyYAML has it: the same YAML, faster), never writing
+    anchors and aliases (``&id001``/``*id001``) for a value that appears twice: front matter is
+    read by strict and simple YAML loaders (Hugo's, Jekyll's, other tools') that refuse or
+    mis-read them. PyYAML is imported here, on the paths that write YAML only."""
+    import yaml
 
-class _Dumper(_SafeDumper):  # type: ignore[misc]
-    """The safe dumper, never writing anchors and aliases (``&id001``/``*id001``) for a value
-    that appears twice: front matter is read by strict and simple YAML loaders (Hugo's, Jekyll's,
-    other tools') that refuse or mis-read them."""
+    base: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
+    class Dumper(base):  # type: ignore[misc]
+        def ignore_aliases(self, data: Any) -> bool:
+            return True
+
+    return Dumper
 
 
 def front_matter(context: dict[str, Any]) -> dict[str, Any]:
@@ -58,9 +60,11 @@ def dump_yaml(data: dict[str, Any]) -> str:
     Lines are never folded, so a long headline stays one line; no anchors or aliases. The one
     YAML writer of the package: standalone Markdown and every generator's front matter use it.
     """
+    import yaml
+
     text = yaml.dump(
         _clean(data),
-        Dumper=_Dumper,
+        Dumper=_dumper(),
         allow_unicode=True,
         sort_keys=False,
         default_flow_style=False,

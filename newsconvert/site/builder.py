@@ -39,14 +39,16 @@ import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, TextIO
 
 from newsconvert import __version__, output
 from newsconvert.errors import ConfigError, NewsconvertError
 from newsconvert.formats import input_format_for_path, output_format, template_path
+from newsconvert.gcpause import gc_paused
 from newsconvert.options import Options
+from newsconvert.renderers import reload_templates
 from newsconvert.site.discover import DEFAULT_INCLUDE, Problem, discover
 from newsconvert.site.feed import FEED_NAME, render_feed
 from newsconvert.site.index import IndexEntry, newest_first, render_index
@@ -222,13 +224,14 @@ def prepare_task(task: Task, options: Options) -> _Prepared | Outcome:
     try:
         data = read_bytes(task.source_path, max_size=options.max_size, regular_only=True)
         source = decode_source(data, name=task.source_path, encoding=options.encoding)
-        article = newsconvert.read(
-            source.text,
-            source_format(task.source_path),
-            source=task.source_path,
-            zones=dict(options.zones) or None,
-        )
-        files, entry, post_warnings = article_outputs(article, task.slug, options)
+        with gc_paused():
+            article = newsconvert.read(
+                source.text,
+                source_format(task.source_path),
+                source=task.source_path,
+                zones=dict(options.zones) or None,
+            )
+            files, entry, post_warnings = article_outputs(article, task.slug, options)
     except NewsconvertError as error:
         return Outcome(task.relative_path, error=str(error.located(task.source_path)))
     except Exception as error:
@@ -328,14 +331,41 @@ def _terminated(signum: int, frame: object) -> None:
     os._exit(128 + signum)
 
 
-def _run_in_worker(start: int, tasks: Sequence[Task]) -> list[Outcome]:
+def _run_in_worker(start: int, tasks: Sequence[Task]) -> list[PackedOutcome]:
     assert _worker_job is not None and _worker_journal is not None
     outcomes = []
     for number, task in enumerate(tasks, start):
         _worker_current[_worker_slot] = number
-        outcomes.append(convert_task(task, _worker_job, _worker_journal))
+        outcomes.append(pack_outcome(convert_task(task, _worker_job, _worker_journal)))
     _worker_current[_worker_slot] = -1
     return outcomes
+
+
+PackedOutcome = tuple[str, tuple[Any, ...] | None, str | None, tuple[str, ...], tuple[str, ...]]
+"""An :class:`Outcome` as plain tuples, strings and numbers: what a worker sends the parent."""
+
+_ENTRY_FIELDS = tuple(field.name for field in fields(IndexEntry))
+
+
+def pack_outcome(outcome: Outcome) -> PackedOutcome:
+    """``outcome`` as plain values, which unpickle several times faster than the dataclasses
+    (the parent unpickles one per article, on the build's critical path)."""
+    record = outcome.record
+    packed = None
+    if record is not None:
+        entry = tuple(getattr(record.entry, name) for name in _ENTRY_FIELDS)
+        packed = (record.source_hash, record.slug, record.outputs, record.fingerprint, entry)
+    return (outcome.relative_path, packed, outcome.error, outcome.warnings, outcome.begun)
+
+
+def unpack_outcome(packed: PackedOutcome) -> Outcome:
+    """The :class:`Outcome` that :func:`pack_outcome` packed."""
+    relative_path, record, error, warnings, begun = packed
+    if record is None:
+        return Outcome(relative_path, None, error, warnings, begun)
+    source_hash, slug, outputs, fingerprint, entry = record
+    article = ArticleRecord(source_hash, slug, outputs, fingerprint, IndexEntry(*entry))
+    return Outcome(relative_path, article, error, warnings, begun)
 
 
 def _warm_up(options: Options) -> None:
@@ -360,10 +390,6 @@ def run_tasks(tasks: Sequence[Task], job: Job, jobs: int) -> Iterator[Outcome]:
             for task in tasks:
                 yield convert_task(task, job, journal)
         return
-    # Chunks amortise the pipe round trips (an article takes about a millisecond), while leaving
-    # enough chunks per worker that one slow chunk does not leave the others idle. Each article's
-    # pages are written before the next is rendered, so one page is the most text held.
-    size = max(1, min(64, len(tasks) // (workers * 8)))
     _warm_up(job.options)
     current = multiprocessing.RawArray("q", [-1] * workers)
     slots = multiprocessing.Value("i", 0)
@@ -374,8 +400,8 @@ def run_tasks(tasks: Sequence[Task], job: Job, jobs: int) -> Iterator[Outcome]:
     )
     try:
         futures = [
-            executor.submit(_run_in_worker, start, tasks[start : start + size])
-            for start in range(0, len(tasks), size)
+            executor.submit(_run_in_worker, start, tasks[start:end])
+            for start, end in folder_chunks(tasks, workers)
         ]
         # In submission order: stderr messages come in a stable order whatever the scheduling.
         for future in futures:
@@ -384,9 +410,54 @@ def run_tasks(tasks: Sequence[Task], job: Job, jobs: int) -> Iterator[Outcome]:
             except BrokenProcessPool:
                 executor.shutdown(wait=True)  # every worker gone: the dead one's slot is left
                 raise _worker_died(tasks, current) from None
-            yield from outcomes
+            for packed in outcomes:
+                yield unpack_outcome(packed)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def folder_chunks(tasks: Sequence[Task], workers: int) -> list[tuple[int, int]]:
+    """``tasks`` cut into chunks for ``workers`` processes, as ``(start, end)`` index pairs.
+
+    A chunk holds whole folders where it can (several small ones, up to a share of the build
+    that leaves every worker several chunks), so that two workers rarely create files in the
+    same folder at once: on ext4 that contends for the folder's lock and inodes. A folder larger
+    than that share is cut, as is a build of a single folder. Each chunk also amortises the
+    round trip to its worker over many articles. Each article's pages are written before the
+    next is rendered, so one page is the most text a worker holds.
+    """
+    limit = max(16, len(tasks) // (workers * 8))
+    chunks: list[tuple[int, int]] = []
+    start = end = 0  # the chunk being filled
+    for run_start, run_end in _folder_runs(tasks):
+        if run_end - run_start > limit:  # a big folder: in pieces of its own
+            if end > start:
+                chunks.append((start, end))
+            chunks.extend(
+                (piece, min(piece + limit, run_end)) for piece in range(run_start, run_end, limit)
+            )
+            start = end = run_end
+            continue
+        if run_end - start > limit:
+            chunks.append((start, end))
+            start = run_start
+        end = run_end
+    if end > start:
+        chunks.append((start, end))
+    return chunks
+
+
+def _folder_runs(tasks: Sequence[Task]) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each run of consecutive tasks from the same folder."""
+    start = 0
+    for index in range(1, len(tasks) + 1):
+        if index == len(tasks) or _folder(tasks[index]) != _folder(tasks[index - 1]):
+            yield start, index
+            start = index
+
+
+def _folder(task: Task) -> str:
+    return task.relative_path.rpartition("/")[0]
 
 
 def _worker_died(tasks: Sequence[Task], current: Sequence[int]) -> NewsconvertError:
@@ -563,7 +634,9 @@ def build(
     options = replace(options, to=output_format(options.to or "html").name)
     stream = stderr if stderr is not None else sys.stderr
     check_folders(source_dir, out_dir)
-    _forget_compiled_templates()
+    # Render with the templates as they are now, as fingerprinted below, even when an earlier
+    # build in this process compiled older versions of them.
+    reload_templates()
     _make_folder(out_dir)
     # Held to the end: a second build into OUT would delete this one's files as stale.
     with build_lock(out_dir):
@@ -676,19 +749,6 @@ def build(
             raise site_error
         summary.seconds = time.perf_counter() - started
         return summary
-
-
-def _forget_compiled_templates() -> None:
-    """Drop templates compiled by an earlier build in this process.
-
-    The renderers compile each template once per process and never look at the disk again; a
-    build fingerprints the templates as they are now, so it must also render with them as they
-    are now (a second build in the same process, after a template was edited).
-    """
-    environment = sys.modules.get("newsconvert.renderers.environment")
-    cached = getattr(environment, "environment", None)
-    if cached is not None and hasattr(cached, "cache_clear"):
-        cached.cache_clear()
 
 
 def _write_site_pages(out_dir: Path, records: dict[str, ArticleRecord], options: Options) -> None:

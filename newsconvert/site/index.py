@@ -126,7 +126,9 @@ def render_index(
     Rendered by the renderers' HTML environment for ``template_dirs`` (autoescaped, invalid
     characters replaced); a failing template raises :class:`TemplateError` with file and line.
     """
-    from newsconvert.renderers.environment import environment, render_template
+    from newsconvert.renderers import template_environment
+    from newsconvert.renderers.environment import render_template
 
     context = {"title": title, "lang": lang, "entries": entries, "feed_href": feed_href}
-    return render_template(environment("html", tuple(template_dirs)), INDEX_TEMPLATE, context)
+    env = template_environment("html", tuple(template_dirs))
+    return render_template(env, INDEX_TEMPLATE, context)
