@@ -17,7 +17,12 @@ field (targets from issue 6):
   or timestamp, or two lines joined into one paragraph, is a miss;
 - ``dateline`` (newspaper): for files whose first paragraphs open with a wire dateline by a
   yardstick pattern kept deliberately independent of the parser's own rules (a place in
-  capitals and/or an agency in brackets, then a dash), ``Article.dateline`` must be found.
+  capitals and/or an agency in brackets, then a dash), ``Article.dateline`` must be found;
+- ``indian/<site>`` (from ``indian/labels.jsonl``, issue 10): ``headline`` exact or ``null``;
+  ``dateline`` the place only (or ``null``); ``byline`` the name among the bylines' names (or no
+  byline); ``credit`` the exact credit line among the credits (or no credit); ``chrome`` the
+  lines set aside as chrome or cross-links, in file order, equal to ``chrome_lines``. Texts are
+  compared in NFC, since the scrapes write the nukta letters both ways.
 
 Prints a table and the misses; exits 1 when a target is not met.
 """
@@ -28,13 +33,14 @@ import argparse
 import json
 import re
 import sys
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsconvert.errors import NewsconvertError
-from newsconvert.parser import parse
+from newsconvert.parser import parse, parse_with_trace
 from newsconvert.tree import Article, BulletList, Preformatted
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -47,6 +53,13 @@ TARGETS: dict[tuple[str, str], float] = {
     ("bbc", "paragraphs"): 0.97,
     ("newspaper", "dateline"): 1.0,
 }
+INDIAN_FIELDS = ("headline", "dateline", "byline", "credit", "chrome")
+INDIAN_SITES = ("amarujala", "bhaskar", "lallantop", "ndtv", "zeenews")
+TARGETS.update(
+    {(f"indian/{site}", name): 1.0 for site in INDIAN_SITES for name in INDIAN_FIELDS}
+)  # issue 10: every label right
+SET_ASIDE_ROLES = frozenset({"chrome", "crosslink"})
+"""Trace roles that count as a line set aside from the body as site furniture."""
 
 # The yardstick for "this file opens with a wire dateline": capitals then an optional
 # ``, State`` and an optional ``(Agency)``, then a dash; or ``(Agency)`` and a dash alone.
@@ -136,7 +149,7 @@ def score(corpus: Path) -> dict[tuple[str, str], Score]:
                 if key in label or (key == "paragraphs" and "paragraph_lines" in label):
                     scores[source, key].add(False, f"{name}: {error}")
             continue
-        headline = article.headline.text
+        headline = article.headline.text if article.headline is not None else None
         scores[source, "headline"].add(
             headline == label["headline"], f"{name}: {headline!r} != {label['headline']!r}"
         )
@@ -170,12 +183,61 @@ def score(corpus: Path) -> dict[tuple[str, str], Score]:
         scores["newspaper", "dateline"].add(
             article.dateline is not None, f"{name}: no dateline found"
         )
+    score_indian(corpus, scores)
     return scores
+
+
+def _nfc(text: str | None) -> str | None:
+    return None if text is None else unicodedata.normalize("NFC", text)
+
+
+def score_indian(corpus: Path, scores: dict[tuple[str, str], Score]) -> None:
+    """Score ``indian/labels.jsonl`` (see the module docstring), one source per site folder."""
+    labels_path = corpus / "indian" / "labels.jsonl"
+    if not labels_path.is_file():
+        return
+    for raw in labels_path.read_text(encoding="utf-8").splitlines():
+        label = json.loads(raw)
+        name = label["file"]
+        source = "indian/" + name.split("/", 1)[0]
+        try:
+            article, roles = parse_with_trace(read_text(corpus / "indian" / name), source=name)
+        except NewsconvertError as error:
+            for key in INDIAN_FIELDS:
+                scores[source, key].add(False, f"{name}: {error}")
+            continue
+        headline = article.headline.text if article.headline is not None else None
+        _add(scores[source, "headline"], name, headline, label["headline"])
+        place = article.dateline.place if article.dateline is not None else None
+        _add(scores[source, "dateline"], name, place, label["dateline"])
+        names = [_nfc(person) for byline in article.bylines for person in byline.names]
+        wanted = _nfc(label["byline"])
+        scores[source, "byline"].add(
+            wanted in names if wanted is not None else not names,
+            f"{name}: {names} != {label['byline']!r}",
+        )
+        credits = [_nfc(credit.text) for credit in article.credits]
+        wanted = _nfc(label["credit"])
+        scores[source, "credit"].add(
+            wanted in credits if wanted is not None else not credits,
+            f"{name}: {credits} != {label['credit']!r}",
+        )
+        chrome = [_nfc(role.text) for role in roles if role.role in SET_ASIDE_ROLES]
+        expected = [_nfc(line) for line in label["chrome_lines"]]
+        missing = [line for line in expected if line not in chrome]
+        extra = [line for line in chrome if line not in expected]
+        scores[source, "chrome"].add(
+            chrome == expected, f"{name}: not set aside {missing}; set aside wrongly {extra}"
+        )
+
+
+def _add(result: Score, name: str, found: str | None, wanted: str | None) -> None:
+    result.add(_nfc(found) == _nfc(wanted), f"{name}: {found!r} != {wanted!r}")
 
 
 def report(scores: dict[tuple[str, str], Score], misses: int) -> bool:
     """Print the table and the misses; return whether every target is met."""
-    print(f"{'source':<10} {'field':<11} {'hits':>5} {'total':>5} {'rate':>7} {'target':>7}")
+    print(f"{'source':<17} {'field':<11} {'hits':>5} {'total':>5} {'rate':>7} {'target':>7}")
     met = True
     for (source, name), result in sorted(scores.items()):
         target = TARGETS.get((source, name))
@@ -184,7 +246,7 @@ def report(scores: dict[tuple[str, str], Score], misses: int) -> bool:
         target_text = f"{target:.0%}" if target is not None else "-"
         flag = "" if ok else "  MISSED"
         print(
-            f"{source:<10} {name:<11} {result.hits:>5} {result.total:>5} "
+            f"{source:<17} {name:<11} {result.hits:>5} {result.total:>5} "
             f"{result.rate:>7.1%} {target_text:>7}{flag}"
         )
     for (source, name), result in sorted(scores.items()):

@@ -34,7 +34,7 @@ from newsconvert.errors import ConfigError, NewsconvertError
 from newsconvert.gcpause import gc_paused
 from newsconvert.options import Options, add_arguments, from_arguments
 from newsconvert.output import atomic_text_file, write_atomic
-from newsconvert.source import STDIN_NAME, read_source
+from newsconvert.source import STDIN_NAME, fix_mojibake, read_source
 
 if TYPE_CHECKING:
     from newsconvert.tree import Article
@@ -273,6 +273,14 @@ def _refuse_clashes(jobs: Sequence[Job]) -> None:
 # --- Converting ------------------------------------------------------------------------------
 
 
+def _hidden_count(article: Article) -> int:
+    """How many pieces of text (one source line each, as scraped chrome is) the renderers will
+    leave out by default."""
+    from newsconvert.facts import shown
+
+    return sum(1 for block in article.blocks() if not shown(block))
+
+
 def _check_round_trip(article: Article, output: str, settings: Options, name: str) -> None:
     """Raise unless ``output`` reads back as ``article`` (what the output shows of it)."""
     from newsconvert import readers
@@ -313,6 +321,8 @@ def read_article(job: Job, settings: Options, warn: Callable[[str], None]) -> Ar
     source = read_source(
         job.input, encoding=settings.encoding, strict=settings.strict, max_size=settings.max_size
     )
+    if settings.fix_text:
+        source = fix_mojibake(source)
     for warning in source.warnings:
         warn(warning)
     article = read(
@@ -326,6 +336,14 @@ def read_article(job: Job, settings: Options, warn: Callable[[str], None]) -> Ar
     for diagnostic in article.diagnostics:
         where = f"{source.name}:{diagnostic.line}" if diagnostic.line else source.name
         warn(f"{where}: {diagnostic.message}")
+    if not settings.keep_chrome and settings.to != "json":
+        hidden = _hidden_count(article)
+        if hidden:
+            s = "s" if hidden > 1 else ""
+            warn(
+                f"{source.name}: {hidden} line{s} set aside as page chrome or repeats "
+                f"(--keep-chrome shows them; see newsconvert inspect {job.input})"
+            )
     return article
 
 

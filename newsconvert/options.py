@@ -356,6 +356,15 @@ class Options:
         ),
     )
     """Whether to render text the parser set aside as page chrome or duplicates."""
+    fix_text: bool = field(
+        default=False,
+        metadata=option(
+            "repair mojibake (\u00e2\u20ac\u2122 for \u2019) with ftfy before parsing; "
+            "never done by default (pip install 'newsconvert[fix-text]')",
+            ("convert",),
+        ),
+    )
+    """Whether to repair mojibake with ftfy before parsing (the ``fix-text`` extra)."""
     lang: str = field(
         default="en",
         metadata=option(

@@ -27,6 +27,9 @@ Normalisation, so that every output format stays valid and every consumer sees t
 - ``\\r\\n``, ``\\r``, form feed, vertical tab, the information separators U+001C to U+001E, NEL
   (U+0085), LINE SEPARATOR and PARAGRAPH SEPARATOR each become ``\\n``; afterwards
   ``text.split("\\n") == text.splitlines()`` (except for a final empty string).
+- C1 control characters that Windows-1252 defines (U+0092 and the like, in text decoded as
+  ISO-8859-1 somewhere upstream) are read as Windows-1252 punctuation: ``don\u0092t`` becomes
+  ``don\u2019t``, as HTML5 decoders read them.
 - Other C0 and C1 control characters and DEL are removed (not replaced by a space, so that a
   stray control character inside a word leaves the word whole); ``\\t`` and ``\\n`` stay.
 - Unicode non-characters (U+FDD0 to U+FDEF and U+xFFFE/U+xFFFF in every plane) and lone surrogates
@@ -61,6 +64,7 @@ __all__ = [
     "check_encoding",
     "decode_source",
     "file_kind",
+    "fix_mojibake",
     "normalise_text",
     "parse_size",
     "read_bytes",
@@ -209,6 +213,43 @@ def _undecodable(error: UnicodeDecodeError, data: bytes, codec: str, name: str) 
     )
 
 
+# What charset-normalizer may name for Western text: those files keep the fixed rule below
+# (Windows-1252 when its punctuation bytes occur, else ISO-8859-1), which is right for them and
+# does not depend on a statistical guess about a few accented letters.
+_WESTERN = frozenset(
+    {"ascii", "utf_8", "latin_1", "iso8859_1", "cp1252", "iso8859_15", "cp1250", "iso8859_2"}
+    | {"mac_roman", "mac_latin2", "cp850", "cp437", "iso8859_9", "cp1254"}
+)
+
+
+MIN_DETECTION_BYTES = 16
+"""Non-ASCII bytes a file needs before charset-normalizer's guess is taken: Cyrillic, Greek or
+Japanese text is nearly all such bytes, Western text only its accents."""
+
+
+def _detect_legacy(data: bytes) -> tuple[str, str] | None:
+    """``(text, codec)`` for a non-UTF-8 file in a non-Western legacy encoding (Windows-1251,
+    Shift-JIS, GB18030, KOI8-R …), as charset-normalizer identifies it, in a language it
+    recognises; ``None`` when it finds none, or a Western encoding is among its candidates."""
+    if sum(1 for byte in data if byte > 0x7F) < MIN_DETECTION_BYTES:
+        return None  # a few accented letters: too little for a guess to beat the fixed rule
+    from charset_normalizer import from_bytes
+
+    results = from_bytes(data)
+    best = results.best()
+    if (
+        best is None
+        or best.encoding in _WESTERN
+        or best.language == "Unknown"
+        or any(match.encoding in _WESTERN for match in results)
+    ):
+        return None
+    try:
+        return data.decode(best.encoding), best.encoding
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
 def _decode(
     data: bytes, *, name: str, encoding: str | None, notes: list[tuple[int, str]]
 ) -> tuple[str, str]:
@@ -238,7 +279,11 @@ def _decode(
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
         first_bad = error.start
-    if _C1_BYTES.search(data):
+    detected = _detect_legacy(data)
+    if detected is not None:
+        text, codec = detected
+        label = codec
+    elif _C1_BYTES.search(data):
         text = codecs.charmap_decode(data, "strict", _CP1252_TABLE)[0]
         codec, label = "cp1252", "Windows-1252"
     else:
@@ -270,6 +315,15 @@ _CONTROL = re.compile(f"[{_CONTROL_CLASS}]")
 _BMP_INVALID_CLASS = "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
 _BMP_INVALID = re.compile(f"[{_BMP_INVALID_CLASS}]")
 _SUSPECT = re.compile(f"[{_CONTROL_CLASS}{_BMP_INVALID_CLASS}]")
+# C1 controls in decoded text are Windows-1252 punctuation decoded as ISO-8859-1 (U+0092 for
+# U+2019): mapped as Windows-1252, as HTML5 decoders map them. U+0085 stays a line break (as
+# ``str.splitlines`` reads it); the five code points Windows-1252 leaves undefined are removed.
+_C1_AS_CP1252 = {
+    code: bytes([code]).decode("cp1252")
+    for code in range(0x80, 0xA0)
+    if code != 0x85 and code not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
+_C1_MAPPED = re.compile("[" + "".join(map(chr, _C1_AS_CP1252)) + "]")
 # U+1FFFE, U+1FFFF, ... U+10FFFF: the last two code points of every other plane.
 _ASTRAL_NONCHARACTERS = tuple(
     chr(plane << 16 | last) for plane in range(1, 17) for last in (0xFFFE, 0xFFFF)
@@ -298,6 +352,21 @@ def _remove_unsafe(text: str) -> tuple[str, list[tuple[int, str]]]:
     notes: list[tuple[int, str]] = []
     plain = text.isascii()  # O(1): no non-characters or surrogates can occur
     suspect = (_CONTROL if plain else _SUSPECT).search(text)
+    if not plain and suspect is not None:
+        mapped = _C1_MAPPED.search(text, suspect.start())
+        if mapped is not None:
+            line = _line_of(text, mapped.start())
+            count = len(_C1_MAPPED.findall(text))
+            text = text.translate(_C1_AS_CP1252)
+            s = "s" if count > 1 else ""
+            notes.append(
+                (
+                    line,
+                    f"read {count} C1 control character{s} as Windows-1252 punctuation (the "
+                    f"first is {_describe(mapped[0])}, read as {_C1_AS_CP1252[ord(mapped[0])]})",
+                )
+            )
+            suspect = _SUSPECT.search(text)
     control = _CONTROL.search(text, suspect.start()) if suspect is not None else None
     if control is not None:
         line = _line_of(text, control.start())
@@ -391,6 +460,35 @@ def decode_source(
         raise InputError(f"{message} (an error with --strict)", source=name, line=line)
     warnings = tuple(f"{name}:{line}: {message}" for line, message in notes)
     return SourceText(text=text, name=name, encoding=codec, warnings=warnings)
+
+
+def fix_mojibake(source: SourceText) -> SourceText:
+    """``source`` with mojibake repaired by ``ftfy`` (``â€™`` back to U+2019), on request only:
+    a repair is a guess about how the text was mangled, so it is never made by default.
+
+    Raises :class:`ConfigError` when ``ftfy`` is not installed (``pip install
+    newsconvert[fix-text]``). A warning says how many lines changed.
+    """
+    try:
+        import ftfy
+    except ImportError:
+        raise ConfigError(
+            "--fix-text needs ftfy: pip install 'newsconvert[fix-text]'", source=source.name
+        ) from None
+    fixed = ftfy.fix_encoding(source.text)  # mojibake only: quotes, ligatures stay as written
+    if fixed == source.text:
+        return source
+    before, after = source.text.split("\n"), fixed.split("\n")
+    changed = sum(1 for old, new in zip(before, after, strict=False) if old != new)
+    first = next((n for n, (o, w) in enumerate(zip(before, after, strict=False), 1) if o != w), 1)
+    s = "s" if changed != 1 else ""
+    note = f"{source.name}:{first}: --fix-text repaired mojibake on {changed} line{s}"
+    return SourceText(
+        text=normalise_text(fixed),
+        name=source.name,
+        encoding=source.encoding,
+        warnings=(*source.warnings, note),
+    )
 
 
 DEFAULT_MAX_SIZE = 256 * 1024 * 1024

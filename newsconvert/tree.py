@@ -289,8 +289,9 @@ class Diagnostic:
 class Article:
     """A news article: metadata plus sections of blocks."""
 
-    headline: Headline
-    """The title. Every article has one; the parser refuses text without."""
+    headline: Headline | None
+    """The title, or ``None`` when the text has none (body text scraped without its title).
+    Never invented: consumers that need a label use :attr:`title_label`."""
     kicker: Kicker | None = None
     """A rubric above the headline, if any."""
     standfirst: Standfirst | None = None
@@ -322,6 +323,37 @@ class Article:
     def blocks(self) -> list[Block]:
         """Every block of every section, in order."""
         return [block for section in self.sections for block in section.blocks]
+
+    @property
+    def title_label(self) -> str:
+        """The headline, or for an article without one a visible fallback label (see
+        :func:`fallback_title`) for navigation: page titles, index and feed entries. Derived on
+        each call, never stored in the tree."""
+        if self.headline is not None:
+            return self.headline.text
+        return fallback_title(self)
+
+
+UNTITLED = "Untitled"
+"""Opens every fallback label, so that a reader can see the title was not the article's."""
+FALLBACK_WORDS = 8
+"""Opening words of the body a fallback label quotes."""
+
+
+def fallback_title(article: Article) -> str:
+    """``Untitled: <the first words of the body>…``, else ``Untitled: <source name>``.
+
+    Words are whatever whitespace separates, in any script.
+    """
+    for block in article.blocks():
+        if isinstance(block, Paragraph | Blockquote) and block.text.strip():
+            words = block.text.split()
+            opening = " ".join(words[:FALLBACK_WORDS])
+            return f"{UNTITLED}: {opening}{'…' if len(words) > FALLBACK_WORDS else ''}"
+    if article.source:
+        name = article.source.replace("\\", "/").rsplit("/", 1)[-1]
+        return f"{UNTITLED}: {name}"
+    return UNTITLED
 
 
 def mark_characters_checked(article: Article) -> Article:

@@ -47,7 +47,7 @@ from newsconvert.tree import HIDDEN_ASIDES, Article, Aside
 FORMATS = ("md", "html", "rst", "json")
 
 _WORD = re.compile(r"[^\W_]+")
-_MARKER_COMMENT = re.compile(r"<!-- (?:embed|aside [a-z]+) -->\n?")
+_MARKER_COMMENT = re.compile(r"<!-- (?:embed|no headline|aside [a-z]+) -->\n?")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
 _JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 _MARKDOWN = MarkdownIt("commonmark")
@@ -282,7 +282,7 @@ def check_outputs(text: str, outputs: Outputs) -> None:
                 kind = "standalone" if standalone else "fragment"
                 raise InvalidOutput(f"{fmt} {kind} lost {dict(lost)!r}:\n{output}")
     front, _ = split_front_matter(outputs.documents["md"])
-    assert front is not None and front["title"] == outputs.article.headline.text
+    assert front is not None and front["title"] == outputs.article.title_label
 
 
 def parse_or_error(text: str) -> Article | None:

@@ -203,16 +203,40 @@ def test_a_failing_input_among_good_ones(
     assert leftovers == []
 
 
-def test_text_without_an_article_is_one_located_error(
+def test_text_without_a_title_converts_and_says_it_has_no_headline(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # Text that holds words is never refused (issue 10): no headline is invented either.
     story = tmp_path / "dates-only.txt"
     story.write_text("Published 10:42 IST, March 3rd 2025\n", encoding="utf-8")
     target = tmp_path / "out.md"
-    assert run([str(story), "-o", str(target)]) == 1
+    assert run([str(story), "-o", str(target)]) == 0
     err = one_line(capsys.readouterr().err)
-    assert re.fullmatch(rf"{re.escape(str(story))}(:\d+)?: \S.*", err), err
-    assert not target.exists()
+    assert err == f"{story}:1: no line reads as a title; the article has no headline"
+    written = target.read_text(encoding="utf-8")
+    assert "Published 10:42 IST, March 3rd 2025" in written
+    assert not any(line.startswith("# ") for line in written.splitlines())
+
+
+def test_the_cli_says_how_many_lines_it_set_aside(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = tmp_path / "scraped.txt"
+    story.write_text(
+        "Home\nNews\nWorld\n\nFarmers get new scheme\n\nThe state announced a scheme.\n\n"
+        "Share this article\n",
+        encoding="utf-8",
+    )
+    assert run([str(story), "-t", "md"]) == 0
+    captured = capsys.readouterr()
+    assert one_line(captured.err) == (
+        f"{story}: 4 lines set aside as page chrome or repeats (--keep-chrome shows them; "
+        f"see newsconvert inspect {story})"
+    )
+    assert "Share this article" not in captured.out
+    assert run([str(story), "-t", "md", "--keep-chrome"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == "" and "Share this article" in captured.out
 
 
 def test_tz_override_changes_the_offset(

@@ -147,10 +147,11 @@ def test_no_standfirst_when_the_second_line_is_body() -> None:
     assert [b.text for b in article.blocks()] == [FIRST, SECOND]
 
 
-def test_body_without_a_title_line_takes_its_first_paragraph_as_headline() -> None:
+def test_body_without_a_title_line_has_no_headline() -> None:
     article = parse("\n\n".join([FIRST, SECOND, THIRD]))
-    assert article.headline.text == FIRST
-    assert [d.code for d in article.diagnostics] == ["headline.guess"]
+    assert article.headline is None  # none is invented
+    assert [b.text for b in article.blocks()] == [FIRST, SECOND, THIRD]
+    assert [d.code for d in article.diagnostics] == ["headline.none"]
 
 
 # --- Datelines ---------------------------------------------------------------------------------

@@ -55,7 +55,7 @@ newlines = st.sampled_from(["\n", "\r\n", "\r"])
 
 def tree_words(text: str, **options: object) -> Counter[str]:
     article = parse(text, **options)  # type: ignore[arg-type]
-    parts = [article.headline.text]
+    parts = [article.headline.text] if article.headline else []
     parts += [n.text for n in (article.kicker, article.standfirst, article.published) if n]
     parts += [article.dateline.text] if article.dateline else []
     parts += [n.text for n in (*article.updated, *article.bylines, *article.credits)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsconvert.errors import ConfigError, NewsconvertError, ParseError
+from newsconvert.errors import ConfigError, ParseError
 from newsconvert.readers import FORMATS, infer_format, read
 
 
@@ -41,19 +41,26 @@ def test_format_names_are_case_insensitive_with_aliases() -> None:
 
 
 @pytest.mark.parametrize(
-    ("fmt", "text", "message"),
+    ("fmt", "text", "words"),
     [
-        ("md", "Just a paragraph.\n\nAnother.\n", "a.md:1: no title: the document has no headline"),
-        ("md", "\n\n## Only a subheading\n\nText.\n", "a.md:3: no title"),
-        ("rst", "Just a paragraph.\n", "a.md:1: no title"),
-        ("html", "<p>x</p>", "a.md:1: no title"),
-        ("md", "", "a.md:1: no title"),
+        ("md", "Just a paragraph.\n\nAnother.\n", ["Just a paragraph.", "Another."]),
+        ("md", "\n\n## Only a subheading\n\nText.\n", ["Text."]),
+        ("rst", "Just a paragraph.\n", ["Just a paragraph."]),
+        ("html", "<p>x</p>", ["x"]),
     ],
 )
-def test_a_document_without_a_title(fmt: str, text: str, message: str) -> None:
+def test_a_document_without_a_title_is_an_article_without_a_headline(
+    fmt: str, text: str, words: list[str]
+) -> None:
+    article = read(text, fmt, source="a.md")
+    assert article.headline is None
+    assert [block.text for block in article.blocks()] == words
+
+
+def test_a_document_without_a_title_or_text_is_refused() -> None:
     with pytest.raises(ParseError) as caught:
-        read(text, fmt, source="a.md")
-    assert str(caught.value).startswith(message)
+        read("", "md", source="a.md")
+    assert str(caught.value) == "a.md: no title and no text: the document holds no article"
 
 
 def test_front_matter_that_is_not_yaml() -> None:
@@ -75,9 +82,11 @@ def test_front_matter_never_closed() -> None:
 
 def test_front_matter_builds_no_python_objects() -> None:
     text = "---\ntitle: !!python/object/apply:os.system ['true']\n---\n\nBody.\n"
-    # BaseLoader refuses no tag, builds nothing: the value is just not a usable title.
-    with pytest.raises(NewsconvertError):
-        read(text, "md")
+    # BaseLoader refuses no tag, builds nothing: the value is just not a usable title, so the
+    # article has none, and its body is the body.
+    article = read(text, "md")
+    assert article.headline is None
+    assert [block.text for block in article.blocks()] == ["Body."]
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from newsconvert.errors import NewsconvertError
 from newsconvert.readers import read
 from newsconvert.tree import Blockquote
 
@@ -96,10 +95,15 @@ def test_page_title_is_the_last_resort_headline() -> None:
     assert article.headline.text == "Page title"
 
 
-def test_a_page_without_any_title_is_refused_with_a_line() -> None:
-    with pytest.raises(NewsconvertError) as caught:
-        read("\n\n<p>Just a paragraph.</p>", "html", source="page.html")
-    assert str(caught.value) == "page.html:3: no title: the document has no headline"
+def test_a_page_without_any_title_has_no_headline() -> None:
+    article = read("\n\n<p>Just a paragraph.</p>", "html", source="page.html")
+    assert article.headline is None
+    assert [block.text for block in article.blocks()] == ["Just a paragraph."]
+
+
+def test_our_fallback_page_title_is_not_read_as_a_headline() -> None:
+    page = '<title data-fallback="no headline">Untitled: Just a</title><p>Just a paragraph.</p>'
+    assert read(page, "html").headline is None
 
 
 def test_unclosed_and_stray_tags_do_not_lose_words() -> None:

@@ -122,7 +122,7 @@ def test_missing_schema_version() -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"headline": None}, "headline: expected a string, got null"),
+        ({"headline": 5}, "headline: expected a string or null, got the number 5"),
         ({"bylines": ["ok", 3]}, "bylines[1]: expected a string, got the number 3"),
         (
             {"sections": [{"heading": None, "blocks": [{"type": "video", "text": "x"}]}]},

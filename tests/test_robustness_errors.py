@@ -9,6 +9,7 @@ which ``--strict`` turns into an error.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -46,7 +47,6 @@ REFUSED: list[tuple[str, type[NewsconvertError], int | None, str]] = [
     ("empty.txt", InputError, None, "empty file"),
     ("whitespace_only.txt", InputError, None, "file holds only whitespace"),
     ("controls_only.txt", InputError, None, "file holds only whitespace"),
-    ("timestamp_only.txt", ParseError, 1, "no headline: no line of the text can serve as a title"),
     ("february_30th.txt", ParseError, 1, "not a real date: 'February 30th 2020'"),
 ]
 """Files that cannot be converted: name, error type, line, message."""
@@ -298,3 +298,11 @@ def test_cli_errors_never_show_a_traceback(capsys: pytest.CaptureFixture[str]) -
     assert out == ""
     assert len(err) == len(names)
     assert not any("Traceback" in line or "Error:" in line.split(": ")[0] for line in err)
+
+
+def test_a_timestamp_alone_converts_without_a_headline(capsys: pytest.CaptureFixture[str]) -> None:
+    # Text that holds words is never refused (issue 10), and no headline is made up for it.
+    assert run([str(DATA / "timestamp_only.txt"), "-t", "json", "-q"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["headline"] is None
+    assert data["published"]["text"] == "Published 09:05 IST, March 4th 2020"

@@ -30,6 +30,7 @@ from site_generators import SITES, BuildResult, build_site, program
 import newsconvert
 from newsconvert.site import cli as site_cli
 from newsconvert.site.frontmatter import flat_slug
+from newsconvert.site.metadata import post_meta
 from newsconvert.site.slugs import assign_slugs
 from newsconvert.tree import Article, Blockquote, BulletList, Embed, Paragraph, Preformatted
 
@@ -197,10 +198,12 @@ def expected(article: Article) -> Expected:
             elif isinstance(block, Blockquote | Embed):
                 quotes.append(normal(block.text))
     texts += [credit.text for credit in article.credits]
-    published = article.published.value if article.published is not None else None
+    # The date a post carries: the publication time, else the first update time (an article
+    # that prints only ``Updated …``), as the site's metadata takes it.
+    published = post_meta(article).published
     authors = tuple(name for b in article.bylines for name in (b.names or (b.text,)))
     return Expected(
-        normal(article.headline.text),
+        normal(article.title_label),  # the fallback label for an article without a headline
         [normal(t) for t in texts if t.strip()],
         quotes,
         headings,

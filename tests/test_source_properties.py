@@ -103,6 +103,8 @@ def reference_normalisation(text: str) -> str:
             out.append("\n")
         elif char in "\t\n":
             out.append(char)
+        elif 0x80 <= code <= 0x9F and code not in (0x81, 0x8D, 0x8F, 0x90, 0x9D):
+            out.append(bytes([code]).decode("cp1252"))  # C1 read as Windows-1252
         elif code < 0x20 or 0x7F <= code <= 0x9F:
             continue
         elif 0xD800 <= code <= 0xDFFF or 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:

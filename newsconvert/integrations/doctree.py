@@ -109,11 +109,12 @@ class DoctreeBuilder:
         Where headings cannot be sections (``heading_offset`` > 0, or inside body elements),
         the headline and section headings become rubrics and everything is returned flat.
         """
+        title, line = _title_of(article)
         if self._section_depth_allowed() >= 1:
-            section = self.section(article.headline.text, article.headline.line)
+            section = self.section(title, line)
             section.extend(self.article_body(article, heading_level=2))
             return [section]
-        headline = self.rubric(article.headline.text, article.headline.line, level=1)
+        headline = self.rubric(title, line, level=1)
         return [headline, *self.article_body(article, heading_level=2)]
 
     def article_body(self, article: Article, *, heading_level: int) -> list[nodes.Element]:
@@ -404,9 +405,18 @@ def _has_words(node: object) -> bool:
     return node is not None and bool(getattr(node, "text", "").strip())
 
 
+def _title_of(article: Article) -> tuple[str, int]:
+    """The page title and its line: the headline, or the visible fallback label (a page must
+    have a title; the label is not the article's, and is never written back into the tree)."""
+    line = article.headline.line if article.headline is not None else 0
+    return article.title_label, line
+
+
 def article_metadata(article: Article) -> dict:
     """The article's metadata as flat strings (``authors``: a list); see ``metadata_docinfo``."""
-    data: dict = {"headline": article.headline.text}
+    data: dict = {}
+    if article.headline is not None:
+        data["headline"] = article.headline.text
     if article.kicker is not None:
         data["kicker"] = article.kicker.text
     if article.standfirst is not None:
@@ -456,7 +466,7 @@ def fill_document(
     options = options or DoctreeOptions()
     builder = DoctreeBuilder(document, options)
     document.extend(builder.meta_tags(article))
-    section = builder.section(article.headline.text, article.headline.line)
+    section = builder.section(*_title_of(article))
     fields = builder.field_list(article)
     if fields is not None:
         section += fields

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from unicodedata import normalize
 
 from newsconvert.tree import Embed
 
@@ -92,12 +93,73 @@ _TAG_LIST = re.compile(r"(?i:topics|tags|tagged|filed\s+under|categories)\s*:\s*
 _FOLLOW_FIRST = frozenset("FLT")
 
 
+# Page furniture by what the words say, in English and Hindi (compared in NFC, lowercase,
+# without closing punctuation): share prompts, ad labels, video placeholders, live-TV links.
+_CHROME_LINES = frozenset(
+    normalize("NFC", phrase)
+    for phrase in (
+        "copy link",
+        "live tv",
+        "watch live tv",
+        "live updates",
+        "promoted",
+        "advertisement",
+        "sponsored",
+        "video",
+        "watch video",
+        "watch the video",
+        "कॉपी लिंक",
+        "लिंक कॉपी करें",
+        "शेयर करें",
+        "विज्ञापन",
+        "वीडियो",
+        "विडियो",
+        "वीडियो देखें",
+        "लाइव टीवी",
+        "लाइव टीवी देखें",
+    )
+)
+# ``Click for more trending news``, ``To shop fashion on Amazon, click here.``,
+# ``… खबरें पढ़ने के लिए यहां क्लिक करें``: a call to click is a link, not the story.
+_CLICK_PROMPT = re.compile(
+    normalize(
+        "NFC",
+        r"(?i:.{0,150}\bclick\s+(?:here|for\s+more)\b.{0,60}"
+        r"|.{0,150}(?:यहां|यहाँ)\s+क्लिक\s+कर.{0,100})",
+    )
+)
+# ``1 of 18``: a gallery's slide counter alone on its line.
+_SLIDE_COUNTER = re.compile(r"\d{1,3}\s?(?:of|/)\s?\d{1,3}")
+# ``NIFTY 17532.05 -0.49 %``: a market ticker's figures.
+_TICKER = re.compile(r"(?:[A-Z][A-Z0-9&() .]{0,30}\s)?-?[\d,]+(?:\.\d+)?\s-?\d+(?:\.\d+)?\s?%")
+# ``View this post on Instagram A post shared by …``: what is left of an embedded post.
+_EMBED_REMNANT = re.compile(r"(?i:view this post on instagram|a post shared by\s)")
+_TOPICS = re.compile(r"(?i:topics\s+mentioned\s+in\s+this\s+article)\b")
+
+
 def is_chrome(text: str) -> bool:
     """Whether ``text`` is page furniture: share buttons, menus, comment prompts, prompts to
-    follow someone on a network, a page's tag list."""
+    follow someone on a network, a page's tag list, ad labels, click prompts, slide counters,
+    market tickers, embed remnants."""
     if len(text) > MAX_CHROME_LENGTH:
         return False
     if _is_menu(text):
+        return True
+    if text[0].isdigit() or text[0] == "-":
+        if _SLIDE_COUNTER.fullmatch(text) is not None or _TICKER.fullmatch(text) is not None:
+            return True
+    elif text[0].isupper() and _TICKER.fullmatch(text) is not None:
+        return True
+    if not text.isascii():
+        text = normalize("NFC", text)
+    key = text.lower().rstrip(" .:!|-\u2013\u2014")
+    if key in _CHROME_LINES:
+        return True
+    if ("lick" in key or "क्लिक" in key) and _CLICK_PROMPT.fullmatch(key) is not None:
+        return True
+    if text[0] in "VvAaTt" and (
+        _EMBED_REMNANT.match(text) is not None or _TOPICS.match(text) is not None
+    ):
         return True
     if text[0] in _FOLLOW_FIRST and (
         _FOLLOW_PROMPT.fullmatch(text) is not None or _TAG_LIST.match(text) is not None
@@ -141,13 +203,32 @@ _CROSSLINK = re.compile(
     r"\s*(?::|\s[-\u2013\u2014|]|$)",
     re.IGNORECASE,
 )
-CROSSLINK_FIRST = frozenset("ARSMDYarsmdy")
+# Hindi: ``ये भी पढ़ें:``, ``यह भी पढ़ें -``, ``इसे भी पढ़ें``, ``और पढ़ें``, ``पढ़ें:``; and the
+# related-video line ``वीडियो- …`` / ``वीडियो: …`` (also spelt ``विडियो``). In NFC, which writes
+# ``ढ़`` as ``ढ`` + nukta whichever way the text has it.
+_HINDI_CROSSLINK = re.compile(
+    normalize(
+        "NFC",
+        r"(?:(?:ये|यह|इसे|इन्हें|ये\s+खबर)\s+भी\s+पढ़ें|और\s+पढ़ें|पढ़ें|संबंधित\s+खबरें?"
+        r"|(?:वीडियो|विडियो)(?=\s*[-:\u2013\u2014]\s*\S))"
+        r"\s*[-:\u2013\u2014]",
+    )
+)
+CROSSLINK_FIRST = frozenset("ARSMDYarsmdy\u092f\u0907\u0914\u092a\u0938\u0935")
 """Letters a cross-link label starts with (callers may test this first to save a call)."""
 
 
 def is_crosslink(text: str) -> bool:
-    """Whether ``text`` points to another story: ``Also Read: …``, ``READ MORE: …``."""
-    return text[0] in CROSSLINK_FIRST and _CROSSLINK.match(text) is not None
+    """Whether ``text`` points to another story: ``Also Read: …``, ``READ MORE: …``,
+    ``ये भी पढ़ें: …``, ``वीडियो- …``."""
+    if text[0] not in CROSSLINK_FIRST:
+        return False
+    if text.isascii():
+        return _CROSSLINK.match(text) is not None
+    return (
+        _CROSSLINK.match(text) is not None
+        or _HINDI_CROSSLINK.match(normalize("NFC", text)) is not None
+    )
 
 
 # --- Photo captions ------------------------------------------------------------------------------
@@ -165,7 +246,21 @@ _PHOTOGRAPHER = re.compile(
 # ``(AP Photo/Jane Doe)``, ``REUTERS/Jane Doe``, ``Photo: Jane Doe`` inside a line.
 _PHOTO_CREDIT = re.compile(
     r"\((?:[A-Z]{2,10} )?Photos?(?:/| by )|\b(?:REUTERS|AFP|AP|EPA|Getty Images)/[A-Z]"
-    r"|\bPhoto(?:graph)?s?(?: by|:) [A-Z]|\bView full size image\b"
+    r"|\bPhoto(?:graph)?s?(?: by| ?:) [A-Z]|\bView full size image\b"
+)
+# A caption's closing credit: ``… (courtesy: studio)``, ``… (courtesy priyankachopra)``.
+_COURTESY = re.compile(r"\((?i:photo\s+)?(?i:courtesy)\b[^()]{0,60}\)\s*$")
+# ``… the Kunsten Museum (AFP)``: a picture agency in brackets closing a line that is no
+# sentence (a sign-off after a sentence, ``… said. (PTI)``, is a credit instead).
+_PICTURE_AGENCY = re.compile(
+    r"[^.!?\"'\u201d\u2019\s]\s\((?:AFP|AP|Reuters|REUTERS|PTI|ANI|IANS|EPA|Getty Images"
+    r"|(?i:file(?:\s+(?:photo|image|pic))?|representational(?:\s+(?:image|photo|picture))?"
+    r"|photo|image|picture))\)\s*$"
+)
+# Hindi: ``… - फोटो : Istock``, ``… - फाइल फोटो।``, ``प्रतीकात्मक तस्वीर``.
+_HINDI_PHOTO = re.compile(
+    r"(?:^|\s)[-\u2013\u2014]\s*(?:फाइल\s+|सांकेतिक\s+|प्रतीकात्मक\s+)?(?:फोटो|तस्वीर|चित्र)"
+    r"(?:\s*:\s*\S.{0,60})?\s*[\u0964.]?$"
 )
 
 
@@ -184,6 +279,17 @@ def is_caption(text: str) -> bool:
         return True
     if len(text) > 400:
         return False
+    if text[-1] == ")" and (
+        _COURTESY.search(text) is not None
+        or (". " not in text and _PICTURE_AGENCY.search(text) is not None)
+    ):
+        return True
+    if (
+        not text.isascii()
+        and ("फोटो" in text or "तस्वीर" in text or "चित्र" in text)
+        and _HINDI_PHOTO.search(text) is not None
+    ):
+        return True
     if first in "BP" and "/" in text and _PHOTOGRAPHER.fullmatch(text) is not None:
         return True
     # A multi-character ``in`` scans several times slower than a one-character (memchr) one,

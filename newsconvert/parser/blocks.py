@@ -8,7 +8,10 @@ rule                           fires on
 =============================  ==========================================================
 ``column-aligned-lines`` …     a table chunk (from :mod:`.layouts`) → ``Preformatted``
 ``list-marker``                consecutive list-item chunks → one ``BulletList``
-``repeats-earlier-line``       an exact repeat of an earlier chunk → ``Aside(DUPLICATE)``
+``repeats-line-N``             an extraction artefact: an exact repeat of the chunk just
+                               before, of a run of chunks just before (``A B A B``), of a
+                               caption or of the front matter → ``Aside(DUPLICATE)``;
+                               a line recurring elsewhere (a fixture list) stays
 ``labelled-timestamp`` …       timestamps, credits; bylines (``-- Jane Doe`` too) and bare
                                dates only among the closing chunks
 ``chrome-words-only``          share bars, menus, follow prompts, tag lists → ``Aside(CHROME)``
@@ -67,6 +70,8 @@ SENTENCE_LIKE_WORDS = 9
 """A heading-length line of this many words, mostly lowercase, reads as a sentence."""
 MIN_DUPLICATE_LENGTH = 12
 """Shorter repeats (``Reuter``, ``* * *``) are ordinary, not duplicated captions."""
+MAX_REPEATED_RUN = 10
+"""Longest run of chunks whose back-to-back repeat is hidden as a duplicate (``A B C A B C``)."""
 DATELINE_REACH = 90
 """Characters from the start of a paragraph within which a dateline's separator must appear."""
 DATELINE_PARAGRAPHS = 3
@@ -160,7 +165,9 @@ class _BodyReader:
 
     __slots__ = (
         "builder",
+        "certain",
         "chunks",
+        "duplicates_until",
         "heading_left",
         "paragraphs",
         "previous",
@@ -176,10 +183,14 @@ class _BodyReader:
         self.zones = zones
         self.tail_from = _tail_start(chunks)
         self.seen: dict[str, int] = {}
-        """Text of every chunk placed so far → its line (for exact duplicates)."""
+        """Text of every chunk placed so far → its index in ``chunks`` (for exact repeats)."""
+        self.certain: dict[str, int] = {}
+        """Text whose repeat is certainly an artefact (the front matter, captions) → its line."""
         for placed in (builder.headline, builder.standfirst, builder.kicker, *builder.blocks):
             if placed is not None:
-                self.seen.setdefault(placed.text, placed.line)
+                self.certain.setdefault(placed.text, placed.line)
+        self.duplicates_until = 0
+        """End of a run of chunks already judged to repeat the run just before them."""
         self.paragraphs = 0
         """Paragraphs placed so far (a dateline is looked for in the first few only)."""
         self.previous = _BODY_OTHER
@@ -219,12 +230,10 @@ class _BodyReader:
             self.set_aside(chunk, AsideKind.CHROME, "chrome", "chrome-words-only")
             return index + 1
         if length >= MIN_DUPLICATE_LENGTH:
-            seen = self.seen
-            earlier = seen.get(text)
+            earlier = self.repeated_line(index, text)
             if earlier is not None:
                 self.set_aside(chunk, AsideKind.DUPLICATE, "duplicate", f"repeats-line-{earlier}")
                 return index + 1
-            seen[text] = first
         if length <= MAX_SHORT_LENGTH:
             at_tail = index >= self.tail_from
             # The recognisers' quick conditions first: most short paragraphs fail both.
@@ -293,9 +302,40 @@ class _BodyReader:
             return _read_unmarked_list(self.chunks, index + 1, builder)
         return index + 1
 
+    def repeated_line(self, index: int, text: str) -> int | None:
+        """The line of the earlier chunk that the chunk at ``index`` repeats as an extraction
+        artefact, or ``None``: certainly an artefact when it repeats the front matter or a
+        caption, or the chunk just before it, or when a run of chunks is printed twice back to
+        back; a line that merely recurs (a fixture list's ``Winners meet in final match``) is
+        text."""
+        chunks = self.chunks
+        earlier = self.seen.get(text)
+        self.seen[text] = index
+        line = self.certain.get(text)
+        if line is not None:
+            return line
+        if earlier is None:
+            return None
+        if index < self.duplicates_until:
+            return chunks[earlier].first
+        span = index - earlier
+        if (
+            span <= MAX_REPEATED_RUN
+            and index + span <= len(chunks)
+            and all(
+                chunks[earlier + offset].text == chunks[index + offset].text
+                for offset in range(1, span)
+            )
+        ):
+            self.duplicates_until = index + span
+            return chunks[earlier].first
+        return None
+
     def set_aside(self, chunk: Chunk, kind: AsideKind, role: str, rule: str) -> None:
         self.builder.add_block(Aside(chunk.text, kind, chunk.first))
         self.builder.mark(chunk.first, chunk.last, role, rule)
+        if kind is AsideKind.CAPTION:
+            self.certain.setdefault(chunk.text, chunk.first)
 
     def heading_rule(self, index: int, shape: str) -> str | None:
         """The rule by which the heading-shaped chunk at ``index`` is a heading, or ``None``.
@@ -361,6 +401,7 @@ def _match_dateline(text: str, line: int) -> tuple[Dateline, str] | None:
         or "\u2014" in opening
         or "\u2013" in opening
         or "--" in opening
+        or (". " in opening and not text[0].isascii())  # ``नई दिल्ली. …``
     ):
         # Every dateline ends in a dash or a colon or names an agency in brackets within its
         # first few dozen characters; most paragraphs are ruled out here, cheaply.

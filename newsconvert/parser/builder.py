@@ -71,12 +71,12 @@ class ArticleBuilder:
         self.blocks = []
 
     def build(self) -> Article:
-        """The finished :class:`~newsconvert.tree.Article` (a headline must have been found)."""
+        """The finished :class:`~newsconvert.tree.Article` (its headline ``None`` if none was
+        found)."""
         if self.heading is not None or self.blocks:
             self.sections.append(Section(self.heading, tuple(self.blocks)))
             self.heading = None
             self.blocks = []
-        assert self.headline is not None
         # Every text of the tree comes from lines that split_lines cleaned.
         article = Article(
             headline=self.headline,

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from newsconvert.parser.words import LETTER
 from newsconvert.tree import Byline
 
 __all__ = ["AGENCIES", "is_byline_label", "parse_byline"]
@@ -95,6 +96,9 @@ _ROLE_WORDS_TEXT = """
     desk contributor contributors columnist chief senior special associate contributing political
     sports business foreign diplomatic legal science health technology tech news online digital
     team web agency agencies analyst producer anchor critic photographer journalist journalists
+    author
+    समीक्षक संपादक संवाददाता लेखक पत्रकार स्तंभकार मंत्री सांसद विधायक प्रोफेसर विशेषज्ञ
+    अध्यक्ष निदेशक प्रवक्ता विश्लेषक
 """
 _ROLE_WORDS = frozenset(_ROLE_WORDS_TEXT.split())
 """Words of job titles printed after a name (``Special Correspondent``)."""
@@ -112,13 +116,15 @@ _NOT_FIRST_NAME_WORDS = frozenset(_NOT_NAME_START_TEXT.split())
 (``By January, …``, ``By The Numbers``). ``A`` and ``Our`` are not among them: after a capital
 ``By`` they start bylines (``By A Staff Reporter``, ``By Our Correspondent``)."""
 
+# ``लेखक:`` is Hindi's ``Author:``; ``Published by:`` names the desk editor who put the story
+# out, the only person some sites name.
 _LABEL = re.compile(
-    r"(?i:(?:written|reported|posted|compiled|words|story|text|report)\s+by|by|author|authors"
-    r"|byline)\s*:?",
+    r"(?i:(?:written|reported|posted|published|compiled|words|story|text|report)\s+by|by|author"
+    r"|authors|byline)\s*:?|\u0932\u0947\u0916\u0915\s*:",
 )
 _LEAD = re.compile(
-    r"(?i:(?:written|reported|posted|words|story|text|report)\s+by|by)\s*:?\s+"
-    r"|(?i:authors?|byline)\s*:\s*"
+    r"(?i:(?:written|reported|posted|published|words|story|text|report)\s+by|by)\s*:?\s+"
+    r"|(?i:authors?|byline)\s*:\s*|\u0932\u0947\u0916\u0915\s*:\s*"
 )
 _NAME_PARTICLES_TEXT = (
     "de da del della di do dos das du van von der den le la al el bin ibn binti ter zu y"
@@ -127,7 +133,7 @@ _NAME_PARTICLES = frozenset(_NAME_PARTICLES_TEXT.split())
 """Lowercase words inside names (``Rio de Janeiro``, ``Ludwig van Beethoven``)."""
 # A word of a name: letters (any alphabet), with apostrophes, hyphens and a final full stop
 # (``O'Neil``, ``Jean-Paul``, ``Jr.``), or initials (``J.K.``).
-_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'\u2019\-]{0,30}(?:['\u2019\-][^\W\d_]{1,30}){0,3}\.?")
+_NAME_WORD = re.compile(rf"{LETTER}{{1,31}}(?:['\u2019\-]{LETTER}{{1,30}}){{0,3}}\.?")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.){1,4}")
 _HANDLE = re.compile(r"@[A-Za-z0-9_]{1,30}")
 _NAME_AND_HANDLE = re.compile(r"(?P<name>.{1,80}?)\s*(?P<handle>@[A-Za-z0-9_]{1,30})")
@@ -193,8 +199,8 @@ def _is_name(text: str) -> bool:
             continue
         if _NAME_WORD.fullmatch(word) is None:
             return False
-        if word[0].isupper():
-            continue
+        if word[0].isupper() or word[0].lower() == word[0].upper():
+            continue  # capitalised, or in a script without capitals (``शशि थरूर``)
         if 0 < position < len(words) - 1 and word in _NAME_PARTICLES:
             continue  # ``Vincent van Gogh``
         if position > 0 and any(letter.isupper() for letter in word[1:4]):
@@ -208,7 +214,7 @@ def _is_role(text: str) -> bool:
     return (
         0 < len(words) <= 5
         and any(word in _ROLE_WORDS for word in words)
-        and all(_NAME_WORD.fullmatch(word) or word in ("of", "for", "and") for word in words)
+        and all(_NAME_WORD.fullmatch(word) or word in ("of", "for", "and", "और") for word in words)
     )
 
 
@@ -219,7 +225,12 @@ def _is_agency(text: str) -> bool:
 def _read_by_form(names_text: str) -> _Parts | None:
     """``Jane Doe and John Roe, Reuters``: names, then agency, role or handle parts."""
     names_text = names_text.rstrip(" .;")
-    if not names_text or not names_text[0].isupper() or _DIGIT.search(names_text):
+    first = names_text[:1]
+    if (
+        not first
+        or not (first.isupper() or first.lower() == first.upper())
+        or (_DIGIT.search(names_text))
+    ):
         # ``By the end of …``, ``By 2020 …``: a sentence, refused before any splitting.
         return None
     names: list[str] = []
@@ -272,3 +283,49 @@ def _read_pipe_form(whole: str) -> _Parts | None:
         else:
             return None
     return _Parts((first,), agency, handle)
+
+
+# ``By Jane DoeThe ministry said …``: a scraper dropped the line break after the name, so a
+# lowercase letter runs into the capital that starts the sentence. Name prefixes written that
+# way (``McDonald``, ``DeSantis``) are not breaks.
+_GLUED_AT_CAPITAL = re.compile(
+    r"(?:By|BY)\s+(?P<name>(?:[A-Z][\w.'\u2019\-]*\s){1,3}[A-Z][a-z'\u2019\-]*[a-z])"
+    r"(?=[A-Z][a-z])"
+)
+_CAMEL_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O'", "O\u2019")
+MIN_GLUED_REST = 20
+"""Characters of running text that must follow a glued byline (a sentence, not a word)."""
+
+
+def split_glued_byline(text: str, *, line: int = 0) -> tuple[Byline, str] | None:
+    """A byline run into the text after it by a scraper, and that text: ``By Jane DoeThe
+    ministry said …`` or ``By Jane Doe Cloud security is …`` (the capitalised words before
+    the first lowercase one are the name and the sentence's first word). ``None`` when the
+    line is a byline itself or does not open with a name after ``By``."""
+    if not text.startswith(("By ", "BY ")) or len(text) < MIN_GLUED_REST + 8:
+        return None
+    if parse_byline(text, line=line) is not None:
+        return None
+    glued = _GLUED_AT_CAPITAL.match(text)
+    if glued is not None:
+        last = glued["name"].rsplit(" ", 1)[-1]
+        if len(last) >= 3 and not last.startswith(_CAMEL_NAME_PREFIXES):
+            cut = glued.end()
+            return _glued(text, cut, cut, line)
+    words = text.split(" ")
+    run = 0
+    while run + 1 < len(words) and run < 5 and words[run + 1][:1].isupper():
+        run += 1
+    # ``By`` + name words + the sentence's capitalised first word, then a lowercase word.
+    if not 3 <= run <= 5 or run + 1 >= len(words) or not words[run + 1][:1].islower():
+        return None
+    cut = len(" ".join(words[:run]))
+    return _glued(text, cut, cut + 1, line)
+
+
+def _glued(text: str, cut: int, rest_start: int, line: int) -> tuple[Byline, str] | None:
+    head, rest = text[:cut], text[rest_start:]
+    byline = parse_byline(head, line=line)
+    if byline is None or len(rest) < MIN_GLUED_REST or not rest[0].isupper():
+        return None
+    return byline, rest

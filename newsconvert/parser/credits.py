@@ -11,12 +11,18 @@ A credit is a short line (or the end of a paragraph) that says where the copy ca
   ``-- Reporting by …``, ``Compiled by the news desk``), ``X contributed to this report.``, and
   a short copyright line (``Copyright 2019 The Associated Press. All rights reserved.``).
 
+- a syndication note: ``(Except for the headline, this story has not been edited by … staff
+  and is published from a syndicated feed.)``;
+- in Hindi: ``इनपुट- …``, ``सोर्स: …``, ``(… के इनपुट्स के साथ)``, ``(ये खबर … के इनपुट के साथ
+  लिखी गई है)``, ``इस स्टोरी के लिए इनपुट … से लिया गया है.``, ``(भाषा)``.
+
 Photo credits (``(AP Photo/…)``) are captions, not credits, and are refused here.
 """
 
 from __future__ import annotations
 
 import re
+from unicodedata import normalize
 
 from newsconvert.parser.bylines import AGENCIES
 from newsconvert.tree import Credit
@@ -53,6 +59,7 @@ _LEAD_WORDS = frozenset(
         "graphics",
         "graphic",
         "this",
+        "except",
     }
 )
 _CREDIT_LEAD = re.compile(
@@ -61,8 +68,33 @@ _CREDIT_LEAD = re.compile(
     r"|(?:additional\s+)?reporting\s+by|reported\s+by|writing\s+by|written\s+by|editing\s+by"
     r"|edited\s+by|compiled\s+by|compiled\s+from|translated\s+by|translation\s+by"
     r"|inputs?\s+from|sources?\s*:|courtesy|via|agencies|research\s+by|graphics?\s+by"
-    r"|this\s+(?:story|article|report)\s+(?:has|was|is|first))(?![A-Za-z])"
+    r"|(?:except\s+for\s+the\s+headline,\s+)?this\s+(?:story|article|report)\s+"
+    r"(?:has|was|is|first))(?![A-Za-z])"
 )
+# Hindi credits (matched in NFC): a source label and its names, or a note that the story was
+# written with someone's inputs (``इनपुट``) or taken from a source.
+_HINDI_CREDIT_LABEL = re.compile(
+    normalize("NFC", r"(?:इनपुट्?स?|सोर्स|स्रोत|साभार)\s*[-:\u2013\u2014]\s*\S")
+)
+_HINDI_INPUTS = re.compile(
+    normalize("NFC", r"इनपुट्?स?.{0,60}?(?:के\s+साथ|से\s+लिया|से\s+लिए|लिया\s+गया)")
+)
+_HINDI_AGENCIES = frozenset({"भाषा", "एजेंसी", "एजेंसियां", "आईएएनएस", "पीटीआई", "एएनआई"})
+MAX_HINDI_CREDIT_LENGTH = 160
+
+
+def _is_hindi_credit(inner: str) -> bool:
+    """``इनपुट- …``, ``(… के इनपुट्स के साथ)``, ``(भाषा)``: see the module docstring."""
+    if len(inner) > MAX_HINDI_CREDIT_LENGTH:
+        return False
+    inner = normalize("NFC", inner.strip())
+    return (
+        inner in _HINDI_AGENCIES
+        or _HINDI_CREDIT_LABEL.match(inner) is not None
+        or _HINDI_INPUTS.search(inner) is not None
+    )
+
+
 # ``The Associated Press contributed to this report.``
 _CONTRIBUTED = re.compile(
     r"(?:[\w.&'\u2019\-]{1,40}\s){1,8}contributed\s+(?:reporting\s+)?to\s+this\s+"
@@ -73,8 +105,8 @@ _BROADCASTERS = frozenset({"cnn", "bbc", "news 1st", "bloomberg", "agency"})
 _DASH = re.compile(r"(?:-{1,2}|\u2013|\u2014)\s*")
 _PHOTO = re.compile(r"(?i:photo|picture|image|video|file)")
 _SENTENCE_END = ".!?\"'\u201d\u2019)]"
-_SIGN_OFFS = frozenset({"reuter", "reuters"})
-"""Words that sign off wire copy at the end of its last paragraph."""
+_SIGN_OFFS = frozenset({"reuter", "reuters", "pti", "ians", "ani", "afp"})
+"""Words that sign off wire copy at the end of its last paragraph (``… Das said. pti``)."""
 
 
 def _is_credit_text(inner: str, *, bracketed: bool) -> bool:
@@ -82,6 +114,8 @@ def _is_credit_text(inner: str, *, bracketed: bool) -> bool:
     inner = inner.strip()
     if not inner:
         return False
+    if "\u0900" <= inner[0] <= "\u097f":  # Devanagari
+        return _is_hindi_credit(inner)
     name = inner.rstrip(".").lower()
     if name in AGENCIES:
         # Bare, a broadcaster's name is more often a logo or menu item than a sign-off.
@@ -112,7 +146,7 @@ def may_be_credit(text: str) -> bool:
     it opens with a bracket, a dash, ``©``, ``Copyright`` or a credit's first word, or it says
     ``contributed``, or it names an agency alone."""
     return (
-        text[0] in "(-\u2013\u2014\u00a9"
+        text[0] in "(-\u2013\u2014\u00a9\u0907\u0938"  # ``इ``, ``स``: ``इनपुट``, ``सोर्स``
         or text.split(None, 1)[0].rstrip(".").lower() in _FIRST_WORDS
         or text[:9].lower() == "copyright"
         or "contributed" in text

@@ -15,10 +15,14 @@ What a place looks like (the rules that keep ordinary sentence starts out):
   spaces, ``/`` or hyphens, with the lowercase particles of place names (``Port of Spain``,
   ``Rio de Janeiro``); an optional second part after a comma for the state or country
   (``GREEN BAY, Wis.``, ``SURABAYA, Indonesia/JAKARTA``); no digits;
-- a place in mixed case needs something a sentence start does not have: an agency in brackets
-  (``Colombo (News 1st): ``) or a date (``CLEVELAND, Feb 26 - ``). A place alone before a colon
-  or dash must be in capitals (``COLOMBO: ``, ``TRENTON — ``), which keeps out
-  ``However: the …`` and ``In 2019 - a year …``;
+- a place needs something a sentence start does not have: an agency in brackets
+  (``Colombo (News 1st): ``) or a date (``CLEVELAND, Feb 26 - ``); a place alone before a colon
+  or dash (``COLOMBO: ``, ``Mumbai: ``, ``NEW DELHI : ``) must be a place the gazetteer
+  (:mod:`.gazetteer`) knows, which keeps out ``However: the …``, a speaker's initials ``MM:``
+  and ``In 2019 - a year …``;
+- in other scripts, a place the gazetteer knows, alone before a colon, a dash or a full stop
+  (``नई दिल्ली: ``, ``लखनऊ. ``: Hindi ends its sentences with ``।``, so a full stop after a
+  place's name is no sentence's end);
 - capitals alone are not enough when the word is a label editors put before a colon
   (``UPDATE:``, ``EXCLUSIVE:``, ``WATCH:``): those are listed and refused;
 - an agency without a separator after it needs a date or a place in capitals before it, so
@@ -37,6 +41,8 @@ from __future__ import annotations
 
 import re
 
+from newsconvert.parser.gazetteer import is_place
+from newsconvert.parser.words import LETTER
 from newsconvert.tree import Dateline
 
 __all__ = ["match_dateline"]
@@ -82,7 +88,7 @@ _AGENCY_NAME = (
 # (``VATICAN CITY—Six``); a colon needs the space after it.
 _SEPARATOR = (
     r"(?:(?P<sep>\s(?:-{1,2}|\u2013|\u2014{1,2})(?=\s|$)|(?:\u2014{1,2}|\u2013|--)(?=\S)"
-    r"|:(?=\s|$))"
+    r"|\s?:(?=\s|$))"
     r"|(?(agency)(?=\s)|(?!)))"
 )
 
@@ -110,6 +116,22 @@ _LABEL_WORDS = frozenset(_LABEL_WORDS_TEXT.split())
 
 
 _HAS_LOWERCASE = re.compile(r"[a-z]")
+# A place in a script without capitals: one to four words of letters and combining marks
+# (``नई दिल्ली``), then a colon, dash or full stop and a space.
+_SCRIPT_WORD = rf"(?![A-Za-z]){LETTER}{{1,25}}+"
+_SCRIPT_DATELINE = re.compile(
+    rf"(?P<place>{_SCRIPT_WORD}(?:\s{_SCRIPT_WORD}){{0,3}})"
+    r"\s?(?P<sep>:|\.|-|\u2013|\u2014)(?P<space>\s+)(?=\S)"
+)
+
+
+def _match_script_dateline(text: str, line: int) -> tuple[Dateline, str] | None:
+    """``नई दिल्ली: …``: a known place in a script other than Latin, alone before its separator."""
+    match = _SCRIPT_DATELINE.match(text)
+    if match is None or not is_place(match["place"]):
+        return None
+    end = match.end("sep")
+    return Dateline(text[:end], match["place"], None, None, line), text[match.end() :]
 
 
 def match_dateline(text: str, *, line: int = 0) -> tuple[Dateline, str] | None:
@@ -118,7 +140,11 @@ def match_dateline(text: str, *, line: int = 0) -> tuple[Dateline, str] | None:
     ``text`` is the paragraph with its indentation removed. See the module docstring for the
     rules that tell a place from a sentence start.
     """
-    if not text or not (text[0].isupper() or text[0] == "("):
+    if not text:
+        return None
+    if not (text[0].isupper() or text[0] == "("):
+        if text[0].isalpha() and not text[0].isascii() and not text[0].islower():
+            return _match_script_dateline(text, line)
         return None
     match = _DATELINE.match(text)
     if match is None:
@@ -146,9 +172,14 @@ def match_dateline(text: str, *, line: int = 0) -> tuple[Dateline, str] | None:
     elif place is not None:
         main_part = place.split(",")[0]
         capitals = main_part.upper() == main_part
-        if not (agency or date or capitals):
-            return None
-        if capitals and not agency and not date and _is_label(main_part):
+        # A place alone: in capitals, any place the gazetteer knows; in mixed case (where
+        # towns share names with words and surnames: ``Campbell: …``, ``Drama - …``), a major
+        # one before a colon (``Mumbai:``).
+        if not (agency or date) and (
+            _is_label(main_part)
+            or not is_place(main_part, major=not capitals)
+            or (not capitals and ":" not in separator)
+        ):
             return None
         if agency and not separator and not (date or capitals):
             return None

@@ -12,29 +12,35 @@ Rules, in the order they are tried on each chunk before the body starts:
    (``repeated-by-first-paragraph``).
 
 The first chunk that fits none of these starts the body. Text with no title line at all (body
-text scraped without its headline) takes its first paragraph as the headline, with a diagnostic,
-so that nothing is lost and the guess is visible.
+text scraped without its headline) has no headline: none is invented, a diagnostic says so.
 """
 
 from __future__ import annotations
 
-from newsconvert.errors import NewsconvertError, ParseError
+import re
+
+from newsconvert.errors import NewsconvertError
 from newsconvert.parser.asides import is_caption, is_chrome
 from newsconvert.parser.builder import ArticleBuilder
-from newsconvert.parser.bylines import is_byline_label, parse_byline
+from newsconvert.parser.bylines import is_byline_label, parse_byline, split_glued_byline
 from newsconvert.parser.credits import match_credit
 from newsconvert.parser.datelines import match_dateline
 from newsconvert.parser.layouts import Chunk
-from newsconvert.parser.metadata import take_byline, take_timestamp
+from newsconvert.parser.metadata import take_byline, take_meta_line, take_timestamp
 from newsconvert.parser.timestamps import may_be_timestamp, parse_timestamp
 from newsconvert.parser.timezones import ZoneTable
-from newsconvert.tree import Aside, AsideKind, Headline, Kicker, Standfirst
+from newsconvert.parser.words import count_words
+from newsconvert.tree import Aside, AsideKind, Byline, Headline, Kicker, Standfirst
 
 FRONT_LIMIT = 12
 """Chunks examined before the body must have started (keeps the front search bounded)."""
 
 MAX_TITLE_LENGTH = 200
 MAX_TITLE_WORDS = 30
+MAX_CASELESS_TITLE_WORDS = 40
+"""Hindi and other scripts without capitals write postpositions as words: more words a title."""
+MIN_HEADLINE_WORDS = 2
+"""A one-word line (``दावा``, ``Highlights``) is a label or a section head, never a headline."""
 MAX_KICKER_WORDS = 6
 MAX_STANDFIRST_LENGTH = 500
 REPEAT_OVERLAP = 0.6
@@ -46,10 +52,15 @@ def reads_as_title(text: str) -> bool:
 
     A final full stop disqualifies, except after an abbreviation (``… talks with U.S.``).
     """
-    if len(text) > MAX_TITLE_LENGTH or text.count(" ") >= MAX_TITLE_WORDS:
+    if len(text) > MAX_TITLE_LENGTH:
+        return False
+    spaces = text.count(" ")
+    if spaces >= MAX_TITLE_WORDS and (
+        spaces >= MAX_CASELESS_TITLE_WORDS or text[0].lower() != text[0].upper()
+    ):
         return False
     last = text[-1]
-    if last in ",;:-\u2013\u2014":
+    if last in ",;:-\u2013\u2014\u0964\u0965":  # ``।``, the danda, ends a Hindi sentence
         return False
     if last == ".":
         final_word = text.rsplit(" ", 1)[-1]
@@ -82,6 +93,20 @@ def is_kicker_shaped(text: str) -> bool:
     return all(
         word[0].isupper() or word[0].isdigit() or word in _KICKER_CONNECTORS for word in words
     ) and reads_as_title(text)
+
+
+# ``11:30 PM, 01-Oct-2021 …``: a live blog's entry opens with its time; no title does.
+_OPENS_WITH_TIME = re.compile(r"\d{1,2}[:.]\d{2}\s?(?:[AaPp]\.?[Mm]\.?)?[,\s]")
+
+
+def may_be_headline(text: str) -> bool:
+    """Whether ``text`` could be the headline: it reads as a title, has two words or more and
+    does not open with a clock time. (Captions, chrome and metadata were set aside before.)"""
+    return (
+        reads_as_title(text)
+        and count_words(text) >= MIN_HEADLINE_WORDS
+        and _OPENS_WITH_TIME.match(text) is None
+    )
 
 
 def _is_repeated_by(candidate: str, following: str) -> bool:
@@ -143,9 +168,53 @@ def _is_standfirst(chunks: list[Chunk], index: int, zones: ZoneTable) -> str | N
     return None
 
 
-MENU_RUN = 3
-"""Consecutive one-to-three-word lines before the headline that make a navigation menu."""
+MENU_RUN = 2
+"""Consecutive one-to-three-word lines before the headline that make a navigation menu or a
+breadcrumb trail (one of them at least must name a section: :data:`_SECTION_WORDS`)."""
 MAX_MENU_ITEM_LENGTH = 30
+# What menus and breadcrumb trails name: sections of a news site, in English and Hindi. A run of
+# short lines none of which is a section name is not a menu (``Winners``/``Runners-up``/…).
+_SECTION_WORDS_TEXT = """
+    home news latest top world national nation international india local city cities states
+    state politics business economy markets money finance tech technology science health
+    sport sports cricket football tennis hockey entertainment bollywood hollywood movies
+    music tv television lifestyle life style fashion food travel auto autos education career
+    careers jobs opinion opinions editorial blogs blog videos video photos photo gallery
+    weather astrology religion trending viral explained elections
+    होम न्यूज़ न्यूज खबरें समाचार देश विदेश दुनिया राज्य शहर राजनीति बिजनेस बिज़नेस कारोबार
+    खेल क्रिकेट मनोरंजन बॉलीवुड टेक लाइफस्टाइल सेहत धर्म करियर शिक्षा वीडियो फोटो
+"""
+_SECTION_WORDS = frozenset(_SECTION_WORDS_TEXT.split())
+MIN_SLUG_WORDS = 3
+SLUG_CAPITALS = 0.8
+"""Share of a URL-slug title's words that are capitalised (``By election`` keeps one lower)."""
+
+
+def _names_a_section(text: str) -> bool:
+    """``Sports``, ``Hindi News``, ``देश``: every word a section word, or ``<X> News``."""
+    words = text.lower().split()
+    return all(word in _SECTION_WORDS for word in words) or (
+        len(words) == 2 and words[1] in ("news", "न्यूज़", "न्यूज")
+    )
+
+
+def _is_slug_title(text: str, following: Chunk | None) -> bool:
+    """The URL slug printed as a title after a breadcrumb trail: every word capitalised
+    (``Jammu Kashmir Abdul Rashid Dar Says …``), in the Latin script, followed by the real
+    headline in another script or in the same words."""
+    if following is None or following.kind != "text" or not may_be_headline(following.text):
+        return False
+    words = text.split()
+    if len(words) < MIN_SLUG_WORDS or not text.isascii():
+        return False
+    capitalised = sum(1 for word in words if word[0].isupper() or word[0].isdigit())
+    if capitalised < len(words) * SLUG_CAPITALS:
+        return False
+    headline = following.text
+    if not headline.isascii():
+        return True
+    shared = set(headline.lower().split())
+    return sum(word.lower() in shared for word in words) >= len(words) * REPEAT_OVERLAP
 
 
 def _is_menu_item(chunk: Chunk) -> bool:
@@ -172,12 +241,27 @@ def _menu_run_end(chunks: list[Chunk], index: int, zones: ZoneTable) -> int:
         end += 1
     if end - index < MENU_RUN or end >= len(chunks):
         return index
+    if not any(_names_a_section(chunk.text) for chunk in chunks[index:end]):
+        return index
     following = chunks[end]
     # Only a menu above a headline: the line after it must read as a title (a timestamp or a
     # byline reads as one too, but then the short lines were a kicker, headline and body).
     if following.kind == "text" and reads_as_title(following.text):
         return index if _is_metadata(following, zones) else end
+    if _is_slug_title(following.text, chunks[end + 1] if end + 1 < len(chunks) else None):
+        return end
     return index
+
+
+def _name_with_role(text: str, headline: str, line: int) -> Byline | None:
+    """``शशि थरूर, पूर्व केंद्रीय मंत्री`` under ``शशि थरूर का कॉलम: …``: a columnist's name and
+    role without a ``By``, the name printed in the headline too (how a column names its writer)."""
+    if "," not in text or len(text) > 100 or text[-1] in ".!?\u0964":
+        return None
+    byline = parse_byline(text, line=line, bare=True)
+    if byline is None or len(byline.names) != 1 or byline.names[0] not in headline:
+        return None
+    return byline
 
 
 def _set_aside(chunk: Chunk, builder: ArticleBuilder) -> bool:
@@ -208,15 +292,32 @@ def read_front(chunks: list[Chunk], builder: ArticleBuilder, zones: ZoneTable) -
             chunk.first == chunk.last
             and may_be_timestamp(text)
             and take_timestamp(chunk, builder, zones, unlabelled=True)
-        ):
+        ) or take_meta_line(chunk, builder, zones):
             index += 1
             continue
         used = take_byline(chunks, index, builder)
         if used:
             index += used
             continue
+        glued = split_glued_byline(text, line=chunk.first) if text[:3] in ("By ", "BY ") else None
+        if glued is not None:
+            # The name goes to the bylines, the text after it stays to be read as what it is.
+            builder.bylines.append(glued[0])
+            builder.mark(chunk.first, chunk.first, "byline", "byline-glued-to-text")
+            chunks[index] = chunk._replace(text=glued[1])
+            continue
         if _set_aside(chunk, builder):
             index += 1
+            last = builder.blocks[-1]
+            if (
+                builder.headline is None
+                and isinstance(last, Aside)
+                and last.kind is AsideKind.CAPTION
+            ):
+                # A page prints its headline above the lead picture: text that opens with a
+                # caption was scraped without its headline, and the next line (a highlights
+                # box, a cast list) is none.
+                break
             continue
         if builder.headline is None:
             menu_end = _menu_run_end(chunks, index, zones)
@@ -225,6 +326,11 @@ def read_front(chunks: list[Chunk], builder: ArticleBuilder, zones: ZoneTable) -
                     builder.add_block(Aside(item.text, AsideKind.CHROME, item.first))
                     builder.mark(item.first, item.last, "chrome", "menu-items-before-headline")
                 index = menu_end
+                slug = chunks[index]
+                if _is_slug_title(slug.text, chunks[index + 1] if index + 1 < count else None):
+                    builder.add_block(Aside(slug.text, AsideKind.CHROME, slug.first))
+                    builder.mark(slug.first, slug.last, "chrome", "url-slug-after-breadcrumbs")
+                    index += 1
                 limit = min(count, max(limit, index + FRONT_LIMIT // 2))
                 continue
             if not reads_as_title(text) or (_may_be_credit(text) and match_credit(text)):
@@ -235,7 +341,7 @@ def read_front(chunks: list[Chunk], builder: ArticleBuilder, zones: ZoneTable) -
                 and following.kind == "text"
                 and is_kicker_shaped(text)
                 and following.text.count(" ") > text.count(" ")
-                and reads_as_title(following.text)
+                and may_be_headline(following.text)
                 and not _is_metadata(following, zones)
             ):
                 builder.kicker = Kicker(text, chunk.first)
@@ -244,8 +350,16 @@ def read_front(chunks: list[Chunk], builder: ArticleBuilder, zones: ZoneTable) -
                 builder.mark(following.first, following.last, "headline", "title-after-kicker")
                 index += 2
                 continue
+            if not may_be_headline(text):
+                break
             builder.headline = Headline(text, chunk.first)
             builder.mark(chunk.first, chunk.last, "headline", "first-title-line")
+            index += 1
+            continue
+        named = _name_with_role(text, builder.headline.text, chunk.first)
+        if named is not None:
+            builder.bylines.append(named)
+            builder.mark(chunk.first, chunk.last, "byline", "name-and-role-named-in-headline")
             index += 1
             continue
         if builder.standfirst is None:
@@ -257,29 +371,11 @@ def read_front(chunks: list[Chunk], builder: ArticleBuilder, zones: ZoneTable) -
                 continue
         break
     if builder.headline is None:
-        index = _fallback_headline(chunks, index, builder)
+        _no_headline(chunks, index, builder)
     return index
 
 
-def _fallback_headline(chunks: list[Chunk], index: int, builder: ArticleBuilder) -> int:
-    """Use the first paragraph as the headline when no line reads as a title."""
-    for position in range(index, min(len(chunks), index + FRONT_LIMIT)):
-        chunk = chunks[position]
-        if chunk.kind != "text":
-            continue
-        text = chunk.text
-        opened = match_dateline(text, line=chunk.first)
-        if opened is not None and opened[1]:
-            builder.dateline, text = opened
-        builder.headline = Headline(text, chunk.first)
-        builder.mark(chunk.first, chunk.last, "headline", "first-paragraph-fallback")
-        builder.note(
-            "no line reads as a title; the first paragraph is used as the headline",
-            chunk.first,
-            "headline.guess",
-        )
-        # Chunks skipped on the way (tables, list items) stay in the body, in order.
-        del chunks[position]
-        return index
-    first = chunks[0].first if chunks else 1
-    raise ParseError("no headline: no line of the text can serve as a title", line=first)
+def _no_headline(chunks: list[Chunk], index: int, builder: ArticleBuilder) -> None:
+    """Say that the text has no headline (none is invented: the body starts at ``index``)."""
+    line = chunks[index].first if index < len(chunks) else (chunks[0].first if chunks else 1)
+    builder.note("no line reads as a title; the article has no headline", line, "headline.none")

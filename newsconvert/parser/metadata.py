@@ -12,6 +12,7 @@ from newsconvert.parser.builder import ArticleBuilder
 from newsconvert.parser.bylines import is_byline_label, parse_byline
 from newsconvert.parser.credits import match_credit
 from newsconvert.parser.layouts import Chunk
+from newsconvert.parser.metaline import read_meta_line, relative_time
 from newsconvert.parser.timestamps import parse_timestamp
 from newsconvert.parser.timezones import ZoneTable
 from newsconvert.tree import Byline
@@ -65,6 +66,36 @@ def take_timestamp(
         builder.updated.append(timestamp)
     rule = "labelled-timestamp" if found.kind else "bare-date-line"
     builder.mark(chunk.first, chunk.last, f"timestamp.{kind}", rule)
+    return True
+
+
+def take_meta_line(chunk: Chunk, builder: ArticleBuilder, zones: ZoneTable) -> bool:
+    """Place a relative time (``2 घंटे पहले``) or a packed metadata line (place, time, byline:
+    see :mod:`.metaline`) if ``chunk`` is one."""
+    text = chunk.text
+    if chunk.kind != "text" or chunk.first != chunk.last or len(text) > MAX_METADATA_LENGTH:
+        return False
+    alone = relative_time(text, chunk.first)
+    if alone is not None:
+        if builder.published is not None:
+            return False
+        builder.published = alone
+        builder.mark(chunk.first, chunk.last, "timestamp.published", "relative-time")
+        return True
+    found = read_meta_line(text, chunk.first, zones)
+    if found is None or (found.published is not None and builder.published is not None):
+        return False
+    if found.dateline is not None:
+        if builder.dateline is not None:
+            return False
+        builder.dateline = found.dateline
+    if found.byline is not None:
+        builder.bylines.append(found.byline)
+    if found.published is not None:
+        builder.published = found.published
+    if found.updated is not None:
+        builder.updated.append(found.updated)
+    builder.mark(chunk.first, chunk.last, "metadata", "packed-metadata-line")
     return True
 
 

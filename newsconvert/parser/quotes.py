@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 
+from newsconvert.parser.words import WORD
 from newsconvert.tree import AttributionPosition, Blockquote
 
 __all__ = ["MAX_ATTRIBUTION_WORDS", "MIN_QUOTE_SHARE", "match_blockquote"]
@@ -65,7 +66,7 @@ _SPEECH_VERBS_TEXT = """
     confirms denied described called according
 """
 _SPEECH_WORDS = frozenset(_SPEECH_VERBS_TEXT.split())
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = WORD
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+\S")
 _ABBREVIATIONS_TEXT = "Mr Mrs Ms Dr Prof St Sr Jr Gen Gov Sen Rep Lt Col Capt Sgt Rev Hon Mt Co Inc"
 _ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())

@@ -97,9 +97,9 @@ def assemble(
     ``labelled`` says the document labels every piece of metadata (``Part.role``), as our own
     output does: then nothing is guessed from the words (no byline or credit recognised in an
     unlabelled paragraph, no dateline split off the first paragraph), so a paragraph that
-    merely reads like a credit stays the paragraph it was. Raises :class:`ParseError` when the
-    document has no title. ``zones`` resolves the time-zone abbreviations of timestamps that
-    carry only their words.
+    merely reads like a credit stays the paragraph it was. A document without a title is an
+    article without a headline. ``zones`` resolves the time-zone abbreviations of timestamps
+    that carry only their words.
     """
     header = _Header(zones)
     headline, body = _split_headline(parts, metadata, header, source, labelled=labelled)
@@ -142,8 +142,13 @@ def _split_headline(
     source: str | None,
     *,
     labelled: bool,
-) -> tuple[Headline, list[Part]]:
-    """Find the headline; what stood before it is the kicker or, failing that, body text."""
+) -> tuple[Headline | None, list[Part]]:
+    """Find the headline; what stood before it is the kicker or, failing that, body text.
+
+    ``None`` for a document that says it has none (:attr:`Metadata.untitled`) or has no title.
+    """
+    if metadata.untitled:
+        return None, list(parts)
     for index, part in enumerate(parts):
         if part.role == "headline" or (
             part.kind is PartKind.HEADING and part.level == 1 and part.role is None
@@ -163,8 +168,9 @@ def _split_headline(
             break
     if metadata.title is not None:
         return Headline(metadata.title, line=metadata.title_line), list(parts)
-    first_line = parts[0].line if parts else 1
-    raise ParseError("no title: the document has no headline", source=source, line=first_line)
+    if not parts:
+        raise ParseError("no title and no text: the document holds no article", source=source)
+    return None, list(parts)
 
 
 def _is_short(text: str, limit: int = _KICKER_MAX_WORDS) -> bool:
@@ -339,6 +345,7 @@ def _sections(
     heading: SectionHeading | None = None
     blocks: list[Block] = []
     first_paragraph_seen = False
+    bold_dateline_seen = False
     for part in body:
         if part.kind is PartKind.HEADING:
             if heading is not None or blocks:
@@ -353,13 +360,15 @@ def _sections(
             continue
         if (
             labelled
-            and not first_paragraph_seen
+            and not bold_dateline_seen
             and part.kind is PartKind.PARAGRAPH
             and part.role is None
             and "lead_strong" in part.details
         ):
-            # Our Markdown and reST open the first paragraph with the dateline in bold; their
-            # escaping keeps article text from ever starting with bold, so this is unambiguous.
+            # Our Markdown and reST open the paragraph the dateline opens (the first, or the
+            # one after a caption and a paragraph) with the dateline in bold; their escaping
+            # keeps article text from ever starting with bold, so this is unambiguous.
+            bold_dateline_seen = True
             part.details["dateline"] = part.details["lead_strong"]
             part.text = part.details.get("after_strong") or ""
         if labelled and part.kind is PartKind.LIST and part.details.get("marker") in _BULLETS:

@@ -204,7 +204,11 @@ class _TreeBuilder(HTMLParser):
     def _closed(self, element: _Element) -> None:
         if element.tag == "script":
             self.scripts.append((element.attributes.get("type", ""), _raw_text(element)))
-        elif element.tag == "title" and self.title is None:
+        elif (
+            element.tag == "title"
+            and self.title is None
+            and "data-fallback" not in element.attributes  # our label for an untitled article
+        ):
             self.title = _normalise(_raw_text(element))
 
     def close(self) -> None:

@@ -193,14 +193,16 @@ class _Object:
 
 
 def _article(data: _Object, source: str | None, zones: ZoneTable) -> Article:
-    headline = data.text("headline")
+    headline = data.optional_text("headline")
     kicker = data.optional_text("kicker")
     standfirst = data.optional_text("standfirst")
     written_source = data.values.get("source")
     if source is None and isinstance(written_source, str):
         source = written_source
     return Article(
-        headline=Headline(headline, line=_line_of(data, "headline")),
+        headline=(
+            None if headline is None else Headline(headline, line=_line_of(data, "headline"))
+        ),
         kicker=None if kicker is None else Kicker(kicker, line=_line_of(data, "kicker")),
         standfirst=(
             None if standfirst is None else Standfirst(standfirst, _line_of(data, "standfirst"))

@@ -31,8 +31,10 @@ from newsconvert.tree import Article
 _FRONT_MATTER_FENCE = re.compile(r"\A---[ \t]*\r?\n")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ATTRIBUTION_DASH = re.compile("^(?:\u2014|\u2015|\u2013|--)\\s*")  # em dash, bar, en dash
-_MARKER = re.compile(r"\A<!-- (?:embed|aside (?P<kind>[a-z]+)) -->\Z")
-"""The comment our Markdown writes before an embedded post or an aside."""
+_MARKER = re.compile(r"\A<!-- (?:embed|no (?P<none>headline)|aside (?P<kind>[a-z]+)) -->\Z")
+"""The comment our Markdown writes before an embedded post or an aside, and in place of the
+``#`` headline of an article without one."""
+UNTITLED_ROLE = "untitled"
 
 
 def read_markdown(
@@ -48,7 +50,7 @@ def read_markdown(
     body, metadata, offset = split_front_matter(text, source=source)
     parts = markdown_parts(body, line_offset=offset)
     labelled = _label_our_layout(parts, metadata, zones)
-    parts = _apply_markers(parts)
+    parts = _apply_markers(parts, metadata)
     return assemble(parts, metadata, zones=zones, source=source, labelled=labelled)
 
 
@@ -63,8 +65,17 @@ def _label_our_layout(parts: list[Part], metadata: Metadata, zones: ZoneTable) -
     says updated), then bylines. A header paragraph that is neither means the document is a
     person's own (a rule under its opening paragraphs), read without these labels.
     """
-    title = next((i for i, p in enumerate(parts) if p.kind is PartKind.HEADING), None)
-    if title is None or parts[title].level != 1 or title > 1:
+    title = next(
+        (
+            i
+            for i, p in enumerate(parts)
+            if p.kind is PartKind.HEADING or (p.kind is PartKind.MARKER and p.role == UNTITLED_ROLE)
+        ),
+        None,
+    )
+    if title is None or (parts[title].kind is PartKind.HEADING and parts[title].level != 1):
+        return False
+    if title > 1:
         return False
     if title == 1 and parts[0].kind is not PartKind.PARAGRAPH:
         return False
@@ -128,12 +139,18 @@ def _header_roles(
     return roles
 
 
-def _apply_markers(parts: list[Part]) -> list[Part]:
-    """Give each comment marker's label to the part after it; drop markers and rules."""
+def _apply_markers(parts: list[Part], metadata: Metadata) -> list[Part]:
+    """Give each comment marker's label to the part after it; drop markers and rules.
+
+    The no-headline marker labels the document instead (:attr:`Metadata.untitled`).
+    """
     labelled: list[Part] = []
     pending: str | None = None
     for part in parts:
         if part.kind is PartKind.MARKER:
+            if part.role == UNTITLED_ROLE:
+                metadata.untitled = True
+                continue
             pending = part.role
             continue
         if part.kind is PartKind.RULE:
@@ -341,7 +358,7 @@ class _Walker:
             elif kind == "html_block":
                 marker = _MARKER.match(token.content.strip())
                 if marker is not None:
-                    role = marker["kind"] or "embed"
+                    role = marker["kind"] or ("untitled" if marker["none"] else "embed")
                     parts.append(Part(PartKind.MARKER, line=line, role=role))
                 elif token.content.strip() and not token.content.lstrip().startswith("<!--"):
                     # Raw HTML in a person's Markdown is words to us, kept as written.

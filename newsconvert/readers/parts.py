@@ -96,6 +96,8 @@ class Metadata:
     """Document-level fields from front matter, docinfo or JSON-LD (all optional)."""
 
     title: str | None = None
+    untitled: bool = False
+    """The document says it has no headline (our writers' marker): no title is looked for."""
     kicker: str | None = None
     standfirst: str | None = None
     published: str | None = None

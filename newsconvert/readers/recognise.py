@@ -33,7 +33,9 @@ def timestamp(text: str, *, zones: ZoneTable, line: int = 0) -> Timestamp | None
         # A date that does not exist reads as words; the paragraph keeps them all.
         return None
     if found is None or found.prefix or found.timestamp.text != text.strip():
-        return None
+        from newsconvert.parser.metaline import relative_time
+
+        return relative_time(text.strip(), line)  # ``2 hours ago``, ``2 घंटे पहले``
     return found.timestamp
 
 
@@ -117,7 +119,10 @@ def dateline_parts(text: str, *, line: int = 0) -> Dateline:
         found = dateline(text + sentence, line=line)
         if found is not None and found[0].text == text:
             return found[0]
-    return Dateline(text, line=line)
+    from newsconvert.parser.metaline import desk_dateline
+
+    # The opening words of a packed metadata line: ``वीडियो डेस्क, अमर उजाला.कॉम, मुंबई``.
+    return desk_dateline(text, line) or Dateline(text, line=line)
 
 
 def quote(text: str, *, line: int = 0) -> Blockquote | None:

@@ -61,6 +61,9 @@ _FIELD_ROLES = {
 }
 """Field names of the field list under the title, and the role of their value."""
 
+UNTITLED_COMMENT = "no headline"
+"""The comment our reST writer puts where the title of an article without a headline would be."""
+
 _MESSAGE = re.compile(
     r"^(?P<source>.*?):(?P<line>\d+): \((?P<kind>[A-Z]+)/(?P<level>\d)\) (?P<text>.*)$"
 )
@@ -166,7 +169,14 @@ class _Flattener:
         self.metadata = Metadata()
 
     def flatten(self, document: Any) -> tuple[list[Part], Metadata]:
-        self.body(document, depth=0, role=None)
+        from docutils import nodes
+
+        # Our writer marks an article without a headline with a comment where the title would
+        # be: its sections, though first in the document, are then second-level headings.
+        first = next((child for child in document.children if child.tagname != "meta"), None)
+        if isinstance(first, nodes.comment) and first.astext().strip() == UNTITLED_COMMENT:
+            self.metadata.untitled = True
+        self.body(document, depth=1 if self.metadata.untitled else 0, role=None)
         return self.parts, self.metadata
 
     def body(self, node: Any, *, depth: int, role: str | None) -> None:

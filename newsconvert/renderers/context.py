@@ -35,7 +35,8 @@ from newsconvert.tree import (
 
 CONTEXT: dict[str, str] = {
     "article": "the newsconvert.tree.Article being rendered (every field, unfiltered)",
-    "headline": "article.headline (a Headline; .text)",
+    "headline": "article.headline (a Headline; .text), or None when the article has none",
+    "title_label": "the headline's text, or a visible fallback label (Untitled: …) if none",
     "kicker": "article.kicker, or None when absent or blank",
     "standfirst": "article.standfirst, or None when absent or blank",
     "published": "article.published (a Timestamp: .text, .value, .iso), or None if absent or blank",
@@ -259,6 +260,7 @@ def article_context(article: Article, *, keep_chrome: bool) -> dict[str, Any]:
     return {
         "article": article,
         "headline": article.headline,
+        "title_label": article.title_label,
         "kicker": _present(article.kicker),
         "standfirst": _present(article.standfirst),
         "published": _present(article.published),

@@ -115,7 +115,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "source": article.source,
-        "headline": article.headline.text,
+        "headline": article.headline.text if article.headline else None,
         "kicker": article.kicker.text if article.kicker else None,
         "standfirst": article.standfirst.text if article.standfirst else None,
         "published": timestamp_to_dict(article.published) if article.published else None,
@@ -132,7 +132,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
             for section in article.sections
         ],
         "lines": {
-            "headline": article.headline.line,
+            "headline": article.headline.line if article.headline else 0,
             "kicker": article.kicker.line if article.kicker else 0,
             "standfirst": article.standfirst.line if article.standfirst else 0,
             "credits": [credit.line for credit in article.credits],

@@ -33,12 +33,13 @@ def _dumper() -> type:
 def front_matter(context: dict[str, Any]) -> dict[str, Any]:
     """YAML front matter for standalone Markdown (Hugo, Jekyll, MkDocs and Pelican read it).
 
-    Keys, each present only when the article has a value: ``title`` (the headline), ``date``
+    Keys, each present only when the article has a value: ``title`` (the headline, or the
+    fallback label of an article without one), ``date``
     (publication time, ISO 8601), ``lastmod`` (last update time), ``authors`` (names),
     ``description`` (the standfirst), ``dateline`` (its text).
     """
     article: Article = context["article"]
-    data: dict[str, Any] = {"title": article.headline.text}
+    data: dict[str, Any] = {"title": article.title_label}
     if context["date_published"]:
         data["date"] = context["date_published"]
     if context["date_modified"]:
@@ -94,8 +95,9 @@ def json_ld(context: dict[str, Any]) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "headline": article.headline.text,
     }
+    if article.headline is not None:
+        data["headline"] = article.headline.text
     if context["date_published"]:
         data["datePublished"] = context["date_published"]
     if context["date_modified"]:

@@ -90,7 +90,7 @@ def post_meta(article: Article) -> PostMeta:
     if modified is published:  # the one update stands in for the publication time
         modified = None
     return PostMeta(
-        title=article.headline.text,
+        title=article.title_label,
         published=published.value if published is not None else None,
         modified=modified.value if modified is not None else None,
         published_zone=published.zone if published is not None else None,

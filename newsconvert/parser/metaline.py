@@ -1,0 +1,123 @@
+"""Front-matter lines that pack several pieces of metadata, as Indian news sites print them.
+
+- a relative time alone: ``2 hours ago``, ``2 घंटे पहले``, ``एक घंटा पहले``, ``7 दिन पहले`` (a
+  publication time without a date: the tree keeps its text, with no value);
+- a place, a relative time and a byline on one line: ``श्रीनगर 2 घंटे पहले लेखक: मुदस्सिर कुल्लू``;
+- a desk line: ``वीडियो डेस्क, अमर उजाला.कॉम, मुंबई Published by: रचना शर्मा Updated Sun, 19 Sep
+  2021 02:49 PM IST``: the desk and place, the person who published it, the update time.
+
+The line is cut where a label starts (a byline label, ``Updated``/``Published``, a relative
+time) and every piece keeps its words: the opening words (a place, a desk's name) become the
+dateline (:func:`desk_dateline`), the labelled name a byline, the time a timestamp. A line
+that does not cut into known pieces is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from newsconvert.errors import NewsconvertError
+from newsconvert.parser.bylines import parse_byline
+from newsconvert.parser.gazetteer import is_place
+from newsconvert.parser.timestamps import parse_timestamp
+from newsconvert.parser.timezones import ZoneTable
+from newsconvert.tree import Byline, Dateline, Timestamp
+
+__all__ = ["MetaLine", "desk_dateline", "read_meta_line", "relative_time"]
+
+MAX_META_LINE_LENGTH = 200
+MAX_PREFIX_WORDS = 8
+
+_HINDI_UNITS = "सेकंड|मिनट|घंटे|घंटा|घंटों|दिन|दिनों|हफ्ते|हफ्ता|सप्ताह|महीने|महीना|साल|वर्ष"
+_RELATIVE = (
+    r"(?:\d{1,3}|an?|one|एक)\s+(?i:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?"
+    rf"|years?)\s+ago|(?:\d{{1,3}}|एक)\s+(?:{_HINDI_UNITS})\s+पहले"
+)
+_RELATIVE_TIME = re.compile(_RELATIVE)
+_LABELS = re.compile(
+    rf"(?P<relative>{_RELATIVE})"
+    r"|(?P<byline>(?i:published|posted|written|reported)\s+by\s*:|लेखक\s*:)"
+    r"|(?P<stamp>(?i:updated|published)(?!\s+by)(?=[\s:]))"
+)
+_DESK_WORDS = ("desk", "डेस्क")
+
+
+class MetaLine(NamedTuple):
+    """The pieces of one metadata line, each with its words as written."""
+
+    dateline: Dateline | None
+    byline: Byline | None
+    published: Timestamp | None
+    updated: Timestamp | None
+
+
+def relative_time(text: str, line: int) -> Timestamp | None:
+    """``2 hours ago`` or ``2 घंटे पहले`` alone on the line, as a timestamp without a value."""
+    if len(text) > 40 or _RELATIVE_TIME.fullmatch(text) is None:
+        return None
+    return Timestamp(text, None, line)
+
+
+def desk_dateline(text: str, line: int) -> Dateline | None:
+    """The opening words of a metadata line as a dateline: a known place (``श्रीनगर``), or a
+    desk's name with the place last after a comma (``वीडियो डेस्क, अमर उजाला.कॉम, मुंबई``; that
+    form names the place even where the gazetteer lacks the name in this script), or a desk's
+    name alone (``वीडियो डेस्क/अमर उजाला.कॉम``, no place). ``None`` for other words."""
+    if not text or len(text.split()) > MAX_PREFIX_WORDS:
+        return None
+    place = text.rsplit(",", 1)[-1].strip()
+    desk = any(word in text.lower() for word in _DESK_WORDS)
+    if is_place(place) or (desk and "," in text and place and "." not in place):
+        return Dateline(text, place, None, None, line)
+    return Dateline(text, None, None, None, line) if desk else None
+
+
+def read_meta_line(text: str, line: int, zones: ZoneTable) -> MetaLine | None:
+    """The pieces of a packed metadata line (see the module docstring), or ``None``."""
+    if len(text) > MAX_META_LINE_LENGTH:
+        return None
+    labels = list(_LABELS.finditer(text))
+    if not labels:
+        return None
+    prefix = text[: labels[0].start()].strip()
+    pieces = [
+        (found.lastgroup, text[found.start() : end].strip())
+        for found, end in zip(labels, [*(f.start() for f in labels[1:]), len(text)], strict=True)
+    ]
+    dateline: Dateline | None = None
+    byline: Byline | None = None
+    published: Timestamp | None = None
+    updated: Timestamp | None = None
+    for kind, piece in pieces:
+        if kind == "byline":
+            if byline is not None:
+                return None
+            byline = parse_byline(piece, line=line)
+            if byline is None:
+                return None
+        elif kind == "relative":
+            rest = piece[_RELATIVE_TIME.match(piece).end() :].strip()  # type: ignore[union-attr]
+            if rest or published is not None:
+                return None
+            published = Timestamp(piece, None, line)
+        else:
+            try:
+                found = parse_timestamp(piece, line=line, zones=zones)
+            except NewsconvertError:
+                return None
+            if found is None or found.prefix:
+                return None
+            if found.kind == "updated":
+                updated = found.timestamp
+            elif published is None:
+                published = found.timestamp
+            else:
+                return None
+    if prefix:
+        dateline = desk_dateline(prefix, line)
+        if dateline is None:
+            return None
+    elif byline is None and updated is None:
+        return None  # a relative time alone is :func:`relative_time`'s
+    return MetaLine(dateline, byline, published, updated)

@@ -1,0 +1,37 @@
+"""What a word is, in any script: the one definition the recognisers share.
+
+Python's ``\\w`` leaves out combining marks, so it cuts ``दिल्ली`` into ``द``, ``ल``, ``ल``:
+Devanagari's vowel signs, virama and nukta, and the accents of decomposed Latin, are marks. A
+letter here is a ``\\w`` letter or a mark of the named blocks (combining diacritics; the Indic
+scripts without their dandas and digits; Arabic and Hebrew points; Thai); zero-width joiners
+(which Devanagari text carries inside words) belong to the word too.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["LETTER", "WORD", "count_words", "word_list"]
+
+_MARKS = (
+    "\u0300-\u036f"  # combining diacritical marks
+    "\u0591-\u05c7"  # Hebrew points
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"  # Arabic marks
+    "\u0900-\u0963\u0971-\u0dff"  # Devanagari … Sinhala, without dandas (U+0964/5) and digits
+    "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"  # Thai
+    "\u200c\u200d"  # zero-width non-joiner and joiner
+)
+LETTER = rf"(?:[^\W\d_]|[{_MARKS}])"
+"""A regular-expression fragment: one letter or combining mark of a word."""
+WORD = re.compile(rf"{LETTER}+(?:['\u2019\-]{LETTER}+)*")
+"""A word: letters and marks, with inner apostrophes and hyphens (``O'Neil``, ``जम्मू-कश्मीर``)."""
+
+
+def word_list(text: str) -> list[str]:
+    """The words of ``text``, in any script (digits are not words)."""
+    return WORD.findall(text)
+
+
+def count_words(text: str) -> int:
+    """How many words ``text`` holds, in any script."""
+    return sum(1 for _ in WORD.finditer(text))
