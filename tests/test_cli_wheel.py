@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -22,6 +21,7 @@ from importlib import metadata
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "bridge.txt"
@@ -45,11 +45,11 @@ def _run(*command: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
 def _dependency_folders() -> list[str]:
     """Where this interpreter has newsconvert's runtime dependencies (and theirs, beside them)."""
     folders: list[str] = []
-    for requirement in metadata.requires("newsconvert") or []:
-        if "extra ==" in requirement:
-            continue
-        name = re.split(r"[\s<>=!~;\[]", requirement, maxsplit=1)[0]
-        folder = str(metadata.distribution(name).locate_file(""))
+    for line in metadata.requires("newsconvert") or []:
+        requirement = Requirement(line)
+        if requirement.marker is not None and not requirement.marker.evaluate({"extra": ""}):
+            continue  # an extra's dependency, or one for another platform (tzdata on Windows)
+        folder = str(metadata.distribution(requirement.name).locate_file(""))
         if folder not in folders:
             folders.append(folder)
     assert folders, "newsconvert declares no runtime dependencies?"
