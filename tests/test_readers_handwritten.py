@@ -219,3 +219,14 @@ def test_raw_html_in_markdown_is_words_and_comments_are_dropped() -> None:
         "<script>alert(1)</script>",
         "Body with <i>tags</i>.",
     ]
+
+
+def test_rst_notes_of_docutils_are_not_read_as_words() -> None:
+    """An item reading ``2025. …`` is a list numbered from 2025 to docutils, which notes
+    "Enumerated list start value not ordinal-1" inside the item; that note is about the
+    document, not text of the article."""
+    article = read("Title\n=====\n\nIntro.\n\n* 2025. A year.\n* Another.\n", "rst")
+    assert "ordinal-1" not in repr(article)
+    (list_block,) = [b for b in article.sections[0].blocks if isinstance(b, BulletList)]
+    # To reST the first item holds a list numbered from 2025: its number is markup.
+    assert [item.text for item in list_block.items] == ["A year.", "Another."]

@@ -122,6 +122,7 @@ def parse_rst(text: str, *, source: str | None = None) -> Any:
         # docutils recurses once per level of nesting (lists in lists in quotes…).
         raise ParseError("reStructuredText nested too deeply", source=source) from None
     _refuse_errors(document, messages.getvalue(), source)
+    _drop_messages(document)
     return document
 
 
@@ -136,6 +137,16 @@ def _default_settings() -> Any:
     for name, value in SETTINGS.items():
         setattr(settings, name, value)
     return settings
+
+
+def _drop_messages(document: Any) -> None:
+    """Remove docutils' remaining notes (INFO and WARNING messages, such as "Enumerated list
+    start value not ordinal-1"): they are about the document, not words of it, and docutils puts
+    some inside the element they concern (a list item), where they would read as its text."""
+    from docutils import nodes
+
+    for message in list(document.findall(nodes.system_message)):
+        message.parent.remove(message)
 
 
 def _refuse_errors(document: Any, printed: str, source: str | None) -> None:
