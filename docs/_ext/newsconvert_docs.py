@@ -18,7 +18,7 @@
 
 ``.. template-context::``
     lists the names every template receives (:data:`newsconvert.renderers.context.CONTEXT`) and the
-    fields of the per-block view (:class:`newsconvert.renderers.context.BlockView`).
+    fields of the per-block view (:class:`newsconvert.facts.BlockView`).
 """
 
 from __future__ import annotations
@@ -87,7 +87,8 @@ class TemplateContext(SphinxDirective):
     """A definition list of the template context and of the block view's fields."""
 
     def run(self) -> list[nodes.Node]:
-        from newsconvert.renderers.context import CONTEXT, BlockView
+        from newsconvert.facts import BlockView
+        from newsconvert.renderers.context import CONTEXT
 
         context = nodes.definition_list()
         for name, meaning in CONTEXT.items():

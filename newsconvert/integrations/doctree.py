@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from docutils import nodes
 
 from newsconvert import facts
-from newsconvert.renderers.context import BlockView, SectionView, section_views
+from newsconvert.facts import BlockView, SectionView, section_views
 from newsconvert.tree import Article, Aside, Dateline, Timestamp
 
 CLASS_PREFIX = "newsconvert"
