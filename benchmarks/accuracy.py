@@ -2,7 +2,12 @@
 
 Usage::
 
-    python benchmarks/accuracy.py [CORPUS_DIR] [--misses N]
+    python benchmarks/accuracy.py [CORPUS_DIR] [--misses N] [--set NAME=VALUE ...]
+    python benchmarks/accuracy.py [CORPUS_DIR] --sweep NAME=A,B,C [--set NAME=VALUE ...]
+
+``--set`` changes a parser threshold (a field of :class:`newsconvert.parser.Heuristics`) for
+the run; ``--sweep`` scores each value of one threshold in turn and prints, per source and
+field, the rate for every value side by side (the default value marked ``*``).
 
 ``CORPUS_DIR`` defaults to ``../shared/corpus`` beside the checkout. Scores, per source and per
 field (targets from issue 6):
@@ -36,11 +41,11 @@ import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from newsconvert.errors import NewsconvertError
-from newsconvert.parser import parse, parse_with_trace
+from newsconvert.parser import Heuristics, parse, parse_with_trace
 from newsconvert.tree import Article, BulletList, Preformatted
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -134,7 +139,7 @@ def opens_with_dateline(text: str) -> bool:
     return any(_YARDSTICK.match(line) for line in lines)
 
 
-def score(corpus: Path) -> dict[tuple[str, str], Score]:
+def score(corpus: Path, h: Heuristics | None = None) -> dict[tuple[str, str], Score]:
     """Parse every labelled file (and every newspaper file) and score it."""
     scores: dict[tuple[str, str], Score] = defaultdict(Score)
     labels = [json.loads(line) for line in (corpus / "labels.jsonl").read_text().splitlines()]
@@ -143,7 +148,7 @@ def score(corpus: Path) -> dict[tuple[str, str], Score]:
         source = label["source"]
         name = label["file"]
         try:
-            article = parse(read_text(path), source=name)
+            article = parse(read_text(path), source=name, heuristics=h)
         except NewsconvertError as error:
             for key in ("headline", "dateline", "signoff", "paragraphs"):
                 if key in label or (key == "paragraphs" and "paragraph_lines" in label):
@@ -176,14 +181,14 @@ def score(corpus: Path) -> dict[tuple[str, str], Score]:
             continue
         name = path.relative_to(corpus).as_posix()
         try:
-            article = parse(text, source=name)
+            article = parse(text, source=name, heuristics=h)
         except NewsconvertError as error:
             scores["newspaper", "dateline"].add(False, f"{name}: {error}")
             continue
         scores["newspaper", "dateline"].add(
             article.dateline is not None, f"{name}: no dateline found"
         )
-    score_indian(corpus, scores)
+    score_indian(corpus, scores, h)
     return scores
 
 
@@ -191,7 +196,9 @@ def _nfc(text: str | None) -> str | None:
     return None if text is None else unicodedata.normalize("NFC", text)
 
 
-def score_indian(corpus: Path, scores: dict[tuple[str, str], Score]) -> None:
+def score_indian(
+    corpus: Path, scores: dict[tuple[str, str], Score], h: Heuristics | None = None
+) -> None:
     """Score ``indian/labels.jsonl`` (see the module docstring), one source per site folder."""
     labels_path = corpus / "indian" / "labels.jsonl"
     if not labels_path.is_file():
@@ -201,7 +208,9 @@ def score_indian(corpus: Path, scores: dict[tuple[str, str], Score]) -> None:
         name = label["file"]
         source = "indian/" + name.split("/", 1)[0]
         try:
-            article, roles = parse_with_trace(read_text(corpus / "indian" / name), source=name)
+            article, roles = parse_with_trace(
+                read_text(corpus / "indian" / name), source=name, heuristics=h
+            )
         except NewsconvertError as error:
             for key in INDIAN_FIELDS:
                 scores[source, key].add(False, f"{name}: {error}")
@@ -262,11 +271,53 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--misses", type=int, default=20, help="misses listed per field")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="set a parser threshold (a Heuristics field) for the run; repeatable",
+    )
+    parser.add_argument(
+        "--sweep", metavar="NAME=A,B,C", help="score each value of one threshold in turn"
+    )
     options = parser.parse_args(argv)
     if not (options.corpus / "labels.jsonl").is_file():
         print(f"{options.corpus}: no labels.jsonl here", file=sys.stderr)
         return 2
-    return 0 if report(score(options.corpus), options.misses) else 1
+    try:
+        h = Heuristics().with_values(**dict(_pair(item) for item in options.set))
+        if options.sweep:
+            name, values = _pair(options.sweep)
+            runs = {value: h.with_values(**{name: value}) for value in values.split(",")}
+    except (KeyError, ValueError) as error:
+        names = ", ".join(field.name for field in fields(Heuristics))
+        print(f"not a threshold or not a number: {error} (thresholds: {names})", file=sys.stderr)
+        return 2
+    if options.sweep:
+        sweep_report(name, {value: score(options.corpus, run) for value, run in runs.items()}, h)
+        return 0
+    return 0 if report(score(options.corpus, h), options.misses) else 1
+
+
+def _pair(text: str) -> tuple[str, str]:
+    name, equals, value = text.partition("=")
+    if not equals:
+        raise ValueError(text)
+    return name.strip(), value.strip()
+
+
+def sweep_report(name: str, runs: dict[str, dict[tuple[str, str], Score]], h: Heuristics) -> None:
+    """Print, per source and field, the rate for each value of threshold ``name``."""
+    default = getattr(h, name)
+    labels = [f"{value}{'*' if float(value) == default else ''}" for value in runs]
+    print(f"{name}: " + ", ".join(labels) + "  (* the value without --sweep)")
+    print(f"{'source':<17} {'field':<11} " + " ".join(f"{label:>9}" for label in labels))
+    keys = sorted({key for scores in runs.values() for key in scores})
+    for source, measure in keys:
+        rates = [scores.get((source, measure)) for scores in runs.values()]
+        cells = [f"{rate.hits:>4}/{rate.total:<4}" if rate else f"{'-':>9}" for rate in rates]
+        print(f"{source:<17} {measure:<11} " + " ".join(cells).rstrip())
 
 
 if __name__ == "__main__":

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsconvert.parser.asides import MAX_CHROME_WORDS, is_caption, is_chrome
+from newsconvert.parser.asides import is_caption, is_chrome
+from newsconvert.parser.heuristics import DEFAULT_HEURISTICS
 
 
 @pytest.mark.parametrize(
@@ -57,6 +58,6 @@ def test_chrome_lines(text: str, expected: bool) -> None:
 
 
 def test_a_chrome_line_has_a_bounded_number_of_words() -> None:
-    words = ["share"] + ["the"] * (MAX_CHROME_WORDS - 1)
+    words = ["share"] + ["the"] * (DEFAULT_HEURISTICS.max_chrome_words - 1)
     assert is_chrome(" ".join(words))
     assert not is_chrome(" ".join([*words, "the"]))

@@ -56,11 +56,11 @@ def _parse(
     lines = split_lines(text)
     if not any(line.text for line in lines):
         raise ParseError("empty article: the text holds no words", source=source, line=1)
-    typical = typical_width(lines)
-    chosen = layout or detect_layout(lines, typical)
-    chunks = assemble(lines, chosen, forced=layout is not None, typical=typical)
-    builder = ArticleBuilder(source, strict)
     h = heuristics or DEFAULT_HEURISTICS
+    typical = typical_width(lines)
+    chosen = layout or detect_layout(lines, typical, h)
+    chunks = assemble(lines, chosen, forced=layout is not None, typical=typical, h=h)
+    builder = ArticleBuilder(source, strict)
     try:
         start = read_front(chunks, builder, table, h)
         read_body(chunks, start, builder, table, h)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from unicodedata import normalize
 
+from newsconvert.parser.heuristics import DEFAULT_HEURISTICS, Heuristics
 from newsconvert.tree import Embed
 
 # --- Page chrome ---------------------------------------------------------------------------------
@@ -39,9 +40,6 @@ _STRONG_CHROME = frozenset(_STRONG_CHROME_WORDS.split())
 _WEAK_CHROME = frozenset(_WEAK_CHROME_WORDS.split())
 _CHROME_WORD = re.compile(r"[^\s|•·/,:;!?()\[\]]+")
 """A word of a chrome line: what lies between separators."""
-MAX_CHROME_WORDS = 12
-MAX_CHROME_LENGTH = 120
-"""Longer lines are never chrome (callers may test this first to save a call)."""
 # Whole lines that head teaser boxes or navigation; compared in lowercase, without punctuation.
 _CHROME_PHRASES = frozenset(
     (
@@ -72,9 +70,6 @@ _CHROME_PHRASES = frozenset(
         "from our partners",
     )
 )
-MENU_ITEMS = 4
-"""A line of at least this many short ``|``/``•``-separated items is a navigation menu."""
-MAX_MENU_ITEM_WORDS = 3
 _MENU_SEPARATOR = re.compile(r"\s[|•·]\s")
 
 
@@ -137,13 +132,13 @@ _EMBED_REMNANT = re.compile(r"(?i:view this post on instagram|a post shared by\s
 _TOPICS = re.compile(r"(?i:topics\s+mentioned\s+in\s+this\s+article)\b")
 
 
-def is_chrome(text: str) -> bool:
+def is_chrome(text: str, h: Heuristics = DEFAULT_HEURISTICS) -> bool:
     """Whether ``text`` is page furniture: share buttons, menus, comment prompts, prompts to
     follow someone on a network, a page's tag list, ad labels, click prompts, slide counters,
     market tickers, embed remnants."""
-    if len(text) > MAX_CHROME_LENGTH:
+    if len(text) > h.max_chrome_length:
         return False
-    if _is_menu(text):
+    if _is_menu(text, h):
         return True
     if text[0].isdigit() or text[0] == "-":
         if _SLIDE_COUNTER.fullmatch(text) is not None or _TICKER.fullmatch(text) is not None:
@@ -173,7 +168,7 @@ def is_chrome(text: str) -> bool:
     # thirteenth word, without splitting all of it.
     strong = False
     for count, found in enumerate(_CHROME_WORD.finditer(lowered), start=1):
-        if count > MAX_CHROME_WORDS:
+        if count > h.max_chrome_words:
             return False
         word = found.group().strip(".-\u2013\u2014'\"")
         if word in _STRONG_CHROME:
@@ -183,13 +178,13 @@ def is_chrome(text: str) -> bool:
     return strong
 
 
-def _is_menu(text: str) -> bool:
+def _is_menu(text: str, h: Heuristics) -> bool:
     """``Home | World | Business | Sport``: several short items between separators."""
     if "|" not in text and "\u2022" not in text and "\u00b7" not in text:
         return False
     items = _MENU_SEPARATOR.split(text)
-    return len(items) >= MENU_ITEMS and all(
-        item and item.count(" ") < MAX_MENU_ITEM_WORDS and item[-1] not in ".!?" for item in items
+    return len(items) >= h.menu_items and all(
+        item and item.count(" ") < h.max_menu_item_words and item[-1] not in ".!?" for item in items
     )
 
 

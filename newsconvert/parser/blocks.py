@@ -6,11 +6,12 @@ paragraph. The rules are described in ``docs/format.rst`` (a table generated fro
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_left
 
 from newsconvert.parser.asides import (
     CROSSLINK_FIRST,
-    MAX_CHROME_LENGTH,
     Signature,
     find_signature,
     is_caption,
@@ -25,7 +26,7 @@ from newsconvert.parser.heuristics import Heuristics
 from newsconvert.parser.layouts import Chunk
 from newsconvert.parser.metadata import take_byline, take_credit, take_timestamp
 from newsconvert.parser.quotes import match_blockquote
-from newsconvert.parser.rules import Role, Rule, RuleName, Zone
+from newsconvert.parser.rules import Bands, Role, Rule, RuleName, Zone, bind
 from newsconvert.parser.timestamps import may_be_timestamp
 from newsconvert.parser.timezones import ZoneTable
 from newsconvert.tree import (
@@ -57,8 +58,7 @@ _HEADING_END_REFUSED = frozenset(".,;:!?\"'\u201c\u201d\u2018\u2019)-\u2013\u201
 
 
 def _has_quote_mark(text: str) -> bool:
-    # Only double quotation marks open a blockquote (see :mod:`.quotes`); substring tests are
-    # memchr-fast where a character-class regex scans several times slower.
+    # Only double quotation marks open a blockquote (see :mod:`.quotes`).
     return '"' in text or "\u201c" in text
 
 
@@ -166,47 +166,28 @@ class _BodyReader:
         """End of a run of short lines already judged not to be headings."""
 
     def read(self, index: int) -> None:
-        """Place the chunks from ``index`` on: each by the first rule of its kind that fires
-        (the last text rule, a paragraph, always does)."""
+        """Place the chunks from ``index`` on: each by the first rule of its kind that passes
+        its quick test and fires (the last text rule, a paragraph, always does)."""
         chunks = self.chunks
-        h = self.h
+        opening, closing = _bound_rules(self.h)
+        tail_from = self.tail_from
         count = len(chunks)
         self.index = index
         while self.index < count:
             chunk = chunks[self.index]
-            for rule in _RULES_BY_KIND[chunk.kind]:
-                quick = rule.quick
-                if (quick is None or quick(chunk, h)) and rule.apply(self, chunk):
+            text = chunk.text
+            length = len(text)
+            uppers, bands = (opening if self.index < tail_from else closing)[chunk.kind]
+            rules = bands[bisect_left(uppers, length)]  # the rules that take text this long
+            for shortest, opens, holds, quick, apply in rules:
+                if (
+                    shortest <= length
+                    and (not opens or text[0] in opens)
+                    and (not holds or holds in text)
+                    and (quick is None or quick(text))
+                    and apply(self, chunk)
+                ):
                     break
-
-    def repeated_line(self, index: int, text: str) -> int | None:
-        """The line of the earlier chunk that the chunk at ``index`` repeats as an extraction
-        artefact, or ``None``: certainly an artefact when it repeats the front matter or a
-        caption, or the chunk just before it, or when a run of chunks is printed twice back to
-        back; a line that merely recurs (a fixture list's ``Winners meet in final match``) is
-        text."""
-        chunks = self.chunks
-        earlier = self.seen.get(text)
-        self.seen[text] = index
-        line = self.certain.get(text)
-        if line is not None:
-            return line
-        if earlier is None:
-            return None
-        if index < self.duplicates_until:
-            return chunks[earlier].first
-        span = index - earlier
-        if (
-            span <= self.h.max_repeated_run
-            and index + span <= len(chunks)
-            and all(
-                chunks[earlier + offset].text == chunks[index + offset].text
-                for offset in range(1, span)
-            )
-        ):
-            self.duplicates_until = index + span
-            return chunks[earlier].first
-        return None
 
     def set_aside(self, chunk: Chunk, kind: AsideKind, role: Role, rule: str) -> bool:
         """Place ``chunk`` as an aside of ``kind`` and move past it."""
@@ -275,16 +256,39 @@ def _place_list(reader: _BodyReader, chunk: Chunk) -> bool:
 def _place_chrome(reader: _BodyReader, chunk: Chunk) -> bool:
     # Before the duplicate test: a share bar printed above and below the story is chrome both
     # times.
-    return is_chrome(chunk.text) and reader.set_aside(
+    return is_chrome(chunk.text, reader.h) and reader.set_aside(
         chunk, AsideKind.CHROME, Role.CHROME, RuleName.CHROME_WORDS_ONLY
     )
 
 
 def _place_duplicate(reader: _BodyReader, chunk: Chunk) -> bool:
-    earlier = reader.repeated_line(reader.index, chunk.text)
-    return earlier is not None and reader.set_aside(
-        chunk, AsideKind.DUPLICATE, Role.DUPLICATE, RuleName.repeats(earlier)
-    )
+    """Set the chunk aside when it repeats an earlier one as an extraction artefact: certainly
+    when it repeats the front matter or a caption, or the chunk just before it, or when a run of
+    chunks is printed twice back to back; a line that merely recurs (a fixture list's ``Winners
+    meet in final match``) is text."""
+    text = chunk.text
+    index = reader.index
+    chunks = reader.chunks
+    earlier = reader.seen.get(text)
+    reader.seen[text] = index
+    line = reader.certain.get(text)
+    if line is None:
+        if earlier is None:
+            return False
+        span = index - earlier
+        if index >= reader.duplicates_until:
+            if not (
+                span <= reader.h.max_repeated_run
+                and index + span <= len(chunks)
+                and all(
+                    chunks[earlier + offset].text == chunks[index + offset].text
+                    for offset in range(1, span)
+                )
+            ):
+                return False
+            reader.duplicates_until = index + span
+        line = chunks[earlier].first
+    return reader.set_aside(chunk, AsideKind.DUPLICATE, Role.DUPLICATE, RuleName.repeats(line))
 
 
 def _place_timestamp(reader: _BodyReader, chunk: Chunk) -> bool:
@@ -304,8 +308,6 @@ def _place_credit(reader: _BodyReader, chunk: Chunk) -> bool:
 
 
 def _place_closing_byline(reader: _BodyReader, chunk: Chunk) -> bool:
-    if reader.index < reader.tail_from:
-        return False
     used = take_byline(reader.chunks, reader.index, reader.builder, reader.h, closing=True)
     reader.index += used
     return used > 0
@@ -319,9 +321,7 @@ def _place_crosslink(reader: _BodyReader, chunk: Chunk) -> bool:
 
 
 def _place_caption(reader: _BodyReader, chunk: Chunk) -> bool:
-    return is_caption(chunk.text) and reader.set_aside(
-        chunk, AsideKind.CAPTION, Role.CAPTION, RuleName.PHOTO_CAPTION
-    )
+    return reader.set_aside(chunk, AsideKind.CAPTION, Role.CAPTION, RuleName.PHOTO_CAPTION)
 
 
 def _place_signed_post(reader: _BodyReader, chunk: Chunk) -> bool:
@@ -369,7 +369,7 @@ def _place_heading(reader: _BodyReader, chunk: Chunk) -> bool:
 
 
 def _place_blockquote(reader: _BodyReader, chunk: Chunk) -> bool:
-    quote = match_blockquote(chunk.text, line=chunk.first)
+    quote = match_blockquote(chunk.text, line=chunk.first, h=reader.h)
     if quote is None:
         return False
     reader.paragraphs += 1
@@ -389,21 +389,24 @@ def _place_paragraph(reader: _BodyReader, chunk: Chunk) -> bool:
     builder = reader.builder
     builder.blocks.append(Paragraph(text, chunk.first))
     rule = chunk.rule
-    builder.spans.append((chunk.first, chunk.last, _PARAGRAPH, _PARAGRAPH_RULES.get(rule, rule)))
+    builder.spans.append(
+        (chunk.first, chunk.last, _PARAGRAPH, rule if rule != _ONE_LINE else _RUNNING_TEXT)
+    )
     reader.index += 1
     if text[-1] == ":":
         reader.index = _read_unmarked_list(reader.chunks, reader.index, builder, reader.h)
     return True
 
 
-# The most frequent trace entry, bound once (reading an Enum class's attribute is slow on 3.11).
+# The most frequent trace entry, bound once (reading an Enum class's attribute is slow on 3.11):
+# a paragraph is traced by its chunk's layout rule, a one-line chunk as running text.
 _PARAGRAPH = Role.PARAGRAPH
-_PARAGRAPH_RULES: dict[str, str] = {RuleName.ONE_LINE: RuleName.RUNNING_TEXT}
-"""A paragraph is traced by its chunk's layout rule, a one-line chunk as running text."""
+_ONE_LINE = RuleName.ONE_LINE
+_RUNNING_TEXT = RuleName.RUNNING_TEXT
 
 
 def _split_final_credit_rule(reader: _BodyReader, chunk: None) -> bool:
-    return _split_final_credit(reader.builder)
+    return _split_final_credit(reader.builder, reader.h)
 
 
 BodyRule = Rule[_BodyReader, Chunk]
@@ -415,7 +418,6 @@ TABLE_RULES: tuple[BodyRule, ...] = (
         Role.PREFORMATTED,
         "lines aligned like a table (``indented-figure-lines`` in wrapped wire copy; found by "
         "the layout): a preformatted block",
-        None,
         _place_table,
         also=(RuleName.INDENTED_FIGURE_LINES,),
     ),
@@ -426,7 +428,6 @@ LIST_RULES: tuple[BodyRule, ...] = (
         Zone.BODY,
         Role.LIST_ITEM,
         "a run of list items (lines starting with a marker, found by the layout): one list",
-        None,
         _place_list,
     ),
 )
@@ -437,8 +438,8 @@ TEXT_RULES: tuple[BodyRule, ...] = (
         Role.CHROME,
         "share bars, menus, follow prompts, tag lists: set aside as chrome (even when printed "
         "twice)",
-        lambda chunk, h: len(chunk.text) <= MAX_CHROME_LENGTH,
         _place_chrome,
+        longest="max_chrome_length",
     ),
     Rule(
         RuleName.REPEATS_LINE,
@@ -447,8 +448,8 @@ TEXT_RULES: tuple[BodyRule, ...] = (
         "an extraction artefact repeating the chunk at line *N*: a repeat of the chunk just "
         "before, of a run of chunks just before (``A B A B``), of a caption or of the front "
         "matter: set aside as a duplicate. A line that merely recurs (a fixture list) stays text",
-        lambda chunk, h: len(chunk.text) >= h.min_duplicate_length,
         _place_duplicate,
+        shortest="min_duplicate_length",
     ),
     Rule(
         RuleName.LABELLED_TIMESTAMP,
@@ -456,21 +457,19 @@ TEXT_RULES: tuple[BodyRule, ...] = (
         Role.UPDATED,
         "a timestamp line (``Updated …``); a bare date (``bare-date-line``) only among the "
         "closing chunks",
-        lambda chunk, h: (
-            len(chunk.text) <= h.max_short_length
-            and chunk.first == chunk.last
-            and may_be_timestamp(chunk.text)
-        ),
         _place_timestamp,
         also=(RuleName.BARE_DATE_LINE,),
+        longest="max_short_length",
+        quick=may_be_timestamp,
     ),
     Rule(
         RuleName.CREDIT_LINE,
         Zone.BODY,
         Role.CREDIT,
         "a credit or sign-off line (``(With AP inputs)``, ``Reuter``)",
-        lambda chunk, h: len(chunk.text) <= h.max_short_length and may_be_credit(chunk.text),
         _place_credit,
+        longest="max_short_length",
+        quick=may_be_credit,
     ),
     Rule(
         RuleName.DASH_AND_NAME_CLOSING_THE_STORY,
@@ -478,25 +477,25 @@ TEXT_RULES: tuple[BodyRule, ...] = (
         Role.BYLINE,
         "among the closing chunks, a byline (``byline``, ``byline-label-and-name``), and a "
         "dash and a name signing the story off (``-- Jane Doe``)",
-        lambda chunk, h: len(chunk.text) <= h.max_short_length,
         _place_closing_byline,
         also=(RuleName.BYLINE, RuleName.BYLINE_LABEL_AND_NAME),
+        longest="max_short_length",
     ),
     Rule(
         RuleName.CROSSLINK_LABEL,
         Zone.BODY,
         Role.CROSSLINK,
         "``Also Read: …``, ``READ MORE: …``: a cross-link",
-        lambda chunk, h: chunk.text[0] in CROSSLINK_FIRST,
         _place_crosslink,
+        opens=CROSSLINK_FIRST,
     ),
     Rule(
         RuleName.PHOTO_CAPTION,
         Zone.BODY,
         Role.CAPTION,
         "``1 of 4. …``, ``(AP Photo/…)``, ``… Photo: Jane Doe``: a caption",
-        None,
         _place_caption,
+        quick=is_caption,
     ),
     Rule(
         RuleName.POST_SIGNATURE,
@@ -504,10 +503,9 @@ TEXT_RULES: tuple[BodyRule, ...] = (
         Role.EMBED,
         "``— Jane Doe (@janedoe) November 19, 2019`` closing a flattened social-media post: an "
         "embed, with the post before it (``post-before-signature``)",
-        # A one-character test is memchr-fast; ``"(@" in`` is not.
-        lambda chunk, h: "@" in chunk.text,
         _place_signed_post,
         also=(RuleName.POST_BEFORE_SIGNATURE,),
+        holds="@",
     ),
     Rule(
         RuleName.OPENS_WITH_WIRE_DATELINE,
@@ -515,7 +513,6 @@ TEXT_RULES: tuple[BodyRule, ...] = (
         Role.PARAGRAPH,
         "a dateline opening one of the first paragraphs (``wire-dateline`` when it stands alone "
         "on its line)",
-        None,
         _place_dateline,
         also=(RuleName.WIRE_DATELINE,),
     ),
@@ -527,22 +524,21 @@ TEXT_RULES: tuple[BodyRule, ...] = (
         "reputation``), a short line in capitals (``all-caps-subhead``) or a time of day "
         "(``live-blog-entry-time``: ``9:45 am``, ``17.00``) before body text: a heading; a "
         "second short line after one is a sub-heading (``heading-after-heading``)",
-        lambda chunk, h: len(chunk.text) <= h.max_heading_length,
         _place_heading,
         also=(
             RuleName.ALL_CAPS_SUBHEAD,
             RuleName.LIVE_BLOG_ENTRY_TIME,
             RuleName.HEADING_AFTER_HEADING,
         ),
+        longest="max_heading_length",
     ),
     Rule(
         RuleName.QUOTATION_WITH_ATTRIBUTION,
         Zone.BODY,
         Role.BLOCKQUOTE,
         "a paragraph that is mostly one quotation: a blockquote",
-        # Only double quotation marks open a blockquote (see :mod:`.quotes`).
-        lambda chunk, h: _has_quote_mark(chunk.text),
         _place_blockquote,
+        quick=_has_quote_mark,
     ),
     Rule(
         RuleName.RUNNING_TEXT,
@@ -551,7 +547,6 @@ TEXT_RULES: tuple[BodyRule, ...] = (
         "any other chunk: a paragraph (a joined one is named by its layout's rule, such as "
         "``hard-wrapped-lines-joined``); two or more short lines after a paragraph ending in "
         "``:`` are a list without markers (``short-lines-after-colon``)",
-        None,
         _place_paragraph,
         also=(
             RuleName.BLANK_SEPARATED_BLOCK,
@@ -563,11 +558,21 @@ TEXT_RULES: tuple[BodyRule, ...] = (
 )
 BODY_RULES: tuple[BodyRule, ...] = TABLE_RULES + LIST_RULES + TEXT_RULES
 """The body rules in the order they are tried (a chunk's kind picks its share of them)."""
-_RULES_BY_KIND: dict[str, tuple[BodyRule, ...]] = {
-    "table": TABLE_RULES,
-    "item": LIST_RULES,
-    "text": TEXT_RULES,
-}
+
+
+@functools.lru_cache(maxsize=8)
+def _bound_rules(
+    h: Heuristics,
+) -> tuple[dict[str, Bands[_BodyReader, Chunk]], dict[str, Bands[_BodyReader, Chunk]]]:
+    """The body rules for each kind of chunk, bound to ``h``: before the closing chunks (no
+    :attr:`Zone.TAIL` rule), and among them."""
+    table, item = bind(TABLE_RULES, h), bind(LIST_RULES, h)
+    return (
+        {"table": table, "item": item, "text": bind(TEXT_RULES, h, tail=False)},
+        {"table": table, "item": item, "text": bind(TEXT_RULES, h)},
+    )
+
+
 FINAL_RULES: tuple[Rule[_BodyReader, None], ...] = (
     Rule(
         RuleName.PARAGRAPH_WITH_TRAILING_CREDIT,
@@ -577,7 +582,6 @@ FINAL_RULES: tuple[Rule[_BodyReader, None], ...] = (
         "off as a credit (``credit-line`` when the paragraph is nothing else); what is left is "
         "tried as a blockquote again (``quotation-with-trailing-credit``): the credit, not the "
         "quotation, is what kept it a paragraph",
-        None,
         _split_final_credit_rule,
         also=(RuleName.QUOTATION_WITH_TRAILING_CREDIT, RuleName.CREDIT_LINE),
     ),
@@ -705,7 +709,7 @@ def _retag(builder: ArticleBuilder, first: int, role: Role, rule: RuleName) -> N
             return
 
 
-def _split_final_credit(builder: ArticleBuilder) -> bool:
+def _split_final_credit(builder: ArticleBuilder, h: Heuristics) -> bool:
     """Split a sign-off run into the last paragraph (``… said. (PTI)``, ``… REUTER``); whether
     there was one."""
     blocks = builder.blocks
@@ -715,7 +719,7 @@ def _split_final_credit(builder: ArticleBuilder) -> bool:
             continue
         if not isinstance(block, Paragraph):
             return False
-        split = split_trailing_credit(block.text, line=block.line)
+        split = split_trailing_credit(block.text, line=block.line, h=h)
         if split is None:
             return False
         rest, credit = split
@@ -723,7 +727,7 @@ def _split_final_credit(builder: ArticleBuilder) -> bool:
         if rest:
             # With the sign-off gone, the rest may be a quotation with its attribution, which
             # the blockquote rule refused while ``(PTI)`` followed the attribution.
-            quote = match_blockquote(rest, line=block.line) if _has_quote_mark(rest) else None
+            quote = match_blockquote(rest, line=block.line, h=h) if _has_quote_mark(rest) else None
             if quote is not None:
                 blocks[position] = quote
                 _retag(

@@ -22,12 +22,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from newsconvert.parser.heuristics import DEFAULT_HEURISTICS, Heuristics
 from newsconvert.parser.words import LETTER
 from newsconvert.tree import Byline
 
 __all__ = ["AGENCIES", "is_byline_label", "parse_byline"]
-
-MAX_BYLINE_LENGTH = 160
 
 AGENCIES = frozenset(
     name.lower()
@@ -158,7 +157,9 @@ def is_byline_label(text: str) -> bool:
     return len(stripped) <= 20 and _LABEL.fullmatch(stripped) is not None
 
 
-def parse_byline(text: str, *, line: int = 0, bare: bool = False) -> Byline | None:
+def parse_byline(
+    text: str, *, line: int = 0, bare: bool = False, h: Heuristics = DEFAULT_HEURISTICS
+) -> Byline | None:
     """The byline on ``text`` (a line, or a label line joined with the next), or ``None``.
 
     With ``bare``, names without a ``By`` are accepted too (``Jane Doe and John Roe``): for a
@@ -166,7 +167,7 @@ def parse_byline(text: str, *, line: int = 0, bare: bool = False) -> Byline | No
     timestamp (:attr:`~newsconvert.parser.timestamps.TimestampMatch.prefix`) or the line after
     a lone ``Written By``. The same rules for names apply.
     """
-    if len(text) > MAX_BYLINE_LENGTH:
+    if len(text) > h.max_byline_length:
         return None
     written = text.strip()
     if not bare and "|" not in written and _LEAD.match(written) is None:
@@ -293,25 +294,25 @@ _GLUED_AT_CAPITAL = re.compile(
     r"(?=[A-Z][a-z])"
 )
 _CAMEL_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O'", "O\u2019")
-MIN_GLUED_REST = 20
-"""Characters of running text that must follow a glued byline (a sentence, not a word)."""
 
 
-def split_glued_byline(text: str, *, line: int = 0) -> tuple[Byline, str] | None:
+def split_glued_byline(
+    text: str, *, line: int = 0, h: Heuristics = DEFAULT_HEURISTICS
+) -> tuple[Byline, str] | None:
     """A byline run into the text after it by a scraper, and that text: ``By Jane DoeThe
     ministry said …`` or ``By Jane Doe Cloud security is …`` (the capitalised words before
     the first lowercase one are the name and the sentence's first word). ``None`` when the
     line is a byline itself or does not open with a name after ``By``."""
-    if not text.startswith(("By ", "BY ")) or len(text) < MIN_GLUED_REST + 8:
+    if not text.startswith(("By ", "BY ")) or len(text) < h.min_glued_rest + 8:
         return None
-    if parse_byline(text, line=line) is not None:
+    if parse_byline(text, line=line, h=h) is not None:
         return None
     glued = _GLUED_AT_CAPITAL.match(text)
     if glued is not None:
         last = glued["name"].rsplit(" ", 1)[-1]
         if len(last) >= 3 and not last.startswith(_CAMEL_NAME_PREFIXES):
             cut = glued.end()
-            return _glued(text, cut, cut, line)
+            return _glued(text, cut, cut, line, h)
     words = text.split(" ")
     run = 0
     while run + 1 < len(words) and run < 5 and words[run + 1][:1].isupper():
@@ -320,12 +321,14 @@ def split_glued_byline(text: str, *, line: int = 0) -> tuple[Byline, str] | None
     if not 3 <= run <= 5 or run + 1 >= len(words) or not words[run + 1][:1].islower():
         return None
     cut = len(" ".join(words[:run]))
-    return _glued(text, cut, cut + 1, line)
+    return _glued(text, cut, cut + 1, line, h)
 
 
-def _glued(text: str, cut: int, rest_start: int, line: int) -> tuple[Byline, str] | None:
+def _glued(
+    text: str, cut: int, rest_start: int, line: int, h: Heuristics
+) -> tuple[Byline, str] | None:
     head, rest = text[:cut], text[rest_start:]
-    byline = parse_byline(head, line=line)
-    if byline is None or len(rest) < MIN_GLUED_REST or not rest[0].isupper():
+    byline = parse_byline(head, line=line, h=h)
+    if byline is None or len(rest) < h.min_glued_rest or not rest[0].isupper():
         return None
     return byline, rest

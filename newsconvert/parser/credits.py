@@ -25,12 +25,10 @@ import re
 from unicodedata import normalize
 
 from newsconvert.parser.bylines import AGENCIES
+from newsconvert.parser.heuristics import DEFAULT_HEURISTICS, Heuristics
 from newsconvert.tree import Credit
 
 __all__ = ["match_credit", "may_be_credit", "split_trailing_credit"]
-
-MAX_CREDIT_LENGTH = 300
-"""Longer text is never a credit (the longest reporting/editing credits are ~150 characters)."""
 
 # The first word of a credit sentence; anything else is refused before a regex runs.
 _LEAD_WORDS = frozenset(
@@ -80,12 +78,11 @@ _HINDI_INPUTS = re.compile(
     normalize("NFC", r"इनपुट्?स?.{0,60}?(?:के\s+साथ|से\s+लिया|से\s+लिए|लिया\s+गया)")
 )
 _HINDI_AGENCIES = frozenset({"भाषा", "एजेंसी", "एजेंसियां", "आईएएनएस", "पीटीआई", "एएनआई"})
-MAX_HINDI_CREDIT_LENGTH = 160
 
 
-def _is_hindi_credit(inner: str) -> bool:
+def _is_hindi_credit(inner: str, h: Heuristics) -> bool:
     """``इनपुट- …``, ``(… के इनपुट्स के साथ)``, ``(भाषा)``: see the module docstring."""
-    if len(inner) > MAX_HINDI_CREDIT_LENGTH:
+    if len(inner) > h.max_hindi_credit_length:
         return False
     inner = normalize("NFC", inner.strip())
     return (
@@ -109,13 +106,13 @@ _SIGN_OFFS = frozenset({"reuter", "reuters", "pti", "ians", "ani", "afp"})
 """Words that sign off wire copy at the end of its last paragraph (``… Das said. pti``)."""
 
 
-def _is_credit_text(inner: str, *, bracketed: bool) -> bool:
+def _is_credit_text(inner: str, *, bracketed: bool, h: Heuristics) -> bool:
     """Whether ``inner`` (without brackets or a leading dash) is a credit."""
     inner = inner.strip()
     if not inner:
         return False
     if "\u0900" <= inner[0] <= "\u097f":  # Devanagari
-        return _is_hindi_credit(inner)
+        return _is_hindi_credit(inner, h)
     name = inner.rstrip(".").lower()
     if name in AGENCIES:
         # Bare, a broadcaster's name is more often a logo or menu item than a sign-off.
@@ -154,22 +151,24 @@ def may_be_credit(text: str) -> bool:
     )
 
 
-def match_credit(text: str, *, line: int = 0) -> Credit | None:
+def match_credit(text: str, *, line: int = 0, h: Heuristics = DEFAULT_HEURISTICS) -> Credit | None:
     """The credit that ``text`` (a whole line or paragraph) is, or ``None``."""
     stripped = text.strip()
-    if not stripped or len(stripped) > MAX_CREDIT_LENGTH or not may_be_credit(stripped):
+    if not stripped or len(stripped) > h.max_credit_length or not may_be_credit(stripped):
         return None
     if stripped[0] == "(":
         inner = stripped[1:].removesuffix(".")
         if not inner.endswith(")") or "(" in inner or ")" in inner[:-1]:
             return None
-        return Credit(stripped, line) if _is_credit_text(inner[:-1], bracketed=True) else None
+        return Credit(stripped, line) if _is_credit_text(inner[:-1], bracketed=True, h=h) else None
     dash = _DASH.match(stripped)
     inner = stripped[dash.end() :] if dash is not None else stripped
-    return Credit(stripped, line) if _is_credit_text(inner, bracketed=False) else None
+    return Credit(stripped, line) if _is_credit_text(inner, bracketed=False, h=h) else None
 
 
-def split_trailing_credit(text: str, *, line: int = 0) -> tuple[str, Credit] | None:
+def split_trailing_credit(
+    text: str, *, line: int = 0, h: Heuristics = DEFAULT_HEURISTICS
+) -> tuple[str, Credit] | None:
     """Split a credit off the end of paragraph ``text``: ``… said. (PTI)`` or Reuters'
     ``… last year.  Reuter``. Returns the paragraph without it (trailing space removed) and
     the credit, or ``None``. The text before must end a sentence, so ``… according to a
@@ -177,10 +176,10 @@ def split_trailing_credit(text: str, *, line: int = 0) -> tuple[str, Credit] | N
     stripped = text.rstrip()
     core = stripped.removesuffix(".")
     if core.endswith(")"):
-        start = core.rfind("(", max(0, len(core) - MAX_CREDIT_LENGTH))
+        start = core.rfind("(", max(0, len(core) - h.max_credit_length))
         if start < 0 or ")" in core[start:-1]:
             return None
-        credit = match_credit(stripped[start:], line=line)
+        credit = match_credit(stripped[start:], line=line, h=h)
     else:
         last_space = stripped.rfind(" ")
         start = last_space + 1

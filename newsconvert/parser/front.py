@@ -6,7 +6,9 @@ invented, a diagnostic says so). The rules are described in ``docs/format.rst``.
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_left
 
 from newsconvert.errors import NewsconvertError
 from newsconvert.parser.asides import is_caption, is_chrome
@@ -17,7 +19,7 @@ from newsconvert.parser.datelines import match_dateline
 from newsconvert.parser.heuristics import Heuristics
 from newsconvert.parser.layouts import Chunk
 from newsconvert.parser.metadata import take_byline, take_meta_line, take_timestamp
-from newsconvert.parser.rules import Role, Rule, RuleName, Zone
+from newsconvert.parser.rules import Bands, Role, Rule, RuleName, Zone, bind
 from newsconvert.parser.timestamps import may_be_timestamp, parse_timestamp
 from newsconvert.parser.timezones import ZoneTable
 from newsconvert.parser.words import count_words
@@ -112,7 +114,7 @@ def _is_metadata(chunk: Chunk, zones: ZoneTable, h: Heuristics) -> bool:
     text = chunk.text
     if chunk.kind != "text" or len(text) > h.max_title_length:
         return False
-    if is_byline_label(text) or parse_byline(text) is not None:
+    if is_byline_label(text) or parse_byline(text, h=h) is not None:
         return True
     try:
         return may_be_timestamp(text) and parse_timestamp(text, zones=zones) is not None
@@ -230,7 +232,7 @@ def _name_with_role(text: str, headline: str, line: int, h: Heuristics) -> Bylin
     role without a ``By``, the name printed in the headline too (how a column names its writer)."""
     if "," not in text or len(text) > h.max_named_role_length or text[-1] in ".!?\u0964":
         return None
-    byline = parse_byline(text, line=line, bare=True)
+    byline = parse_byline(text, line=line, bare=True, h=h)
     if byline is None or len(byline.names) != 1 or byline.names[0] not in headline:
         return None
     return byline
@@ -269,14 +271,24 @@ class _FrontReader:
     def read(self) -> None:
         """Place chunks until one is no front matter (no rule fires) or a rule ends the front."""
         chunks = self.chunks
-        h = self.h
+        before, after = _bound_rules(self.h)
+        builder = self.builder
         while self.index < self.limit and not self.done:
             chunk = chunks[self.index]
             if chunk.kind != "text":
                 return
-            for rule in FRONT_RULES:
-                quick = rule.quick
-                if (quick is None or quick(chunk, h)) and rule.apply(self, chunk):
+            text = chunk.text
+            length = len(text)
+            uppers, bands = before if builder.headline is None else after
+            rules = bands[bisect_left(uppers, length)]  # the rules that take text this long
+            for shortest, opens, holds, quick, apply in rules:
+                if (
+                    shortest <= length
+                    and (not opens or text[0] in opens)
+                    and (not holds or holds in text)
+                    and (quick is None or quick(text))
+                    and apply(self, chunk)
+                ):
                     break
             else:
                 return
@@ -315,8 +327,12 @@ def _take_byline(reader: _FrontReader, chunk: Chunk) -> bool:
     return used > 0
 
 
+def _opens_with_by(text: str) -> bool:
+    return text[:3] in ("By ", "BY ")
+
+
 def _take_glued_byline(reader: _FrontReader, chunk: Chunk) -> bool:
-    glued = split_glued_byline(chunk.text, line=chunk.first)
+    glued = split_glued_byline(chunk.text, line=chunk.first, h=reader.h)
     if glued is None:
         return False
     # The name goes to the bylines, the text after it stays to be read as what it is (the
@@ -328,7 +344,7 @@ def _take_glued_byline(reader: _FrontReader, chunk: Chunk) -> bool:
 
 
 def _take_chrome(reader: _FrontReader, chunk: Chunk) -> bool:
-    if not is_chrome(chunk.text):
+    if not is_chrome(chunk.text, reader.h):
         return False
     reader.set_aside(chunk, AsideKind.CHROME, Role.CHROME, RuleName.CHROME_WORDS_ONLY)
     reader.index += 1
@@ -336,8 +352,6 @@ def _take_chrome(reader: _FrontReader, chunk: Chunk) -> bool:
 
 
 def _take_caption(reader: _FrontReader, chunk: Chunk) -> bool:
-    if not is_caption(chunk.text):
-        return False
     reader.set_aside(chunk, AsideKind.CAPTION, Role.CAPTION, RuleName.PHOTO_CAPTION)
     reader.index += 1
     # A page prints its headline above the lead picture: text that opens with a caption was
@@ -347,8 +361,6 @@ def _take_caption(reader: _FrontReader, chunk: Chunk) -> bool:
 
 
 def _take_menu(reader: _FrontReader, chunk: Chunk) -> bool:
-    if reader.builder.headline is not None:
-        return False
     chunks = reader.chunks
     index = reader.index
     h = reader.h
@@ -369,14 +381,14 @@ def _take_menu(reader: _FrontReader, chunk: Chunk) -> bool:
 def _is_title_candidate(text: str, h: Heuristics) -> bool:
     """Whether ``text`` may open the article as its title (or kicker): it reads as a title and
     is no credit."""
-    return reads_as_title(text, h) and not (_may_be_credit(text) and match_credit(text))
+    return reads_as_title(text, h) and not (_may_be_credit(text) and match_credit(text, h=h))
 
 
 def _take_kicker(reader: _FrontReader, chunk: Chunk) -> bool:
     builder = reader.builder
     text = chunk.text
     h = reader.h
-    if builder.headline is not None or not is_kicker_shaped(text, h):
+    if not is_kicker_shaped(text, h):
         return False
     following = reader.following()
     if (
@@ -399,11 +411,7 @@ def _take_kicker(reader: _FrontReader, chunk: Chunk) -> bool:
 def _take_headline(reader: _FrontReader, chunk: Chunk) -> bool:
     builder = reader.builder
     text = chunk.text
-    if (
-        builder.headline is not None
-        or not _is_title_candidate(text, reader.h)
-        or not may_be_headline(text, reader.h)
-    ):
+    if not _is_title_candidate(text, reader.h) or not may_be_headline(text, reader.h):
         return False
     builder.headline = Headline(text, chunk.first)
     builder.mark(chunk.first, chunk.last, Role.HEADLINE, RuleName.FIRST_TITLE_LINE)
@@ -413,8 +421,7 @@ def _take_headline(reader: _FrontReader, chunk: Chunk) -> bool:
 
 def _take_named_writer(reader: _FrontReader, chunk: Chunk) -> bool:
     builder = reader.builder
-    if builder.headline is None:
-        return False
+    assert builder.headline is not None  # tried only after the headline
     named = _name_with_role(chunk.text, builder.headline.text, chunk.first, reader.h)
     if named is None:
         return False
@@ -426,7 +433,7 @@ def _take_named_writer(reader: _FrontReader, chunk: Chunk) -> bool:
 
 def _take_standfirst(reader: _FrontReader, chunk: Chunk) -> bool:
     builder = reader.builder
-    if builder.headline is None or builder.standfirst is not None:
+    if builder.standfirst is not None:
         return False
     rule = _is_standfirst(reader.chunks, reader.index, reader.zones, reader.h)
     if rule is None:
@@ -446,9 +453,9 @@ FRONT_RULES: tuple[FrontRule, ...] = (
         Role.PUBLISHED,
         "a timestamp line, labelled (``Published …``, ``Updated: …``) or a bare date "
         "(``bare-date-line``)",
-        lambda chunk, h: chunk.first == chunk.last and may_be_timestamp(chunk.text),
         _take_timestamp,
         also=(RuleName.BARE_DATE_LINE,),
+        quick=may_be_timestamp,
     ),
     Rule(
         RuleName.PACKED_METADATA_LINE,
@@ -457,8 +464,8 @@ FRONT_RULES: tuple[FrontRule, ...] = (
         "a line that packs place, time and byline (``श्रीनगर 2 घंटे पहले लेखक: …``, "
         "``<desk>, <place> Published by: … Updated … IST``), or a relative time "
         "(``2 hours ago``, ``2 घंटे पहले``: ``relative-time``)",
-        None,
         _take_meta_line,
+        longest="max_metadata_length",
         also=(RuleName.RELATIVE_TIME,),
     ),
     Rule(
@@ -467,8 +474,8 @@ FRONT_RULES: tuple[FrontRule, ...] = (
         Role.BYLINE,
         "a byline (``By Jane Doe``); a lone ``Written By`` with the name line after it "
         "(``byline-label-and-name``)",
-        None,
         _take_byline,
+        longest="max_metadata_length",
         also=(RuleName.BYLINE_LABEL_AND_NAME,),
     ),
     Rule(
@@ -477,8 +484,8 @@ FRONT_RULES: tuple[FrontRule, ...] = (
         Role.BYLINE,
         "a byline glued to the text by a scraper (``By Jane DoeThe ministry …``): split from "
         "it, the rest read again",
-        lambda chunk, h: chunk.text[:3] in ("By ", "BY "),
         _take_glued_byline,
+        quick=_opens_with_by,
     ),
     Rule(
         RuleName.CHROME_WORDS_ONLY,
@@ -487,7 +494,6 @@ FRONT_RULES: tuple[FrontRule, ...] = (
         "page chrome, by what its words say in English and Hindi (``Live TV``, "
         "``ADVERTISEMENT``, ``कॉपी लिंक``, click prompts, slide counters, market tickers): set "
         "aside",
-        None,
         _take_chrome,
     ),
     Rule(
@@ -496,8 +502,8 @@ FRONT_RULES: tuple[FrontRule, ...] = (
         Role.CAPTION,
         "a photo caption: set aside; before any headline it ends the front (a page prints its "
         "headline above the lead picture)",
-        None,
         _take_caption,
+        quick=is_caption,
     ),
     Rule(
         RuleName.MENU_ITEMS_BEFORE_HEADLINE,
@@ -506,8 +512,8 @@ FRONT_RULES: tuple[FrontRule, ...] = (
         "a run of two or more one-to-three-word lines right above a title, one of them naming "
         "a site section (``Home`` / ``News`` / ``Sport``): a menu or breadcrumb trail, set "
         "aside with the English URL-slug title a trail ends on (``url-slug-after-breadcrumbs``)",
-        None,
         _take_menu,
+        after_headline=False,
         also=(RuleName.URL_SLUG_AFTER_BREADCRUMBS,),
     ),
     Rule(
@@ -517,8 +523,8 @@ FRONT_RULES: tuple[FrontRule, ...] = (
         "a short line of a few capitalised words right before a longer title (``International``, "
         "``CommBank Test Series v India``): the kicker, and the title after it the headline "
         "(``title-after-kicker``)",
-        None,
         _take_kicker,
+        after_headline=False,
         also=(RuleName.TITLE_AFTER_KICKER,),
     ),
     Rule(
@@ -527,8 +533,8 @@ FRONT_RULES: tuple[FrontRule, ...] = (
         Role.HEADLINE,
         "the first chunk that reads as a title (short, two words or more, not ending like a "
         "sentence or a lead-in, not opening with a clock time): the headline",
-        None,
         _take_headline,
+        after_headline=False,
     ),
     Rule(
         RuleName.NAME_AND_ROLE_NAMED_IN_HEADLINE,
@@ -536,8 +542,9 @@ FRONT_RULES: tuple[FrontRule, ...] = (
         Role.BYLINE,
         "after the headline, ``Name, role`` where the headline names that writer (a column): "
         "a byline",
-        lambda chunk, h: "," in chunk.text,
         _take_named_writer,
+        holds=",",
+        after_headline=True,
     ),
     Rule(
         RuleName.BETWEEN_HEADLINE_AND_METADATA,
@@ -545,12 +552,20 @@ FRONT_RULES: tuple[FrontRule, ...] = (
         Role.STANDFIRST,
         "after the headline, a chunk followed by more front matter and then body text, or one "
         "the first paragraph repeats (``repeated-by-first-paragraph``): the standfirst",
-        None,
         _take_standfirst,
+        after_headline=True,
         also=(RuleName.REPEATED_BY_FIRST_PARAGRAPH,),
     ),
 )
 """The front rules in the order they are tried; the first chunk none places starts the body."""
+
+
+@functools.lru_cache(maxsize=8)
+def _bound_rules(
+    h: Heuristics,
+) -> tuple[Bands[_FrontReader, Chunk], Bands[_FrontReader, Chunk]]:
+    """The front rules bound to ``h``: those tried before the headline, and those after."""
+    return bind(FRONT_RULES, h, after_headline=False), bind(FRONT_RULES, h, after_headline=True)
 
 
 def _no_headline(chunks: list[Chunk], index: int, builder: ArticleBuilder) -> None:

@@ -12,6 +12,12 @@ from dataclasses import dataclass, fields, replace
 class Heuristics:
     """Lengths are in characters, word counts in words, shares between 0 and 1."""
 
+    # The layout.
+    max_wrap_width: int = 100
+    """Text whose lines are mostly longer than this is not hard-wrapped."""
+    max_table_width: int = 132
+    """Wider lines are prose, whatever their spacing (a line printer's width)."""
+
     # The front (headline, kicker, standfirst).
     front_limit: int = 12
     """Chunks examined before the body must have started (keeps the front search bounded)."""
@@ -67,9 +73,33 @@ class Heuristics:
     max_unmarked_item_length: int = 120
     max_unmarked_item_words: int = 16
 
+    # Asides.
+    max_chrome_length: int = 120
+    """Longer lines are never chrome."""
+    max_chrome_words: int = 12
+    menu_items: int = 4
+    """A line of at least this many short ``|``/``•``-separated items is a navigation menu."""
+    max_menu_item_words: int = 3
+
+    # Blockquotes.
+    min_quote_share: float = 0.6
+    """Share of the paragraph's characters that must be inside quotation marks."""
+    max_attribution_words: int = 12
+    """Longest attribution, in words (``said John Smith, a spokesman for the ministry`` is 8)."""
+    max_blockquote_length: int = 5000
+    """Longer paragraphs are not examined (a blockquote is one paragraph of speech)."""
+
     # Metadata.
     max_metadata_length: int = 200
     """Longer chunks are never timestamps, bylines or credits (those are one short line)."""
+    max_byline_length: int = 160
+    min_glued_rest: int = 20
+    """Characters of running text that must follow a byline glued to it (a sentence)."""
+    max_credit_length: int = 300
+    max_hindi_credit_length: int = 160
+    max_meta_line_length: int = 200
+    max_prefix_words: int = 8
+    """Longest desk-and-place prefix of a packed metadata line, in words."""
 
     def with_values(self, **values: str) -> Heuristics:
         """A copy with the named fields set from text (``max_title_words="25"``)."""

@@ -23,15 +23,13 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from newsconvert.parser.heuristics import DEFAULT_HEURISTICS, Heuristics
 from newsconvert.parser.lines import Line
 from newsconvert.parser.rules import Role, RuleEntry, RuleName, Zone
 from newsconvert.parser.timestamps import has_ascii_digit
 
 LAYOUTS: tuple[str, ...] = ("lines", "blocks", "wrapped")
 """The layout names ``parse(layout=…)`` and ``--layout`` accept."""
-
-MAX_WRAP_WIDTH = 100
-"""Text whose lines are mostly longer than this is not hard-wrapped."""
 
 # A list marker then whitespace. Numbers are not list markers here: ``1. Upsell`` reads as a
 # heading and a numbered paragraph is still a paragraph. ``*`` is left out because it marks
@@ -42,8 +40,6 @@ _LIST_FIRST = frozenset(_LIST_MARKERS)
 # Three spaces inside a line separate table columns (two follow a full stop in older copy).
 _COLUMN_GAP = "   "
 _COLUMN_GAPS = re.compile(" {3,}")
-MAX_TABLE_WIDTH = 132
-"""Wider lines are prose, whatever their spacing (a line printer's width)."""
 _SENTENCE_END = frozenset(".!?\"'\u201d\u2019)")
 
 
@@ -87,7 +83,9 @@ def typical_width(lines: Sequence[Line]) -> int | None:
     return widths[min(len(widths) - 1, (len(widths) * 95) // 100)]
 
 
-def wrap_width(lines: Sequence[Line], typical: int | None = -1) -> int | None:
+def wrap_width(
+    lines: Sequence[Line], typical: int | None = -1, h: Heuristics = DEFAULT_HEURISTICS
+) -> int | None:
     """The width the text is hard-wrapped at, or ``None`` when it is not hard-wrapped.
 
     Evidence of wrapping: most lines followed by another non-blank line end mid-sentence, and
@@ -95,7 +93,7 @@ def wrap_width(lines: Sequence[Line], typical: int | None = -1) -> int | None:
     ``typical`` is :func:`typical_width` when the caller has it already.
     """
     width = typical_width(lines) if typical == -1 else typical
-    if width is None or width > MAX_WRAP_WIDTH:
+    if width is None or width > h.max_wrap_width:
         return None
     followed = open_ended = 0
     for before, after in itertools.pairwise(lines):
@@ -114,7 +112,9 @@ def _is_full(line: Line, following: Line, width: int) -> bool:
     return line.width + 1 + len(first_word) > width - 3
 
 
-def detect_layout(lines: Sequence[Line], typical: int | None = -1) -> str:
+def detect_layout(
+    lines: Sequence[Line], typical: int | None = -1, h: Heuristics = DEFAULT_HEURISTICS
+) -> str:
     """Name the layout of ``lines``: ``wrapped``, ``blocks`` or ``lines`` (see the module).
 
     ``typical`` is :func:`typical_width` when the caller has it already.
@@ -153,7 +153,7 @@ def detect_layout(lines: Sequence[Line], typical: int | None = -1) -> str:
     # line).
     if (
         width is not None
-        and width <= MAX_WRAP_WIDTH
+        and width <= h.max_wrap_width
         and indented_starts >= 2
         and (
             (continuations >= 1 and open_continuations * 2 >= continuations)
@@ -166,14 +166,14 @@ def detect_layout(lines: Sequence[Line], typical: int | None = -1) -> str:
     return "lines"
 
 
-def _is_columnar(line: Line) -> bool:
+def _is_columnar(line: Line, widest: int) -> bool:
     """Whether ``line`` looks like a table row: narrow, with column gaps of three spaces.
 
     Two gaps make a row (scraped prose may hold one stray run of spaces); one gap will do on
     an indented line, as in wire tables whose first column is blank.
     """
     text = line.text
-    if _COLUMN_GAP not in text or line.width > MAX_TABLE_WIDTH:
+    if _COLUMN_GAP not in text or line.width > widest:
         return False
     return line.indent > 0 or len(_COLUMN_GAPS.findall(text)) >= 2
 
@@ -207,7 +207,12 @@ def _text_chunk(run: list[Line], rule: str) -> Chunk:
 
 
 def assemble(
-    lines: Sequence[Line], layout: str, *, forced: bool = False, typical: int | None = -1
+    lines: Sequence[Line],
+    layout: str,
+    *,
+    forced: bool = False,
+    typical: int | None = -1,
+    h: Heuristics = DEFAULT_HEURISTICS,
 ) -> list[Chunk]:
     """Assemble ``lines`` into chunks according to ``layout``.
 
@@ -217,7 +222,8 @@ def assemble(
     if typical == -1:
         typical = typical_width(lines)
     # Only a detected ``blocks`` layout asks whether lines are hard-wrapped.
-    width = wrap_width(lines, typical) if layout == "blocks" and not forced else None
+    width = wrap_width(lines, typical, h) if layout == "blocks" and not forced else None
+    widest = h.max_table_width
     chunks: list[Chunk] = []
     one_line = RuleName.ONE_LINE  # read once: an Enum attribute is a slow lookup on 3.11
     count = len(lines)
@@ -231,7 +237,7 @@ def assemble(
         # A run of column-aligned lines is a table in every layout (in wire copy only when it
         # is indented: a continuation line may hold a gap before a trailing sign-off).
         # The width first: a three-space ``in`` scans a long paragraph at a cost (no memchr).
-        columnar = line.width <= MAX_TABLE_WIDTH and _COLUMN_GAP in text and _is_columnar(line)
+        columnar = line.width <= widest and _COLUMN_GAP in text and _is_columnar(line, widest)
         if (
             not columnar
             and text[0] not in _LIST_FIRST
@@ -245,7 +251,7 @@ def assemble(
             continue
         if columnar and (line.indent > 0 or layout != "wrapped"):
             end = index + 1
-            while end < count and lines[end].text and _is_columnar(lines[end]):
+            while end < count and lines[end].text and _is_columnar(lines[end], widest):
                 end += 1
             if end - index >= 2:
                 chunks.append(_table_chunk(list(lines[index:end]), RuleName.COLUMN_ALIGNED_LINES))
@@ -259,7 +265,7 @@ def assemble(
                 after = following.text
                 if not after or (after[0] in _LIST_FIRST and list_marker(after) is not None):
                     break
-                if following.indent > 0 and _is_columnar(following):
+                if following.indent > 0 and _is_columnar(following, widest):
                     break
                 if layout == "wrapped":
                     if following.indent > 0:

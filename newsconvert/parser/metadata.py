@@ -56,7 +56,7 @@ def take_timestamp(
         # The words before a timestamp stand where a byline does, so names without a ``By``
         # are read as names (``Jane Doe | Nov 27, 2019``); anything else is kept as written.
         prefix = found.prefix
-        byline = parse_byline(prefix, line=chunk.first, bare=True)
+        byline = parse_byline(prefix, line=chunk.first, bare=True, h=h)
         builder.bylines.append(byline or Byline(prefix, line=chunk.first))
     if kind == "published":
         builder.published = timestamp
@@ -82,7 +82,7 @@ def take_meta_line(chunk: Chunk, builder: ArticleBuilder, zones: ZoneTable, h: H
         builder.published = alone
         builder.mark(chunk.first, chunk.last, Role.PUBLISHED, RuleName.RELATIVE_TIME)
         return True
-    found = read_meta_line(text, chunk.first, zones)
+    found = read_meta_line(text, chunk.first, zones, h)
     if found is None or (found.published is not None and builder.published is not None):
         return False
     if found.dateline is not None:
@@ -122,11 +122,11 @@ def take_byline(
         if following.kind == "text" and len(following.text) <= h.max_metadata_length:
             joined = f"{text} {following.text}"
             # ``Written By`` + ``Associated Press`` reads as the one line ``Written By …``.
-            named = parse_byline(joined, line=chunk.first)
+            named = parse_byline(joined, line=chunk.first, h=h)
             if named is None:
                 # The line after a lone label is the name line whatever its shape: read its
                 # names, agency and handle if it has them, and keep it whole as the name if not.
-                bare = parse_byline(following.text, line=chunk.first, bare=True)
+                bare = parse_byline(following.text, line=chunk.first, bare=True, h=h)
                 if bare is not None:
                     named = Byline(joined, bare.names, bare.agency, bare.handle, chunk.first)
                 else:
@@ -134,10 +134,10 @@ def take_byline(
             builder.bylines.append(named)
             builder.mark(chunk.first, following.last, Role.BYLINE, RuleName.BYLINE_LABEL_AND_NAME)
             return 2
-    byline = parse_byline(text, line=chunk.first)
+    byline = parse_byline(text, line=chunk.first, h=h)
     rule = RuleName.BYLINE
     if byline is None and closing and text[0] in _DASHES:
-        signed = parse_byline(text.lstrip(_DASHES + " "), line=chunk.first, bare=True)
+        signed = parse_byline(text.lstrip(_DASHES + " "), line=chunk.first, bare=True, h=h)
         if signed is not None:
             byline = Byline(text, signed.names, signed.agency, signed.handle, chunk.first)
             rule = RuleName.DASH_AND_NAME_CLOSING_THE_STORY
@@ -155,7 +155,7 @@ def take_credit(chunk: Chunk, builder: ArticleBuilder, h: Heuristics) -> bool:
     """Place ``chunk`` as a credit or sign-off if it is one."""
     if chunk.kind != "text" or len(chunk.text) > h.max_metadata_length:
         return False
-    credit = match_credit(chunk.text, line=chunk.first)
+    credit = match_credit(chunk.text, line=chunk.first, h=h)
     if credit is None:
         return False
     builder.credits.append(credit)

@@ -20,14 +20,13 @@ from typing import NamedTuple
 from newsconvert.errors import NewsconvertError
 from newsconvert.parser.bylines import parse_byline
 from newsconvert.parser.gazetteer import is_place
+from newsconvert.parser.heuristics import DEFAULT_HEURISTICS, Heuristics
 from newsconvert.parser.timestamps import parse_timestamp
 from newsconvert.parser.timezones import ZoneTable
 from newsconvert.tree import Byline, Dateline, Timestamp
 
 __all__ = ["MetaLine", "desk_dateline", "read_meta_line", "relative_time"]
 
-MAX_META_LINE_LENGTH = 200
-MAX_PREFIX_WORDS = 8
 
 _HINDI_UNITS = "सेकंड|मिनट|घंटे|घंटा|घंटों|दिन|दिनों|हफ्ते|हफ्ता|सप्ताह|महीने|महीना|साल|वर्ष"
 _RELATIVE = (
@@ -59,12 +58,12 @@ def relative_time(text: str, line: int) -> Timestamp | None:
     return Timestamp(text, None, line)
 
 
-def desk_dateline(text: str, line: int) -> Dateline | None:
+def desk_dateline(text: str, line: int, h: Heuristics = DEFAULT_HEURISTICS) -> Dateline | None:
     """The opening words of a metadata line as a dateline: a known place (``श्रीनगर``), or a
     desk's name with the place last after a comma (``वीडियो डेस्क, अमर उजाला.कॉम, मुंबई``; that
     form names the place even where the gazetteer lacks the name in this script), or a desk's
     name alone (``वीडियो डेस्क/अमर उजाला.कॉम``, no place). ``None`` for other words."""
-    if not text or len(text.split()) > MAX_PREFIX_WORDS:
+    if not text or len(text.split()) > h.max_prefix_words:
         return None
     place = text.rsplit(",", 1)[-1].strip()
     desk = any(word in text.lower() for word in _DESK_WORDS)
@@ -73,9 +72,11 @@ def desk_dateline(text: str, line: int) -> Dateline | None:
     return Dateline(text, None, None, None, line) if desk else None
 
 
-def read_meta_line(text: str, line: int, zones: ZoneTable) -> MetaLine | None:
+def read_meta_line(
+    text: str, line: int, zones: ZoneTable, h: Heuristics = DEFAULT_HEURISTICS
+) -> MetaLine | None:
     """The pieces of a packed metadata line (see the module docstring), or ``None``."""
-    if len(text) > MAX_META_LINE_LENGTH:
+    if len(text) > h.max_meta_line_length:
         return None
     labels = list(_LABELS.finditer(text))
     if not labels:
@@ -93,7 +94,7 @@ def read_meta_line(text: str, line: int, zones: ZoneTable) -> MetaLine | None:
         if kind == "byline":
             if byline is not None:
                 return None
-            byline = parse_byline(piece, line=line)
+            byline = parse_byline(piece, line=line, h=h)
             if byline is None:
                 return None
         elif kind == "relative":
@@ -115,7 +116,7 @@ def read_meta_line(text: str, line: int, zones: ZoneTable) -> MetaLine | None:
             else:
                 return None
     if prefix:
-        dateline = desk_dateline(prefix, line)
+        dateline = desk_dateline(prefix, line, h)
         if dateline is None:
             return None
     elif byline is None and updated is None:

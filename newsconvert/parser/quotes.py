@@ -37,19 +37,11 @@ from __future__ import annotations
 
 import re
 
+from newsconvert.parser.heuristics import DEFAULT_HEURISTICS, Heuristics
 from newsconvert.parser.words import WORD
 from newsconvert.tree import AttributionPosition, Blockquote
 
-__all__ = ["MAX_ATTRIBUTION_WORDS", "MIN_QUOTE_SHARE", "match_blockquote"]
-
-MIN_QUOTE_SHARE = 0.6
-"""Share of the paragraph's characters that must be inside quotation marks."""
-
-MAX_ATTRIBUTION_WORDS = 12
-"""Longest attribution, in words (``said John Smith, a spokesman for the ministry`` is 8)."""
-
-MAX_BLOCKQUOTE_LENGTH = 5000
-"""Longer paragraphs are not examined (a blockquote is one paragraph of speech)."""
+__all__ = ["match_blockquote"]
 
 # Verbs that introduce speech, in the forms an attribution uses. Forms that are as often nouns
 # (``note``, ``answer``, ``claims``, ``statement``) are left out: ``The answer, “…”`` and
@@ -125,9 +117,10 @@ def _ends_sentence_inside(text: str) -> bool:
     return False
 
 
-def _is_attribution(text: str) -> bool:
+def _is_attribution(text: str, h: Heuristics) -> bool:
     words = text.count(" ") + 1
-    if not text or words > MAX_ATTRIBUTION_WORDS * 2 or len(text.split()) > MAX_ATTRIBUTION_WORDS:
+    most = h.max_attribution_words
+    if not text or words > most * 2 or len(text.split()) > most:
         return False
     if ("." in text or "!" in text or "?" in text) and _ends_sentence_inside(text):
         return False
@@ -149,14 +142,16 @@ def _quoted_share(text: str, spans: list[tuple[int, int]]) -> float:
     return inside / max(1, len(text.strip()))
 
 
-def match_blockquote(text: str, *, line: int = 0) -> Blockquote | None:
+def match_blockquote(
+    text: str, *, line: int = 0, h: Heuristics = DEFAULT_HEURISTICS
+) -> Blockquote | None:
     """``text`` as a :class:`Blockquote` if it is mostly a direct quotation with a short
     attribution (rules in the module docstring), else ``None``."""
-    if len(text) > MAX_BLOCKQUOTE_LENGTH or ('"' not in text and "\u201c" not in text):
+    if len(text) > h.max_blockquote_length or ('"' not in text and "\u201c" not in text):
         return None
     paragraph = text.strip()
     spans = _quotations(paragraph)
-    if not spans or len(spans) > 2 or _quoted_share(paragraph, spans) < MIN_QUOTE_SHARE:
+    if not spans or len(spans) > 2 or _quoted_share(paragraph, spans) < h.min_quote_share:
         return None
     first_start, first_end = spans[0]
     last_start, last_end = spans[-1]
@@ -166,7 +161,7 @@ def match_blockquote(text: str, *, line: int = 0) -> Blockquote | None:
     if len(spans) == 1 and not before.strip():
         # Q A: the attribution follows.
         attribution = _clean_attribution(after)
-        if not attribution or not _is_attribution(attribution):
+        if not attribution or not _is_attribution(attribution, h):
             return None
         return _blockquote(paragraph, [spans[0]], attribution, AttributionPosition.AFTER, line)
 
@@ -177,7 +172,7 @@ def match_blockquote(text: str, *, line: int = 0) -> Blockquote | None:
             return None
         attribution = _clean_attribution(lead)
         speaker_then_colon = lead[-1] == ":" and _SPEAKER.fullmatch(attribution) is not None
-        if not (speaker_then_colon or _is_attribution(attribution)):
+        if not (speaker_then_colon or _is_attribution(attribution, h)):
             return None
         return _blockquote(paragraph, [spans[0]], attribution, AttributionPosition.BEFORE, line)
 
@@ -185,7 +180,7 @@ def match_blockquote(text: str, *, line: int = 0) -> Blockquote | None:
         # Q A Q: "A," he said. "B."
         middle = paragraph[first_end + 1 : last_start]
         attribution = _clean_attribution(middle)
-        if not attribution or not _is_attribution(attribution):
+        if not attribution or not _is_attribution(attribution, h):
             return None
         return _blockquote(paragraph, spans, attribution, AttributionPosition.AFTER, line)
     return None

@@ -7,10 +7,11 @@ from the same records, through :func:`rule_catalogue`.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum, StrEnum
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from newsconvert.parser.heuristics import Heuristics
 
@@ -121,7 +122,12 @@ Item = TypeVar("Item")
 
 @dataclass(frozen=True, slots=True)
 class Rule(Generic[Reader, Item]):
-    """One rule of a reader: tried in list order, the first whose :attr:`apply` fires decides."""
+    """One rule of a reader: tried in list order, the first whose :attr:`apply` fires decides.
+
+    Its quick test is :attr:`shortest`, :attr:`longest`, :attr:`opens`, :attr:`holds` and
+    :attr:`quick`, all of which the chunk's text must pass before :attr:`apply` looks closer;
+    the reader checks the first four itself, without a call (see :func:`bind`).
+    """
 
     name: RuleName
     """The name it records in the trace (its main one: see :attr:`also`)."""
@@ -130,13 +136,79 @@ class Rule(Generic[Reader, Item]):
     """What the chunk becomes."""
     summary: str
     """What it recognises, in a sentence (reST, for the documentation and ``inspect --rules``)."""
-    quick: Callable[[Item, Heuristics], bool] | None
-    """A cheap test of the chunk that rules most chunks out before :attr:`apply` looks closer
-    (``None``: none cheaper than :attr:`apply`)."""
     apply: Callable[[Reader, Item], bool]
     """Place the chunk and advance the reader if the rule fires; ``False`` if it does not."""
     also: tuple[RuleName, ...] = ()
     """Other names the rule records (variants, and the chunks it places beside the first)."""
+    shortest: str | None = None
+    """The :class:`Heuristics` field a text must be at least as long as."""
+    longest: str | None = None
+    """The :class:`Heuristics` field a text must be at most as long as."""
+    opens: frozenset[str] = frozenset()
+    """Characters one of which the text must start with (empty: any)."""
+    holds: str = ""
+    """A substring the text must contain (empty: any)."""
+    quick: Callable[[str], bool] | None = None
+    """Any further cheap test of the text."""
+    after_headline: bool | None = None
+    """A front rule tried only once the headline is found (``True``) or only before
+    (``False``)."""
+
+
+class Bound(NamedTuple, Generic[Reader, Item]):
+    """A rule's quick test with its thresholds read from one :class:`Heuristics`."""
+
+    shortest: int
+    opens: frozenset[str]
+    holds: str
+    quick: Callable[[str], bool] | None
+    apply: Callable[[Reader, Item], bool]
+
+
+class Bands(NamedTuple, Generic[Reader, Item]):
+    """Bound rules grouped by the length of text they take: a text of length ``n`` is tried
+    against ``rules[bisect_left(uppers, n)]``, the rules whose longest text is ``n`` or more."""
+
+    uppers: tuple[int, ...]
+    rules: tuple[tuple[Bound[Reader, Item], ...], ...]
+
+
+def bind(
+    rules: tuple[Rule[Reader, Item], ...],
+    h: Heuristics,
+    *,
+    after_headline: bool | None = None,
+    tail: bool = True,
+) -> Bands[Reader, Item]:
+    """``rules`` bound to ``h`` and grouped by the longest text each takes, in order (the
+    readers cache this per :class:`Heuristics`); with ``after_headline``, only the rules tried
+    then; without ``tail``, none of the :attr:`Zone.TAIL` rules. A long paragraph is so never
+    offered to the many rules for short lines, nor an opening chunk to the closing rules."""
+    chosen = [
+        rule
+        for rule in rules
+        if (after_headline is None or rule.after_headline in (None, after_headline))
+        and (tail or rule.zone is not Zone.TAIL)
+    ]
+    longest = [getattr(h, rule.longest) if rule.longest else sys.maxsize for rule in chosen]
+    uppers = tuple(sorted({*longest, sys.maxsize}))
+    return Bands(
+        uppers,
+        tuple(
+            tuple(
+                Bound(
+                    getattr(h, rule.shortest) if rule.shortest else 0,
+                    rule.opens,
+                    rule.holds,
+                    rule.quick,
+                    rule.apply,
+                )
+                for rule, most in zip(chosen, longest, strict=True)
+                if most >= upper
+            )
+            for upper in uppers
+        ),
+    )
 
 
 @dataclass(frozen=True, slots=True)
