@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum, StrEnum
-from typing import Generic, NamedTuple, TypeVar
+from typing import Generic, NamedTuple, TypeAlias, TypeVar
 
 from newsconvert.parser.heuristics import Heuristics
 
@@ -155,14 +155,11 @@ class Rule(Generic[Reader, Item]):
     (``False``)."""
 
 
-class Bound(NamedTuple, Generic[Reader, Item]):
-    """A rule's quick test with its thresholds read from one :class:`Heuristics`."""
-
-    shortest: int
-    opens: frozenset[str]
-    holds: str
-    quick: Callable[[str], bool] | None
-    apply: Callable[[Reader, Item], bool]
+Bound: TypeAlias = tuple[
+    int, frozenset[str], str, Callable[[str], bool] | None, Callable[[Reader, Item], bool]
+]
+"""A rule's quick test with its thresholds read from one :class:`Heuristics`: ``(shortest,
+opens, holds, quick, apply)``, a plain tuple since the readers unpack one per rule tried."""
 
 
 class Bands(NamedTuple, Generic[Reader, Item]):
@@ -196,7 +193,7 @@ def bind(
         uppers,
         tuple(
             tuple(
-                Bound(
+                (
                     getattr(h, rule.shortest) if rule.shortest else 0,
                     rule.opens,
                     rule.holds,
