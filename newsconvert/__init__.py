@@ -78,13 +78,15 @@ def render(
     standalone: bool = False,
     template_dirs: Iterable[str | PathLike[str]] = (),
     keep_chrome: bool = False,
+    drop_chrome: bool = False,
     lang: str = "en",
 ) -> str:
     """Render ``article`` as ``to`` (``md``, ``html``, ``rst`` or ``json``).
 
     ``standalone`` gives a whole document (front matter, a full HTML page, a reST document
     title) instead of a fragment. Templates in ``template_dirs`` override the built-in ones of
-    the same name. ``keep_chrome`` also renders text set aside as page chrome or duplicates.
+    the same name. Text set aside as page chrome or duplicates is kept out of sight (a hidden
+    element, a comment); ``keep_chrome`` shows it, ``drop_chrome`` leaves it out.
     """
     from newsconvert.renderers import render as _render
 
@@ -94,6 +96,7 @@ def render(
         standalone=standalone,
         template_dirs=template_dirs,
         keep_chrome=keep_chrome,
+        drop_chrome=drop_chrome,
         lang=lang,
     )
 
@@ -110,6 +113,7 @@ def convert(
     standalone: bool = False,
     template_dirs: Iterable[str | PathLike[str]] = (),
     keep_chrome: bool = False,
+    drop_chrome: bool = False,
     lang: str = "en",
 ) -> str:
     """Read ``text`` and render it as ``to``: :func:`parse` (or :func:`read`) and :func:`render`.
@@ -124,6 +128,7 @@ def convert(
         standalone=standalone,
         template_dirs=template_dirs,
         keep_chrome=keep_chrome,
+        drop_chrome=drop_chrome,
         lang=lang,
     )
 

@@ -19,6 +19,8 @@ BulletList             ``bullet_list`` of ``list_item``
 Preformatted           ``literal_block`` (no highlighting)
 Embed                  ``block_quote`` (class ``newsconvert-embed``) holding a ``line_block``
 Aside                  ``paragraph`` with the classes ``newsconvert-aside`` and its kind
+hidden Aside           ``comment`` (``hidden KIND: TEXT``, classes ``newsconvert-hidden``
+                       and its kind): chrome and repeats, kept out of sight
 =====================  ==============================================================
 
 Article text is data: every word goes into a ``nodes.Text``, never through a markup parser, so
@@ -33,7 +35,8 @@ from dataclasses import dataclass, field, replace
 from docutils import nodes
 
 from newsconvert import facts
-from newsconvert.renderers.context import BlockView, SectionView, section_views
+from newsconvert.escape.comment import escape_comment
+from newsconvert.renderers.context import HIDDEN, BlockView, SectionView, section_views
 from newsconvert.tree import Article, Aside, Dateline, Timestamp
 
 CLASS_PREFIX = "newsconvert"
@@ -59,7 +62,10 @@ class DoctreeOptions:
     include_header: bool = True
     """Whether to show the kicker, timestamps and bylines under the headline."""
     keep_chrome: bool = False
-    """Whether to keep asides of the kinds in :data:`newsconvert.tree.HIDDEN_ASIDES`."""
+    """Whether to show asides of the kinds in :data:`newsconvert.tree.HIDDEN_ASIDES` (else they
+    are comments, which writers keep out of sight)."""
+    drop_chrome: bool = False
+    """Whether to leave those asides out entirely (not even as comments)."""
     sections_allowed: bool = True
     """Whether headings may become sections at all (not inside a list or an admonition)."""
     time_node: type[nodes.TextElement] = nodes.inline
@@ -99,6 +105,7 @@ class DoctreeBuilder:
             "preformatted": self.preformatted,
             "embed": self.embed,
             "aside": self.aside,
+            HIDDEN: self.hidden,
         }
 
     # --- whole articles ---------------------------------------------------------------------
@@ -132,9 +139,11 @@ class DoctreeBuilder:
                     article.standfirst.text, article.standfirst.line, css_class("standfirst")
                 )
             )
-        # The same view of the body the templates get: hidden asides left out, the dateline on
-        # the paragraph it opens, a blockquote split into quotation and attribution.
-        sections, dateline_placed = section_views(article, keep_chrome=self.options.keep_chrome)
+        # The same view of the body the templates get: hidden asides as comments, the dateline
+        # on the paragraph it opens, a blockquote split into quotation and attribution.
+        sections, dateline_placed = section_views(
+            article, keep_chrome=self.options.keep_chrome, drop_chrome=self.options.drop_chrome
+        )
         if not dateline_placed and article.dateline is not None:
             body.append(
                 self._wrap_paragraph(self._dateline(article.dateline), article.dateline.line)
@@ -362,11 +371,21 @@ class DoctreeBuilder:
     def aside(self, view: BlockView) -> list[nodes.Element]:
         """Set-aside text (caption, cross-link…) as a paragraph classed with its kind.
 
-        Hidden kinds reach this only with ``keep_chrome``: the view leaves them out otherwise.
+        Hidden kinds reach this only with ``keep_chrome``: they are :meth:`hidden` otherwise.
         """
         block = view.block
         assert isinstance(block, Aside)
         return [self._paragraph(block.text, block.line, css_class("aside"), css_class(block.kind))]
+
+    def hidden(self, view: BlockView) -> list[nodes.Element]:
+        """An aside kept out of sight (chrome, a repeat) as a comment, which no writer shows:
+        the same comment our reST writer writes (``hidden KIND: TEXT``, text made inert)."""
+        block = view.block
+        assert isinstance(block, Aside)
+        text = f"hidden {block.kind}: {escape_comment(block.text)}"
+        comment = nodes.comment(text, text, classes=[css_class("hidden"), css_class(block.kind)])
+        comment.line = block.line or None
+        return [comment]
 
     # --- small helpers ----------------------------------------------------------------------
 

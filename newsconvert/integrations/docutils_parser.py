@@ -70,5 +70,9 @@ class Parser(docutils.parsers.Parser):
         except NewsconvertError as error:
             document += document.reporter.error(error.message, line=error.line)
         else:
-            fill_document(document, article, DoctreeOptions(keep_chrome=options.keep_chrome))
+            fill_document(
+                document,
+                article,
+                DoctreeOptions(keep_chrome=options.keep_chrome, drop_chrome=options.drop_chrome),
+            )
         self.finish_parse()

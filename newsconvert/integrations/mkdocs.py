@@ -92,6 +92,7 @@ def article_markdown(path: str, options: Options | None = None) -> str:
         article,
         "md",
         keep_chrome=options.keep_chrome,
+        drop_chrome=options.drop_chrome,
         lang=options.lang,
         template_dirs=options.template_dirs,
     )

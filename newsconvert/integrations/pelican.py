@@ -87,6 +87,7 @@ class NewsReader(BaseReader):  # type: ignore[misc]
             "html",
             lang=language,
             keep_chrome=options.keep_chrome,
+            drop_chrome=options.drop_chrome,
             template_dirs=options.template_dirs,
         )
         meta = post_meta(article)

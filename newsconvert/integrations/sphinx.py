@@ -194,7 +194,11 @@ class NewsSourceParser(DocutilsNewsParser):
             self._fallback(document, docname, inputstring)
         else:
             log_diagnostics(article, docname=docname)
-            options = DoctreeOptions(keep_chrome=options.keep_chrome, time_node=news_time)
+            options = DoctreeOptions(
+                keep_chrome=options.keep_chrome,
+                drop_chrome=options.drop_chrome,
+                time_node=news_time,
+            )
             builder = DoctreeBuilder(document, options)
             document.extend(builder.meta_tags(article))
             document.extend(_protect([builder.metadata_docinfo(article)]))
@@ -280,6 +284,7 @@ class NewsArticleDirective(SphinxDirective):
             heading_offset=self.options.get("heading-offset", 0),
             include_header="no-header" not in self.options,
             keep_chrome="keep-chrome" in self.options or config_options(self.config).keep_chrome,
+            drop_chrome=config_options(self.config).drop_chrome,
             sections_allowed=isinstance(self.state.parent, (nodes.section, nodes.document)),
             time_node=news_time,
         )
@@ -309,6 +314,7 @@ class NewsArticleDirective(SphinxDirective):
                 standalone="standalone" in self.options,
                 template_dirs=template_dirs,
                 keep_chrome="keep-chrome" in self.options or settings.keep_chrome,
+                drop_chrome=settings.drop_chrome,
             )
         except NewsconvertError as error:
             logger.warning(

@@ -61,8 +61,11 @@ reStructuredText
     is shortened there (ending in `` …``) and given whole in a ``:Headline:`` field first in the
     field list; a section heading too long, in a paragraph right after its shortened title.
 
-Every format leaves out asides of the kinds in :data:`newsconvert.tree.HIDDEN_ASIDES` unless
-``keep_chrome`` is set, except JSON, which always holds the whole tree.
+Every format keeps asides of the kinds in :data:`newsconvert.tree.HIDDEN_ASIDES` out of sight
+unless ``keep_chrome`` is set: a ``hidden`` ``<aside>`` (with ``data-set-aside="KIND"``) in HTML,
+a ``<!-- hidden KIND: TEXT -->`` comment in Markdown, a ``.. hidden KIND: TEXT`` comment in reST
+(the text made inert by :mod:`newsconvert.escape.comment`), so that every word is in every
+output and reads back. ``drop_chrome`` leaves them out instead. JSON always holds the whole tree.
 """
 
 from __future__ import annotations
@@ -146,6 +149,7 @@ def _template_call(
     standalone: bool,
     template_dirs: Iterable[str | PathLike[str]],
     keep_chrome: bool,
+    drop_chrome: bool,
     lang: str,
     site: str | None,
     home: str | None,
@@ -168,7 +172,13 @@ def _template_call(
         check_characters=not article.characters_checked,
     )
     context = build_context(
-        article, fmt.name, standalone=standalone, keep_chrome=keep_chrome, lang=lang, shared=shared
+        article,
+        fmt.name,
+        standalone=standalone,
+        keep_chrome=keep_chrome,
+        drop_chrome=drop_chrome,
+        lang=lang,
+        shared=shared,
     )
     context["site"] = site if markdown else None
     context["home"] = home
@@ -189,6 +199,7 @@ def render(
     standalone: bool = False,
     template_dirs: Iterable[str | PathLike[str]] = (),
     keep_chrome: bool = False,
+    drop_chrome: bool = False,
     lang: str = "en",
     site: str | None = None,
     home: str | None = None,
@@ -196,7 +207,9 @@ def render(
     """Render ``article`` as ``to`` (``md``, ``html``, ``rst`` or ``json``, or an alias).
 
     ``standalone`` gives a whole document; ``template_dirs`` are searched for templates before
-    the built-in ones; ``keep_chrome`` also renders chrome and duplicate asides; ``lang`` is the
+    the built-in ones; ``keep_chrome`` shows chrome and duplicate asides like other asides (by
+    default they are kept out of sight: a hidden element, a comment), ``drop_chrome`` leaves
+    them out; ``lang`` is the
     document language. ``site`` (Markdown only: a generator's name, see
     :data:`newsconvert.escape.markdown.DIALECTS`) gives the body of that generator's post: what
     its front matter carries is left out (see ``templates/md/article.md.j2``) and text is
@@ -213,6 +226,7 @@ def render(
         standalone=standalone,
         template_dirs=template_dirs,
         keep_chrome=keep_chrome,
+        drop_chrome=drop_chrome,
         lang=lang,
         site=site,
         home=home,
@@ -232,6 +246,7 @@ def render_formats(
     standalone: bool = False,
     template_dirs: Iterable[str | PathLike[str]] = (),
     keep_chrome: bool = False,
+    drop_chrome: bool = False,
     lang: str = "en",
 ) -> dict[str, str]:
     """``article`` rendered as each of ``formats`` (names as :func:`render` takes them; the keys
@@ -240,7 +255,7 @@ def render_formats(
     from newsconvert.renderers.environment import render_template
 
     dirs = tuple(os.fspath(folder) for folder in template_dirs)
-    shared = article_context(article, keep_chrome=keep_chrome)
+    shared = article_context(article, keep_chrome=keep_chrome, drop_chrome=drop_chrome)
     texts: dict[str, str] = {}
     for name in formats:
         call = _template_call(
@@ -249,6 +264,7 @@ def render_formats(
             standalone=standalone,
             template_dirs=dirs,
             keep_chrome=keep_chrome,
+            drop_chrome=drop_chrome,
             lang=lang,
             site=None,
             home=None,
@@ -267,6 +283,7 @@ def render_to(
     standalone: bool = False,
     template_dirs: Iterable[str | PathLike[str]] = (),
     keep_chrome: bool = False,
+    drop_chrome: bool = False,
     lang: str = "en",
     site: str | None = None,
     home: str | None = None,
@@ -279,6 +296,7 @@ def render_to(
         standalone=standalone,
         template_dirs=template_dirs,
         keep_chrome=keep_chrome,
+        drop_chrome=drop_chrome,
         lang=lang,
         site=site,
         home=home,

@@ -43,11 +43,12 @@ CONTEXT: dict[str, str] = {
     "updated": "article.updated without blank ones (a tuple of Timestamp)",
     "bylines": "article.bylines without blank ones (a tuple of Byline; .text, .names)",
     "credits": "article.credits without blank ones (a tuple of Credit)",
-    "sections": "tuple of SectionView: the sections to render, hidden asides already left out",
+    "sections": "tuple of SectionView: the sections to render; a hidden aside (chrome, repeat) "
+    "is a view of type 'hidden', to keep out of sight (HTML hidden element, md/reST comment)",
     "dateline": "the article's Dateline if it has a non-empty one, else None",
     "orphan_dateline": "the Dateline when no paragraph carries it (render it alone), else None",
     "standalone": "True for a whole document, False for a fragment",
-    "keep_chrome": "True when chrome and duplicate asides are kept",
+    "keep_chrome": "True when chrome and duplicate asides are shown like other asides",
     "lang": "the document language (BCP 47 tag, e.g. 'en')",
     "format": "the output format: 'md', 'html' or 'rst'",
     "authors": "tuple of author names from the bylines (a byline naming nobody gives its text)",
@@ -72,6 +73,12 @@ BLOCK_TYPES: dict[type, str] = {
 }
 """The type name of each block class: the ``type`` in JSON and the block template's file name."""
 
+HIDDEN = "hidden"
+"""The type of a :class:`BlockView` of an aside that outputs keep out of sight (a kind in
+:data:`~newsconvert.tree.HIDDEN_ASIDES`, without ``keep_chrome``): the built-in templates write
+it as a hidden element (HTML) or a comment (Markdown, reST), so that it is in the output and
+reads back, but is not shown. Its template is ``<format>/blocks/hidden.<ext>.j2``."""
+
 LIST_BULLETS = ("-", "*")
 """Bullets for Markdown and reST lists, alternated so that two adjacent lists stay two lists."""
 
@@ -80,7 +87,8 @@ class BlockView(NamedTuple):
     """One block as a template renders it."""
 
     type: str
-    """The block's type name (:data:`BLOCK_TYPES`): ``paragraph``, ``blockquote``, …"""
+    """The block's type name (:data:`BLOCK_TYPES`): ``paragraph``, ``blockquote``, …; or
+    :data:`HIDDEN` for an aside kept out of sight."""
     block: Block
     """The tree node."""
     previous: str | None
@@ -213,9 +221,15 @@ def dateline_paragraph(article: Article, *, keep_chrome: bool) -> Paragraph | No
     return None
 
 
-def section_views(article: Article, *, keep_chrome: bool) -> tuple[list[SectionView], bool]:
+def section_views(
+    article: Article, *, keep_chrome: bool, drop_chrome: bool = False
+) -> tuple[list[SectionView], bool]:
     """The sections to render, and whether a paragraph carries the article's dateline
-    (see :func:`dateline_paragraph`; when none does, it is rendered alone before the body)."""
+    (see :func:`dateline_paragraph`; when none does, it is rendered alone before the body).
+
+    An aside that is not shown (see :func:`newsconvert.facts.shown`) is a view of type
+    :data:`HIDDEN`, or is left out with ``drop_chrome``. It does not count as the block before
+    the next one (``previous``): the visible blocks render as they would without it."""
     dateline = article.dateline if article.dateline and article.dateline.text.strip() else None
     target = dateline_paragraph(article, keep_chrome=keep_chrome)
     pending = dateline if target is not None else None
@@ -226,6 +240,9 @@ def section_views(article: Article, *, keep_chrome: bool) -> tuple[list[SectionV
         previous_bullet: str | None = None
         for block in section.blocks:
             if not facts.shown(block, keep_chrome=keep_chrome):
+                if not drop_chrome:
+                    blank = not block.text or block.text.isspace()
+                    blocks.append(BlockView(HIDDEN, block, previous, blank=blank))
                 continue
             if pending is not None and block is target:
                 view = _block_view(block, previous, pending, previous_bullet)
@@ -251,11 +268,15 @@ def _iso(stamp: Timestamp | None) -> str | None:
     return stamp.iso if stamp is not None else None
 
 
-def article_context(article: Article, *, keep_chrome: bool) -> dict[str, Any]:
-    """The part of the context (see :data:`CONTEXT`) that depends only on ``article`` and
-    ``keep_chrome``: computed once per article and shared by every format rendered from it
-    (:func:`build_context` copies it)."""
-    sections, dateline_placed = section_views(article, keep_chrome=keep_chrome)
+def article_context(
+    article: Article, *, keep_chrome: bool, drop_chrome: bool = False
+) -> dict[str, Any]:
+    """The part of the context (see :data:`CONTEXT`) that depends only on ``article``,
+    ``keep_chrome`` and ``drop_chrome``: computed once per article and shared by every format
+    rendered from it (:func:`build_context` copies it)."""
+    sections, dateline_placed = section_views(
+        article, keep_chrome=keep_chrome, drop_chrome=drop_chrome
+    )
     dateline = article.dateline if article.dateline and article.dateline.text.strip() else None
     return {
         "article": article,
@@ -286,12 +307,13 @@ def build_context(
     keep_chrome: bool,
     lang: str,
     shared: dict[str, Any] | None = None,
+    drop_chrome: bool = False,
 ) -> dict[str, Any]:
     """The template context for ``article`` (see :data:`CONTEXT`), a new dictionary each call.
     ``shared`` is the :func:`article_context` of the same article and ``keep_chrome``, when the
     caller renders it to several formats; it is computed here otherwise."""
     if shared is None:
-        shared = article_context(article, keep_chrome=keep_chrome)
+        shared = article_context(article, keep_chrome=keep_chrome, drop_chrome=drop_chrome)
     context = dict(shared)
     context["standalone"] = standalone
     context["lang"] = lang

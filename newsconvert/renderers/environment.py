@@ -37,7 +37,10 @@ def _nonblank_lines(text: str) -> list[str]:
 def _filters(dialect: str | None = None) -> dict[str, Any]:
     """Every output format's escaping filters (a user's template may use any of them), and
     the shared ones; the Markdown ones escaping for ``dialect`` too, if given."""
+    from newsconvert.escape.comment import FILTERS as comment_filters
+
     filters: dict[str, Any] = {"nonblank_lines": _nonblank_lines, "yaml": dump_yaml}
+    filters.update(comment_filters)
     for fmt in OUTPUT_FORMATS:
         escaper = fmt.load_escaper()
         if escaper is not None:
@@ -176,6 +179,13 @@ def generate_template(env: jinja2.Environment, name: str, context: dict[str, Any
         raise template_error(error) from None
 
 
+NONE_HINT = (
+    "a part the article lacks is None: an untitled article's headline, a missing kicker, "
+    "standfirst or published; test it with {% if headline %}, or use title_label"
+)
+"""Added to a template's error about an attribute of ``None``: the usual cause."""
+
+
 def template_error(error: BaseException) -> TemplateError:
     """A one-line :class:`TemplateError` for ``error``, naming the template file and line."""
     if isinstance(error, jinja2.TemplateSyntaxError):
@@ -189,6 +199,8 @@ def template_error(error: BaseException) -> TemplateError:
             message = f"template not found: {error.name}"
         elif isinstance(error, jinja2.TemplateError):
             message = error.message or type(error).__name__
+            if isinstance(error, jinja2.UndefinedError) and message.startswith("'None' has"):
+                message += f" ({NONE_HINT})"
         else:
             message = f"{type(error).__name__}: {error}"
     return TemplateError(message, source=where or "<template>", line=line)

@@ -176,6 +176,7 @@ def article_outputs(
     render_options: dict[str, Any] = {
         "template_dirs": options.template_dirs,
         "keep_chrome": options.keep_chrome,
+        "drop_chrome": options.drop_chrome,
         "lang": options.lang,
     }
     if options.to == "md" and options.generator is not None:
