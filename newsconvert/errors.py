@@ -48,3 +48,27 @@ class TemplateError(NewsconvertError):
 
 class ConfigError(NewsconvertError):
     """An option is wrong: an unknown format, an unknown time-zone name."""
+
+
+class UnknownBlockTypeError(TypeError):
+    """A block in the tree is of a type no renderer knows: a programming error, not bad input.
+
+    A :class:`TypeError` (not a :class:`NewsconvertError`) on purpose: the
+    article text cannot cause it, only code that builds trees with a node class newsconvert does
+    not have (or adds one without a renderer), so it must surface with its traceback instead of
+    being reported as a one-line input error or caught with them. Nothing is ever skipped.
+    """
+
+    def __init__(self, block: object, fmt: str | None = None) -> None:
+        kind = type(block)
+        self.block_type = kind
+        """The offending class."""
+        self.format = fmt
+        """The output format being written, when known."""
+        target = f" as {fmt}" if fmt else ""
+        super().__init__(
+            f"cannot render a block of type {kind.__module__}.{kind.__qualname__}{target}: "
+            "newsconvert renders only the block classes of newsconvert.tree (a new block type "
+            "needs an entry in newsconvert.facts.BLOCK_TYPES, a template per format "
+            "and a JSON mapping)"
+        )

@@ -8,9 +8,10 @@ import pytest
 from render_support import sample_article
 
 from newsconvert.errors import ConfigError, TemplateError
+from newsconvert.facts import BLOCK_TYPES
 from newsconvert.formats import templates_dir
 from newsconvert.renderers import render
-from newsconvert.renderers.context import BLOCK_TYPES, CONTEXT, build_context
+from newsconvert.renderers.context import CONTEXT, build_context
 
 ARTICLE = sample_article()
 REPO = Path(__file__).resolve().parents[1]

@@ -36,7 +36,7 @@ from docutils import nodes
 
 from newsconvert import facts
 from newsconvert.escape.comment import escape_comment
-from newsconvert.renderers.context import HIDDEN, BlockView, SectionView, section_views
+from newsconvert.facts import HIDDEN, BlockView, SectionView, section_views
 from newsconvert.tree import Article, Aside, Dateline, Timestamp
 
 CLASS_PREFIX = "newsconvert"

@@ -15,7 +15,7 @@ Markdown (CommonMark)
     from a person's Markdown, whose opening paragraphs it reads by their words). Then the body:
     paragraphs (the dateline in ``**…**`` opening the paragraph it opened in the source, or
     alone in a paragraph of its own before the body when the body starts with another block: see
-    :func:`~newsconvert.renderers.context.dateline_paragraph`), ``## heading`` per section,
+    :func:`~newsconvert.facts.dateline_paragraph`), ``## heading`` per section,
     block quotes ``> …`` holding the paragraph's whole text with the attribution in ``*…*``,
     bullet lists (``-``, or ``*`` for a list right after another list), fenced code blocks for
     preformatted text, and for an embedded post a ``<!-- embed -->`` comment line followed by a
@@ -75,6 +75,7 @@ from collections.abc import Iterable
 from os import PathLike
 from typing import Any, TextIO
 
+from newsconvert.errors import UnknownBlockTypeError
 from newsconvert.formats import OUTPUT_FORMATS, output_format
 from newsconvert.tree import Article
 
@@ -86,30 +87,6 @@ __all__ = [
     "render_to",
     "template_environment",
 ]
-
-
-class UnknownBlockTypeError(TypeError):
-    """A block in the tree is of a type no renderer knows: a programming error, not bad input.
-
-    A :class:`TypeError` (not a :class:`~newsconvert.errors.NewsconvertError`) on purpose: the
-    article text cannot cause it, only code that builds trees with a node class newsconvert does
-    not have (or adds one without a renderer), so it must surface with its traceback instead of
-    being reported as a one-line input error or caught with them. Nothing is ever skipped.
-    """
-
-    def __init__(self, block: object, fmt: str | None = None) -> None:
-        kind = type(block)
-        self.block_type = kind
-        """The offending class."""
-        self.format = fmt
-        """The output format being written, when known."""
-        target = f" as {fmt}" if fmt else ""
-        super().__init__(
-            f"cannot render a block of type {kind.__module__}.{kind.__qualname__}{target}: "
-            "newsconvert renders only the block classes of newsconvert.tree (a new block type "
-            "needs an entry in newsconvert.renderers.context.BLOCK_TYPES, a template per format "
-            "and a JSON mapping)"
-        )
 
 
 _environments: dict[tuple[str, tuple[str, ...], str | None, bool], Any] = {}

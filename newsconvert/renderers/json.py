@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from newsconvert.renderers import UnknownBlockTypeError
+from newsconvert.errors import UnknownBlockTypeError
 from newsconvert.tree import (
     Article,
     Aside,
@@ -64,7 +64,7 @@ def dateline_to_dict(dateline: Dateline) -> dict[str, Any]:
 def block_to_dict(block: Block) -> dict[str, Any]:
     """One block as ``{type, text, line, …}`` (see the module docstring for each type's keys).
 
-    Raises :class:`~newsconvert.renderers.UnknownBlockTypeError` (a :class:`TypeError`) for a
+    Raises :class:`~newsconvert.errors.UnknownBlockTypeError` (a :class:`TypeError`) for a
     block type the schema does not know.
     """
     kind = type(block)
