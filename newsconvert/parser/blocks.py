@@ -19,7 +19,12 @@ from newsconvert.parser.asides import (
     make_embed,
 )
 from newsconvert.parser.builder import ArticleBuilder
-from newsconvert.parser.credits import may_be_credit, split_trailing_credit
+from newsconvert.parser.credits import (
+    PICTURE_CREDIT_FIRST,
+    match_picture_credit,
+    may_be_credit,
+    split_trailing_credit,
+)
 from newsconvert.parser.datelines import match_dateline
 from newsconvert.parser.heuristics import Heuristics
 from newsconvert.parser.layouts import Chunk
@@ -303,6 +308,20 @@ def _place_credit(reader: _BodyReader, chunk: Chunk) -> bool:
     return False
 
 
+def _place_picture_credit(reader: _BodyReader, chunk: Chunk) -> bool:
+    if reader.index < reader.tail_from:
+        return False
+    credit = match_picture_credit(chunk.text, line=chunk.first)
+    if credit is None:
+        return False
+    reader.builder.credits.append(credit)
+    reader.builder.mark(
+        chunk.first, chunk.last, Role.CREDIT, RuleName.PICTURE_CREDIT_CLOSING_THE_STORY
+    )
+    reader.index += 1
+    return True
+
+
 def _place_closing_byline(reader: _BodyReader, chunk: Chunk) -> bool:
     if reader.index < reader.tail_from:
         return False
@@ -471,6 +490,19 @@ TEXT_RULES: tuple[BodyRule, ...] = (
         "a credit or sign-off line (``(With AP inputs)``, ``Reuter``)",
         lambda chunk, h: len(chunk.text) <= h.max_short_length and may_be_credit(chunk.text),
         _place_credit,
+    ),
+    Rule(
+        RuleName.PICTURE_CREDIT_CLOSING_THE_STORY,
+        Zone.TAIL,
+        Role.CREDIT,
+        "among the closing chunks, a labelled credit for the pictures (``Photo Credit: …``, "
+        "``फोटो साभार: …``); mid-text such a line belongs to its picture",
+        lambda chunk, h: (
+            chunk.first == chunk.last
+            and len(chunk.text) <= h.max_short_length
+            and chunk.text[0] in PICTURE_CREDIT_FIRST
+        ),
+        _place_picture_credit,
     ),
     Rule(
         RuleName.DASH_AND_NAME_CLOSING_THE_STORY,
