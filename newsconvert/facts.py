@@ -286,9 +286,8 @@ def section_views(
     """The sections to render, and whether a paragraph carries the article's dateline
     (see :func:`dateline_paragraph`; when none does, it is rendered alone before the body).
 
-    An aside that is not :func:`shown` is a view of type :data:`HIDDEN`, or is left out with
-    ``drop_chrome``. It does not count as the block before the next one (``previous``): the
-    visible blocks render as they would without it."""
+    An aside that is not :func:`shown` is a view of type :data:`HIDDEN` (the ``previous`` of
+    the block after it), or is left out with ``drop_chrome``."""
     dateline = article.dateline if article.dateline and article.dateline.text.strip() else None
     target = dateline_paragraph(article, keep_chrome=keep_chrome)
     pending = dateline if target is not None else None
@@ -302,6 +301,9 @@ def section_views(
                 if not drop_chrome:
                     blank = not block.text or block.text.isspace()
                     blocks.append(BlockView(HIDDEN, block, previous, blank=blank))
+                    # A comment in reST takes an indented block after it: the next block must
+                    # know one stands before it (a quote then opens with an empty comment).
+                    previous, previous_bullet = HIDDEN, None
                 continue
             if pending is not None and block is target:
                 view = _block_view(block, previous, pending, previous_bullet)

@@ -35,8 +35,12 @@ from newsconvert.tree import (
     Article,
     Aside,
     AsideKind,
+    AttributionPosition,
+    Blockquote,
+    Embed,
     Headline,
     Paragraph,
+    Preformatted,
     Section,
     SectionHeading,
 )
@@ -179,3 +183,28 @@ def test_json_always_holds_the_whole_tree() -> None:
     article = _article("menu")
     for options in ({}, {"drop_chrome": True}, {"keep_chrome": True}):
         assert readers.read(render(article, "json", **options), "json") == article
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "rst"])
+def test_a_hidden_aside_before_an_indented_block_keeps_the_block_its_own(fmt: str) -> None:
+    # reST: a comment swallows an indented block after it unless an empty comment ends it
+    # (found by Hypothesis in test_generated_round_trip).
+    quote = Blockquote(
+        "\u201cWe will win this fight for the city,\u201d Jane Doe said.",
+        "We will win this fight for the city",
+        "Jane Doe said",
+        AttributionPosition.AFTER,
+    )
+    followers = (quote, Embed("a post\n\u2014 Jane Doe"), Preformatted("Shr 34 cts\n  Net 1.5"))
+    for follower in followers:
+        article = Article(
+            Headline("Title"),
+            sections=(
+                Section(
+                    SectionHeading("Heading"),
+                    (Aside("menu", AsideKind.CHROME), follower, Paragraph("End.")),
+                ),
+            ),
+        )
+        again = readers.read(render(article, fmt), fmt)
+        assert readers.first_difference(article, again) is None, (fmt, follower)
