@@ -27,7 +27,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from newsconvert import FORMATS, __version__, formats
 from newsconvert.errors import ConfigError, NewsconvertError
@@ -347,22 +347,13 @@ def read_article(job: Job, settings: Options, warn: Callable[[str], None]) -> Ar
     return article
 
 
-def _render_options(settings: Options) -> dict[str, Any]:
-    return {
-        "standalone": settings.standalone,
-        "template_dirs": settings.template_dirs,
-        "keep_chrome": settings.keep_chrome,
-        "lang": settings.lang,
-    }
-
-
 def convert_one(job: Job, settings: Options, warn: Callable[[str], None]) -> str:
     """Read, parse and render one input; returns the output text. Raises NewsconvertError."""
-    from newsconvert import render
+    from newsconvert.renderers import RenderOptions, render
 
     with gc_paused():
         article = read_article(job, settings, warn)
-        output = render(article, settings.to, **_render_options(settings))
+        output = render(article, settings.to, RenderOptions.of(settings))
         if settings.check:
             _check_round_trip(article, output, settings, job.input)
     if not output.endswith("\n"):
@@ -374,13 +365,13 @@ def convert_to_file(job: Job, settings: Options, warn: Callable[[str], None]) ->
     """Read, parse and render one input into ``job.output``, written piece by piece as the
     templates produce it (a big article's output is never held whole) and atomically (nothing
     is written if anything fails). Raises NewsconvertError."""
-    from newsconvert.renderers import render_to
+    from newsconvert.renderers import RenderOptions, render_to
 
     assert job.output is not None
     with gc_paused():
         article = read_article(job, settings, warn)
         with atomic_text_file(job.output) as stream:
-            render_to(stream, article, settings.to, **_render_options(settings))
+            render_to(stream, article, settings.to, RenderOptions.of(settings))
 
 
 def _write_stdout(text: str) -> None:

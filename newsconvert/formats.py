@@ -63,8 +63,8 @@ class Format:
     """The module of escaping functions for this format; its ``FILTERS`` become Jinja filters
     and its ``finalize`` (if any) Jinja's finalize hook."""
     writer: str | None = None
-    """``module:function`` writing an article as this format without templates
-    (``function(article) -> str``)."""
+    """``module:function`` writing an article as this format without templates, to a text
+    stream and without a final line break (``function(article, stream) -> None``)."""
     reader: str | None = None
     """``module:function`` reading this format back into a tree
     (``function(text, *, source, zones) -> Article``)."""
@@ -106,9 +106,9 @@ class Format:
         reader: Callable[..., Any] = _load(self.reader)
         return reader
 
-    def load_writer(self) -> Callable[..., str] | None:
+    def load_writer(self) -> Callable[..., None] | None:
         """The writing function, or ``None`` for a format written through templates."""
-        writer: Callable[..., str] | None = None if self.writer is None else _load(self.writer)
+        writer: Callable[..., None] | None = None if self.writer is None else _load(self.writer)
         return writer
 
     def load_escaper(self) -> Any:
@@ -164,7 +164,7 @@ FORMATS: tuple[Format, ...] = (
         name="json",
         label="JSON",
         suffixes=(".json",),
-        writer="newsconvert.renderers.json:render_json",
+        writer="newsconvert.renderers.json:write_json",
         reader="newsconvert.readers.json:read_json",
         highlight="json",
     ),

@@ -67,16 +67,21 @@ Every format leaves out asides of the kinds in :data:`newsconvert.tree.HIDDEN_AS
 
 from __future__ import annotations
 
+import io
 import os
-from collections.abc import Iterable
-from os import PathLike
-from typing import Any, TextIO
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from newsconvert.errors import UnknownBlockTypeError
 from newsconvert.formats import OUTPUT_FORMATS, output_format
 from newsconvert.tree import Article
 
+if TYPE_CHECKING:
+    from newsconvert.options import Options
+
 __all__ = [
+    "RenderOptions",
     "UnknownBlockTypeError",
     "reload_templates",
     "render",
@@ -116,152 +121,160 @@ def reload_templates() -> None:
     _environments.clear()
 
 
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """How :func:`render`, :func:`render_to` and :func:`render_formats` render an article.
+
+    Those functions also take these fields as keywords (``render(a, "html", standalone=True)``),
+    which change ``options`` (the defaults when it is not given).
+    """
+
+    standalone: bool = False
+    """A whole document (front matter, a full HTML page, a reST document title), not a
+    fragment."""
+    template_dirs: tuple[str, ...] = ()
+    """Folders searched for templates before the built-in ones (paths are accepted too)."""
+    keep_chrome: bool = False
+    """Also render asides of the kinds in :data:`newsconvert.tree.HIDDEN_ASIDES`."""
+    lang: str = "en"
+    """The document language."""
+    site: str | None = None
+    """Markdown only: a site generator's name (see :data:`newsconvert.escape.markdown.DIALECTS`).
+    Gives the body of that generator's post: what its front matter carries is left out (see
+    ``templates/md/article.md.j2``) and text is escaped for its Markdown engine."""
+    home: str | None = None
+    """Standalone HTML: the URL of the site's index, relative to the page, for a link back."""
+
+    def __post_init__(self) -> None:
+        dirs = self.template_dirs
+        if not isinstance(dirs, tuple) or not all(type(folder) is str for folder in dirs):
+            folders = tuple(os.fspath(folder) for folder in cast(Iterable[Any], dirs))
+            object.__setattr__(self, "template_dirs", folders)
+
+    @classmethod
+    def of(cls, options: Options | None = None, **changes: Any) -> RenderOptions:
+        """The rendering part of the one options model (:class:`newsconvert.options.Options`),
+        or the defaults; ``changes`` are fields of this class."""
+        if options is None:
+            return cls(**changes) if changes else _DEFAULT
+        fields: dict[str, Any] = {
+            "standalone": options.standalone,
+            "template_dirs": options.template_dirs,
+            "keep_chrome": options.keep_chrome,
+            "lang": options.lang,
+        }
+        fields.update(changes)
+        return cls(**fields)
+
+
+_DEFAULT = RenderOptions()
+
+
+def _options(options: RenderOptions | None, changes: dict[str, Any]) -> RenderOptions:
+    if options is None:
+        return RenderOptions(**changes) if changes else _DEFAULT
+    return replace(options, **changes) if changes else options
+
+
 def _template_call(
     article: Article,
     to: str,
-    *,
-    standalone: bool,
-    template_dirs: Iterable[str | PathLike[str]],
-    keep_chrome: bool,
-    lang: str,
-    site: str | None,
-    home: str | None,
+    options: RenderOptions,
     shared: dict[str, Any] | None = None,
-) -> tuple[Any, str, dict[str, Any]] | str:
+) -> tuple[Any, str, dict[str, Any]] | Callable[[Article, TextIO], None]:
     """The environment, template name and context that render ``article`` as ``to``; or, for
-    a format written without templates (JSON), the finished text."""
+    a format written without templates (JSON), its writing function."""
     from newsconvert.renderers.context import build_context
 
     fmt = output_format(to)
     writer = fmt.load_writer()
     if writer is not None:
-        return writer(article).rstrip("\n") + "\n"
-    dirs = tuple(os.fspath(folder) for folder in template_dirs)
+        return writer
     markdown = fmt.name == "md"
+    site = options.site if markdown else None
     env = template_environment(
         fmt.name,
-        dirs,
-        site if markdown else None,
+        options.template_dirs,
+        site,
         check_characters=not article.characters_checked,
     )
     context = build_context(
-        article, fmt.name, standalone=standalone, keep_chrome=keep_chrome, lang=lang, shared=shared
+        article,
+        fmt.name,
+        standalone=options.standalone,
+        keep_chrome=options.keep_chrome,
+        lang=options.lang,
+        shared=shared,
     )
-    context["site"] = site if markdown else None
-    context["home"] = home
+    context["site"] = site
+    context["home"] = options.home
     for other in OUTPUT_FORMATS:
         if other.standalone_metadata is not None:
             context[other.standalone_metadata] = None
-    if standalone and fmt.standalone_metadata is not None:
+    if options.standalone and fmt.standalone_metadata is not None:
         from newsconvert.renderers import metadata
 
         context[fmt.standalone_metadata] = getattr(metadata, fmt.standalone_metadata)(context)
-    return env, fmt.template(standalone), context
+    return env, fmt.template(options.standalone), context
 
 
-def render(
-    article: Article,
-    to: str,
-    *,
-    standalone: bool = False,
-    template_dirs: Iterable[str | PathLike[str]] = (),
-    keep_chrome: bool = False,
-    lang: str = "en",
-    site: str | None = None,
-    home: str | None = None,
-) -> str:
-    """Render ``article`` as ``to`` (``md``, ``html``, ``rst`` or ``json``, or an alias).
+def _text(article: Article, call: tuple[Any, str, dict[str, Any]] | Callable[..., None]) -> str:
+    """The text of a :func:`_template_call`, ending with exactly one line break."""
+    if callable(call):
+        buffer = io.StringIO()
+        call(article, buffer)
+        text = buffer.getvalue()
+    else:
+        from newsconvert.renderers.environment import render_template
 
-    ``standalone`` gives a whole document; ``template_dirs`` are searched for templates before
-    the built-in ones; ``keep_chrome`` also renders chrome and duplicate asides; ``lang`` is the
-    document language. ``site`` (Markdown only: a generator's name, see
-    :data:`newsconvert.escape.markdown.DIALECTS`) gives the body of that generator's post: what
-    its front matter carries is left out (see ``templates/md/article.md.j2``) and text is
-    escaped for its Markdown engine. ``home`` (standalone HTML: the URL of the site's index,
-    relative to the page) adds a link back to it. Raises :class:`ConfigError` for an unknown
-    format or a missing template folder, :class:`TemplateError` (naming the template file and
-    line) when a template fails, and :class:`UnknownBlockTypeError` (a :class:`TypeError`) for a
-    block type no renderer knows (never silently dropped). The
-    text ends with exactly one line break.
-    """
-    call = _template_call(
-        article,
-        to,
-        standalone=standalone,
-        template_dirs=template_dirs,
-        keep_chrome=keep_chrome,
-        lang=lang,
-        site=site,
-        home=home,
-    )
-    if isinstance(call, str):
-        return call
-    from newsconvert.renderers.environment import render_template
-
+        text = render_template(*call)
     # Every output ends with exactly one line break, whatever the templates leave.
-    return render_template(*call).rstrip("\n") + "\n"
+    return text.rstrip("\n") + "\n"
+
+
+def render(article: Article, to: str, options: RenderOptions | None = None, **changes: Any) -> str:
+    """Render ``article`` as ``to`` (``md``, ``html``, ``rst`` or ``json``, or an alias), as
+    ``options`` (a :class:`RenderOptions`) says, with ``changes`` to its fields as keywords.
+
+    Raises :class:`ConfigError` for an unknown format or a missing template folder,
+    :class:`TemplateError` (naming the template file and line) when a template fails, and
+    :class:`UnknownBlockTypeError` (a :class:`TypeError`) for a block type no renderer knows
+    (never silently dropped). The text ends with exactly one line break.
+    """
+    return _text(article, _template_call(article, to, _options(options, changes)))
 
 
 def render_formats(
     article: Article,
     formats: Iterable[str],
-    *,
-    standalone: bool = False,
-    template_dirs: Iterable[str | PathLike[str]] = (),
-    keep_chrome: bool = False,
-    lang: str = "en",
+    options: RenderOptions | None = None,
+    **changes: Any,
 ) -> dict[str, str]:
     """``article`` rendered as each of ``formats`` (names as :func:`render` takes them; the keys
     are the formats' names), the article's part of the template context computed once."""
     from newsconvert.renderers.context import article_context
-    from newsconvert.renderers.environment import render_template
 
-    dirs = tuple(os.fspath(folder) for folder in template_dirs)
-    shared = article_context(article, keep_chrome=keep_chrome)
-    texts: dict[str, str] = {}
-    for name in formats:
-        call = _template_call(
-            article,
-            name,
-            standalone=standalone,
-            template_dirs=dirs,
-            keep_chrome=keep_chrome,
-            lang=lang,
-            site=None,
-            home=None,
-            shared=shared,
-        )
-        text = call if isinstance(call, str) else render_template(*call).rstrip("\n") + "\n"
-        texts[output_format(name).name] = text
-    return texts
+    chosen = _options(options, changes)
+    shared = article_context(article, keep_chrome=chosen.keep_chrome)
+    return {
+        output_format(name).name: _text(article, _template_call(article, name, chosen, shared))
+        for name in formats
+    }
 
 
 def render_to(
     stream: TextIO,
     article: Article,
     to: str,
-    *,
-    standalone: bool = False,
-    template_dirs: Iterable[str | PathLike[str]] = (),
-    keep_chrome: bool = False,
-    lang: str = "en",
-    site: str | None = None,
-    home: str | None = None,
+    options: RenderOptions | None = None,
+    **changes: Any,
 ) -> None:
     """Write what :func:`render` returns to ``stream`` piece by piece, without holding the
     whole text: for big articles, whose output would otherwise sit in memory twice."""
-    call = _template_call(
-        article,
-        to,
-        standalone=standalone,
-        template_dirs=template_dirs,
-        keep_chrome=keep_chrome,
-        lang=lang,
-        site=site,
-        home=home,
-    )
-    if isinstance(call, str):
-        stream.write(call)
+    call = _template_call(article, to, _options(options, changes))
+    if callable(call):
+        call(article, stream)  # a writer's text has no final line break
+        stream.write("\n")
         return
     from newsconvert.renderers.environment import generate_template
 

@@ -171,13 +171,9 @@ def article_outputs(
 ) -> tuple[list[tuple[str, str]], IndexEntry, tuple[str, ...]]:
     """The files (path relative to OUT, text) for a parsed ``article``, its index entry and
     warnings about it."""
+    from newsconvert.renderers import RenderOptions, render
     from newsconvert.site.metadata import post_meta
 
-    render_options: dict[str, Any] = {
-        "template_dirs": options.template_dirs,
-        "keep_chrome": options.keep_chrome,
-        "lang": options.lang,
-    }
     if options.to == "md" and options.generator is not None:
         from newsconvert.site.frontmatter import make_post, parse_default_date
 
@@ -186,16 +182,14 @@ def article_outputs(
             options.generator,
             slug,
             default_date=parse_default_date(options.default_date),
-            **render_options,
+            options=RenderOptions.of(options, standalone=False),
         )
         entry = IndexEntry.from_meta(slug, post.path, post.meta)
         return [(post.path, post.text)], entry, post.warnings
-    from newsconvert.renderers import render
-
     path = slug + output_format(options.to).suffix
-    if options.to == "html":  # a page of the site: a link back to its index
-        render_options["home"] = "../" * slug.count("/") + INDEX_NAME
-    text = render(article, options.to, standalone=True, **render_options)
+    # A page of the site links back to its index.
+    home = "../" * slug.count("/") + INDEX_NAME if options.to == "html" else None
+    text = render(article, options.to, RenderOptions.of(options, standalone=True, home=home))
     return [(path, text)], IndexEntry.from_meta(slug, path, post_meta(article)), ()
 
 

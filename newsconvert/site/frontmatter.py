@@ -34,12 +34,15 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsconvert.errors import NewsconvertError
 from newsconvert.renderers.metadata import dump_yaml
 from newsconvert.site.metadata import PostMeta, post_meta
 from newsconvert.tree import Article
+
+if TYPE_CHECKING:
+    from newsconvert.renderers import RenderOptions
 
 GENERATORS = ("hugo", "jekyll", "pelican", "mkdocs", "zola")
 """The generators ``--for`` accepts."""
@@ -248,10 +251,10 @@ def make_post(
     slug: str,
     *,
     default_date: datetime | None = None,
-    **render_options: Any,
+    options: RenderOptions | None = None,
 ) -> Post:
     """``article`` as ``generator``'s post at ``slug``; an undated article gets
-    ``default_date`` when given. ``render_options`` go to :func:`newsconvert.renderers.render`.
+    ``default_date`` when given. ``options`` go to :func:`newsconvert.renderers.render`.
 
     Raises :class:`UndatedPostError` for an undated article without ``default_date`` when the
     generator cannot build it (MkDocs: Material's blog requires a date on every post).
@@ -270,6 +273,6 @@ def make_post(
             )
         elif generator in UNDATED:
             warnings = (UNDATED[generator],)
-    body = render(article, "md", site=generator, **render_options)
+    body = render(article, "md", options, site=generator)
     path = post_path(generator, slug, meta)
     return Post(path, post_text(generator, slug, meta, body), meta, warnings)
