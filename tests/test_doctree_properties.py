@@ -14,7 +14,8 @@ from docutils.utils import new_document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsconvert.integrations.doctree import DoctreeOptions, article_nodes, fill_document
+from newsconvert.integrations.doctree import Placement, article_nodes, fill_document
+from newsconvert.options import Options
 from newsconvert.tree import (
     HIDDEN_ASIDES,
     Article,
@@ -148,8 +149,9 @@ UNSAFE = (nodes.raw, nodes.reference, nodes.substitution_reference, nodes.pendin
 @settings(max_examples=150, deadline=None)
 @given(articles, st.booleans(), st.booleans())
 def test_every_word_arrives_as_text(article: Article, keep_chrome: bool, flat: bool) -> None:
-    options = DoctreeOptions(keep_chrome=keep_chrome, heading_offset=int(flat))
-    roots = article_nodes(article, document(), options)
+    roots = article_nodes(
+        article, document(), Options(keep_chrome=keep_chrome), Placement(heading_offset=int(flat))
+    )
     assert shown_words(roots) == expected_words(article, keep_chrome=keep_chrome)
     for root in roots:
         assert not any(isinstance(node, UNSAFE) for node in root.findall())

@@ -22,7 +22,7 @@ import docutils.parsers
 from docutils import nodes
 
 from newsconvert.errors import NewsconvertError
-from newsconvert.integrations.doctree import DoctreeOptions, fill_document
+from newsconvert.integrations.doctree import fill_document
 from newsconvert.options import docutils_settings_spec, from_docutils_settings
 from newsconvert.tree import Article
 
@@ -70,5 +70,5 @@ class Parser(docutils.parsers.Parser):
         except NewsconvertError as error:
             document += document.reporter.error(error.message, line=error.line)
         else:
-            fill_document(document, article, DoctreeOptions(keep_chrome=options.keep_chrome))
+            fill_document(document, article, options)
         self.finish_parse()

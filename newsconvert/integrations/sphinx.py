@@ -37,7 +37,7 @@ from sphinx.util.docutils import SphinxDirective
 import newsconvert
 from newsconvert.errors import NewsconvertError
 from newsconvert.formats import output_format
-from newsconvert.integrations.doctree import DoctreeBuilder, DoctreeOptions, news_time
+from newsconvert.integrations.doctree import DoctreeBuilder, Placement, news_time
 from newsconvert.integrations.docutils_parser import Parser as DocutilsNewsParser
 from newsconvert.integrations.docutils_parser import article_from_text
 from newsconvert.options import (
@@ -194,8 +194,7 @@ class NewsSourceParser(DocutilsNewsParser):
             self._fallback(document, docname, inputstring)
         else:
             log_diagnostics(article, docname=docname)
-            options = DoctreeOptions(keep_chrome=options.keep_chrome, time_node=news_time)
-            builder = DoctreeBuilder(document, options)
+            builder = DoctreeBuilder(document, options, Placement(time_node=news_time))
             document.extend(builder.meta_tags(article))
             document.extend(_protect([builder.metadata_docinfo(article)]))
             document.extend(_protect(builder.article(article)))
@@ -276,14 +275,16 @@ class NewsArticleDirective(SphinxDirective):
         log_diagnostics(article, self.get_location())
         if "format" in self.options:
             return self._rendered(article)
-        options = DoctreeOptions(
+        settings = config_options(self.config)
+        if "keep-chrome" in self.options:
+            settings = replace(settings, keep_chrome=True)
+        placement = Placement(
             heading_offset=self.options.get("heading-offset", 0),
             include_header="no-header" not in self.options,
-            keep_chrome="keep-chrome" in self.options or config_options(self.config).keep_chrome,
             sections_allowed=isinstance(self.state.parent, (nodes.section, nodes.document)),
             time_node=news_time,
         )
-        roots = DoctreeBuilder(self.state.document, options).article(article)
+        roots = DoctreeBuilder(self.state.document, settings, placement).article(article)
         for root in roots:
             for node in root.findall(nodes.Element):
                 node.source = str(path)
