@@ -50,7 +50,7 @@ EXIT_INTERRUPTED = 130
 
 SUBCOMMANDS: dict[str, str] = {
     "build": "newsconvert.site.cli",
-    "inspect": "newsconvert.inspect",
+    "inspect": "newsconvert.inspection",
 }
 """First words that select a subcommand, and the module whose ``run(argv) -> int`` runs it.
 A file literally named like one is converted as ``./build``."""

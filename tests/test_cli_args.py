@@ -197,10 +197,10 @@ def test_subcommands_get_the_rest_of_the_command_line(
 def test_a_missing_subcommand_module_is_a_usage_error(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, "newsconvert.inspect", None)
+    monkeypatch.setitem(sys.modules, "newsconvert.inspection", None)
     assert run(["inspect", "story.txt"]) == 2
     err = one_line(capsys.readouterr().err)
-    assert err.startswith("newsconvert: 'inspect' is not available: newsconvert.inspect")
+    assert err.startswith("newsconvert: 'inspect' is not available: newsconvert.inspection")
 
 
 def test_an_unexpected_exception_is_one_line_not_a_traceback(
@@ -265,9 +265,9 @@ def test_a_subcommand_that_exits_still_returns_a_status(monkeypatch: pytest.Monk
     def exits(argv: list[str]) -> int:
         raise SystemExit(2 if argv else None)
 
-    fake = types.ModuleType("newsconvert.inspect")
+    fake = types.ModuleType("newsconvert.inspection")
     fake.run = exits  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "newsconvert.inspect", fake)
+    monkeypatch.setitem(sys.modules, "newsconvert.inspection", fake)
     assert run(["inspect", "--bogus"]) == 2
     assert run(["inspect"]) == 0
 

@@ -130,7 +130,7 @@ def run(argv: Sequence[str]) -> int:
 
 
 def main() -> int:
-    """Entry point for ``python -m newsconvert.inspect``."""
+    """Entry point for ``python -m newsconvert.inspection``."""
     return run(sys.argv[1:])
 
 
