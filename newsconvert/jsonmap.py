@@ -194,13 +194,16 @@ class Key:
     written only (derived, or read together with another key)."""
     load: Load | None = None
     """Reads the argument's value (needed when ``field`` is set)."""
+    attribute: str | None = None
+    """Set when the value is the node's attribute of that name, as it is (``dump`` then reads
+    just that), so that the shape's writer can read it directly."""
 
 
 class Shape:
     """How one node class is written and read: its keys in the order they are written.
     ``finish`` adjusts the constructor's arguments once every key is read."""
 
-    __slots__ = ("_dumps", "_loads", "cls", "finish", "keys")
+    __slots__ = ("_loads", "cls", "dump", "finish", "keys")
 
     def __init__(
         self,
@@ -211,14 +214,10 @@ class Shape:
         self.cls = cls
         self.keys = keys
         self.finish = finish
-        self._dumps = tuple((key.name, key.dump) for key in keys)
+        self.dump = _writer(cls, keys)
         self._loads = tuple(
             (key.field, key.load) for key in keys if key.field is not None and key.load is not None
         )
-
-    def dump(self, node: Any) -> dict[str, Any]:
-        """``node`` as JSON data."""
-        return {name: dump(node) for name, dump in self._dumps}
 
     def load(self, data: JsonObject, reading: Reading) -> Any:
         """The node ``data`` describes."""
@@ -226,6 +225,26 @@ class Shape:
         if self.finish is not None:
             self.finish(arguments, reading)
         return self.cls(**arguments)
+
+
+def _writer(cls: type, keys: tuple[Key, ...]) -> Callable[[Any], dict[str, Any]]:
+    """A function giving a node as JSON data: one dictionary display, reading plain attributes
+    directly and calling the other keys' ``dump``. Made from source, as :mod:`dataclasses`
+    makes ``__init__``, since it runs once per node of every article written (a loop over the
+    keys costs twice as much)."""
+    namespace: dict[str, Any] = {}
+    items = []
+    for index, key in enumerate(keys):
+        if key.attribute is not None and key.attribute.isidentifier():
+            items.append(f"{key.name!r}: node.{key.attribute}")
+        else:
+            namespace[f"dump_{index}"] = key.dump
+            items.append(f"{key.name!r}: dump_{index}(node)")
+    source = f"def dump_{cls.__name__}(node):\n    return {{{', '.join(items)}}}\n"
+    exec(source, namespace)  # the source is made above from field names only
+    dump: Callable[[Any], dict[str, Any]] = namespace[f"dump_{cls.__name__}"]
+    dump.__doc__ = f"A {cls.__name__} as JSON data."
+    return dump
 
 
 def _constant(value: Any) -> Callable[[Any], Any]:
@@ -236,13 +255,13 @@ def _field_key(cls: type, name: str, kind: Any, default: Any) -> Key:
     """The key of a dataclass field, written as its type says."""
     get = attrgetter(name)
     if kind is str:
-        return Key(name, get, name, lambda data, reading: data.text(name))
+        return Key(name, get, name, lambda data, reading: data.text(name), name)
     if kind == str | None:
-        return Key(name, get, name, lambda data, reading: data.optional_text(name))
+        return Key(name, get, name, lambda data, reading: data.optional_text(name), name)
     if kind == tuple[str, ...]:
         return Key(name, lambda node: list(get(node)), name, lambda data, r: data.strings(name))
     if kind is int and name == "line":
-        return Key(name, get, name, lambda data, reading: data.line())
+        return Key(name, get, name, lambda data, reading: data.line(), name)
     if isinstance(kind, type) and issubclass(kind, enum.StrEnum):
         return Key(
             name,
@@ -374,11 +393,11 @@ BULLET_LIST = Shape(
     BulletList,
     (
         Key("type", _constant(BLOCK_TYPES[BulletList])),
-        Key("text", attrgetter("text")),
+        Key("text", attrgetter("text"), attribute="text"),
         Key("items", lambda block: [item.text for item in block.items], "items", _load_items),
         Key("item_lines", lambda block: [item.line for item in block.items]),
-        Key("marker", attrgetter("marker"), "marker", _load_marker),
-        Key("line", attrgetter("line"), "line", lambda data, reading: data.line()),
+        Key("marker", attrgetter("marker"), "marker", _load_marker, "marker"),
+        Key("line", attrgetter("line"), "line", lambda data, reading: data.line(), "line"),
     ),
 )
 
@@ -502,7 +521,7 @@ ARTICLE = Shape(
     Article,
     (
         Key(VERSION_KEY, _constant(SCHEMA_VERSION)),
-        Key("source", attrgetter("source"), "source", _load_source),
+        Key("source", attrgetter("source"), "source", _load_source, "source"),
         _text_node("headline", Headline),
         _text_node("kicker", Kicker),
         _text_node("standfirst", Standfirst),
