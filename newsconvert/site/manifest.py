@@ -35,13 +35,13 @@ import hashlib
 import json
 import os
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from newsconvert.errors import NewsconvertError
+from newsconvert.output import atomic_text_file, cannot_write
 from newsconvert.site.index import IndexEntry
 
 MANIFEST_NAME = ".newsconvert-manifest.jsonl"
@@ -185,7 +185,7 @@ class Journal:
         try:
             self._fd: int | None = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
         except OSError as error:
-            raise _write_error(self.path, error) from None
+            raise cannot_write(self.path, error) from None
 
     def append(self, line: str) -> None:
         """Append ``line`` (which ends with a newline); raises :class:`NewsconvertError` if it
@@ -198,7 +198,7 @@ class Journal:
             if written != len(data):  # only a full disk makes a regular file take less
                 raise OSError(28, os.strerror(28))
         except OSError as error:
-            raise _write_error(self.path, error) from None
+            raise cannot_write(self.path, error) from None
 
     def close(self) -> None:
         """Close the file (idempotent)."""
@@ -211,10 +211,6 @@ class Journal:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
-
-
-def _write_error(path: Path, error: OSError) -> NewsconvertError:
-    return NewsconvertError(f"cannot write: {error.strerror or error}", source=str(path))
 
 
 def load_manifest(out_dir: Path) -> Manifest:
@@ -304,28 +300,15 @@ def _load_legacy(out_dir: Path) -> Manifest:
 
 
 def save_manifest(out_dir: Path, manifest: Manifest) -> None:
-    """Write the compacted manifest atomically into ``out_dir`` (temporary file + rename, as
-    :func:`newsconvert.output.write_atomic` does), streaming it record by record: a build's
-    manifest is about a kilobyte per article, and it is written once the build holds every
-    record, when memory is at its highest. This also ends the journal. Raises
+    """Write the compacted manifest atomically into ``out_dir``
+    (:func:`newsconvert.output.atomic_text_file`: temporary file + rename), streaming it record
+    by record: a build's manifest is about a kilobyte per article, and it is written once the
+    build holds every record, when memory is at its highest. This also ends the journal. Raises
     :class:`NewsconvertError` naming the file if it cannot be written; the previous manifest and
     its journal are then untouched."""
     target = out_dir / MANIFEST_NAME
-    temporary: str | None = None
-    try:
-        fd, temporary = tempfile.mkstemp(dir=out_dir, prefix=f".{MANIFEST_NAME}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.writelines(manifest.lines())
-        # mkstemp creates files readable by the owner only; give it ordinary permissions.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, target)
-    except OSError as error:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-        raise _write_error(target, error) from None
+    with atomic_text_file(target) as handle:
+        handle.writelines(manifest.lines())
     with contextlib.suppress(OSError):
         (out_dir / LEGACY_MANIFEST_NAME).unlink()
 
