@@ -27,7 +27,8 @@ the options table in the docs (:func:`options_table`). Every front end then hold
      or into a dict when ``parse`` returns pairs);
    - ``check``: a value from a configuration file (Sphinx, MkDocs, Pelican) to the field's
      value, raising :class:`ConfigError`;
-   - ``defaults``: a different default for some front ends (``{"build": "html"}``);
+   - ``defaults``: a different default for some front ends (``{"build": "html"}``), and
+     ``parses`` a different ``parse`` (``build --to`` also takes ``parquet``);
    - ``shapes``: ``"article"`` if it changes an article's output file (``newsconvert build``
      then rebuilds every article when it changes), ``"site"`` if it changes the index or feed;
    - ``names``: a front end's own name for it where the generated one is not used
@@ -87,6 +88,7 @@ class Option:
     repeatable: bool = False
     check: Callable[[Any], Any] | None = None
     defaults: Mapping[str, Any] = field(default_factory=dict)
+    parses: Mapping[str, Callable[[str], Any]] = field(default_factory=dict)
     shapes: str | None = None
     names: Mapping[str, str] = field(default_factory=dict)
 
@@ -107,6 +109,21 @@ def _output_format(word: str) -> str:
     from newsconvert.formats import output_format
 
     return output_format(word).name
+
+
+DATASET_FORMAT = "parquet"
+"""``build --to parquet``: not a page format but an article dataset (see
+:func:`newsconvert.dask.to_parquet`)."""
+
+
+def _build_target(word: str) -> str:
+    """An output format's name, or :data:`DATASET_FORMAT`."""
+    if word.strip().lower() == DATASET_FORMAT:
+        return DATASET_FORMAT
+    if word.strip().lower() not in {name for f in OUTPUT_FORMATS for name in f.names}:
+        known = ", ".join(f.name for f in OUTPUT_FORMATS)
+        raise ConfigError(f"unknown output format {word!r} (choose from {known}, {DATASET_FORMAT})")
+    return _output_format(word)
 
 
 def _input_format(word: str) -> str:
@@ -277,11 +294,12 @@ class Options:
         default=None,
         metadata=option(
             f"output format: {_choices(OUTPUT_FORMATS)} (default: from the -o suffix, else md; "
-            "build: html)",
+            f"build: html, or {DATASET_FORMAT} for an article dataset)",
             ("convert", "build"),
             flags=("-t", "--to"),
             metavar="FORMAT",
             parse=_output_format,
+            parses={"build": _build_target},
             defaults={"build": "html"},
             shapes="article",
         ),
@@ -642,8 +660,9 @@ def add_arguments(parser: argparse.ArgumentParser, front: str) -> None:
         else:
             if opt.metavar:
                 details["metavar"] = opt.metavar
-            if opt.parse is not None:
-                details["type"] = _argument_type(opt.parse)
+            parse = opt.parses.get(front, opt.parse)
+            if parse is not None:
+                details["type"] = _argument_type(parse)
             if opt.repeatable:
                 details["action"] = "append"
                 details["default"] = []

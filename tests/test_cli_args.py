@@ -287,3 +287,23 @@ def test_an_output_that_would_replace_another_input_is_refused(
     )
     assert second.read_text(encoding="utf-8") == "# Other\n\nText.\n"
     assert sorted(p.name for p in second.parent.iterdir()) == ["a.md"]
+
+
+@pytest.mark.parametrize(
+    "words", [["-t", "parquet"], ["--to=parquet"], ["-tparquet"], ["--to", "PARQUET"]]
+)
+def test_build_to_parquet_is_an_ordinary_option(words: list[str]) -> None:
+    from newsconvert.options import from_arguments
+    from newsconvert.site.cli import make_parser
+
+    args = make_parser().parse_args(["src", "-o", "out", *words])
+    assert from_arguments(args, "build").to == "parquet"
+
+
+def test_only_build_writes_parquet(capsys: pytest.CaptureFixture[str]) -> None:
+    from newsconvert.site.cli import run as build_run
+
+    assert build_run(["src", "-o", "out", "--to", "xlsx"]) == 2
+    assert "choose from md, html, rst, json, parquet" in capsys.readouterr().err
+    assert run(["story.txt", "-t", "parquet"]) == 2
+    assert "unknown output format 'parquet'" in capsys.readouterr().err
