@@ -4,7 +4,8 @@ Prints one row per source line: its number, its role (``headline``, ``paragraph`
 ``timestamp.published``, …), the rule that decided it (``first-title-line``, …) and the start of
 the line, so a wrong decision shows at a glance. ``--json`` prints the same as a JSON list of
 objects with ``line``, ``role``, ``rule`` and ``text`` for tools. Diagnostics (guesses, unknown
-time-zone names) follow the table on stderr.
+time-zone names) follow the table on stderr. ``--rules`` lists every rule instead, in the order
+the parser tries them (from :func:`newsconvert.parser.rules.rule_catalogue`).
 
 Exit status: 0 success, 1 the file could not be read or parsed (one ``file:line: message`` line
 on stderr), 2 bad usage.
@@ -52,8 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Show the role the parser gave each line of FILE and the rule that fired.",
         epilog="example: newsconvert inspect story.txt --layout wrapped --tz IST=Asia/Kolkata",
     )
-    parser.add_argument("file", metavar="FILE", help="article text file (- for stdin)")
+    parser.add_argument("file", metavar="FILE", nargs="?", help="article text file (- for stdin)")
     parser.add_argument("--json", action="store_true", help="print a JSON list for tools")
+    parser.add_argument(
+        "--rules",
+        action="store_true",
+        help="list the parser's rules (zone, names, role, what each recognises) instead",
+    )
     add_arguments(parser, "inspect")
     return parser
 
@@ -78,6 +84,28 @@ def format_table(roles: Sequence[object], stream: TextIO) -> None:
         )
 
 
+def format_rules(stream: TextIO, as_json: bool) -> None:
+    """Write the rule vocabulary: every rule's zone, names, role and summary, in order."""
+    from newsconvert.parser.rules import rule_catalogue
+
+    records = [
+        {
+            "zone": entry.zone.value,
+            "rules": [name.value for name in entry.names],
+            "role": entry.role.value,
+            "recognises": entry.summary.replace("``", ""),
+        }
+        for entry in rule_catalogue()
+    ]
+    if as_json:
+        stream.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
+        return
+    for record in records:
+        names = ", ".join(record["rules"])
+        stream.write(f"{record['zone']:<7} {names}  \u2192 {record['role']}\n")
+        stream.write(f"        {record['recognises']}\n")
+
+
 def _report(problem: NewsconvertError) -> None:
     where = problem.source or "newsconvert"
     if problem.line:
@@ -92,6 +120,12 @@ def run(argv: Sequence[str]) -> int:
         arguments = build_parser().parse_args(list(argv))
     except _UsageExit as stop:
         return stop.status
+    if arguments.rules:
+        format_rules(sys.stdout, arguments.json)
+        return EXIT_OK
+    if arguments.file is None:
+        sys.stderr.write(f"{PROG}: error: FILE is required (or --rules)\n")
+        return EXIT_USAGE
     from newsconvert.parser import parse_with_trace
     from newsconvert.source import read_source
 

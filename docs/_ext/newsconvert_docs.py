@@ -11,6 +11,11 @@
 ``.. options-table::``
     every option and what each front end calls it (:mod:`newsconvert.options`).
 
+``.. rule-table:: body``
+    the parser's rules of one zone (``layout``, ``front``, ``body`` or ``tail``), in the order
+    they are tried, from the rule lists themselves
+    (:func:`newsconvert.parser.rules.rule_catalogue`).
+
 ``.. template-context::``
     lists the names every template receives (:data:`newsconvert.renderers.context.CONTEXT`) and the
     fields of the per-block view (:class:`newsconvert.facts.BlockView`).
@@ -132,6 +137,41 @@ class OptionsTable(SphinxDirective):
         return [nodes.table("", group)]
 
 
+class RuleTable(SphinxDirective):
+    """The rules of one zone: the names each records, what a chunk becomes, what it recognises."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        from newsconvert.parser.rules import Zone, rule_catalogue
+
+        try:
+            zone = Zone(self.arguments[0])
+        except ValueError:
+            raise self.error(f"rule-table: no zone {self.arguments[0]!r}") from None
+        group = nodes.tgroup(cols=3)
+        for width in (3, 2, 6):
+            group += nodes.colspec(colwidth=width)
+        group += nodes.thead("", _row("rule", "becomes", "what it recognises"))
+        body = nodes.tbody()
+        for entry in rule_catalogue():
+            if entry.zone is not zone:
+                continue
+            row = nodes.row()
+            names = nodes.paragraph()
+            for position, name in enumerate(entry.names):
+                if position:
+                    names += nodes.Text(", ")
+                names += nodes.literal(name.value, name.value)
+            row += nodes.entry("", names)
+            row += nodes.entry("", nodes.paragraph(entry.role.value, entry.role.value))
+            summary, problems = self.state.inline_text(entry.summary, self.lineno)
+            row += nodes.entry("", nodes.paragraph("", "", *summary), *problems)
+            body += row
+        group += body
+        return [nodes.table("", group)]
+
+
 def _row(*cells: str) -> nodes.row:
     row = nodes.row()
     for cell in cells:
@@ -169,6 +209,7 @@ def _attribute_doc(cls: type, name: str) -> str:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("command-output", CommandOutput)
     app.add_directive("options-table", OptionsTable)
+    app.add_directive("rule-table", RuleTable)
     app.add_directive("template-context", TemplateContext)
     app.add_directive("zone-table", ZoneTable)
     # Nothing is stored in the environment, and chdir in command-output is per process.

@@ -27,13 +27,14 @@ from newsconvert.errors import ConfigError, NewsconvertError, ParseError
 from newsconvert.parser.blocks import read_body
 from newsconvert.parser.builder import ArticleBuilder
 from newsconvert.parser.front import read_front
+from newsconvert.parser.heuristics import DEFAULT_HEURISTICS, Heuristics
 from newsconvert.parser.layouts import LAYOUTS, assemble, detect_layout, typical_width
 from newsconvert.parser.lines import Line, split_lines
 from newsconvert.parser.timezones import zone_table
 from newsconvert.parser.trace import LineRole, expand_trace
 from newsconvert.tree import Article
 
-__all__ = ["LAYOUTS", "LineRole", "parse", "parse_with_trace"]
+__all__ = ["LAYOUTS", "Heuristics", "LineRole", "parse", "parse_with_trace"]
 
 
 def _parse(
@@ -42,6 +43,7 @@ def _parse(
     zones: Mapping[str, str] | None,
     layout: str | None,
     strict: bool,
+    heuristics: Heuristics | None,
 ) -> tuple[Article, ArticleBuilder, list[Line]]:
     if layout is not None and layout not in LAYOUTS:
         raise ConfigError(
@@ -58,9 +60,10 @@ def _parse(
     chosen = layout or detect_layout(lines, typical)
     chunks = assemble(lines, chosen, forced=layout is not None, typical=typical)
     builder = ArticleBuilder(source, strict)
+    h = heuristics or DEFAULT_HEURISTICS
     try:
-        start = read_front(chunks, builder, table)
-        read_body(chunks, start, builder, table)
+        start = read_front(chunks, builder, table, h)
+        read_body(chunks, start, builder, table, h)
     except NewsconvertError as error:
         raise error.located(source) from None
     return builder.build(), builder, lines
@@ -73,16 +76,18 @@ def parse(
     zones: Mapping[str, str] | None = None,
     layout: str | None = None,
     strict: bool = False,
+    heuristics: Heuristics | None = None,
 ) -> Article:
     """Parse plain-text article ``text`` into an :class:`~newsconvert.tree.Article`.
 
     ``source`` names the text in errors; ``zones`` overrides time-zone abbreviations
     (``{"IST": "Europe/Dublin"}``); ``layout`` forces one of :data:`LAYOUTS` instead of
-    detecting it; ``strict`` raises the first diagnostic as a :class:`ParseError`.
+    detecting it; ``strict`` raises the first diagnostic as a :class:`ParseError`;
+    ``heuristics`` replaces the parser's thresholds (:class:`Heuristics`, for experiments).
     Raises :class:`~newsconvert.errors.NewsconvertError` (with source and line) for text that
     holds no article.
     """
-    return _parse(text, source, zones, layout, strict)[0]
+    return _parse(text, source, zones, layout, strict, heuristics)[0]
 
 
 def parse_with_trace(
@@ -92,7 +97,8 @@ def parse_with_trace(
     zones: Mapping[str, str] | None = None,
     layout: str | None = None,
     strict: bool = False,
+    heuristics: Heuristics | None = None,
 ) -> tuple[Article, tuple[LineRole, ...]]:
     """:func:`parse`, plus the role and deciding rule of every source line."""
-    article, builder, lines = _parse(text, source, zones, layout, strict)
+    article, builder, lines = _parse(text, source, zones, layout, strict, heuristics)
     return article, expand_trace(lines, builder.spans)

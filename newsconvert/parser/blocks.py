@@ -1,33 +1,7 @@
-"""The body: sections, headings, paragraphs, blockquotes, lists, tables, embeds and asides.
-
-Each body chunk is tried against the rules below, cheapest and most specific first; the first
-that fires decides. When none does, the chunk is a paragraph — always a safe answer.
-
-=============================  ==========================================================
-rule                           fires on
-=============================  ==========================================================
-``column-aligned-lines`` …     a table chunk (from :mod:`.layouts`) → ``Preformatted``
-``list-marker``                consecutive list-item chunks → one ``BulletList``
-``repeats-line-N``             an extraction artefact: an exact repeat of the chunk just
-                               before, of a run of chunks just before (``A B A B``), of a
-                               caption or of the front matter → ``Aside(DUPLICATE)``;
-                               a line recurring elsewhere (a fixture list) stays
-``labelled-timestamp`` …       timestamps, credits; bylines (``-- Jane Doe`` too) and bare
-                               dates only among the closing chunks
-``chrome-words-only``          share bars, menus, follow prompts, tag lists → ``Aside(CHROME)``
-``crosslink-label``            ``Also Read: …``, ``READ MORE: …`` → ``Aside(CROSSLINK)``
-``photo-caption``              ``1 of 4. …``, ``(AP Photo/…)``, ``Photo: …`` → ``Aside(CAPTION)``
-``post-signature``             ``— Name (@handle) date`` → ``Embed`` (with the post before it)
-``wire-dateline``              a dateline opening one of the first paragraphs
-``all-caps-subhead``           a short line in capitals before body text → section heading
-``short-line-between-paragraphs``  a short unpunctuated line between paragraphs → heading
-                               (the next must be running text that starts a sentence)
-``quotation-with-attribution`` a paragraph that is mostly a quotation → ``Blockquote``
-=============================  ==========================================================
-
-After the last chunk, a sign-off ending the last paragraph (``… said. (PTI)``) is split off as a
-credit (``paragraph-with-trailing-credit``), and what is left is tried as a blockquote again
-(``quotation-with-trailing-credit``): the credit, not the quotation, is what kept it a paragraph.
+"""The body: sections, headings, paragraphs, blockquotes, lists, tables, embeds and asides. Each
+body chunk is tried against :data:`BODY_RULES` in order, the first that fires decides, and a chunk
+no other rule claims is a paragraph; :data:`FINAL_RULES` then split a sign-off off the last
+paragraph. The rules are described in ``docs/format.rst`` (a table generated from these lists).
 """
 
 from __future__ import annotations
@@ -47,9 +21,11 @@ from newsconvert.parser.asides import (
 from newsconvert.parser.builder import ArticleBuilder
 from newsconvert.parser.credits import may_be_credit, split_trailing_credit
 from newsconvert.parser.datelines import match_dateline
+from newsconvert.parser.heuristics import Heuristics
 from newsconvert.parser.layouts import Chunk
 from newsconvert.parser.metadata import take_byline, take_credit, take_timestamp
 from newsconvert.parser.quotes import match_blockquote
+from newsconvert.parser.rules import Role, Rule, RuleName, Zone
 from newsconvert.parser.timestamps import may_be_timestamp
 from newsconvert.parser.timezones import ZoneTable
 from newsconvert.tree import (
@@ -64,24 +40,6 @@ from newsconvert.tree import (
     SectionHeading,
 )
 
-MAX_HEADING_LENGTH = 90
-MAX_HEADING_WORDS = 12
-SENTENCE_LIKE_WORDS = 9
-"""A heading-length line of this many words, mostly lowercase, reads as a sentence."""
-MIN_DUPLICATE_LENGTH = 12
-"""Shorter repeats (``Reuter``, ``* * *``) are ordinary, not duplicated captions."""
-MAX_REPEATED_RUN = 10
-"""Longest run of chunks whose back-to-back repeat is hidden as a duplicate (``A B C A B C``)."""
-DATELINE_REACH = 90
-"""Characters from the start of a paragraph within which a dateline's separator must appear."""
-DATELINE_PARAGRAPHS = 3
-"""A dateline is looked for in this many opening paragraphs (captions may come first)."""
-TAIL_CHUNKS = 3
-"""Bylines and bare dates are metadata only among the last chunks of the text."""
-MAX_TAIL_CHUNKS = 10
-"""The closing metadata is looked for in at most this many chunks from the end."""
-MAX_SHORT_LENGTH = 200
-
 # Words a title does not end on but a sentence broken across lines does.
 _FRAGMENT_END_WORDS = (
     "a an the and or but nor as of to in on at by for from with that which who whose than if "
@@ -90,9 +48,9 @@ _FRAGMENT_END_WORDS = (
 _FRAGMENT_ENDS = frozenset(_FRAGMENT_END_WORDS.split())
 _ENTRY_TIME = re.compile(r"\d{1,2}[.:]\d{2}(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{2,5})?")
 _HEADING_RULES = {
-    "caps": "all-caps-subhead",
-    "time": "live-blog-entry-time",
-    "short": "short-line-between-paragraphs",
+    "caps": RuleName.ALL_CAPS_SUBHEAD,
+    "time": RuleName.LIVE_BLOG_ENTRY_TIME,
+    "short": RuleName.SHORT_LINE_BETWEEN_PARAGRAPHS,
 }
 _SENTENCE_END = frozenset(".!?\"'\u201d\u2019)")
 _HEADING_END_REFUSED = frozenset(".,;:!?\"'\u201c\u201d\u2018\u2019)-\u2013\u2014")
@@ -109,10 +67,10 @@ _BODY_HEADING = "heading"
 _BODY_OTHER = "other"
 
 
-def _heading_shape(text: str) -> str | None:
+def _heading_shape(text: str, h: Heuristics) -> str | None:
     """``caps`` for an ALL-CAPS sub-head, ``time`` for a live blog's entry time, ``short`` for
     a short unpunctuated line, else ``None``."""
-    if len(text) > MAX_HEADING_LENGTH or text.count(" ") >= MAX_HEADING_WORDS:
+    if len(text) > h.max_heading_length or text.count(" ") >= h.max_heading_words:
         return None
     first = text[0]
     if not (first.isupper() or first.isdigit()):
@@ -128,36 +86,36 @@ def _heading_shape(text: str) -> str | None:
     if text.rsplit(" ", 1)[-1] in _FRAGMENT_ENDS:
         return None  # ``… went to form in Sheffield as``: a sentence broken off, not a title
     words = text.split()
-    if len(words) >= SENTENCE_LIKE_WORDS:
+    if len(words) >= h.sentence_like_words:
         lowercase = sum(1 for word in words if word[0].islower())
         if lowercase * 5 >= len(words) * 3:
             return None  # ``Kat will discover her uncle was …``: a sentence without its stop
     return "short" if any(c.isalpha() for c in text) else None
 
 
-RUNNING_TEXT_WORDS = 6
-"""A paragraph of this many words reads as running text even without a final full stop."""
-
-
-def _is_body_paragraph(chunk: Chunk) -> bool:
+def _is_body_paragraph(chunk: Chunk, h: Heuristics) -> bool:
     """Whether ``chunk`` is ordinary running text (what a heading must be followed by): not
     heading-shaped, and a sentence or several words long, so that a column of short labels
     (``16th PREM`` above ``WINNERS (six times)``) is not read as heading and body."""
     if chunk.kind != "text":
         return chunk.kind == "item"
     text = chunk.text
-    if _heading_shape(text) is not None:
+    if _heading_shape(text, h) is not None:
         return False
     return (
-        text.count(" ") >= RUNNING_TEXT_WORDS - 1
+        text.count(" ") >= h.running_text_words - 1
         or text.rstrip("\"')]\u201d\u2019")[-1:] in ".!?:\u2026"
     )
 
 
-def read_body(chunks: list[Chunk], start: int, builder: ArticleBuilder, zones: ZoneTable) -> None:
+def read_body(
+    chunks: list[Chunk], start: int, builder: ArticleBuilder, zones: ZoneTable, h: Heuristics
+) -> None:
     """Place every chunk from ``start`` on into the body (or the metadata it turns out to be)."""
-    _BodyReader(chunks, builder, zones).read(start)
-    _split_final_credit(builder)
+    reader = _BodyReader(chunks, builder, zones, h)
+    reader.read(start)
+    for rule in FINAL_RULES:
+        rule.apply(reader, None)
 
 
 class _BodyReader:
@@ -168,7 +126,9 @@ class _BodyReader:
         "certain",
         "chunks",
         "duplicates_until",
+        "h",
         "heading_left",
+        "index",
         "paragraphs",
         "previous",
         "refused_until",
@@ -177,11 +137,16 @@ class _BodyReader:
         "zones",
     )
 
-    def __init__(self, chunks: list[Chunk], builder: ArticleBuilder, zones: ZoneTable) -> None:
+    def __init__(
+        self, chunks: list[Chunk], builder: ArticleBuilder, zones: ZoneTable, h: Heuristics
+    ) -> None:
         self.chunks = chunks
         self.builder = builder
         self.zones = zones
-        self.tail_from = _tail_start(chunks)
+        self.h = h
+        self.index = 0
+        """The chunk being placed: a rule that fires moves it past the chunks it used."""
+        self.tail_from = _tail_start(chunks, h)
         self.seen: dict[str, int] = {}
         """Text of every chunk placed so far → its index in ``chunks`` (for exact repeats)."""
         self.certain: dict[str, int] = {}
@@ -201,106 +166,18 @@ class _BodyReader:
         """End of a run of short lines already judged not to be headings."""
 
     def read(self, index: int) -> None:
+        """Place the chunks from ``index`` on: each by the first rule of its kind that fires
+        (the last text rule, a paragraph, always does)."""
         chunks = self.chunks
-        builder = self.builder
+        h = self.h
         count = len(chunks)
-        while index < count:
-            chunk = chunks[index]
-            if chunk.kind == "table":
-                builder.add_block(Preformatted(chunk.text, chunk.first))
-                builder.mark(chunk.first, chunk.last, "preformatted", chunk.rule)
-                self.previous = _BODY_OTHER
-                index += 1
-            elif chunk.kind == "item":
-                index = _read_list(chunks, index, builder)
-                self.previous = _BODY_PARAGRAPH
-            else:
-                index = self.read_text(index)
-
-    def read_text(self, index: int) -> int:
-        """Place the text chunk at ``index``; return the index of the next unplaced chunk."""
-        chunk = self.chunks[index]
-        builder = self.builder
-        text = chunk.text
-        first = chunk.first
-        length = len(text)
-        if length <= MAX_CHROME_LENGTH and is_chrome(text):
-            # Before the duplicate test: a share bar printed above and below the story is
-            # chrome both times.
-            self.set_aside(chunk, AsideKind.CHROME, "chrome", "chrome-words-only")
-            return index + 1
-        if length >= MIN_DUPLICATE_LENGTH:
-            earlier = self.repeated_line(index, text)
-            if earlier is not None:
-                self.set_aside(chunk, AsideKind.DUPLICATE, "duplicate", f"repeats-line-{earlier}")
-                return index + 1
-        if length <= MAX_SHORT_LENGTH:
-            at_tail = index >= self.tail_from
-            # The recognisers' quick conditions first: most short paragraphs fail both.
-            if (
-                chunk.first == chunk.last
-                and may_be_timestamp(text)
-                and take_timestamp(chunk, builder, self.zones, unlabelled=at_tail)
-            ):
-                return index + 1
-            if may_be_credit(text) and take_credit(chunk, builder):
-                return index + 1
-            if at_tail:
-                used = take_byline(self.chunks, index, builder, closing=True)
-                if used:
-                    return index + used
-        if text[0] in CROSSLINK_FIRST and is_crosslink(text):
-            self.set_aside(chunk, AsideKind.CROSSLINK, "crosslink", "crosslink-label")
-            self.previous = _BODY_OTHER
-            return index + 1
-        if is_caption(text):
-            self.set_aside(chunk, AsideKind.CAPTION, "caption", "photo-caption")
-            return index + 1
-        if "@" in text:  # a one-character test is memchr-fast; ``"(@" in`` is not
-            signature = find_signature(text)
-            if signature is not None:
-                _place_embed(chunk, signature, builder)
-                self.previous = _BODY_PARAGRAPH
-                return index + 1
-        if self.paragraphs < DATELINE_PARAGRAPHS and builder.dateline is None:
-            opened = _match_dateline(text, first)
-            if opened is not None:
-                builder.dateline, text = opened
-                self.paragraphs += 1
-                if not text:
-                    builder.mark(first, chunk.last, "dateline", "wire-dateline")
-                    return index + 1
-                builder.add_block(Paragraph(text, first))
-                builder.mark(first, chunk.last, "paragraph", "opens-with-wire-dateline")
-                self.previous = _BODY_PARAGRAPH
-                return index + 1
-        if length <= MAX_HEADING_LENGTH:
-            shape = _heading_shape(text)
-            if shape is not None:
-                rule = self.heading_rule(index, shape)
-                if rule is not None:
-                    builder.start_section(SectionHeading(text, first))
-                    builder.mark(first, chunk.last, "heading", rule)
-                    self.previous = _BODY_HEADING
-                    return index + 1
-        self.paragraphs += 1
-        self.previous = _BODY_PARAGRAPH
-        if '"' in text or "\u201c" in text:  # only double quotation marks open a blockquote
-            quote = match_blockquote(text, line=first)
-            if quote is not None:
-                builder.blocks.append(quote)
-                builder.spans.append(
-                    (first, chunk.last, "blockquote", "quotation-with-attribution")
-                )
-                return index + 1
-        builder.blocks.append(Paragraph(text, first))
-        rule = chunk.rule
-        builder.spans.append(
-            (first, chunk.last, "paragraph", rule if rule != "one-line" else "running-text")
-        )
-        if text[-1] == ":":
-            return _read_unmarked_list(self.chunks, index + 1, builder)
-        return index + 1
+        self.index = index
+        while self.index < count:
+            chunk = chunks[self.index]
+            for rule in _RULES_BY_KIND[chunk.kind]:
+                quick = rule.quick
+                if (quick is None or quick(chunk, h)) and rule.apply(self, chunk):
+                    break
 
     def repeated_line(self, index: int, text: str) -> int | None:
         """The line of the earlier chunk that the chunk at ``index`` repeats as an extraction
@@ -320,7 +197,7 @@ class _BodyReader:
             return chunks[earlier].first
         span = index - earlier
         if (
-            span <= MAX_REPEATED_RUN
+            span <= self.h.max_repeated_run
             and index + span <= len(chunks)
             and all(
                 chunks[earlier + offset].text == chunks[index + offset].text
@@ -331,13 +208,16 @@ class _BodyReader:
             return chunks[earlier].first
         return None
 
-    def set_aside(self, chunk: Chunk, kind: AsideKind, role: str, rule: str) -> None:
+    def set_aside(self, chunk: Chunk, kind: AsideKind, role: Role, rule: str) -> bool:
+        """Place ``chunk`` as an aside of ``kind`` and move past it."""
         self.builder.add_block(Aside(chunk.text, kind, chunk.first))
         self.builder.mark(chunk.first, chunk.last, role, rule)
         if kind is AsideKind.CAPTION:
             self.certain.setdefault(chunk.text, chunk.first)
+        self.index += 1
+        return True
 
-    def heading_rule(self, index: int, shape: str) -> str | None:
+    def heading_rule(self, index: int, shape: str) -> RuleName | None:
         """The rule by which the heading-shaped chunk at ``index`` is a heading, or ``None``.
 
         The whole run of short lines is judged at once: one or two (a heading and a
@@ -346,23 +226,24 @@ class _BodyReader:
         """
         if self.heading_left > 0:
             self.heading_left -= 1
-            return "heading-after-heading"
+            return RuleName.HEADING_AFTER_HEADING
         if index < self.refused_until:
             return None
         chunks = self.chunks
+        h = self.h
         count = len(chunks)
         run_end = index + 1
         while (
             run_end < count
             and chunks[run_end].kind == "text"
-            and _heading_shape(chunks[run_end].text) is not None
+            and _heading_shape(chunks[run_end].text, h) is not None
         ):
             run_end += 1
         length = run_end - index
         if (
             length <= 2
             and run_end < count
-            and _is_body_paragraph(chunks[run_end])
+            and _is_body_paragraph(chunks[run_end], h)
             and not _continues_into(chunks[run_end])
             and (shape != "short" or self.previous == _BODY_PARAGRAPH)
             and not _ends_lead_in(self.builder)
@@ -373,27 +254,357 @@ class _BodyReader:
         return None
 
 
-def _tail_start(chunks: list[Chunk]) -> int:
-    """Where the closing metadata of the text may start: the last :data:`TAIL_CHUNKS` chunks,
+# The rules, in the order they are tried on a body chunk. Each ``_place_…`` function places the
+# chunk at ``reader.index`` and moves ``reader.index`` past what it used when its rule fires.
+
+
+def _place_table(reader: _BodyReader, chunk: Chunk) -> bool:
+    reader.builder.add_block(Preformatted(chunk.text, chunk.first))
+    reader.builder.mark(chunk.first, chunk.last, Role.PREFORMATTED, chunk.rule)
+    reader.previous = _BODY_OTHER
+    reader.index += 1
+    return True
+
+
+def _place_list(reader: _BodyReader, chunk: Chunk) -> bool:
+    reader.index = _read_list(reader.chunks, reader.index, reader.builder)
+    reader.previous = _BODY_PARAGRAPH
+    return True
+
+
+def _place_chrome(reader: _BodyReader, chunk: Chunk) -> bool:
+    # Before the duplicate test: a share bar printed above and below the story is chrome both
+    # times.
+    return is_chrome(chunk.text) and reader.set_aside(
+        chunk, AsideKind.CHROME, Role.CHROME, RuleName.CHROME_WORDS_ONLY
+    )
+
+
+def _place_duplicate(reader: _BodyReader, chunk: Chunk) -> bool:
+    earlier = reader.repeated_line(reader.index, chunk.text)
+    return earlier is not None and reader.set_aside(
+        chunk, AsideKind.DUPLICATE, Role.DUPLICATE, RuleName.repeats(earlier)
+    )
+
+
+def _place_timestamp(reader: _BodyReader, chunk: Chunk) -> bool:
+    if take_timestamp(
+        chunk, reader.builder, reader.zones, reader.h, unlabelled=reader.index >= reader.tail_from
+    ):
+        reader.index += 1
+        return True
+    return False
+
+
+def _place_credit(reader: _BodyReader, chunk: Chunk) -> bool:
+    if take_credit(chunk, reader.builder, reader.h):
+        reader.index += 1
+        return True
+    return False
+
+
+def _place_closing_byline(reader: _BodyReader, chunk: Chunk) -> bool:
+    if reader.index < reader.tail_from:
+        return False
+    used = take_byline(reader.chunks, reader.index, reader.builder, reader.h, closing=True)
+    reader.index += used
+    return used > 0
+
+
+def _place_crosslink(reader: _BodyReader, chunk: Chunk) -> bool:
+    if not is_crosslink(chunk.text):
+        return False
+    reader.previous = _BODY_OTHER
+    return reader.set_aside(chunk, AsideKind.CROSSLINK, Role.CROSSLINK, RuleName.CROSSLINK_LABEL)
+
+
+def _place_caption(reader: _BodyReader, chunk: Chunk) -> bool:
+    return is_caption(chunk.text) and reader.set_aside(
+        chunk, AsideKind.CAPTION, Role.CAPTION, RuleName.PHOTO_CAPTION
+    )
+
+
+def _place_signed_post(reader: _BodyReader, chunk: Chunk) -> bool:
+    signature = find_signature(chunk.text)
+    if signature is None:
+        return False
+    _place_embed(chunk, signature, reader.builder)
+    reader.previous = _BODY_PARAGRAPH
+    reader.index += 1
+    return True
+
+
+def _place_dateline(reader: _BodyReader, chunk: Chunk) -> bool:
+    builder = reader.builder
+    if reader.paragraphs >= reader.h.dateline_paragraphs or builder.dateline is not None:
+        return False
+    first = chunk.first
+    opened = _match_dateline(chunk.text, first, reader.h)
+    if opened is None:
+        return False
+    builder.dateline, text = opened
+    reader.paragraphs += 1
+    reader.index += 1
+    if not text:
+        builder.mark(first, chunk.last, Role.DATELINE, RuleName.WIRE_DATELINE)
+        return True
+    builder.add_block(Paragraph(text, first))
+    builder.mark(first, chunk.last, Role.PARAGRAPH, RuleName.OPENS_WITH_WIRE_DATELINE)
+    reader.previous = _BODY_PARAGRAPH
+    return True
+
+
+def _place_heading(reader: _BodyReader, chunk: Chunk) -> bool:
+    shape = _heading_shape(chunk.text, reader.h)
+    if shape is None:
+        return False
+    rule = reader.heading_rule(reader.index, shape)
+    if rule is None:
+        return False
+    reader.builder.start_section(SectionHeading(chunk.text, chunk.first))
+    reader.builder.mark(chunk.first, chunk.last, Role.HEADING, rule)
+    reader.previous = _BODY_HEADING
+    reader.index += 1
+    return True
+
+
+def _place_blockquote(reader: _BodyReader, chunk: Chunk) -> bool:
+    quote = match_blockquote(chunk.text, line=chunk.first)
+    if quote is None:
+        return False
+    reader.paragraphs += 1
+    reader.previous = _BODY_PARAGRAPH
+    reader.builder.blocks.append(quote)
+    reader.builder.spans.append(
+        (chunk.first, chunk.last, Role.BLOCKQUOTE, RuleName.QUOTATION_WITH_ATTRIBUTION)
+    )
+    reader.index += 1
+    return True
+
+
+def _place_paragraph(reader: _BodyReader, chunk: Chunk) -> bool:
+    reader.paragraphs += 1
+    reader.previous = _BODY_PARAGRAPH
+    text = chunk.text
+    builder = reader.builder
+    builder.blocks.append(Paragraph(text, chunk.first))
+    rule = chunk.rule
+    builder.spans.append((chunk.first, chunk.last, _PARAGRAPH, _PARAGRAPH_RULES.get(rule, rule)))
+    reader.index += 1
+    if text[-1] == ":":
+        reader.index = _read_unmarked_list(reader.chunks, reader.index, builder, reader.h)
+    return True
+
+
+# The most frequent trace entry, bound once (reading an Enum class's attribute is slow on 3.11).
+_PARAGRAPH = Role.PARAGRAPH
+_PARAGRAPH_RULES: dict[str, str] = {RuleName.ONE_LINE: RuleName.RUNNING_TEXT}
+"""A paragraph is traced by its chunk's layout rule, a one-line chunk as running text."""
+
+
+def _split_final_credit_rule(reader: _BodyReader, chunk: None) -> bool:
+    return _split_final_credit(reader.builder)
+
+
+BodyRule = Rule[_BodyReader, Chunk]
+
+TABLE_RULES: tuple[BodyRule, ...] = (
+    Rule(
+        RuleName.COLUMN_ALIGNED_LINES,
+        Zone.BODY,
+        Role.PREFORMATTED,
+        "lines aligned like a table (``indented-figure-lines`` in wrapped wire copy; found by "
+        "the layout): a preformatted block",
+        None,
+        _place_table,
+        also=(RuleName.INDENTED_FIGURE_LINES,),
+    ),
+)
+LIST_RULES: tuple[BodyRule, ...] = (
+    Rule(
+        RuleName.LIST_MARKER,
+        Zone.BODY,
+        Role.LIST_ITEM,
+        "a run of list items (lines starting with a marker, found by the layout): one list",
+        None,
+        _place_list,
+    ),
+)
+TEXT_RULES: tuple[BodyRule, ...] = (
+    Rule(
+        RuleName.CHROME_WORDS_ONLY,
+        Zone.BODY,
+        Role.CHROME,
+        "share bars, menus, follow prompts, tag lists: set aside as chrome (even when printed "
+        "twice)",
+        lambda chunk, h: len(chunk.text) <= MAX_CHROME_LENGTH,
+        _place_chrome,
+    ),
+    Rule(
+        RuleName.REPEATS_LINE,
+        Zone.BODY,
+        Role.DUPLICATE,
+        "an extraction artefact repeating the chunk at line *N*: a repeat of the chunk just "
+        "before, of a run of chunks just before (``A B A B``), of a caption or of the front "
+        "matter: set aside as a duplicate. A line that merely recurs (a fixture list) stays text",
+        lambda chunk, h: len(chunk.text) >= h.min_duplicate_length,
+        _place_duplicate,
+    ),
+    Rule(
+        RuleName.LABELLED_TIMESTAMP,
+        Zone.BODY,
+        Role.UPDATED,
+        "a timestamp line (``Updated …``); a bare date (``bare-date-line``) only among the "
+        "closing chunks",
+        lambda chunk, h: (
+            len(chunk.text) <= h.max_short_length
+            and chunk.first == chunk.last
+            and may_be_timestamp(chunk.text)
+        ),
+        _place_timestamp,
+        also=(RuleName.BARE_DATE_LINE,),
+    ),
+    Rule(
+        RuleName.CREDIT_LINE,
+        Zone.BODY,
+        Role.CREDIT,
+        "a credit or sign-off line (``(With AP inputs)``, ``Reuter``)",
+        lambda chunk, h: len(chunk.text) <= h.max_short_length and may_be_credit(chunk.text),
+        _place_credit,
+    ),
+    Rule(
+        RuleName.DASH_AND_NAME_CLOSING_THE_STORY,
+        Zone.TAIL,
+        Role.BYLINE,
+        "among the closing chunks, a byline (``byline``, ``byline-label-and-name``), and a "
+        "dash and a name signing the story off (``-- Jane Doe``)",
+        lambda chunk, h: len(chunk.text) <= h.max_short_length,
+        _place_closing_byline,
+        also=(RuleName.BYLINE, RuleName.BYLINE_LABEL_AND_NAME),
+    ),
+    Rule(
+        RuleName.CROSSLINK_LABEL,
+        Zone.BODY,
+        Role.CROSSLINK,
+        "``Also Read: …``, ``READ MORE: …``: a cross-link",
+        lambda chunk, h: chunk.text[0] in CROSSLINK_FIRST,
+        _place_crosslink,
+    ),
+    Rule(
+        RuleName.PHOTO_CAPTION,
+        Zone.BODY,
+        Role.CAPTION,
+        "``1 of 4. …``, ``(AP Photo/…)``, ``… Photo: Jane Doe``: a caption",
+        None,
+        _place_caption,
+    ),
+    Rule(
+        RuleName.POST_SIGNATURE,
+        Zone.BODY,
+        Role.EMBED,
+        "``— Jane Doe (@janedoe) November 19, 2019`` closing a flattened social-media post: an "
+        "embed, with the post before it (``post-before-signature``)",
+        # A one-character test is memchr-fast; ``"(@" in`` is not.
+        lambda chunk, h: "@" in chunk.text,
+        _place_signed_post,
+        also=(RuleName.POST_BEFORE_SIGNATURE,),
+    ),
+    Rule(
+        RuleName.OPENS_WITH_WIRE_DATELINE,
+        Zone.BODY,
+        Role.PARAGRAPH,
+        "a dateline opening one of the first paragraphs (``wire-dateline`` when it stands alone "
+        "on its line)",
+        None,
+        _place_dateline,
+        also=(RuleName.WIRE_DATELINE,),
+    ),
+    Rule(
+        RuleName.SHORT_LINE_BETWEEN_PARAGRAPHS,
+        Zone.BODY,
+        Role.HEADING,
+        "a short line without final punctuation between paragraphs (``Cambodian PM's "
+        "reputation``), a short line in capitals (``all-caps-subhead``) or a time of day "
+        "(``live-blog-entry-time``: ``9:45 am``, ``17.00``) before body text: a heading; a "
+        "second short line after one is a sub-heading (``heading-after-heading``)",
+        lambda chunk, h: len(chunk.text) <= h.max_heading_length,
+        _place_heading,
+        also=(
+            RuleName.ALL_CAPS_SUBHEAD,
+            RuleName.LIVE_BLOG_ENTRY_TIME,
+            RuleName.HEADING_AFTER_HEADING,
+        ),
+    ),
+    Rule(
+        RuleName.QUOTATION_WITH_ATTRIBUTION,
+        Zone.BODY,
+        Role.BLOCKQUOTE,
+        "a paragraph that is mostly one quotation: a blockquote",
+        # Only double quotation marks open a blockquote (see :mod:`.quotes`).
+        lambda chunk, h: _has_quote_mark(chunk.text),
+        _place_blockquote,
+    ),
+    Rule(
+        RuleName.RUNNING_TEXT,
+        Zone.BODY,
+        Role.PARAGRAPH,
+        "any other chunk: a paragraph (a joined one is named by its layout's rule, such as "
+        "``hard-wrapped-lines-joined``); two or more short lines after a paragraph ending in "
+        "``:`` are a list without markers (``short-lines-after-colon``)",
+        None,
+        _place_paragraph,
+        also=(
+            RuleName.BLANK_SEPARATED_BLOCK,
+            RuleName.HARD_WRAPPED_LINES_JOINED,
+            RuleName.INDENTED_PARAGRAPH_JOINED,
+            RuleName.SHORT_LINES_AFTER_COLON,
+        ),
+    ),
+)
+BODY_RULES: tuple[BodyRule, ...] = TABLE_RULES + LIST_RULES + TEXT_RULES
+"""The body rules in the order they are tried (a chunk's kind picks its share of them)."""
+_RULES_BY_KIND: dict[str, tuple[BodyRule, ...]] = {
+    "table": TABLE_RULES,
+    "item": LIST_RULES,
+    "text": TEXT_RULES,
+}
+FINAL_RULES: tuple[Rule[_BodyReader, None], ...] = (
+    Rule(
+        RuleName.PARAGRAPH_WITH_TRAILING_CREDIT,
+        Zone.TAIL,
+        Role.CREDIT,
+        "after the last chunk, a sign-off ending the last paragraph (``… said. (PTI)``) is split "
+        "off as a credit (``credit-line`` when the paragraph is nothing else); what is left is "
+        "tried as a blockquote again (``quotation-with-trailing-credit``): the credit, not the "
+        "quotation, is what kept it a paragraph",
+        None,
+        _split_final_credit_rule,
+        also=(RuleName.QUOTATION_WITH_TRAILING_CREDIT, RuleName.CREDIT_LINE),
+    ),
+)
+
+
+def _tail_start(chunks: list[Chunk], h: Heuristics) -> int:
+    """Where the closing metadata of the text may start: the last ``h.tail_chunks`` chunks,
     reaching back over short lines that end no sentence after the story's last sentence (a
     scraped page prints share buttons and teasers after the byline that closes its story), at
-    most :data:`MAX_TAIL_CHUNKS` from the end."""
+    most ``h.max_tail_chunks`` from the end."""
     count = len(chunks)
     start = count
-    floor = max(0, count - MAX_TAIL_CHUNKS)
+    floor = max(0, count - h.max_tail_chunks)
     while start > floor:
         before = chunks[start - 1]
         text = before.text
-        if before.kind != "text" or len(text) > MAX_SHORT_LENGTH or text[-1] in _SENTENCE_END:
+        if before.kind != "text" or len(text) > h.max_short_length or text[-1] in _SENTENCE_END:
             break
         start -= 1
-    return min(start, count - TAIL_CHUNKS)
+    return min(start, count - h.tail_chunks)
 
 
-def _match_dateline(text: str, line: int) -> tuple[Dateline, str] | None:
+def _match_dateline(text: str, line: int, h: Heuristics) -> tuple[Dateline, str] | None:
     """A dateline opening ``text`` (``rest`` may be empty: ``CHICAGO, Feb 26 -`` alone on
     its line, the figures of a wire table below it)."""
-    opening = text[:DATELINE_REACH]
+    opening = text[: h.dateline_reach]
     if not (
         " -" in opening
         or ":" in opening
@@ -422,16 +633,12 @@ def _ends_lead_in(builder: ArticleBuilder) -> bool:
     return bool(blocks) and isinstance(blocks[-1], Paragraph) and blocks[-1].text[-1] == ":"
 
 
-MAX_UNMARKED_ITEM_LENGTH = 120
-MAX_UNMARKED_ITEM_WORDS = 16
-
-
-def _is_unmarked_item(chunk: Chunk) -> bool:
+def _is_unmarked_item(chunk: Chunk, h: Heuristics) -> bool:
     text = chunk.text
     return (
         chunk.kind == "text"
-        and len(text) <= MAX_UNMARKED_ITEM_LENGTH
-        and text.count(" ") < MAX_UNMARKED_ITEM_WORDS
+        and len(text) <= h.max_unmarked_item_length
+        and text.count(" ") < h.max_unmarked_item_words
         and text[-1] not in ":?!"
         # Two sentences (``Got it? Good.``) are prose after the list, not an item of it.
         and ". " not in text
@@ -440,21 +647,23 @@ def _is_unmarked_item(chunk: Chunk) -> bool:
     )
 
 
-def _read_unmarked_list(chunks: list[Chunk], index: int, builder: ArticleBuilder) -> int:
+def _read_unmarked_list(
+    chunks: list[Chunk], index: int, builder: ArticleBuilder, h: Heuristics
+) -> int:
     """Short lines after a lead-in ending in ``:`` are the items of a list without markers.
 
     ``… segments of visitors based on:`` then ``user type``, ``visit count`` …: read as
     paragraphs they would be a column of one-word paragraphs. Two items at least.
     """
     end = index
-    while end < len(chunks) and _is_unmarked_item(chunks[end]):
+    while end < len(chunks) and _is_unmarked_item(chunks[end], h):
         end += 1
     if end - index < 2:
         return index
     items = []
     for chunk in chunks[index:end]:
         items.append(ListItem(chunk.text, chunk.first))
-        builder.mark(chunk.first, chunk.last, "list-item", "short-lines-after-colon")
+        builder.mark(chunk.first, chunk.last, Role.LIST_ITEM, RuleName.SHORT_LINES_AFTER_COLON)
     builder.add_block(BulletList(tuple(items), "", chunks[index].first))
     return end
 
@@ -466,7 +675,7 @@ def _read_list(chunks: list[Chunk], index: int, builder: ArticleBuilder) -> int:
     while index < len(chunks) and chunks[index].kind == "item":
         item = chunks[index]
         items.append(ListItem(item.text, item.first))
-        builder.mark(item.first, item.last, "list-item", "list-marker")
+        builder.mark(item.first, item.last, Role.LIST_ITEM, RuleName.LIST_MARKER)
         index += 1
     builder.add_block(BulletList(tuple(items), first.marker, first.first))
     return index
@@ -482,12 +691,12 @@ def _place_embed(chunk: Chunk, signature: Signature, builder: ArticleBuilder) ->
         post = blocks.pop()
         text = f"{post.text}\n{text}"
         line = post.line
-        _retag(builder, post.line, "embed", "post-before-signature")
+        _retag(builder, post.line, Role.EMBED, RuleName.POST_BEFORE_SIGNATURE)
     builder.add_block(make_embed(text, signature, line))
-    builder.mark(chunk.first, chunk.last, "embed", "post-signature")
+    builder.mark(chunk.first, chunk.last, Role.EMBED, RuleName.POST_SIGNATURE)
 
 
-def _retag(builder: ArticleBuilder, first: int, role: str, rule: str) -> None:
+def _retag(builder: ArticleBuilder, first: int, role: Role, rule: RuleName) -> None:
     """Change the recorded role of the span starting at ``first`` (a later rule reread it)."""
     spans = builder.spans
     for position in range(len(spans) - 1, -1, -1):
@@ -496,18 +705,19 @@ def _retag(builder: ArticleBuilder, first: int, role: str, rule: str) -> None:
             return
 
 
-def _split_final_credit(builder: ArticleBuilder) -> None:
-    """Split a sign-off run into the last paragraph (``… said. (PTI)``, ``… REUTER``)."""
+def _split_final_credit(builder: ArticleBuilder) -> bool:
+    """Split a sign-off run into the last paragraph (``… said. (PTI)``, ``… REUTER``); whether
+    there was one."""
     blocks = builder.blocks
     for position in range(len(blocks) - 1, -1, -1):
         block = blocks[position]
         if isinstance(block, Aside):
             continue
         if not isinstance(block, Paragraph):
-            return
+            return False
         split = split_trailing_credit(block.text, line=block.line)
         if split is None:
-            return
+            return False
         rest, credit = split
         builder.credits.append(credit)
         if rest:
@@ -516,11 +726,14 @@ def _split_final_credit(builder: ArticleBuilder) -> None:
             quote = match_blockquote(rest, line=block.line) if _has_quote_mark(rest) else None
             if quote is not None:
                 blocks[position] = quote
-                _retag(builder, block.line, "blockquote", "quotation-with-trailing-credit")
+                _retag(
+                    builder, block.line, Role.BLOCKQUOTE, RuleName.QUOTATION_WITH_TRAILING_CREDIT
+                )
             else:
                 blocks[position] = Paragraph(rest, block.line)
-                _retag(builder, block.line, "paragraph", "paragraph-with-trailing-credit")
+                _retag(builder, block.line, Role.PARAGRAPH, RuleName.PARAGRAPH_WITH_TRAILING_CREDIT)
         else:
             del blocks[position]
-            _retag(builder, block.line, "credit", "credit-line")
-        return
+            _retag(builder, block.line, Role.CREDIT, RuleName.CREDIT_LINE)
+        return True
+    return False

@@ -1,18 +1,7 @@
-"""The front of an article: kicker, headline, standfirst, and the metadata around them.
-
-Rules, in the order they are tried on each chunk before the body starts:
-
-1. a timestamp line (``Published …``, a bare date) is metadata;
-2. a byline (``By …``, ``Written By`` + a name line) is metadata;
-3. page chrome and photo captions are set aside;
-4. the first chunk that *reads as a title* is the headline (``first-title-line``); a short title
-   line right before a longer one is a kicker (``short-title-before-title``);
-5. after the headline, a chunk is the standfirst when more front matter follows it
-   (``between-headline-and-metadata``) or when the next paragraph repeats it
-   (``repeated-by-first-paragraph``).
-
-The first chunk that fits none of these starts the body. Text with no title line at all (body
-text scraped without its headline) has no headline: none is invented, a diagnostic says so.
+"""The front of an article: the kicker, headline and standfirst, and the metadata, chrome and
+captions around them. Each chunk before the body is tried against :data:`FRONT_RULES` in order;
+the first chunk no rule places starts the body. Text with no title line has no headline (none is
+invented, a diagnostic says so). The rules are described in ``docs/format.rst``.
 """
 
 from __future__ import annotations
@@ -25,38 +14,26 @@ from newsconvert.parser.builder import ArticleBuilder
 from newsconvert.parser.bylines import is_byline_label, parse_byline, split_glued_byline
 from newsconvert.parser.credits import match_credit
 from newsconvert.parser.datelines import match_dateline
+from newsconvert.parser.heuristics import Heuristics
 from newsconvert.parser.layouts import Chunk
 from newsconvert.parser.metadata import take_byline, take_meta_line, take_timestamp
+from newsconvert.parser.rules import Role, Rule, RuleName, Zone
 from newsconvert.parser.timestamps import may_be_timestamp, parse_timestamp
 from newsconvert.parser.timezones import ZoneTable
 from newsconvert.parser.words import count_words
 from newsconvert.tree import Aside, AsideKind, Byline, Headline, Kicker, Standfirst
 
-FRONT_LIMIT = 12
-"""Chunks examined before the body must have started (keeps the front search bounded)."""
 
-MAX_TITLE_LENGTH = 200
-MAX_TITLE_WORDS = 30
-MAX_CASELESS_TITLE_WORDS = 40
-"""Hindi and other scripts without capitals write postpositions as words: more words a title."""
-MIN_HEADLINE_WORDS = 2
-"""A one-word line (``दावा``, ``Highlights``) is a label or a section head, never a headline."""
-MAX_KICKER_WORDS = 6
-MAX_STANDFIRST_LENGTH = 500
-REPEAT_OVERLAP = 0.6
-"""Share of a standfirst's words the first paragraph's opening must repeat to count as a repeat."""
-
-
-def reads_as_title(text: str) -> bool:
+def reads_as_title(text: str, h: Heuristics) -> bool:
     """Whether ``text`` reads as a title: short, and not ending like a sentence or a lead-in.
 
     A final full stop disqualifies, except after an abbreviation (``… talks with U.S.``).
     """
-    if len(text) > MAX_TITLE_LENGTH:
+    if len(text) > h.max_title_length:
         return False
     spaces = text.count(" ")
-    if spaces >= MAX_TITLE_WORDS and (
-        spaces >= MAX_CASELESS_TITLE_WORDS or text[0].lower() != text[0].upper()
+    if spaces >= h.max_title_words and (
+        spaces >= h.max_caseless_title_words or text[0].lower() != text[0].upper()
     ):
         return False
     last = text[-1]
@@ -77,39 +54,39 @@ _KICKER_CONNECTORS = frozenset(
 )
 
 
-def is_kicker_shaped(text: str) -> bool:
+def is_kicker_shaped(text: str, h: Heuristics) -> bool:
     """Whether ``text`` reads as a rubric: a few words, each capitalised or a connector.
 
     A headline is a sentence fragment with lowercase verbs and nouns (``Chelsea clinch cup``);
     a rubric names a section or series (``East Asia Pacific``, ``CommBank Test Series v India``).
     """
-    if text.count(" ") >= MAX_KICKER_WORDS * 2:
+    if text.count(" ") >= h.max_kicker_words * 2:
         return False  # too many words whatever the spacing; saves the split
     words = text.split()
-    if len(words) > MAX_KICKER_WORDS:
+    if len(words) > h.max_kicker_words:
         return False
     # The capitals first: they rule out most headlines (``Chelsea clinch cup``) for less than
     # the title test costs.
     return all(
         word[0].isupper() or word[0].isdigit() or word in _KICKER_CONNECTORS for word in words
-    ) and reads_as_title(text)
+    ) and reads_as_title(text, h)
 
 
 # ``11:30 PM, 01-Oct-2021 …``: a live blog's entry opens with its time; no title does.
 _OPENS_WITH_TIME = re.compile(r"\d{1,2}[:.]\d{2}\s?(?:[AaPp]\.?[Mm]\.?)?[,\s]")
 
 
-def may_be_headline(text: str) -> bool:
+def may_be_headline(text: str, h: Heuristics) -> bool:
     """Whether ``text`` could be the headline: it reads as a title, has two words or more and
     does not open with a clock time. (Captions, chrome and metadata were set aside before.)"""
     return (
-        reads_as_title(text)
-        and count_words(text) >= MIN_HEADLINE_WORDS
+        reads_as_title(text, h)
+        and count_words(text) >= h.min_headline_words
         and _OPENS_WITH_TIME.match(text) is None
     )
 
 
-def _is_repeated_by(candidate: str, following: str) -> bool:
+def _is_repeated_by(candidate: str, following: str, h: Heuristics) -> bool:
     """Whether ``following`` opens with (nearly) the words of ``candidate``.
 
     Words are compared with their punctuation: a repeated sentence repeats that too, and
@@ -118,11 +95,11 @@ def _is_repeated_by(candidate: str, following: str) -> bool:
     if len(following) <= len(candidate) // 2:
         return False
     words = candidate.lower().split()
-    if len(words) < 5:
+    if len(words) < h.min_repeat_words:
         return False
     opening = set(following[: len(candidate) * 3 // 2 + 20].lower().split())
     shared = sum(map(opening.__contains__, words))  # True counts 1; no Python-level loop
-    return shared >= len(words) * REPEAT_OVERLAP
+    return shared >= len(words) * h.repeat_overlap
 
 
 def _may_be_credit(title: str) -> bool:
@@ -130,10 +107,10 @@ def _may_be_credit(title: str) -> bool:
     return title[0] in "(-\u2013\u2014" or " " not in title
 
 
-def _is_metadata(chunk: Chunk, zones: ZoneTable) -> bool:
+def _is_metadata(chunk: Chunk, zones: ZoneTable, h: Heuristics) -> bool:
     """Whether ``chunk`` is a timestamp or byline (without placing it)."""
     text = chunk.text
-    if chunk.kind != "text" or len(text) > MAX_TITLE_LENGTH:
+    if chunk.kind != "text" or len(text) > h.max_title_length:
         return False
     if is_byline_label(text) or parse_byline(text) is not None:
         return True
@@ -143,35 +120,33 @@ def _is_metadata(chunk: Chunk, zones: ZoneTable) -> bool:
         return True
 
 
-def _is_standfirst(chunks: list[Chunk], index: int, zones: ZoneTable) -> str | None:
+def _is_standfirst(
+    chunks: list[Chunk], index: int, zones: ZoneTable, h: Heuristics
+) -> RuleName | None:
     """The rule by which ``chunks[index]`` is a standfirst, or ``None``."""
     chunk = chunks[index]
-    if chunk.kind != "text" or len(chunk.text) > MAX_STANDFIRST_LENGTH:
+    if chunk.kind != "text" or len(chunk.text) > h.max_standfirst_length:
         return None
     following = chunks[index + 1] if index + 1 < len(chunks) else None
     if following is None or following.kind != "text":
         return None
-    if _is_repeated_by(chunk.text, following.text):
-        return "repeated-by-first-paragraph"
-    if _is_metadata(following, zones) and match_dateline(chunk.text) is None:
+    if _is_repeated_by(chunk.text, following.text, h):
+        return RuleName.REPEATED_BY_FIRST_PARAGRAPH
+    if _is_metadata(following, zones, h) and match_dateline(chunk.text) is None:
         # Only front matter: the body must go on after the metadata (an ``Updated`` line at
         # the end of a one-paragraph story does not make that paragraph a standfirst).
         after = index + 2
         while (
             after < len(chunks)
-            and after < index + FRONT_LIMIT
-            and _is_metadata(chunks[after], zones)
+            and after < index + h.front_limit
+            and _is_metadata(chunks[after], zones, h)
         ):
             after += 1
         if after < len(chunks):
-            return "between-headline-and-metadata"
+            return RuleName.BETWEEN_HEADLINE_AND_METADATA
     return None
 
 
-MENU_RUN = 2
-"""Consecutive one-to-three-word lines before the headline that make a navigation menu or a
-breadcrumb trail (one of them at least must name a section: :data:`_SECTION_WORDS`)."""
-MAX_MENU_ITEM_LENGTH = 30
 # What menus and breadcrumb trails name: sections of a news site, in English and Hindi. A run of
 # short lines none of which is a section name is not a menu (``Winners``/``Runners-up``/…).
 _SECTION_WORDS_TEXT = """
@@ -185,9 +160,6 @@ _SECTION_WORDS_TEXT = """
     खेल क्रिकेट मनोरंजन बॉलीवुड टेक लाइफस्टाइल सेहत धर्म करियर शिक्षा वीडियो फोटो
 """
 _SECTION_WORDS = frozenset(_SECTION_WORDS_TEXT.split())
-MIN_SLUG_WORDS = 3
-SLUG_CAPITALS = 0.8
-"""Share of a URL-slug title's words that are capitalised (``By election`` keeps one lower)."""
 
 
 def _names_a_section(text: str) -> bool:
@@ -198,30 +170,30 @@ def _names_a_section(text: str) -> bool:
     )
 
 
-def _is_slug_title(text: str, following: Chunk | None) -> bool:
+def _is_slug_title(text: str, following: Chunk | None, h: Heuristics) -> bool:
     """The URL slug printed as a title after a breadcrumb trail: every word capitalised
     (``Jammu Kashmir Abdul Rashid Dar Says …``), in the Latin script, followed by the real
     headline in another script or in the same words."""
-    if following is None or following.kind != "text" or not may_be_headline(following.text):
+    if following is None or following.kind != "text" or not may_be_headline(following.text, h):
         return False
     words = text.split()
-    if len(words) < MIN_SLUG_WORDS or not text.isascii():
+    if len(words) < h.min_slug_words or not text.isascii():
         return False
     capitalised = sum(1 for word in words if word[0].isupper() or word[0].isdigit())
-    if capitalised < len(words) * SLUG_CAPITALS:
+    if capitalised < len(words) * h.slug_capitals:
         return False
     headline = following.text
     if not headline.isascii():
         return True
     shared = set(headline.lower().split())
-    return sum(word.lower() in shared for word in words) >= len(words) * REPEAT_OVERLAP
+    return sum(word.lower() in shared for word in words) >= len(words) * h.repeat_overlap
 
 
-def _is_menu_item(chunk: Chunk) -> bool:
+def _is_menu_item(chunk: Chunk, h: Heuristics) -> bool:
     text = chunk.text
     return (
         chunk.kind == "text"
-        and len(text) <= MAX_MENU_ITEM_LENGTH
+        and len(text) <= h.max_menu_item_length
         and text.count(" ") < 3
         and text[-1] not in '.;:!?"\u201d'
         and "," not in text
@@ -229,7 +201,7 @@ def _is_menu_item(chunk: Chunk) -> bool:
     )
 
 
-def _menu_run_end(chunks: list[Chunk], index: int, zones: ZoneTable) -> int:
+def _menu_run_end(chunks: list[Chunk], index: int, zones: ZoneTable, h: Heuristics) -> int:
     """The end of a run of menu items starting at ``index`` (``index`` itself when none).
 
     ``Home`` / ``News`` / ``Sport`` / ``Weather`` one a line above the headline: three or more
@@ -237,26 +209,26 @@ def _menu_run_end(chunks: list[Chunk], index: int, zones: ZoneTable) -> int:
     and a headline.
     """
     end = index
-    while end < len(chunks) and _is_menu_item(chunks[end]):
+    while end < len(chunks) and _is_menu_item(chunks[end], h):
         end += 1
-    if end - index < MENU_RUN or end >= len(chunks):
+    if end - index < h.menu_run or end >= len(chunks):
         return index
     if not any(_names_a_section(chunk.text) for chunk in chunks[index:end]):
         return index
     following = chunks[end]
     # Only a menu above a headline: the line after it must read as a title (a timestamp or a
     # byline reads as one too, but then the short lines were a kicker, headline and body).
-    if following.kind == "text" and reads_as_title(following.text):
-        return index if _is_metadata(following, zones) else end
-    if _is_slug_title(following.text, chunks[end + 1] if end + 1 < len(chunks) else None):
+    if following.kind == "text" and reads_as_title(following.text, h):
+        return index if _is_metadata(following, zones, h) else end
+    if _is_slug_title(following.text, chunks[end + 1] if end + 1 < len(chunks) else None, h):
         return end
     return index
 
 
-def _name_with_role(text: str, headline: str, line: int) -> Byline | None:
+def _name_with_role(text: str, headline: str, line: int, h: Heuristics) -> Byline | None:
     """``शशि थरूर, पूर्व केंद्रीय मंत्री`` under ``शशि थरूर का कॉलम: …``: a columnist's name and
     role without a ``By``, the name printed in the headline too (how a column names its writer)."""
-    if "," not in text or len(text) > 100 or text[-1] in ".!?\u0964":
+    if "," not in text or len(text) > h.max_named_role_length or text[-1] in ".!?\u0964":
         return None
     byline = parse_byline(text, line=line, bare=True)
     if byline is None or len(byline.names) != 1 or byline.names[0] not in headline:
@@ -264,115 +236,321 @@ def _name_with_role(text: str, headline: str, line: int) -> Byline | None:
     return byline
 
 
-def _set_aside(chunk: Chunk, builder: ArticleBuilder) -> bool:
-    """Set page chrome or a photo caption aside; ``False`` if ``chunk`` is neither."""
-    text = chunk.text
-    if is_chrome(text):
-        builder.add_block(Aside(text, AsideKind.CHROME, chunk.first))
-        builder.mark(chunk.first, chunk.last, "chrome", "chrome-words-only")
-        return True
-    if is_caption(text):
-        builder.add_block(Aside(text, AsideKind.CAPTION, chunk.first))
-        builder.mark(chunk.first, chunk.last, "caption", "photo-caption")
+def read_front(
+    chunks: list[Chunk], builder: ArticleBuilder, zones: ZoneTable, h: Heuristics
+) -> int:
+    """Place the front matter of ``chunks``; return the index of the first body chunk."""
+    reader = _FrontReader(chunks, builder, zones, h)
+    reader.read()
+    if builder.headline is None:
+        _no_headline(chunks, reader.index, builder)
+    return reader.index
+
+
+class _FrontReader:
+    """The state of the pass over the front: the chunk being placed and how far to look."""
+
+    __slots__ = ("builder", "chunks", "done", "h", "index", "limit", "zones")
+
+    def __init__(
+        self, chunks: list[Chunk], builder: ArticleBuilder, zones: ZoneTable, h: Heuristics
+    ) -> None:
+        self.chunks = chunks
+        self.builder = builder
+        self.zones = zones
+        self.h = h
+        self.index = 0
+        """The chunk being placed: a rule that fires moves it past the chunks it used."""
+        self.limit = min(len(chunks), h.front_limit)
+        """Chunks from here on are body, whatever they look like."""
+        self.done = False
+        """Set by a rule that ends the front (a caption before any headline)."""
+
+    def read(self) -> None:
+        """Place chunks until one is no front matter (no rule fires) or a rule ends the front."""
+        chunks = self.chunks
+        h = self.h
+        while self.index < self.limit and not self.done:
+            chunk = chunks[self.index]
+            if chunk.kind != "text":
+                return
+            for rule in FRONT_RULES:
+                quick = rule.quick
+                if (quick is None or quick(chunk, h)) and rule.apply(self, chunk):
+                    break
+            else:
+                return
+
+    def following(self) -> Chunk | None:
+        """The chunk after the one being placed, if any."""
+        index = self.index + 1
+        return self.chunks[index] if index < len(self.chunks) else None
+
+    def set_aside(self, chunk: Chunk, kind: AsideKind, role: Role, rule: RuleName) -> None:
+        self.builder.add_block(Aside(chunk.text, kind, chunk.first))
+        self.builder.mark(chunk.first, chunk.last, role, rule)
+
+
+# The rules, in the order they are tried on a front chunk. Each ``_take_…`` function places the
+# chunk at ``reader.index`` and moves ``reader.index`` past what it used when its rule fires.
+
+
+def _take_timestamp(reader: _FrontReader, chunk: Chunk) -> bool:
+    if take_timestamp(chunk, reader.builder, reader.zones, reader.h, unlabelled=True):
+        reader.index += 1
         return True
     return False
 
 
-def read_front(chunks: list[Chunk], builder: ArticleBuilder, zones: ZoneTable) -> int:
-    """Place the front matter of ``chunks``; return the index of the first body chunk."""
-    index = 0
-    count = len(chunks)
-    limit = min(count, FRONT_LIMIT)
-    while index < limit:
-        chunk = chunks[index]
-        if chunk.kind != "text":
-            break
-        text = chunk.text
-        if (
-            chunk.first == chunk.last
-            and may_be_timestamp(text)
-            and take_timestamp(chunk, builder, zones, unlabelled=True)
-        ) or take_meta_line(chunk, builder, zones):
-            index += 1
-            continue
-        used = take_byline(chunks, index, builder)
-        if used:
-            index += used
-            continue
-        glued = split_glued_byline(text, line=chunk.first) if text[:3] in ("By ", "BY ") else None
-        if glued is not None:
-            # The name goes to the bylines, the text after it stays to be read as what it is.
-            builder.bylines.append(glued[0])
-            builder.mark(chunk.first, chunk.first, "byline", "byline-glued-to-text")
-            chunks[index] = chunk._replace(text=glued[1])
-            continue
-        if _set_aside(chunk, builder):
-            index += 1
-            last = builder.blocks[-1]
-            if (
-                builder.headline is None
-                and isinstance(last, Aside)
-                and last.kind is AsideKind.CAPTION
-            ):
-                # A page prints its headline above the lead picture: text that opens with a
-                # caption was scraped without its headline, and the next line (a highlights
-                # box, a cast list) is none.
-                break
-            continue
-        if builder.headline is None:
-            menu_end = _menu_run_end(chunks, index, zones)
-            if menu_end > index:
-                for item in chunks[index:menu_end]:
-                    builder.add_block(Aside(item.text, AsideKind.CHROME, item.first))
-                    builder.mark(item.first, item.last, "chrome", "menu-items-before-headline")
-                index = menu_end
-                slug = chunks[index]
-                if _is_slug_title(slug.text, chunks[index + 1] if index + 1 < count else None):
-                    builder.add_block(Aside(slug.text, AsideKind.CHROME, slug.first))
-                    builder.mark(slug.first, slug.last, "chrome", "url-slug-after-breadcrumbs")
-                    index += 1
-                limit = min(count, max(limit, index + FRONT_LIMIT // 2))
-                continue
-            if not reads_as_title(text) or (_may_be_credit(text) and match_credit(text)):
-                break
-            following = chunks[index + 1] if index + 1 < count else None
-            if (
-                following is not None
-                and following.kind == "text"
-                and is_kicker_shaped(text)
-                and following.text.count(" ") > text.count(" ")
-                and may_be_headline(following.text)
-                and not _is_metadata(following, zones)
-            ):
-                builder.kicker = Kicker(text, chunk.first)
-                builder.mark(chunk.first, chunk.last, "kicker", "short-title-before-title")
-                builder.headline = Headline(following.text, following.first)
-                builder.mark(following.first, following.last, "headline", "title-after-kicker")
-                index += 2
-                continue
-            if not may_be_headline(text):
-                break
-            builder.headline = Headline(text, chunk.first)
-            builder.mark(chunk.first, chunk.last, "headline", "first-title-line")
-            index += 1
-            continue
-        named = _name_with_role(text, builder.headline.text, chunk.first)
-        if named is not None:
-            builder.bylines.append(named)
-            builder.mark(chunk.first, chunk.last, "byline", "name-and-role-named-in-headline")
-            index += 1
-            continue
-        if builder.standfirst is None:
-            rule = _is_standfirst(chunks, index, zones)
-            if rule is not None:
-                builder.standfirst = Standfirst(text, chunk.first)
-                builder.mark(chunk.first, chunk.last, "standfirst", rule)
-                index += 1
-                continue
-        break
+def _take_meta_line(reader: _FrontReader, chunk: Chunk) -> bool:
+    if take_meta_line(chunk, reader.builder, reader.zones, reader.h):
+        reader.index += 1
+        return True
+    return False
+
+
+def _take_byline(reader: _FrontReader, chunk: Chunk) -> bool:
+    used = take_byline(reader.chunks, reader.index, reader.builder, reader.h)
+    reader.index += used
+    return used > 0
+
+
+def _take_glued_byline(reader: _FrontReader, chunk: Chunk) -> bool:
+    glued = split_glued_byline(chunk.text, line=chunk.first)
+    if glued is None:
+        return False
+    # The name goes to the bylines, the text after it stays to be read as what it is (the
+    # reader stays on this chunk).
+    reader.builder.bylines.append(glued[0])
+    reader.builder.mark(chunk.first, chunk.first, Role.BYLINE, RuleName.BYLINE_GLUED_TO_TEXT)
+    reader.chunks[reader.index] = chunk._replace(text=glued[1])
+    return True
+
+
+def _take_chrome(reader: _FrontReader, chunk: Chunk) -> bool:
+    if not is_chrome(chunk.text):
+        return False
+    reader.set_aside(chunk, AsideKind.CHROME, Role.CHROME, RuleName.CHROME_WORDS_ONLY)
+    reader.index += 1
+    return True
+
+
+def _take_caption(reader: _FrontReader, chunk: Chunk) -> bool:
+    if not is_caption(chunk.text):
+        return False
+    reader.set_aside(chunk, AsideKind.CAPTION, Role.CAPTION, RuleName.PHOTO_CAPTION)
+    reader.index += 1
+    # A page prints its headline above the lead picture: text that opens with a caption was
+    # scraped without its headline, and the next line (a highlights box, a cast list) is none.
+    reader.done = reader.builder.headline is None
+    return True
+
+
+def _take_menu(reader: _FrontReader, chunk: Chunk) -> bool:
+    if reader.builder.headline is not None:
+        return False
+    chunks = reader.chunks
+    index = reader.index
+    h = reader.h
+    menu_end = _menu_run_end(chunks, index, reader.zones, h)
+    if menu_end == index:
+        return False
+    for item in chunks[index:menu_end]:
+        reader.set_aside(item, AsideKind.CHROME, Role.CHROME, RuleName.MENU_ITEMS_BEFORE_HEADLINE)
+    reader.index = index = menu_end
+    slug = chunks[index]
+    if _is_slug_title(slug.text, reader.following(), h):
+        reader.set_aside(slug, AsideKind.CHROME, Role.CHROME, RuleName.URL_SLUG_AFTER_BREADCRUMBS)
+        reader.index += 1
+    reader.limit = min(len(chunks), max(reader.limit, reader.index + h.front_limit // 2))
+    return True
+
+
+def _is_title_candidate(text: str, h: Heuristics) -> bool:
+    """Whether ``text`` may open the article as its title (or kicker): it reads as a title and
+    is no credit."""
+    return reads_as_title(text, h) and not (_may_be_credit(text) and match_credit(text))
+
+
+def _take_kicker(reader: _FrontReader, chunk: Chunk) -> bool:
+    builder = reader.builder
+    text = chunk.text
+    h = reader.h
+    if builder.headline is not None or not is_kicker_shaped(text, h):
+        return False
+    following = reader.following()
+    if (
+        following is None
+        or following.kind != "text"
+        or following.text.count(" ") <= text.count(" ")
+        or not _is_title_candidate(text, h)
+        or not may_be_headline(following.text, h)
+        or _is_metadata(following, reader.zones, h)
+    ):
+        return False
+    builder.kicker = Kicker(text, chunk.first)
+    builder.mark(chunk.first, chunk.last, Role.KICKER, RuleName.SHORT_TITLE_BEFORE_TITLE)
+    builder.headline = Headline(following.text, following.first)
+    builder.mark(following.first, following.last, Role.HEADLINE, RuleName.TITLE_AFTER_KICKER)
+    reader.index += 2
+    return True
+
+
+def _take_headline(reader: _FrontReader, chunk: Chunk) -> bool:
+    builder = reader.builder
+    text = chunk.text
+    if (
+        builder.headline is not None
+        or not _is_title_candidate(text, reader.h)
+        or not may_be_headline(text, reader.h)
+    ):
+        return False
+    builder.headline = Headline(text, chunk.first)
+    builder.mark(chunk.first, chunk.last, Role.HEADLINE, RuleName.FIRST_TITLE_LINE)
+    reader.index += 1
+    return True
+
+
+def _take_named_writer(reader: _FrontReader, chunk: Chunk) -> bool:
+    builder = reader.builder
     if builder.headline is None:
-        _no_headline(chunks, index, builder)
-    return index
+        return False
+    named = _name_with_role(chunk.text, builder.headline.text, chunk.first, reader.h)
+    if named is None:
+        return False
+    builder.bylines.append(named)
+    builder.mark(chunk.first, chunk.last, Role.BYLINE, RuleName.NAME_AND_ROLE_NAMED_IN_HEADLINE)
+    reader.index += 1
+    return True
+
+
+def _take_standfirst(reader: _FrontReader, chunk: Chunk) -> bool:
+    builder = reader.builder
+    if builder.headline is None or builder.standfirst is not None:
+        return False
+    rule = _is_standfirst(reader.chunks, reader.index, reader.zones, reader.h)
+    if rule is None:
+        return False
+    builder.standfirst = Standfirst(chunk.text, chunk.first)
+    builder.mark(chunk.first, chunk.last, Role.STANDFIRST, rule)
+    reader.index += 1
+    return True
+
+
+FrontRule = Rule[_FrontReader, Chunk]
+
+FRONT_RULES: tuple[FrontRule, ...] = (
+    Rule(
+        RuleName.LABELLED_TIMESTAMP,
+        Zone.FRONT,
+        Role.PUBLISHED,
+        "a timestamp line, labelled (``Published …``, ``Updated: …``) or a bare date "
+        "(``bare-date-line``)",
+        lambda chunk, h: chunk.first == chunk.last and may_be_timestamp(chunk.text),
+        _take_timestamp,
+        also=(RuleName.BARE_DATE_LINE,),
+    ),
+    Rule(
+        RuleName.PACKED_METADATA_LINE,
+        Zone.FRONT,
+        Role.METADATA,
+        "a line that packs place, time and byline (``श्रीनगर 2 घंटे पहले लेखक: …``, "
+        "``<desk>, <place> Published by: … Updated … IST``), or a relative time "
+        "(``2 hours ago``, ``2 घंटे पहले``: ``relative-time``)",
+        None,
+        _take_meta_line,
+        also=(RuleName.RELATIVE_TIME,),
+    ),
+    Rule(
+        RuleName.BYLINE,
+        Zone.FRONT,
+        Role.BYLINE,
+        "a byline (``By Jane Doe``); a lone ``Written By`` with the name line after it "
+        "(``byline-label-and-name``)",
+        None,
+        _take_byline,
+        also=(RuleName.BYLINE_LABEL_AND_NAME,),
+    ),
+    Rule(
+        RuleName.BYLINE_GLUED_TO_TEXT,
+        Zone.FRONT,
+        Role.BYLINE,
+        "a byline glued to the text by a scraper (``By Jane DoeThe ministry …``): split from "
+        "it, the rest read again",
+        lambda chunk, h: chunk.text[:3] in ("By ", "BY "),
+        _take_glued_byline,
+    ),
+    Rule(
+        RuleName.CHROME_WORDS_ONLY,
+        Zone.FRONT,
+        Role.CHROME,
+        "page chrome, by what its words say in English and Hindi (``Live TV``, "
+        "``ADVERTISEMENT``, ``कॉपी लिंक``, click prompts, slide counters, market tickers): set "
+        "aside",
+        None,
+        _take_chrome,
+    ),
+    Rule(
+        RuleName.PHOTO_CAPTION,
+        Zone.FRONT,
+        Role.CAPTION,
+        "a photo caption: set aside; before any headline it ends the front (a page prints its "
+        "headline above the lead picture)",
+        None,
+        _take_caption,
+    ),
+    Rule(
+        RuleName.MENU_ITEMS_BEFORE_HEADLINE,
+        Zone.FRONT,
+        Role.CHROME,
+        "a run of two or more one-to-three-word lines right above a title, one of them naming "
+        "a site section (``Home`` / ``News`` / ``Sport``): a menu or breadcrumb trail, set "
+        "aside with the English URL-slug title a trail ends on (``url-slug-after-breadcrumbs``)",
+        None,
+        _take_menu,
+        also=(RuleName.URL_SLUG_AFTER_BREADCRUMBS,),
+    ),
+    Rule(
+        RuleName.SHORT_TITLE_BEFORE_TITLE,
+        Zone.FRONT,
+        Role.KICKER,
+        "a short line of a few capitalised words right before a longer title (``International``, "
+        "``CommBank Test Series v India``): the kicker, and the title after it the headline "
+        "(``title-after-kicker``)",
+        None,
+        _take_kicker,
+        also=(RuleName.TITLE_AFTER_KICKER,),
+    ),
+    Rule(
+        RuleName.FIRST_TITLE_LINE,
+        Zone.FRONT,
+        Role.HEADLINE,
+        "the first chunk that reads as a title (short, two words or more, not ending like a "
+        "sentence or a lead-in, not opening with a clock time): the headline",
+        None,
+        _take_headline,
+    ),
+    Rule(
+        RuleName.NAME_AND_ROLE_NAMED_IN_HEADLINE,
+        Zone.FRONT,
+        Role.BYLINE,
+        "after the headline, ``Name, role`` where the headline names that writer (a column): "
+        "a byline",
+        lambda chunk, h: "," in chunk.text,
+        _take_named_writer,
+    ),
+    Rule(
+        RuleName.BETWEEN_HEADLINE_AND_METADATA,
+        Zone.FRONT,
+        Role.STANDFIRST,
+        "after the headline, a chunk followed by more front matter and then body text, or one "
+        "the first paragraph repeats (``repeated-by-first-paragraph``): the standfirst",
+        None,
+        _take_standfirst,
+        also=(RuleName.REPEATED_BY_FIRST_PARAGRAPH,),
+    ),
+)
+"""The front rules in the order they are tried; the first chunk none places starts the body."""
 
 
 def _no_headline(chunks: list[Chunk], index: int, builder: ArticleBuilder) -> None:

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from newsconvert.parser.lines import Line
+from newsconvert.parser.rules import Role, RuleEntry, RuleName, Zone
 from newsconvert.parser.timestamps import has_ascii_digit
 
 LAYOUTS: tuple[str, ...] = ("lines", "blocks", "wrapped")
@@ -36,7 +37,8 @@ MAX_WRAP_WIDTH = 100
 # heading and a numbered paragraph is still a paragraph. ``*`` is left out because it marks
 # footnotes more often than list items.
 _LIST_MARKER = re.compile(r"([-\u2013\u2022\u25a0\u25aa\u25cf\u25e6\u2023\u00b7])\s+(?=\S)")
-_LIST_FIRST = frozenset("-\u2013\u2022\u25a0\u25aa\u25cf\u25e6\u2023\u00b7")
+_LIST_MARKERS = "-\u2013\u2022\u25a0\u25aa\u25cf\u25e6\u2023\u00b7"
+_LIST_FIRST = frozenset(_LIST_MARKERS)
 # Three spaces inside a line separate table columns (two follow a full stop in older copy).
 _COLUMN_GAP = "   "
 _COLUMN_GAPS = re.compile(" {3,}")
@@ -57,7 +59,7 @@ class Chunk(NamedTuple):
     """Its text: lines joined with single spaces (a table keeps its line breaks)."""
     kind: str = "text"
     """``text``, ``item`` (a list item; ``text`` excludes the marker) or ``table``."""
-    rule: str = "one-line"
+    rule: str = RuleName.ONE_LINE
     """How the lines were assembled (for the trace)."""
     marker: str = ""
     """The list marker of an ``item``."""
@@ -197,7 +199,7 @@ def _text_chunk(run: list[Line], rule: str) -> Chunk:
             run[-1].number,
             text[len(marker) :].lstrip(),
             "item",
-            "list-marker",
+            RuleName.LIST_MARKER,
             marker,
             first.indent,
         )
@@ -217,6 +219,7 @@ def assemble(
     # Only a detected ``blocks`` layout asks whether lines are hard-wrapped.
     width = wrap_width(lines, typical) if layout == "blocks" and not forced else None
     chunks: list[Chunk] = []
+    one_line = RuleName.ONE_LINE  # read once: an Enum attribute is a slow lookup on 3.11
     count = len(lines)
     index = 0
     while index < count:
@@ -237,7 +240,7 @@ def assemble(
             # The common case of one paragraph a line (in every layout when a blank line or
             # the end follows: no run can grow), built without a helper call.
             number = line.number
-            chunks.append(Chunk(number, number, text, "text", "one-line", "", line.indent))
+            chunks.append(Chunk(number, number, text, "text", one_line, "", line.indent))
             index += 1
             continue
         if columnar and (line.indent > 0 or layout != "wrapped"):
@@ -245,7 +248,7 @@ def assemble(
             while end < count and lines[end].text and _is_columnar(lines[end]):
                 end += 1
             if end - index >= 2:
-                chunks.append(_table_chunk(list(lines[index:end]), "column-aligned-lines"))
+                chunks.append(_table_chunk(list(lines[index:end]), RuleName.COLUMN_ALIGNED_LINES))
                 index = end
                 continue
         run = [line]
@@ -266,13 +269,13 @@ def assemble(
                 run.append(following)
                 index += 1
         if len(run) == 1:
-            rule = "one-line"
+            rule = RuleName.ONE_LINE
         elif layout == "wrapped":
-            rule = "indented-paragraph-joined"
+            rule = RuleName.INDENTED_PARAGRAPH_JOINED
         elif forced:
-            rule = "blank-separated-block"
+            rule = RuleName.BLANK_SEPARATED_BLOCK
         else:
-            rule = "hard-wrapped-lines-joined"
+            rule = RuleName.HARD_WRAPPED_LINES_JOINED
         chunks.append(_text_chunk(run, rule))
     if layout == "wrapped" and typical is not None:
         chunks = _group_short_figure_lines(chunks, typical)
@@ -331,10 +334,65 @@ def _group_short_figure_lines(chunks: list[Chunk], width: int) -> list[Chunk]:
         if len(run) >= 2 and with_digits * 3 >= len(run) * 2:
             base = min(chunk.indent for chunk in run)
             text = "\n".join(" " * (chunk.indent - base) + chunk.text for chunk in run)
-            rule = "indented-figure-lines"
+            rule = RuleName.INDENTED_FIGURE_LINES
             result.append(Chunk(run[0].first, run[-1].last, text, "table", rule, indent=base))
             index = end
             continue
         result.append(chunks[index])
         index += 1
     return result
+
+
+CHUNK_RULES: tuple[RuleEntry, ...] = (
+    RuleEntry(
+        (RuleName.ONE_LINE,),
+        Zone.LAYOUT,
+        Role.PARAGRAPH,
+        "a line that is a chunk on its own (a paragraph made of it is recorded as "
+        "``running-text``)",
+    ),
+    RuleEntry(
+        (RuleName.BLANK_SEPARATED_BLOCK,),
+        Zone.LAYOUT,
+        Role.PARAGRAPH,
+        "in the ``blocks`` layout, lines between blank lines that are not hard-wrapped: a chunk",
+    ),
+    RuleEntry(
+        (RuleName.HARD_WRAPPED_LINES_JOINED,),
+        Zone.LAYOUT,
+        Role.PARAGRAPH,
+        "lines hard-wrapped at a fixed width, joined with single spaces into one chunk",
+    ),
+    RuleEntry(
+        (RuleName.INDENTED_PARAGRAPH_JOINED,),
+        Zone.LAYOUT,
+        Role.PARAGRAPH,
+        "in the ``wrapped`` layout, an indented line and the lines up to the next indent or "
+        "blank line, joined",
+    ),
+    RuleEntry(
+        (RuleName.COLUMN_ALIGNED_LINES, RuleName.INDENTED_FIGURE_LINES),
+        Zone.LAYOUT,
+        Role.PREFORMATTED,
+        "runs of lines whose columns align like a table (``indented-figure-lines``: indented "
+        "figures in wrapped wire copy, ``Shr 34 cts vs 1.19 dlrs``): one table chunk",
+    ),
+    RuleEntry(
+        (RuleName.LIST_MARKER,),
+        Zone.LAYOUT,
+        Role.LIST_ITEM,
+        f"a line starting {', '.join(f'``{mark}``' for mark in _LIST_MARKERS)} and a space "
+        "(indented or not): a list item. Numbers and ``*`` are not markers: ``1. Upsell`` reads "
+        "as a heading, and ``*`` marks footnotes more often",
+    ),
+    RuleEntry((RuleName.BLANK_LINE,), Zone.LAYOUT, Role.BLANK, "a blank line"),
+    RuleEntry(
+        (RuleName.NONE,),
+        Zone.LAYOUT,
+        Role.UNASSIGNED,
+        "a line no rule placed (never expected: it would be a parser bug, shown rather than "
+        "hidden)",
+    ),
+)
+"""The names of how lines are assembled into chunks, for the rule vocabulary (the layout is a
+pass over lines, not a list of rules tried in turn)."""

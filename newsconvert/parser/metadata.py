@@ -1,8 +1,7 @@
-"""Placing timestamps, bylines and credits: the recognisers' answers turned into tree pieces.
-
-The recognisers (:mod:`.timestamps`, :mod:`.bylines`, :mod:`.credits`) decide what a line *is*;
-this module decides where it *goes* (published or updated, which byline), records the trace,
-and turns recogniser errors into located ones.
+"""Placing timestamps, bylines and credits: the recognisers (:mod:`.timestamps`,
+:mod:`.bylines`, :mod:`.credits`) decide what a line *is*; the ``take_…`` functions here, called
+by the front and body rules, decide where it *goes* (published or updated, which byline), record
+the trace, and turn recogniser errors into located ones.
 """
 
 from __future__ import annotations
@@ -11,18 +10,17 @@ from newsconvert.errors import NewsconvertError
 from newsconvert.parser.builder import ArticleBuilder
 from newsconvert.parser.bylines import is_byline_label, parse_byline
 from newsconvert.parser.credits import match_credit
+from newsconvert.parser.heuristics import Heuristics
 from newsconvert.parser.layouts import Chunk
 from newsconvert.parser.metaline import read_meta_line, relative_time
+from newsconvert.parser.rules import Role, RuleName
 from newsconvert.parser.timestamps import parse_timestamp
 from newsconvert.parser.timezones import ZoneTable
 from newsconvert.tree import Byline
 
-MAX_METADATA_LENGTH = 200
-"""Longer chunks are never timestamps, bylines or credits (those are one short line)."""
-
 
 def take_timestamp(
-    chunk: Chunk, builder: ArticleBuilder, zones: ZoneTable, *, unlabelled: bool
+    chunk: Chunk, builder: ArticleBuilder, zones: ZoneTable, h: Heuristics, *, unlabelled: bool
 ) -> bool:
     """Place ``chunk`` as a timestamp if it is one; ``unlabelled`` admits bare dates.
 
@@ -31,7 +29,7 @@ def take_timestamp(
     expected (before the body, at its end), as the publication time if none is known yet.
     """
     text = chunk.text
-    if chunk.first != chunk.last or len(text) > MAX_METADATA_LENGTH:
+    if chunk.first != chunk.last or len(text) > h.max_metadata_length:
         return False
     try:
         found = parse_timestamp(text, line=chunk.first, zones=zones)
@@ -64,23 +62,25 @@ def take_timestamp(
         builder.published = timestamp
     else:
         builder.updated.append(timestamp)
-    rule = "labelled-timestamp" if found.kind else "bare-date-line"
-    builder.mark(chunk.first, chunk.last, f"timestamp.{kind}", rule)
+    rule = RuleName.LABELLED_TIMESTAMP if found.kind else RuleName.BARE_DATE_LINE
+    builder.mark(
+        chunk.first, chunk.last, Role.PUBLISHED if kind == "published" else Role.UPDATED, rule
+    )
     return True
 
 
-def take_meta_line(chunk: Chunk, builder: ArticleBuilder, zones: ZoneTable) -> bool:
+def take_meta_line(chunk: Chunk, builder: ArticleBuilder, zones: ZoneTable, h: Heuristics) -> bool:
     """Place a relative time (``2 घंटे पहले``) or a packed metadata line (place, time, byline:
     see :mod:`.metaline`) if ``chunk`` is one."""
     text = chunk.text
-    if chunk.kind != "text" or chunk.first != chunk.last or len(text) > MAX_METADATA_LENGTH:
+    if chunk.kind != "text" or chunk.first != chunk.last or len(text) > h.max_metadata_length:
         return False
     alone = relative_time(text, chunk.first)
     if alone is not None:
         if builder.published is not None:
             return False
         builder.published = alone
-        builder.mark(chunk.first, chunk.last, "timestamp.published", "relative-time")
+        builder.mark(chunk.first, chunk.last, Role.PUBLISHED, RuleName.RELATIVE_TIME)
         return True
     found = read_meta_line(text, chunk.first, zones)
     if found is None or (found.published is not None and builder.published is not None):
@@ -95,12 +95,17 @@ def take_meta_line(chunk: Chunk, builder: ArticleBuilder, zones: ZoneTable) -> b
         builder.published = found.published
     if found.updated is not None:
         builder.updated.append(found.updated)
-    builder.mark(chunk.first, chunk.last, "metadata", "packed-metadata-line")
+    builder.mark(chunk.first, chunk.last, Role.METADATA, RuleName.PACKED_METADATA_LINE)
     return True
 
 
 def take_byline(
-    chunks: list[Chunk], index: int, builder: ArticleBuilder, *, closing: bool = False
+    chunks: list[Chunk],
+    index: int,
+    builder: ArticleBuilder,
+    h: Heuristics,
+    *,
+    closing: bool = False,
 ) -> int:
     """Place ``chunks[index]`` (and a name line after a lone ``Written By``) as a byline.
 
@@ -110,11 +115,11 @@ def take_byline(
     """
     chunk = chunks[index]
     text = chunk.text
-    if chunk.kind != "text" or len(text) > MAX_METADATA_LENGTH:
+    if chunk.kind != "text" or len(text) > h.max_metadata_length:
         return 0
     if is_byline_label(text) and index + 1 < len(chunks):
         following = chunks[index + 1]
-        if following.kind == "text" and len(following.text) <= MAX_METADATA_LENGTH:
+        if following.kind == "text" and len(following.text) <= h.max_metadata_length:
             joined = f"{text} {following.text}"
             # ``Written By`` + ``Associated Press`` reads as the one line ``Written By …``.
             named = parse_byline(joined, line=chunk.first)
@@ -127,32 +132,32 @@ def take_byline(
                 else:
                     named = Byline(joined, (following.text,), line=chunk.first)
             builder.bylines.append(named)
-            builder.mark(chunk.first, following.last, "byline", "byline-label-and-name")
+            builder.mark(chunk.first, following.last, Role.BYLINE, RuleName.BYLINE_LABEL_AND_NAME)
             return 2
     byline = parse_byline(text, line=chunk.first)
-    rule = "byline"
+    rule = RuleName.BYLINE
     if byline is None and closing and text[0] in _DASHES:
         signed = parse_byline(text.lstrip(_DASHES + " "), line=chunk.first, bare=True)
         if signed is not None:
             byline = Byline(text, signed.names, signed.agency, signed.handle, chunk.first)
-            rule = "dash-and-name-closing-the-story"
+            rule = RuleName.DASH_AND_NAME_CLOSING_THE_STORY
     if byline is None:
         return 0
     builder.bylines.append(byline)
-    builder.mark(chunk.first, chunk.last, "byline", rule)
+    builder.mark(chunk.first, chunk.last, Role.BYLINE, rule)
     return 1
 
 
 _DASHES = "-\u2013\u2014"
 
 
-def take_credit(chunk: Chunk, builder: ArticleBuilder) -> bool:
+def take_credit(chunk: Chunk, builder: ArticleBuilder, h: Heuristics) -> bool:
     """Place ``chunk`` as a credit or sign-off if it is one."""
-    if chunk.kind != "text" or len(chunk.text) > MAX_METADATA_LENGTH:
+    if chunk.kind != "text" or len(chunk.text) > h.max_metadata_length:
         return False
     credit = match_credit(chunk.text, line=chunk.first)
     if credit is None:
         return False
     builder.credits.append(credit)
-    builder.mark(chunk.first, chunk.last, "credit", "credit-line")
+    builder.mark(chunk.first, chunk.last, Role.CREDIT, RuleName.CREDIT_LINE)
     return True

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsconvert.parser.lines import Line
+from newsconvert.parser.rules import Role, RuleName
 
 Span = tuple[int, int, str, str]
 """``(first line, last line, role, rule)`` as recorded by the parser."""
@@ -45,6 +46,11 @@ def expand_trace(lines: Sequence[Line], spans: Sequence[Span]) -> tuple[LineRole
     for line in lines:
         assigned = roles[line.number]
         if assigned is None:
-            assigned = ("blank", "blank-line") if not line.text else ("unassigned", "none")
-        result.append(LineRole(line.number, line.text, assigned[0], assigned[1]))
+            assigned = (
+                (Role.BLANK, RuleName.BLANK_LINE)
+                if not line.text
+                else (Role.UNASSIGNED, RuleName.NONE)
+            )
+        # Plain strings (the enums' values): a LineRole is data for tools.
+        result.append(LineRole(line.number, line.text, str(assigned[0]), str(assigned[1])))
     return tuple(result)
