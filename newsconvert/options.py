@@ -120,10 +120,15 @@ def _build_target(word: str) -> str:
     """An output format's name, or :data:`DATASET_FORMAT`."""
     if word.strip().lower() == DATASET_FORMAT:
         return DATASET_FORMAT
-    if word.strip().lower() not in {name for f in OUTPUT_FORMATS for name in f.names}:
-        known = ", ".join(f.name for f in OUTPUT_FORMATS)
-        raise ConfigError(f"unknown output format {word!r} (choose from {known}, {DATASET_FORMAT})")
-    return _output_format(word)
+    from newsconvert import formats
+
+    try:
+        return formats.output_format(word).name
+    except ConfigError:
+        known = ", ".join(f.name for f in formats.OUTPUT_FORMATS)
+        raise ConfigError(
+            f"unknown output format {word!r} (choose from {known}, {DATASET_FORMAT})"
+        ) from None
 
 
 def _input_format(word: str) -> str:

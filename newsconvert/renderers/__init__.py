@@ -73,8 +73,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
+from newsconvert import formats
 from newsconvert.errors import UnknownBlockTypeError
-from newsconvert.formats import OUTPUT_FORMATS, output_format
+from newsconvert.formats import output_format
 from newsconvert.tree import Article
 
 if TYPE_CHECKING:
@@ -208,7 +209,7 @@ def _template_call(
     )
     context["site"] = site
     context["home"] = options.home
-    for other in OUTPUT_FORMATS:
+    for other in formats.OUTPUT_FORMATS:  # read now: formats.register() may have added one
         if other.standalone_metadata is not None:
             context[other.standalone_metadata] = None
     if options.standalone and fmt.standalone_metadata is not None:

@@ -24,8 +24,9 @@ from typing import Any
 
 import jinja2
 
+from newsconvert import formats
 from newsconvert.errors import ConfigError, TemplateError
-from newsconvert.formats import OUTPUT_FORMATS, output_format, template_path
+from newsconvert.formats import output_format, template_path
 from newsconvert.renderers.metadata import dump_yaml
 
 
@@ -38,7 +39,7 @@ def _filters(dialect: str | None = None) -> dict[str, Any]:
     """Every output format's escaping filters (a user's template may use any of them), and
     the shared ones; the Markdown ones escaping for ``dialect`` too, if given."""
     filters: dict[str, Any] = {"nonblank_lines": _nonblank_lines, "yaml": dump_yaml}
-    for fmt in OUTPUT_FORMATS:
+    for fmt in formats.OUTPUT_FORMATS:  # read now: formats.register() may have added one
         escaper = fmt.load_escaper()
         if escaper is not None:
             filters.update(escaper.FILTERS)
