@@ -13,19 +13,13 @@ import types
 from pathlib import Path
 
 import pytest
+from conftest import one_line
 
 from newsconvert import __version__, cli
 from newsconvert.cli import run
 
 SOURCE_DATA = Path(__file__).resolve().parent / "data" / "source"
 REPO = Path(__file__).resolve().parents[1]
-
-
-def one_line(text: str) -> str:
-    """The single line ``text`` must be (a report is always exactly one line)."""
-    assert text.endswith("\n"), repr(text)
-    assert text.count("\n") == 1, repr(text)
-    return text[:-1]
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
