@@ -1,16 +1,6 @@
 """newsconvert: plain-text news articles into Markdown, HTML, reStructuredText and JSON.
 
-The public API is small::
-
-    import newsconvert
-    article = newsconvert.parse(text)                  # -> newsconvert.tree.Article
-    html = newsconvert.render(article, "html", standalone=True)
-    md = newsconvert.convert(text, "md")               # parse + render
-    article = newsconvert.read_article("story.txt")    # decode a file, then parse
-    article = newsconvert.read(markdown, "md")         # our own formats read back
-
-Heavy modules (the parser, Jinja, docutils, markdown-it-py) are imported on first use, so that
-``import newsconvert`` and ``newsconvert --version`` stay fast.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert`).
 """
 
 from __future__ import annotations

@@ -1,21 +1,6 @@
 """The ``newsconvert`` command, in the habits of pandoc.
 
-``run(argv) -> int`` does the work and returns the exit status instead of exiting, so tests call
-it directly; :func:`main` is the console script. Exit statuses:
-
-- 0: every input was converted;
-- 1: at least one input could not be converted (the others still were; a failed input writes
-  nothing);
-- 2: the command line itself is wrong (an unknown option or format, a bad ``--tz``, several
-  inputs without an output folder), and nothing was converted.
-
-Every problem is reported by :func:`report` as one line on stderr, ``file:line: message``; no
-traceback reaches the user. ``newsconvert build …`` and ``newsconvert inspect …`` hand the rest
-of the command line to the site builder and the inspector.
-
-This module imports only the standard library and newsconvert's light modules at import time:
-``newsconvert --version`` and ``--help`` load neither the parser nor Jinja, docutils or
-markdown-it-py.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-cli`).
 """
 
 from __future__ import annotations

@@ -1,28 +1,6 @@
 """The article tree as standard docutils nodes: the core of the docutils and Sphinx integrations.
 
-This module knows docutils and nothing of Sphinx. It maps each node of
-:mod:`newsconvert.tree` to the docutils node that means the same thing, so that every docutils
-writer and every Sphinx builder (html, latex, text, man, texinfo, epub…) can render an article:
-
-=====================  ==============================================================
-tree                   docutils
-=====================  ==============================================================
-Headline               ``title`` of the article's ``section`` (or of the document)
-Kicker, Standfirst     ``paragraph`` with the class ``newsconvert-kicker`` / ``-standfirst``
-Timestamp              a time node (``inline`` by default) with a ``datetime`` attribute
-Byline, Credit         ``paragraph`` in the header / credits ``container``
-Dateline               ``inline`` (class ``newsconvert-dateline``) opening its paragraph
-Section                ``section`` with a ``title`` (``rubric`` where sections cannot go)
-Paragraph              ``paragraph``
-Blockquote             ``block_quote`` holding the quotation and an ``attribution``
-BulletList             ``bullet_list`` of ``list_item``
-Preformatted           ``literal_block`` (no highlighting)
-Embed                  ``block_quote`` (class ``newsconvert-embed``) holding a ``line_block``
-Aside                  ``paragraph`` with the classes ``newsconvert-aside`` and its kind
-=====================  ==============================================================
-
-Article text is data: every word goes into a ``nodes.Text``, never through a markup parser, so
-``.. include::``, ``<script>`` or ``|x|`` in an article come out literally.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-integrations-doctree`).
 """
 
 from __future__ import annotations

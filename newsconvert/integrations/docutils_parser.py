@@ -1,17 +1,6 @@
 """A docutils parser for news articles, for users of docutils without Sphinx.
 
-::
-
-    docutils --parser=newsconvert.docutils_parser article.txt article.html
-
-    from docutils.core import publish_string
-    from newsconvert.integrations.docutils_parser import Parser
-    html = publish_string(text, parser=Parser(), writer="html5")
-
-The headline becomes the document title, timestamps, bylines and the dateline a docinfo block,
-and the body standard nodes (see :mod:`newsconvert.integrations.doctree`), so every docutils
-writer works.
-Text that is no article (no headline) becomes one error system message, never a traceback.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-integrations-docutils_parser`).
 """
 
 from __future__ import annotations

@@ -1,22 +1,6 @@
 """The Sphinx extension: ``extensions = ["newsconvert.sphinx"]`` in ``conf.py``.
 
-It registers
-
-- a source parser for article files (suffixes from ``newsconvert_suffixes``, default
-  ``[".news"]``): the headline is the page title, timestamps, bylines and the dateline the page
-  metadata and a visible header;
-- the ``news-article`` directive, which places an article file inside any page (or shows it
-  converted by the templates, with ``:format:``);
-- the config values of :mod:`newsconvert.options` (``newsconvert_suffixes``,
-  ``newsconvert_timezones``, ``newsconvert_template_dirs``, ``newsconvert_keep_chrome``, ...),
-  checked when the build starts.
-
-This module is the thin layer: the article becomes nodes in
-:mod:`newsconvert.integrations.doctree`, which knows nothing of Sphinx. Problems are logged as
-warnings of type ``newsconvert`` (subtypes ``missing``, ``read``, ``parse``, ``outside``,
-``self``, ``render``, ``diagnostic``, ``internal``), located at the page and line, so
-``suppress_warnings = ["newsconvert.*"]``
-silences them; a bad article never stops the build.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-integrations-sphinx`).
 """
 
 from __future__ import annotations

@@ -1,68 +1,6 @@
 """Rendering an article tree as Markdown, HTML, reStructuredText or JSON.
 
-:func:`render` is the one entry point (:func:`newsconvert.render` delegates to it). Markdown,
-HTML and reST go through Jinja templates (``templates/<format>/``, overridable with
-``template_dirs``); JSON is the tree itself (:mod:`newsconvert.renderers.json`).
-
-What each format looks like, so that a reader can take it back into the same tree
-(:mod:`newsconvert.readers`) and a person can read it:
-
-Markdown (CommonMark)
-    The kicker, if any, is a paragraph before the ``# headline``. After the headline: the
-    standfirst as a paragraph in ``*…*``, then one plain paragraph per timestamp (published,
-    then each update) and per byline, each holding its text exactly, then a thematic break
-    ``* * *`` (always, even under an empty header: without it a reader could not tell our layout
-    from a person's Markdown, whose opening paragraphs it reads by their words). Then the body:
-    paragraphs (the dateline in ``**…**`` opening the paragraph it opened in the source, or
-    alone in a paragraph of its own before the body when the body starts with another block: see
-    :func:`~newsconvert.facts.dateline_paragraph`), ``## heading`` per section,
-    block quotes ``> …`` holding the paragraph's whole text with the attribution in ``*…*``,
-    bullet lists (``-``, or ``*`` for a list right after another list), fenced code blocks for
-    preformatted text, and for an embedded post a ``<!-- embed -->`` comment line followed by a
-    block quote with one paragraph per line of the post; an aside is a ``<!-- aside KIND -->``
-    comment line followed by its paragraph. Credits come last, after another ``* * *``, one
-    paragraph each. Standalone adds YAML front matter
-    (:func:`newsconvert.renderers.metadata.front_matter`).
-
-HTML (semantic HTML5)
-    ``<article>`` holding a ``<header>`` (``<p class="kicker">``, ``<h1>``,
-    ``<p class="standfirst">``, ``<p class="published">``/``<p class="updated">`` with the text
-    in ``<time datetime="…">`` when it resolved, ``<p class="byline">``), one ``<section>`` per
-    section (``<h2>`` heading), and a ``<footer>`` of ``<p class="credit">``. The dateline is a
-    ``<span class="dateline">`` opening its paragraph, or alone in a ``<p>`` before the
-    sections, as in Markdown. A blockquote is a ``<figure
-    class="quote">``: ``<blockquote><p>`` holds the quotation part of the text and
-    ``<figcaption>`` the attribution part (first when the attribution comes first, and only
-    when exactly one space separates them; otherwise the whole text is in the quote); the two
-    concatenated in document order are the text. Lists are ``<ul data-marker="…">`` (the
-    source's marker), preformatted text ``<pre>``, an embed ``<blockquote class="embed">`` with
-    one ``<p>`` per line, a caption ``<p class="caption">``, other asides
-    ``<aside class="KIND">``. Standalone is a whole page with a stylesheet and schema.org
-    JSON-LD.
-
-reStructuredText
-    The headline is the document title (``=`` over- and underline), followed by a field list
-    that docutils turns into docinfo: ``:Kicker:``, ``:Published:``, ``:Updated:`` (one field per
-    update), ``:Author:`` (one byline) or ``:Authors:`` (a bullet list, one byline text per item),
-    ``:Dateline:``. Then ``.. container:: standfirst``, the body (sections underlined with
-    ``-``; the dateline in ``**…**`` placed as in Markdown; block quotes indented, with
-    ``-- attribution`` when the attribution comes after the quotation, one space apart, and
-    otherwise the whole text with the attribution in ``*…*``; bullet lists (``-``, with an
-    empty comment ``..`` between two adjacent lists, and before a block quote that follows
-    anything but a paragraph or title); ``::`` literal blocks; ``.. container:: embed``
-    holding a line block; ``.. container:: aside KIND``), and
-    ``.. container:: credits``. Standalone adds a ``.. meta::`` block. The output parses with
-    docutils without a single system message. There is no ``.. epigraph::``: a quotation in a
-    news story is not an epigraph. A document whose only body is one headed section gets that
-    heading as docutils' subtitle (docutils' DocTitle transform); readers treat it as the
-    section heading. Running text is hard-wrapped at 78 columns (docutils refuses lines over
-    10,000 characters): a line break stands for one space, and a word too long for a line is
-    cut with escaped line breaks, which docutils removes. A headline too long for a title line
-    is shortened there (ending in `` …``) and given whole in a ``:Headline:`` field first in the
-    field list; a section heading too long, in a paragraph right after its shortened title.
-
-Every format leaves out asides of the kinds in :data:`newsconvert.tree.HIDDEN_ASIDES` unless
-``keep_chrome`` is set, except JSON, which always holds the whole tree.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-renderers`).
 """
 
 from __future__ import annotations

@@ -1,30 +1,6 @@
 """The build manifest: what the builds made, so the next one redoes only what changed.
 
-It lives in OUT as :data:`MANIFEST_NAME` (a dot-file, which Hugo, Jekyll, MkDocs and web
-servers all leave alone) and records, per source file: the SHA-256 of its bytes, its slug, the
-files it produced and its index entry. A rerun hashes each source and compares: an unchanged
-article is neither read by the parser nor rendered. Each record also holds the *fingerprint*
-of everything else that shaped the output: the options, the contents of every template folder,
-and the newsconvert version; when it differs from the current one, the article is rebuilt.
-
-The manifest is a journal, so that a build killed at any point leaves a state the next build
-completes exactly. It is a file of JSON lines: a header, one ``done`` line per article (a
-compacted manifest stops here), then the lines appended while a build runs, by whichever
-process converts the article:
-
-1. ``["begin", path, outputs]`` before any of the article's files is replaced: from here on its
-   old record no longer vouches for its files (its hash is cleared, so it is rebuilt), and the
-   files about to be written are known, so that an interrupted build's files can be removed;
-2. ``["done", path, record]`` once they are all written: the new record; the old record's files
-   it no longer claims (a Jekyll post whose date changed) become *stale*, to be removed.
-
-Reading replays the lines in order (:meth:`Manifest.begin`, :meth:`Manifest.land`); a line cut
-short by a kill (the last, without its newline) is ignored. Lines are appended with ``O_APPEND``
-in one ``write`` each, so two workers' lines never interleave. A build that ends compacts the
-journal into a fresh manifest (:func:`save_manifest`) after removing the stale files. A
-manifest that cannot be read (a corrupt line, a foreign header) is reported: every record that
-can still be read is kept, so that its files can be cleaned up, but none is trusted: the build
-converts every article again.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-site-manifest`).
 """
 
 from __future__ import annotations
