@@ -70,8 +70,9 @@ def render(
     ``options`` is a :class:`~newsconvert.renderers.RenderOptions`; its fields can also be given
     as keywords: ``standalone`` gives a whole document (front matter, a full HTML page, a reST
     document title) instead of a fragment, templates in ``template_dirs`` override the built-in
-    ones of the same name, ``keep_chrome`` also renders text set aside as page chrome or
-    duplicates, ``lang`` is the document language.
+    ones of the same name; text set aside as page chrome or duplicates is kept out of sight (a
+    hidden element, a comment), ``keep_chrome`` shows it, ``drop_chrome`` leaves it out;
+    ``lang`` is the document language.
     """
     from newsconvert.renderers import render as _render
 

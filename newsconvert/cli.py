@@ -285,10 +285,10 @@ def _check_round_trip(article: Article, output: str, settings: Options, name: st
         ) from None
     from newsconvert.facts import visible
 
-    # JSON always carries the whole tree; the other formats show chrome only on request.
-    expected = (
-        article if settings.to == "json" else visible(article, keep_chrome=settings.keep_chrome)
-    )
+    # Every format carries the whole tree (chrome out of sight unless --keep-chrome), unless
+    # --drop-chrome left it out of Markdown, HTML and reST.
+    dropped = settings.drop_chrome and settings.to != "json"
+    expected = visible(article, keep_chrome=settings.keep_chrome) if dropped else article
     difference = readers.first_difference(expected, again)
     if difference is not None:
         raise NewsconvertError(
@@ -325,8 +325,9 @@ def read_article(job: Job, settings: Options, warn: Callable[[str], None]) -> Ar
         hidden = _hidden_count(article)
         if hidden:
             s = "s" if hidden > 1 else ""
+            kept = "left out" if settings.drop_chrome else "kept hidden"
             warn(
-                f"{source.name}: {hidden} line{s} set aside as page chrome or repeats "
+                f"{source.name}: {hidden} line{s} set aside as page chrome or repeats, {kept} "
                 f"(--keep-chrome shows them; see newsconvert inspect {job.input})"
             )
     return article

@@ -343,6 +343,19 @@ class Options:
         ),
     )
     """Whether to render text the parser set aside as page chrome or duplicates."""
+    drop_chrome: bool = field(
+        default=False,
+        metadata=option(
+            "leave text set aside as page chrome or duplicated lines out of the output entirely "
+            "(by default it is kept out of sight: a hidden element, a comment); "
+            "--keep-chrome wins",
+            ("convert", "build", "api", *_PLUGINS, "docutils"),
+            check=_flag,
+            shapes="article",
+        ),
+    )
+    """Whether to leave text set aside as page chrome or duplicates out of Markdown, HTML and
+    reST entirely, rather than keep it there out of sight (``keep_chrome`` wins)."""
     fix_text: bool = field(
         default=False,
         metadata=option(

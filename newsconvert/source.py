@@ -503,15 +503,21 @@ def read_bytes(
         os.close(fd)
         raise InputError("cannot read: Is a directory", source=name)
     with os.fdopen(fd, "rb") as handle:
+        # Ask for what there is to read: a read of ``max_size + 1`` bytes would first allocate
+        # that much (256 MB by default) for every file, small or not.
+        expected = max_size
         if not stat.S_ISREG(mode):
             refused = regular_only or not (stat.S_ISFIFO(mode) or os.isatty(fd))
             if refused:
                 raise InputError(f"cannot read: {file_kind(mode)}, not a file", source=name)
             os.set_blocking(fd, True)  # a pipe: wait for its writer
         else:
-            check_size(os.fstat(fd).st_size, max_size, name)
+            expected = os.fstat(fd).st_size
+            check_size(expected, max_size, name)
         try:
-            data = handle.read(max_size + 1)
+            data = handle.read(expected + 1)
+            if len(data) > expected:  # a pipe, or a file that grew since fstat: the rest
+                data += handle.read(max_size + 1 - len(data))
         except OSError as error:
             raise InputError(f"cannot read: {error.strerror or error}", source=name) from None
     check_size(len(data), max_size, name)

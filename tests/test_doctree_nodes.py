@@ -166,11 +166,25 @@ def test_dateline_opens_its_paragraph() -> None:
     assert paragraph.astext() == "PORTVILLE, March 2 (Wire) - The bridge opened at dawn."
 
 
-def test_hidden_asides_only_with_keep_chrome() -> None:
+def test_hidden_asides_are_comments_unless_kept_or_dropped() -> None:
     article = full_article()
-    hidden = DoctreeBuilder(empty_document()).article(article)[0].astext()
-    assert "Share on Facebook" not in hidden
-    assert hidden.count("(Photo: City council)") == 1
+    (root,) = DoctreeBuilder(empty_document()).article(article)
+    comments = list(root.findall(nodes.comment))
+    assert [c.astext() for c in comments] == [
+        "hidden chrome: Share on Facebook",
+        "hidden duplicate: (Photo: City council)",
+    ]
+    assert [c["classes"] for c in comments] == [
+        ["newsconvert-hidden", "newsconvert-chrome"],
+        ["newsconvert-hidden", "newsconvert-duplicate"],
+    ]
+    for comment in comments:
+        comment.parent.remove(comment)
+    assert "Share on Facebook" not in root.astext()
+    assert root.astext().count("(Photo: City council)") == 1
+    dropped_options = Options(drop_chrome=True)
+    (dropped,) = DoctreeBuilder(empty_document(), dropped_options).article(article)
+    assert not list(dropped.findall(nodes.comment)) and "Share on" not in dropped.astext()
     kept_options = Options(keep_chrome=True)
     kept = DoctreeBuilder(empty_document(), kept_options).article(article)[0].astext()
     assert "Share on Facebook" in kept

@@ -149,7 +149,9 @@ def can_emphasize(text: str, start: int, end: int) -> bool:
 
 
 def _maybe_punctuation(char: str) -> bool:
-    return not char.isalnum()
+    # Letters, digits and combining marks never are: a Devanagari vowel sign (ा, U+093E) or
+    # virama is a mark, and a word that ends in one must still take emphasis.
+    return unicodedata.category(char)[0] not in "LNM"
 
 
 def _is_punctuation(char: str) -> bool:

@@ -13,7 +13,8 @@ from typing import Any
 from docutils import nodes
 
 from newsconvert import facts
-from newsconvert.facts import BlockView, SectionView, section_views
+from newsconvert.escape.comment import escape_comment
+from newsconvert.facts import HIDDEN, BlockView, SectionView, section_views
 from newsconvert.options import Options
 from newsconvert.tree import Article, Aside, Dateline, Timestamp
 
@@ -42,7 +43,7 @@ FIELD_LABELS = {
 class Placement:
     """Where the article's nodes go in the page: facts of the place (a directive's options, the
     node it sits in), not options of newsconvert, which come from
-    :class:`~newsconvert.options.Options` (``keep_chrome``)."""
+    :class:`~newsconvert.options.Options` (``keep_chrome``, ``drop_chrome``)."""
 
     heading_offset: int = 0
     """How many levels deeper than usual the article's headings go. A docutils section can only
@@ -65,12 +66,14 @@ class _LegacyOptions:
     keep_chrome: bool = False
     sections_allowed: bool = True
     time_node: type[nodes.TextElement] = nodes.inline
+    drop_chrome: bool = False
     field_labels: dict[str, str] = field(default_factory=lambda: dict(FIELD_LABELS))
 
 
 def __getattr__(name: str) -> Any:
     """``DoctreeOptions`` still imports, with a :class:`DeprecationWarning`: its fields are now
-    :class:`~newsconvert.options.Options` (``keep_chrome``) and :class:`Placement`."""
+    :class:`~newsconvert.options.Options` (``keep_chrome``, ``drop_chrome``) and
+    :class:`Placement`."""
     if name == "DoctreeOptions":
         warnings.warn(
             "newsconvert.integrations.doctree.DoctreeOptions is deprecated: pass "
@@ -89,7 +92,7 @@ def _split(
     if isinstance(options, _LegacyOptions):
         legacy = options
         return (
-            Options(keep_chrome=legacy.keep_chrome),
+            Options(keep_chrome=legacy.keep_chrome, drop_chrome=legacy.drop_chrome),
             Placement(
                 legacy.heading_offset,
                 legacy.include_header,
@@ -130,6 +133,7 @@ class DoctreeBuilder:
             "preformatted": self.preformatted,
             "embed": self.embed,
             "aside": self.aside,
+            HIDDEN: self.hidden,
         }
 
     # --- whole articles ---------------------------------------------------------------------
@@ -163,9 +167,11 @@ class DoctreeBuilder:
                     article.standfirst.text, article.standfirst.line, css_class("standfirst")
                 )
             )
-        # The same view of the body the templates get: hidden asides left out, the dateline on
-        # the paragraph it opens, a blockquote split into quotation and attribution.
-        sections, dateline_placed = section_views(article, keep_chrome=self.options.keep_chrome)
+        # The same view of the body the templates get: hidden asides as comments, the dateline
+        # on the paragraph it opens, a blockquote split into quotation and attribution.
+        sections, dateline_placed = section_views(
+            article, keep_chrome=self.options.keep_chrome, drop_chrome=self.options.drop_chrome
+        )
         if not dateline_placed and article.dateline is not None:
             body.append(
                 self._wrap_paragraph(self._dateline(article.dateline), article.dateline.line)
@@ -393,11 +399,21 @@ class DoctreeBuilder:
     def aside(self, view: BlockView) -> list[nodes.Element]:
         """Set-aside text (caption, cross-link…) as a paragraph classed with its kind.
 
-        Hidden kinds reach this only with ``keep_chrome``: the view leaves them out otherwise.
+        Hidden kinds reach this only with ``keep_chrome``: they are :meth:`hidden` otherwise.
         """
         block = view.block
         assert isinstance(block, Aside)
         return [self._paragraph(block.text, block.line, css_class("aside"), css_class(block.kind))]
+
+    def hidden(self, view: BlockView) -> list[nodes.Element]:
+        """An aside kept out of sight (chrome, a repeat) as a comment, which no writer shows:
+        the same comment our reST writer writes (``hidden KIND: TEXT``, text made inert)."""
+        block = view.block
+        assert isinstance(block, Aside)
+        text = f"hidden {block.kind}: {escape_comment(block.text)}"
+        comment = nodes.comment(text, text, classes=[css_class("hidden"), css_class(block.kind)])
+        comment.line = block.line or None
+        return [comment]
 
     # --- small helpers ----------------------------------------------------------------------
 

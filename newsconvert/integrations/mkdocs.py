@@ -57,13 +57,9 @@ def article_markdown(path: str, options: Options | None = None) -> str:
     article = newsconvert.read_article(path, encoding=options.encoding, zones=options.zones)
     # A documentation page, not a blog post: its headline stays the page's "# heading" (MkDocs'
     # own themes show no title otherwise) and MkDocs names the page from the file, so no slug.
-    body = newsconvert.render(
-        article,
-        "md",
-        keep_chrome=options.keep_chrome,
-        lang=options.lang,
-        template_dirs=options.template_dirs,
-    )
+    from newsconvert.renderers import RenderOptions
+
+    body = newsconvert.render(article, "md", RenderOptions.of(options, standalone=False))
     return mkdocs_front_matter(post_meta(article), None) + "\n" + body
 
 

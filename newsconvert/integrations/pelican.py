@@ -55,12 +55,10 @@ class NewsReader(BaseReader):  # type: ignore[misc]
             logger.error("%s", error)
             raise
         language = str(self.settings.get("DEFAULT_LANG", "en"))
+        from newsconvert.renderers import RenderOptions
+
         content = newsconvert.render(
-            article,
-            "html",
-            lang=language,
-            keep_chrome=options.keep_chrome,
-            template_dirs=options.template_dirs,
+            article, "html", RenderOptions.of(options, standalone=False, lang=language)
         )
         meta = post_meta(article)
         raw: dict[str, Any] = {"title": html.escape(meta.title, quote=False)}

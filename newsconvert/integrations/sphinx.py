@@ -31,6 +31,7 @@ from newsconvert.options import (
     setting_name,
     sphinx_config_values,
 )
+from newsconvert.renderers import RenderOptions
 from newsconvert.renderers import render as render_article
 from newsconvert.source import read_source
 from newsconvert.tree import Article
@@ -291,9 +292,11 @@ class NewsArticleDirective(SphinxDirective):
             output = render_article(
                 article,
                 fmt,
-                standalone="standalone" in self.options,
-                template_dirs=template_dirs,
-                keep_chrome="keep-chrome" in self.options or settings.keep_chrome,
+                RenderOptions.of(
+                    settings,
+                    standalone="standalone" in self.options,
+                    keep_chrome="keep-chrome" in self.options or settings.keep_chrome,
+                ),
             )
         except NewsconvertError as error:
             logger.warning(

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from newsconvert.errors import ParseError
+from newsconvert.escape.comment import unescape_comment
 from newsconvert.parser.timezones import ZoneTable, zone_table
 from newsconvert.readers.assemble import assemble, quote_from_words
 from newsconvert.readers.parts import Metadata, Part, PartKind, role_of
@@ -51,6 +52,9 @@ _FIELD_ROLES = {
 }
 """Field names of the field list under the title, and the role of their value."""
 
+_HIDDEN = re.compile(r"\Ahidden (?P<kind>[a-z]+): (?P<text>[^\n]*)\Z")
+"""The comment our reST writer writes for an aside kept out of sight (chrome, a repeat), its text
+escaped by :mod:`newsconvert.escape.comment`."""
 UNTITLED_COMMENT = "no headline"
 """The comment our reST writer puts where the title of an article without a headline would be."""
 
@@ -212,6 +216,10 @@ class _Flattener:
                 )
             elif isinstance(child, nodes.literal_block | nodes.doctest_block):
                 self.parts.append(Part(PartKind.LITERAL, child.astext(), line=line))
+            elif isinstance(child, nodes.comment) and (hidden := _HIDDEN.match(child.astext())):
+                # Our writer's hidden aside (chrome, a repeat): words kept out of sight.
+                text = unescape_comment(hidden["text"])
+                self.parts.append(Part(PartKind.PARAGRAPH, text, line=line, role=hidden["kind"]))
             elif isinstance(
                 child,
                 nodes.comment | nodes.substitution_definition | nodes.target | nodes.system_message,

@@ -74,7 +74,10 @@ class RenderOptions:
     template_dirs: tuple[str, ...] = ()
     """Folders searched for templates before the built-in ones (paths are accepted too)."""
     keep_chrome: bool = False
-    """Also render asides of the kinds in :data:`newsconvert.tree.HIDDEN_ASIDES`."""
+    """Show asides of the kinds in :data:`newsconvert.tree.HIDDEN_ASIDES` like other asides (by
+    default they are kept out of sight: a hidden element, a comment)."""
+    drop_chrome: bool = False
+    """Leave those asides out instead."""
     lang: str = "en"
     """The document language."""
     site: str | None = None
@@ -100,6 +103,7 @@ class RenderOptions:
             "standalone": options.standalone,
             "template_dirs": options.template_dirs,
             "keep_chrome": options.keep_chrome,
+            "drop_chrome": options.drop_chrome,
             "lang": options.lang,
         }
         fields.update(changes)
@@ -142,6 +146,7 @@ def _template_call(
         fmt.name,
         standalone=options.standalone,
         keep_chrome=options.keep_chrome,
+        drop_chrome=options.drop_chrome,
         lang=options.lang,
         shared=shared,
     )
@@ -194,7 +199,9 @@ def render_formats(
     from newsconvert.renderers.context import article_context
 
     chosen = _options(options, changes)
-    shared = article_context(article, keep_chrome=chosen.keep_chrome)
+    shared = article_context(
+        article, keep_chrome=chosen.keep_chrome, drop_chrome=chosen.drop_chrome
+    )
     return {
         output_format(name).name: _text(article, _template_call(article, name, chosen, shared))
         for name in formats

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import PurePosixPath
@@ -34,6 +35,20 @@ folder's own page (Hugo's and Zola's ``index.md``); an article never takes them.
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+def _fold(text: str) -> str:
+    """``text`` in ASCII letters (anyascii), after NFC and without the combining marks that
+    anyascii writes as punctuation: a mark belongs to its letter and must not split a word."""
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFC", text)  # ढ़ (U+095D) decomposes: one spelling for both
+    kept = (
+        char
+        for char in text
+        if not (unicodedata.category(char)[0] == "M" and not anyascii(char).isalnum())
+    )
+    return anyascii("".join(kept))
+
+
 def slugify(text: str, *, max_length: int = MAX_SEGMENT) -> str:
     """One slug segment for ``text``: ASCII letters, digits and single inner hyphens.
 
@@ -42,7 +57,7 @@ def slugify(text: str, *, max_length: int = MAX_SEGMENT) -> str:
     """
     # anyascii writes every script in ASCII letters (é -> e, ж -> zh, 北京 -> BeiJing), so a name
     # in any language keeps a readable, distinct slug.
-    folded = anyascii(text)
+    folded = _fold(text)
     slug = _NOT_SLUG.sub("-", folded.lower()).strip("-")
     if len(slug) > max_length:
         cut = slug[:max_length]
