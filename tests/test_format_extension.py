@@ -62,6 +62,7 @@ BLOCKS = {
     "preformatted": "....\n{{ block.text }}\n....",
     "embed": "[quote]\n____\n{{ block.text|adoc }}\n____",
     "aside": "[.{{ block.kind }}]\n{{ block.text|adoc }}",
+    "hidden": "// hidden {{ block.kind }}: {{ block.text|adoc }}",
 }
 
 ADOC = Format(
