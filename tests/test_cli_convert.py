@@ -16,6 +16,7 @@ from pathlib import Path
 
 import markupsafe
 import pytest
+from conftest import one_line
 
 from newsconvert.cli import run
 from newsconvert.parser import parse
@@ -42,11 +43,6 @@ def expected(path: Path, to: str, *, source: str | None = None, **options: objec
     article = parse(text_of(path), source=name, **parsing)  # type: ignore[arg-type]
     output = render(article, to, **options)  # type: ignore[arg-type]
     return output if output.endswith("\n") else output + "\n"
-
-
-def one_line(text: str) -> str:
-    assert text.count("\n") == 1 and text.endswith("\n"), repr(text)
-    return text[:-1]
 
 
 def set_stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:

@@ -15,7 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsconvert.escape.comment import escape_comment
-from newsconvert.integrations.doctree import DoctreeOptions, article_nodes, fill_document
+from newsconvert.integrations.doctree import Placement, article_nodes, fill_document
+from newsconvert.options import Options
 from newsconvert.tree import (
     HIDDEN_ASIDES,
     Article,
@@ -162,8 +163,9 @@ UNSAFE = (nodes.raw, nodes.reference, nodes.substitution_reference, nodes.pendin
 @settings(max_examples=150, deadline=None)
 @given(articles, st.booleans(), st.booleans())
 def test_every_word_arrives_as_text(article: Article, keep_chrome: bool, flat: bool) -> None:
-    options = DoctreeOptions(keep_chrome=keep_chrome, heading_offset=int(flat))
-    roots = article_nodes(article, document(), options)
+    roots = article_nodes(
+        article, document(), Options(keep_chrome=keep_chrome), Placement(heading_offset=int(flat))
+    )
     assert shown_words(roots) == expected_words(article, keep_chrome=keep_chrome)
     # What is not shown is kept, in a comment, text made inert (what our reST writer writes).
     hidden = [

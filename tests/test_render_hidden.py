@@ -29,7 +29,8 @@ from render_support import (
 
 from newsconvert import readers
 from newsconvert.escape.comment import escape_comment, unescape_comment
-from newsconvert.integrations.doctree import DoctreeBuilder, DoctreeOptions
+from newsconvert.integrations.doctree import DoctreeBuilder
+from newsconvert.options import Options
 from newsconvert.renderers import render
 from newsconvert.tree import (
     Article,
@@ -175,7 +176,7 @@ def test_keep_chrome_shows_it_and_drop_chrome_leaves_it_out(fmt: str) -> None:
     assert readers.read(kept, fmt) == readers.read(render(article, fmt), fmt)
     settings = get_default_settings(Parser)
     document = docutils.utils.new_document("<article>", settings)
-    document.extend(DoctreeBuilder(document, DoctreeOptions(drop_chrome=True)).article(article))
+    document.extend(DoctreeBuilder(document, Options(drop_chrome=True)).article(article))
     assert MARK not in document.astext()
 
 

@@ -1,17 +1,6 @@
 """Reading Markdown (CommonMark, with optional YAML front matter) into the tree.
 
-markdown-it-py does the parsing. Its block tokens become
-:class:`~newsconvert.readers.parts.Part` objects: headings, paragraphs, block quotes (a last line
-starting with a dash, ``— Name``, is the attribution), lists, code blocks and thematic breaks.
-Inline markup is reduced to its text: emphasis marks, code spans and links leave their words.
-Raw HTML is never markup to us: a tag in a Markdown file (``<script>``, ``<b>``) is kept as the
-words it is, and comments are dropped, except our writer's markers (``<!-- embed -->``,
-``<!-- aside caption -->``), which label the block after them, and its hidden asides
-(``<!-- hidden chrome: TEXT -->``, the text escaped by :mod:`newsconvert.escape.comment`).
-
-Our own layout (see :func:`_label_our_layout`) is recognised and read by its conventions; the
-YAML front matter our standalone Markdown writes (``title``, ``date``, ``lastmod``,
-``authors``, ``description``, ``dateline``) fills what the body does not state.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-readers-markdown`).
 """
 
 from __future__ import annotations

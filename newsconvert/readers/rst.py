@@ -1,17 +1,6 @@
 """Reading reStructuredText into the tree, through docutils.
 
-docutils parses the document with settings that make reading safe on any input: no file
-insertion (``.. include::``), no raw content (``.. raw::``), no configuration files read from the
-current folder, and messages collected rather than printed. A document docutils reports an error
-in (an unknown directive, an undefined substitution) or one that asks for a disabled directive is
-refused with the line docutils names, rather than read with words silently missing.
-
-The title and section titles become the headline and section headings (the title transform is
-off, so a kicker paragraph above the title and a lone section stay what they are); a field list
-right under the title (``:Published:``, ``:Byline:``, ``:Dateline:``…) is the article's metadata;
-block quotes and epigraphs keep their ``-- attribution``; ``.. class::``/``.. container::``
-labels name a paragraph's role; our writer's ``.. hidden KIND: TEXT`` comments are the asides it
-kept out of sight.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-readers-rst`).
 """
 
 from __future__ import annotations

@@ -1,16 +1,6 @@
 """The Jinja environments: where templates are found, how they are loaded, and their filters.
 
-One loader searches :func:`newsconvert.formats.template_path`: each user template folder first,
-in the order given, then the built-in ``templates/``. A user overrides any template, or the
-rendering of one block type, by dropping a file of the same name in a folder of their own.
-Block templates are ``{% include %}`` targets: they see the article template's context and loop
-variables. The built-in ones are pasted into the built-in templates when those are loaded
-(:class:`TemplateLoader`).
-
-Templates are compiled once per process (environments are kept by
-:func:`newsconvert.renderers.template_environment`) and once per machine: the compiled code is
-kept in a bytecode cache under the user's cache folder, checked against each template's source,
-so an edited template is recompiled and an unchanged one never is.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-renderers-environment`).
 """
 
 from __future__ import annotations
@@ -24,8 +14,9 @@ from typing import Any
 
 import jinja2
 
+from newsconvert import formats
 from newsconvert.errors import ConfigError, TemplateError
-from newsconvert.formats import OUTPUT_FORMATS, output_format, template_path
+from newsconvert.formats import output_format, template_path
 from newsconvert.renderers.metadata import dump_yaml
 
 
@@ -41,7 +32,7 @@ def _filters(dialect: str | None = None) -> dict[str, Any]:
 
     filters: dict[str, Any] = {"nonblank_lines": _nonblank_lines, "yaml": dump_yaml}
     filters.update(comment_filters)
-    for fmt in OUTPUT_FORMATS:
+    for fmt in formats.OUTPUT_FORMATS:  # read now: formats.register() may have added one
         escaper = fmt.load_escaper()
         if escaper is not None:
             filters.update(escaper.FILTERS)

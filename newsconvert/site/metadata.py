@@ -1,15 +1,6 @@
 """The few facts about an article that a site needs outside its page: title, dates, authors.
 
-:class:`PostMeta` is what front matter, the index, the Atom feed and the MkDocs and Pelican
-plugins all read, so that "the date" of an article means the same thing everywhere:
-
-- ``published``: :func:`newsconvert.facts.listing_date`, the publication timestamp, or the
-  first update when no publication time is given (an article stamped only ``Updated …`` was at
-  least published by then);
-- ``modified``: :func:`newsconvert.facts.modified`, the last update, only when an ``Updated``
-  line gives one (other than the one standing in for ``published``): nothing is copied or
-  invented;
-- times keep exactly what the text said: aware when it named a zone, naive when it did not.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-site-metadata`).
 """
 
 from __future__ import annotations

@@ -1,17 +1,6 @@
 """Slugs: the output path of each article, safe on every file system and stable between builds.
 
-A slug is derived from the article's *source path*, not from its headline, for three reasons:
-it is known before the article is parsed (so an unchanged article costs only a hash on a
-rerun), it does not move when an editor retouches a headline, and the source tree already
-gives each article a unique name, so collisions are rare (``A.txt`` beside ``a.txt``, or
-``story.txt`` beside ``story.news``) and settled without looking at any other article's text.
-
-Each folder and the file stem become a slug segment: Unicode transliterated to ASCII by
-``anyascii`` (``москва`` → ``moskva``, ``αθήνα`` → ``athina``, ``बढ़ेगा`` → ``bdhega``), after
-dropping the combining marks it would write as punctuation (a nukta is ``'``, which would cut a
-word in two), so that both Unicode spellings of ``ढ़`` give one slug; lower case, runs
-of anything but letters and digits turned into one ``-``, at most :data:`MAX_SEGMENT` characters
-cut at a ``-``, never empty, never a name Windows reserves (``con``, ``nul``, ``com1`` …).
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-site-slugs`).
 """
 
 from __future__ import annotations
