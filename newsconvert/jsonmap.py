@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import typing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from operator import attrgetter
@@ -544,11 +544,14 @@ def to_data(article: Article) -> dict[str, Any]:
     return ARTICLE.dump(article)
 
 
-def top_level(article: Article) -> Iterator[tuple[str, Any]]:
+_TOP_LEVEL = tuple((key.name, key.dump) for key in ARTICLE.keys)
+
+
+def top_level(article: Article) -> list[tuple[str, Any]]:
     """The document's keys and values in order, with ``sections`` left as the article's
     sections (for a writer that streams them)."""
-    for key in ARTICLE.keys:
-        yield key.name, (article.sections if key.name == "sections" else key.dump(article))
+    sections = article.sections
+    return [(name, sections if name == "sections" else dump(article)) for name, dump in _TOP_LEVEL]
 
 
 def from_data(

@@ -52,6 +52,9 @@ def _encoder(ascii_only: bool) -> Callable[[Any], str]:
 
 
 _ENCODERS = {ascii_only: _encoder(ascii_only) for ascii_only in (False, True)}
+_KEYS: dict[bool, dict[str, str]] = {False: {}, True: {}}
+"""Each top-level key's line opening, per ``ensure_ascii``, encoded once: the keys are the
+schema's few names, and calling the encoder costs more than the lookup."""
 
 _Sections = Iterable[tuple[dict[str, Any], Iterable[dict[str, Any]]]]
 
@@ -69,10 +72,14 @@ def _write(
     pure-Python encoder, three times slower for an article). ``sections`` turns the value of
     ``sections`` into (opening keys, blocks) pairs; nothing else is held whole."""
     encode = _ENCODERS[ensure_ascii]
+    keys = _KEYS[ensure_ascii]
     write("{\n")
     first_key = True
     for key, value in pairs:
-        write(f"  {encode(key)}: " if first_key else f",\n  {encode(key)}: ")
+        line = keys.get(key)
+        if line is None:
+            line = keys[key] = f"  {encode(key)}: "
+        write(line if first_key else ",\n" + line)
         first_key = False
         if key != "sections":
             write(encode(value))
@@ -80,13 +87,11 @@ def _write(
         first_section = True
         for opening, blocks in sections(value):
             head = encode(opening)[:-1] + (", " if opening else "")
-            write("[\n    " if first_section else ",\n    ")
-            write(f'{head}"blocks": ')
+            write(f'{"[" if first_section else ","}\n    {head}"blocks": ')
             first_section = False
             first_block = True
             for block in blocks:
-                write("[\n      " if first_block else ",\n      ")
-                write(encode(block))
+                write(f"{'[' if first_block else ','}\n      {encode(block)}")
                 first_block = False
             write("[]}" if first_block else "\n    ]}")
         write("[]" if first_section else "\n  ]")
