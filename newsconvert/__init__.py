@@ -1,23 +1,13 @@
 """newsconvert: plain-text news articles into Markdown, HTML, reStructuredText and JSON.
 
-The public API is small::
-
-    import newsconvert
-    article = newsconvert.parse(text)                  # -> newsconvert.tree.Article
-    html = newsconvert.render(article, "html", standalone=True)
-    md = newsconvert.convert(text, "md")               # parse + render
-    article = newsconvert.read_article("story.txt")    # decode a file, then parse
-    article = newsconvert.read(markdown, "md")         # our own formats read back
-
-Heavy modules (the parser, Jinja, docutils, markdown-it-py) are imported on first use, so that
-``import newsconvert`` and ``newsconvert --version`` stay fast.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from os import PathLike
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsconvert.errors import (
     ConfigError,
@@ -29,6 +19,7 @@ from newsconvert.errors import (
 from newsconvert.formats import OUTPUT_FORMATS
 
 if TYPE_CHECKING:
+    from newsconvert.renderers import RenderOptions
     from newsconvert.tree import Article
 
 __version__ = "0.1.0"
@@ -72,60 +63,42 @@ def parse(
 
 
 def render(
-    article: Article,
-    to: str = "md",
-    *,
-    standalone: bool = False,
-    template_dirs: Iterable[str | PathLike[str]] = (),
-    keep_chrome: bool = False,
-    lang: str = "en",
+    article: Article, to: str = "md", options: RenderOptions | None = None, **changes: Any
 ) -> str:
     """Render ``article`` as ``to`` (``md``, ``html``, ``rst`` or ``json``).
 
-    ``standalone`` gives a whole document (front matter, a full HTML page, a reST document
-    title) instead of a fragment. Templates in ``template_dirs`` override the built-in ones of
-    the same name. ``keep_chrome`` also renders text set aside as page chrome or duplicates.
+    ``options`` is a :class:`~newsconvert.renderers.RenderOptions`; its fields can also be given
+    as keywords: ``standalone`` gives a whole document (front matter, a full HTML page, a reST
+    document title) instead of a fragment, templates in ``template_dirs`` override the built-in
+    ones of the same name; text set aside as page chrome or duplicates is kept out of sight (a
+    hidden element, a comment), ``keep_chrome`` shows it, ``drop_chrome`` leaves it out;
+    ``lang`` is the document language.
     """
     from newsconvert.renderers import render as _render
 
-    return _render(
-        article,
-        to,
-        standalone=standalone,
-        template_dirs=template_dirs,
-        keep_chrome=keep_chrome,
-        lang=lang,
-    )
+    return _render(article, to, options, **changes)
 
 
 def convert(
     text: str,
     to: str = "md",
+    options: RenderOptions | None = None,
     *,
     from_format: str = "text",
     source: str | None = None,
     zones: Mapping[str, str] | None = None,
     layout: str | None = None,
     strict: bool = False,
-    standalone: bool = False,
-    template_dirs: Iterable[str | PathLike[str]] = (),
-    keep_chrome: bool = False,
-    lang: str = "en",
+    **changes: Any,
 ) -> str:
-    """Read ``text`` and render it as ``to``: :func:`parse` (or :func:`read`) and :func:`render`.
+    """Read ``text`` and render it as ``to``: :func:`parse` (or :func:`read`) and :func:`render`
+    (``options`` and ``changes`` as it takes them).
 
     ``from_format`` names what ``text`` is: ``text`` (plain-text article, the default), ``md``,
     ``rst``, ``html`` or ``json`` (newsconvert's own output formats, read back into the tree).
     """
     article = read(text, from_format, source=source, zones=zones, layout=layout, strict=strict)
-    return render(
-        article,
-        to,
-        standalone=standalone,
-        template_dirs=template_dirs,
-        keep_chrome=keep_chrome,
-        lang=lang,
-    )
+    return render(article, to, options, **changes)
 
 
 def read(

@@ -1,21 +1,6 @@
 """The ``newsconvert`` command, in the habits of pandoc.
 
-``run(argv) -> int`` does the work and returns the exit status instead of exiting, so tests call
-it directly; :func:`main` is the console script. Exit statuses:
-
-- 0: every input was converted;
-- 1: at least one input could not be converted (the others still were; a failed input writes
-  nothing);
-- 2: the command line itself is wrong (an unknown option or format, a bad ``--tz``, several
-  inputs without an output folder), and nothing was converted.
-
-Every problem is reported by :func:`report` as one line on stderr, ``file:line: message``; no
-traceback reaches the user. ``newsconvert build …`` and ``newsconvert inspect …`` hand the rest
-of the command line to the site builder and the inspector.
-
-This module imports only the standard library and newsconvert's light modules at import time:
-``newsconvert --version`` and ``--help`` load neither the parser nor Jinja, docutils or
-markdown-it-py.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-cli`).
 """
 
 from __future__ import annotations
@@ -27,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from newsconvert import FORMATS, __version__, formats
 from newsconvert.errors import ConfigError, NewsconvertError
@@ -50,7 +35,7 @@ EXIT_INTERRUPTED = 130
 
 SUBCOMMANDS: dict[str, str] = {
     "build": "newsconvert.site.cli",
-    "inspect": "newsconvert.inspect",
+    "inspect": "newsconvert.inspection",
 }
 """First words that select a subcommand, and the module whose ``run(argv) -> int`` runs it.
 A file literally named like one is converted as ``./build``."""
@@ -300,10 +285,10 @@ def _check_round_trip(article: Article, output: str, settings: Options, name: st
         ) from None
     from newsconvert.facts import visible
 
-    # JSON always carries the whole tree; the other formats show chrome only on request.
-    expected = (
-        article if settings.to == "json" else visible(article, keep_chrome=settings.keep_chrome)
-    )
+    # Every format carries the whole tree (chrome out of sight unless --keep-chrome), unless
+    # --drop-chrome left it out of Markdown, HTML and reST.
+    dropped = settings.drop_chrome and settings.to != "json"
+    expected = visible(article, keep_chrome=settings.keep_chrome) if dropped else article
     difference = readers.first_difference(expected, again)
     if difference is not None:
         raise NewsconvertError(
@@ -340,29 +325,21 @@ def read_article(job: Job, settings: Options, warn: Callable[[str], None]) -> Ar
         hidden = _hidden_count(article)
         if hidden:
             s = "s" if hidden > 1 else ""
+            kept = "left out" if settings.drop_chrome else "kept hidden"
             warn(
-                f"{source.name}: {hidden} line{s} set aside as page chrome or repeats "
+                f"{source.name}: {hidden} line{s} set aside as page chrome or repeats, {kept} "
                 f"(--keep-chrome shows them; see newsconvert inspect {job.input})"
             )
     return article
 
 
-def _render_options(settings: Options) -> dict[str, Any]:
-    return {
-        "standalone": settings.standalone,
-        "template_dirs": settings.template_dirs,
-        "keep_chrome": settings.keep_chrome,
-        "lang": settings.lang,
-    }
-
-
 def convert_one(job: Job, settings: Options, warn: Callable[[str], None]) -> str:
     """Read, parse and render one input; returns the output text. Raises NewsconvertError."""
-    from newsconvert import render
+    from newsconvert.renderers import RenderOptions, render
 
     with gc_paused():
         article = read_article(job, settings, warn)
-        output = render(article, settings.to, **_render_options(settings))
+        output = render(article, settings.to, RenderOptions.of(settings))
         if settings.check:
             _check_round_trip(article, output, settings, job.input)
     if not output.endswith("\n"):
@@ -374,13 +351,13 @@ def convert_to_file(job: Job, settings: Options, warn: Callable[[str], None]) ->
     """Read, parse and render one input into ``job.output``, written piece by piece as the
     templates produce it (a big article's output is never held whole) and atomically (nothing
     is written if anything fails). Raises NewsconvertError."""
-    from newsconvert.renderers import render_to
+    from newsconvert.renderers import RenderOptions, render_to
 
     assert job.output is not None
     with gc_paused():
         article = read_article(job, settings, warn)
         with atomic_text_file(job.output) as stream:
-            render_to(stream, article, settings.to, **_render_options(settings))
+            render_to(stream, article, settings.to, RenderOptions.of(settings))
 
 
 def _write_stdout(text: str) -> None:

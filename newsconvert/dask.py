@@ -1,16 +1,6 @@
 """Archives on a Dask cluster: site builds, a bag of articles, a Parquet article dataset.
 
-Needs ``pip install 'newsconvert[dask]'`` (dask, distributed, fsspec); ``[s3]`` for ``s3://``
-and ``[parquet]`` for :func:`to_parquet`. ``import newsconvert`` never imports this module.
-
-- :class:`DaskExecutor` runs the conversions of :func:`newsconvert.site.builder.build` on a
-  ``dask.distributed`` cluster: the articles are cut into tasks of a few hundred, never across
-  folders; each worker reads its sources, converts them, writes the pages itself and returns
-  only the small manifest records. The client plans, then writes the index, the feed and the
-  manifest, exactly as a local build does, so the output is the same byte for byte.
-- :func:`read_articles` gives a :class:`dask.bag.Bag` of article trees (or of their JSON data).
-- :func:`to_parquet` writes one row per article with pyarrow, one file per task, in folders
-  like the input's, for DuckDB, pandas or Spark.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-dask`).
 """
 
 from __future__ import annotations

@@ -31,6 +31,7 @@ from newsconvert.tree import (
 
 __all__ = [
     "BLOCK_TYPES",
+    "HIDDEN",
     "BlockView",
     "SectionView",
     "attribution_span",
@@ -131,6 +132,12 @@ BLOCK_TYPES: dict[type, str] = {
 }
 """The type name of each block class: the ``type`` in JSON and the block template's file name."""
 
+HIDDEN = "hidden"
+"""The type of a :class:`BlockView` of an aside that outputs keep out of sight (a kind in
+:data:`~newsconvert.tree.HIDDEN_ASIDES`, without ``keep_chrome``): the built-in templates write
+it as a hidden element (HTML) or a comment (Markdown, reST), so that it is in the output and
+reads back, but is not shown. Its template is ``<format>/blocks/hidden.<ext>.j2``."""
+
 LIST_BULLETS = ("-", "*")
 """Bullets for Markdown and reST lists, alternated so that two adjacent lists stay two lists."""
 
@@ -139,7 +146,8 @@ class BlockView(NamedTuple):
     """One block as a template renders it."""
 
     type: str
-    """The block's type name (:data:`BLOCK_TYPES`): ``paragraph``, ``blockquote``, …"""
+    """The block's type name (:data:`BLOCK_TYPES`): ``paragraph``, ``blockquote``, …; or
+    :data:`HIDDEN` for an aside kept out of sight."""
     block: Block
     """The tree node."""
     previous: str | None
@@ -272,9 +280,14 @@ def dateline_paragraph(article: Article, *, keep_chrome: bool) -> Paragraph | No
     return None
 
 
-def section_views(article: Article, *, keep_chrome: bool) -> tuple[list[SectionView], bool]:
+def section_views(
+    article: Article, *, keep_chrome: bool, drop_chrome: bool = False
+) -> tuple[list[SectionView], bool]:
     """The sections to render, and whether a paragraph carries the article's dateline
-    (see :func:`dateline_paragraph`; when none does, it is rendered alone before the body)."""
+    (see :func:`dateline_paragraph`; when none does, it is rendered alone before the body).
+
+    An aside that is not :func:`shown` is a view of type :data:`HIDDEN` (the ``previous`` of
+    the block after it), or is left out with ``drop_chrome``."""
     dateline = article.dateline if article.dateline and article.dateline.text.strip() else None
     target = dateline_paragraph(article, keep_chrome=keep_chrome)
     pending = dateline if target is not None else None
@@ -285,6 +298,12 @@ def section_views(article: Article, *, keep_chrome: bool) -> tuple[list[SectionV
         previous_bullet: str | None = None
         for block in section.blocks:
             if not shown(block, keep_chrome=keep_chrome):
+                if not drop_chrome:
+                    blank = not block.text or block.text.isspace()
+                    blocks.append(BlockView(HIDDEN, block, previous, blank=blank))
+                    # A comment in reST takes an indented block after it: the next block must
+                    # know one stands before it (a quote then opens with an empty comment).
+                    previous, previous_bullet = HIDDEN, None
                 continue
             if pending is not None and block is target:
                 view = _block_view(block, previous, pending, previous_bullet)

@@ -31,8 +31,10 @@ __all__ = [
     "input_format",
     "input_format_for_path",
     "output_format",
+    "register",
     "template_path",
     "templates_dir",
+    "unregister",
 ]
 
 
@@ -63,8 +65,8 @@ class Format:
     """The module of escaping functions for this format; its ``FILTERS`` become Jinja filters
     and its ``finalize`` (if any) Jinja's finalize hook."""
     writer: str | None = None
-    """``module:function`` writing an article as this format without templates
-    (``function(article) -> str``)."""
+    """``module:function`` writing an article as this format without templates, to a text
+    stream and without a final line break (``function(article, stream) -> None``)."""
     reader: str | None = None
     """``module:function`` reading this format back into a tree
     (``function(text, *, source, zones) -> Article``)."""
@@ -106,9 +108,9 @@ class Format:
         reader: Callable[..., Any] = _load(self.reader)
         return reader
 
-    def load_writer(self) -> Callable[..., str] | None:
+    def load_writer(self) -> Callable[..., None] | None:
         """The writing function, or ``None`` for a format written through templates."""
-        writer: Callable[..., str] | None = None if self.writer is None else _load(self.writer)
+        writer: Callable[..., None] | None = None if self.writer is None else _load(self.writer)
         return writer
 
     def load_escaper(self) -> Any:
@@ -164,7 +166,7 @@ FORMATS: tuple[Format, ...] = (
         name="json",
         label="JSON",
         suffixes=(".json",),
-        writer="newsconvert.renderers.json:render_json",
+        writer="newsconvert.renderers.json:write_json",
         reader="newsconvert.readers.json:read_json",
         highlight="json",
     ),
@@ -172,15 +174,54 @@ FORMATS: tuple[Format, ...] = (
 )
 """Every format, output formats first in the order help texts list them."""
 
-OUTPUT_FORMATS: tuple[Format, ...] = tuple(f for f in FORMATS if f.is_output)
-"""The formats newsconvert writes."""
+OUTPUT_FORMATS: tuple[Format, ...] = ()
+"""The formats newsconvert writes (kept up to date by :func:`register`)."""
 
-INPUT_FORMATS: tuple[Format, ...] = (TEXT, *(f for f in FORMATS if f.is_input and f is not TEXT))
+INPUT_FORMATS: tuple[Format, ...] = ()
 """The formats newsconvert reads, plain text first."""
 
-_OUTPUT_NAMES = {name: fmt for fmt in OUTPUT_FORMATS for name in fmt.names}
-_INPUT_NAMES = {name: fmt for fmt in INPUT_FORMATS for name in fmt.names}
-_SUFFIXES = {suffix: fmt for fmt in FORMATS if fmt is not TEXT for suffix in fmt.suffixes}
+_OUTPUT_NAMES: dict[str, Format] = {}
+_INPUT_NAMES: dict[str, Format] = {}
+_SUFFIXES: dict[str, Format] = {}
+
+
+def _index() -> None:
+    """Fill the lookup tables from :data:`FORMATS`."""
+    global OUTPUT_FORMATS, INPUT_FORMATS
+    OUTPUT_FORMATS = tuple(f for f in FORMATS if f.is_output)
+    INPUT_FORMATS = (TEXT, *(f for f in FORMATS if f.is_input and f is not TEXT))
+    _OUTPUT_NAMES.clear()
+    _OUTPUT_NAMES.update((name, fmt) for fmt in OUTPUT_FORMATS for name in fmt.names)
+    _INPUT_NAMES.clear()
+    _INPUT_NAMES.update((name, fmt) for fmt in INPUT_FORMATS for name in fmt.names)
+    _SUFFIXES.clear()
+    _SUFFIXES.update((suffix, fmt) for fmt in FORMATS if fmt is not TEXT for suffix in fmt.suffixes)
+
+
+_index()
+
+
+def register(fmt: Format) -> None:
+    """Add ``fmt`` to the formats every front end knows, at run time: ``render()``,
+    ``newsconvert -t``/``-o`` suffixes, ``build --to`` and the Sphinx directive then take it.
+    Its templates are found in the template folders given (``<dir>/<name>/…``), its escaper and
+    writer or reader by their dotted paths. Raises :class:`ValueError` when a name or suffix is
+    taken already."""
+    global FORMATS
+    taken = {name for known in FORMATS for name in known.names}
+    taken |= {suffix for known in FORMATS for suffix in known.suffixes}
+    clash = sorted(taken & {*fmt.names, *fmt.suffixes})
+    if clash:
+        raise ValueError(f"format {fmt.name!r}: {', '.join(clash)} already taken")
+    FORMATS = (*FORMATS[:-1], fmt, FORMATS[-1])  # plain text stays last
+    _index()
+
+
+def unregister(name: str) -> None:
+    """Forget the format called ``name`` (one :func:`register` added)."""
+    global FORMATS
+    FORMATS = tuple(fmt for fmt in FORMATS if fmt.name != name or fmt is TEXT)
+    _index()
 
 
 def output_format(name: str) -> Format:

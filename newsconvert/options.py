@@ -1,42 +1,7 @@
 """Every option of newsconvert, declared once: :class:`Options`, and what each front end makes
 of it.
 
-:class:`Options` is a dataclass whose fields carry their documentation and, in their metadata, an
-:class:`Option` saying which front ends offer them and under which names. From it come the
-arguments of ``newsconvert``, ``newsconvert build`` and ``newsconvert inspect``
-(:func:`add_arguments`, :func:`from_arguments`), the Sphinx config values
-(:func:`sphinx_config_values`, ``newsconvert_<name>``), the docutils settings
-(:func:`docutils_settings_spec`, ``--news-<name>``), the MkDocs plugin's config
-(:func:`mkdocs_config_options`, ``<name>``), the Pelican settings (``NEWSCONVERT_<NAME>``) and
-the options table in the docs (:func:`options_table`). Every front end then holds one
-:class:`Options` value (:func:`from_settings` for the configuration files) and hands it on.
-
-**How to add an option.**
-
-1. Add a field to :class:`Options`, with its default, a docstring (one sentence, shown in the
-   docs), and ``metadata=option(...)``:
-
-   - ``help``: the help text (``newsconvert --help`` and the docs table);
-   - ``fronts``: the front ends that offer it, from :data:`FRONTS` (``convert`` is the
-     ``newsconvert`` command, ``build``, ``inspect``, ``api``, ``sphinx``, ``docutils``,
-     ``mkdocs``, ``pelican``); every option is an attribute of :class:`Options` for the API;
-   - ``flags`` for the command lines (default ``--<name with dashes>``), ``metavar``;
-   - ``parse``: one command-line word to a value (raise :class:`~newsconvert.errors.ConfigError`
-     with a one-line message; argparse shows it as ``argument --x: message``), and
-     ``repeatable=True`` for an option given many times (the values are collected into a tuple,
-     or into a dict when ``parse`` returns pairs);
-   - ``check``: a value from a configuration file (Sphinx, MkDocs, Pelican) to the field's
-     value, raising :class:`ConfigError`;
-   - ``defaults``: a different default for some front ends (``{"build": "html"}``);
-   - ``shapes``: ``"article"`` if it changes an article's output file (``newsconvert build``
-     then rebuilds every article when it changes), ``"site"`` if it changes the index or feed;
-   - ``names``: a front end's own name for it where the generated one is not used
-     (``{"sphinx": "newsconvert_timezones"}``).
-2. Use ``options.<name>`` where the work is done. Nothing else: the command lines, the plugins'
-   configuration and the docs table pick it up.
-
-A command's own plumbing (its positional arguments, where output goes: ``-o``,
-``--output-dir``, ``inspect --json``) stays with the command.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-options`).
 """
 
 from __future__ import annotations
@@ -87,6 +52,7 @@ class Option:
     repeatable: bool = False
     check: Callable[[Any], Any] | None = None
     defaults: Mapping[str, Any] = field(default_factory=dict)
+    parses: Mapping[str, Callable[[str], Any]] = field(default_factory=dict)
     shapes: str | None = None
     names: Mapping[str, str] = field(default_factory=dict)
 
@@ -107,6 +73,26 @@ def _output_format(word: str) -> str:
     from newsconvert.formats import output_format
 
     return output_format(word).name
+
+
+DATASET_FORMAT = "parquet"
+"""``build --to parquet``: not a page format but an article dataset (see
+:func:`newsconvert.dask.to_parquet`)."""
+
+
+def _build_target(word: str) -> str:
+    """An output format's name, or :data:`DATASET_FORMAT`."""
+    if word.strip().lower() == DATASET_FORMAT:
+        return DATASET_FORMAT
+    from newsconvert import formats
+
+    try:
+        return formats.output_format(word).name
+    except ConfigError:
+        known = ", ".join(f.name for f in formats.OUTPUT_FORMATS)
+        raise ConfigError(
+            f"unknown output format {word!r} (choose from {known}, {DATASET_FORMAT})"
+        ) from None
 
 
 def _input_format(word: str) -> str:
@@ -277,11 +263,12 @@ class Options:
         default=None,
         metadata=option(
             f"output format: {_choices(OUTPUT_FORMATS)} (default: from the -o suffix, else md; "
-            "build: html)",
+            f"build: html, or {DATASET_FORMAT} for an article dataset)",
             ("convert", "build"),
             flags=("-t", "--to"),
             metavar="FORMAT",
             parse=_output_format,
+            parses={"build": _build_target},
             defaults={"build": "html"},
             shapes="article",
         ),
@@ -356,6 +343,19 @@ class Options:
         ),
     )
     """Whether to render text the parser set aside as page chrome or duplicates."""
+    drop_chrome: bool = field(
+        default=False,
+        metadata=option(
+            "leave text set aside as page chrome or duplicated lines out of the output entirely "
+            "(by default it is kept out of sight: a hidden element, a comment); "
+            "--keep-chrome wins",
+            ("convert", "build", "api", *_PLUGINS, "docutils"),
+            check=_flag,
+            shapes="article",
+        ),
+    )
+    """Whether to leave text set aside as page chrome or duplicates out of Markdown, HTML and
+    reST entirely, rather than keep it there out of sight (``keep_chrome`` wins)."""
     fix_text: bool = field(
         default=False,
         metadata=option(
@@ -642,8 +642,9 @@ def add_arguments(parser: argparse.ArgumentParser, front: str) -> None:
         else:
             if opt.metavar:
                 details["metavar"] = opt.metavar
-            if opt.parse is not None:
-                details["type"] = _argument_type(opt.parse)
+            parse = opt.parses.get(front, opt.parse)
+            if parse is not None:
+                details["type"] = _argument_type(parse)
             if opt.repeatable:
                 details["action"] = "append"
                 details["default"] = []

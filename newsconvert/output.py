@@ -61,7 +61,7 @@ def atomic_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
             Path(folder or ".").mkdir(parents=True, exist_ok=True)
             fd = os.open(temporary, flags, 0o666)
     except OSError as error:
-        raise _cannot_write(target, error) from None
+        raise cannot_write(target, error) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
@@ -70,7 +70,7 @@ def atomic_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(error, OSError):
-            raise _cannot_write(target, error) from None
+            raise cannot_write(target, error) from None
         raise
 
 
@@ -87,5 +87,6 @@ def atomic_text_file(path: str | os.PathLike[str]) -> Iterator[TextIO]:
             stream.detach()
 
 
-def _cannot_write(target: str, error: OSError) -> NewsconvertError:
-    return NewsconvertError(f"cannot write: {error.strerror or error}", source=target)
+def cannot_write(target: str | os.PathLike[str], error: OSError) -> NewsconvertError:
+    """The error for a file that cannot be written: ``target: cannot write: <reason>``."""
+    return NewsconvertError(f"cannot write: {error.strerror or error}", source=os.fspath(target))

@@ -1,49 +1,6 @@
 """Reading article files: bytes in, clean text out, or one clear :class:`InputError`.
 
-Everything newsconvert reads from a file or stdin passes through :func:`decode_source`, so the CLI,
-the API (:func:`newsconvert.read_article`), the site builder and the Sphinx extension agree on
-what a file says and on how a bad one is reported.
-
-Decoding, in order of precedence:
-
-1. A byte-order mark decides: UTF-8, UTF-16 LE/BE or UTF-32 LE/BE (a BOM is unambiguous, so it
-   wins over ``encoding=``, as in the WHATWG encoding standard; a contradicting ``encoding=`` is
-   reported as a warning).
-2. ``encoding=`` names any Python text codec (``latin-1``, ``cp1252``, ``shift_jis``); an unknown
-   name is a :class:`ConfigError`; bytes it cannot decode are an :class:`InputError` naming the
-   line of the first bad byte.
-3. Otherwise UTF-8, strictly. If that fails the file is legacy 8-bit text: when bytes 0x80-0x9F
-   occur it is read as Windows-1252 (those bytes are its curly quotes, dashes and euro sign;
-   they are control characters in ISO-8859-1, which real text never uses), otherwise as
-   ISO-8859-1 (where the two agree on every byte). The five bytes Windows-1252 leaves undefined
-   map to the same code points as in ISO-8859-1 and are then removed as control characters.
-   One warning names the file, the line of the first non-UTF-8 byte and the encoding chosen;
-   ``strict=True`` makes it an error. (UTF-8 is tried first because 8-bit text almost never
-   forms valid UTF-8 by accident: that needs an accented capital or similar followed by just
-   the right symbols, such as ``é££``.)
-
-Normalisation, so that every output format stays valid and every consumer sees the same lines:
-
-- ``\\r\\n``, ``\\r``, form feed, vertical tab, the information separators U+001C to U+001E, NEL
-  (U+0085), LINE SEPARATOR and PARAGRAPH SEPARATOR each become ``\\n``; afterwards
-  ``text.split("\\n") == text.splitlines()`` (except for a final empty string).
-- C1 control characters that Windows-1252 defines (U+0092 and the like, in text decoded as
-  ISO-8859-1 somewhere upstream) are read as Windows-1252 punctuation: ``don\u0092t`` becomes
-  ``don\u2019t``, as HTML5 decoders read them.
-- Other C0 and C1 control characters and DEL are removed (not replaced by a space, so that a
-  stray control character inside a word leaves the word whole); ``\\t`` and ``\\n`` stay.
-- Unicode non-characters (U+FDD0 to U+FDEF and U+xFFFE/U+xFFFF in every plane) and lone surrogates
-  become U+FFFD REPLACEMENT CHARACTER, which is valid in XML, HTML, reST and Markdown.
-- Leading U+FEFF characters (byte-order marks that reached the text) are dropped.
-
-Each kind of change is reported once as a warning (an error with ``strict=True``).
-
-Refused, with an :class:`InputError` carrying the source and, where it means something, the line:
-binary data (a known magic number such as PNG, gzip, ZIP, PDF or JPEG, or a NUL character),
-an empty or whitespace-only file, a missing or unreadable file, a directory.
-
-Everything here is linear in the size of the input: a handful of passes of C-level string
-methods and regular expressions without backtracking.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-source`).
 """
 
 from __future__ import annotations
@@ -546,15 +503,21 @@ def read_bytes(
         os.close(fd)
         raise InputError("cannot read: Is a directory", source=name)
     with os.fdopen(fd, "rb") as handle:
+        # Ask for what there is to read: a read of ``max_size + 1`` bytes would first allocate
+        # that much (256 MB by default) for every file, small or not.
+        expected = max_size
         if not stat.S_ISREG(mode):
             refused = regular_only or not (stat.S_ISFIFO(mode) or os.isatty(fd))
             if refused:
                 raise InputError(f"cannot read: {file_kind(mode)}, not a file", source=name)
             os.set_blocking(fd, True)  # a pipe: wait for its writer
         else:
-            check_size(os.fstat(fd).st_size, max_size, name)
+            expected = os.fstat(fd).st_size
+            check_size(expected, max_size, name)
         try:
-            data = handle.read(max_size + 1)
+            data = handle.read(expected + 1)
+            if len(data) > expected:  # a pipe, or a file that grew since fstat: the rest
+                data += handle.read(max_size + 1 - len(data))
         except OSError as error:
             raise InputError(f"cannot read: {error.strerror or error}", source=name) from None
     check_size(len(data), max_size, name)

@@ -1,14 +1,6 @@
 """Where a build reads and writes: a local folder, or a folder of an fsspec file system.
 
-A path with a scheme (``s3://bucket/articles``, ``gs://``, ``az://``, ``memory://``) is opened
-through :mod:`fsspec` (``pip install 'newsconvert[dask]'``, plus ``[s3]`` for ``s3://``);
-``file://`` URLs and plain paths stay local and need nothing beyond the standard library.
-Storage options come from fsspec's usual configuration (environment variables such as
-``AWS_ENDPOINT_URL``, ``~/.config/fsspec/``), and ``--storage-option KEY=VALUE`` overrides them.
-
-Both kinds of :class:`Store` offer what a build needs: list the sources, read and hash them,
-write outputs atomically (temporary file + rename locally; one PUT on an object store, which
-readers see whole or not at all) and remove them. fsspec is imported only when a URL is opened.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-storage`).
 """
 
 from __future__ import annotations

@@ -24,6 +24,13 @@ if importlib.util.find_spec("sphinx") is not None:
     pytest_plugins = ("sphinx.testing.fixtures",)
 
 
+def one_line(text: str) -> str:
+    """The single line ``text`` must be (an error report is always exactly one line), without
+    its line break."""
+    assert text.endswith("\n") and text.count("\n") == 1, repr(text)
+    return text[:-1]
+
+
 def corpus_id(path: Path) -> str:
     """A short test id for a corpus file: its path inside the corpus."""
     return path.relative_to(CORPUS).as_posix()

@@ -47,7 +47,9 @@ from newsconvert.tree import HIDDEN_ASIDES, Article, Aside
 FORMATS = ("md", "html", "rst", "json")
 
 _WORD = re.compile(r"[^\W_]+")
-_MARKER_COMMENT = re.compile(r"<!-- (?:embed|no headline|aside [a-z]+) -->\n?")
+_MARKER_COMMENT = re.compile(
+    r"<!-- (?:embed|no headline|aside [a-z]+|hidden [a-z]+: [^\n<>{}]*) -->\n?"
+)  # hidden asides' text is inert: no line break, no markup, no braces (escape/comment.py)
 _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
 _JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 _MARKDOWN = MarkdownIt("commonmark")

@@ -13,19 +13,13 @@ import types
 from pathlib import Path
 
 import pytest
+from conftest import one_line
 
 from newsconvert import __version__, cli
 from newsconvert.cli import run
 
 SOURCE_DATA = Path(__file__).resolve().parent / "data" / "source"
 REPO = Path(__file__).resolve().parents[1]
-
-
-def one_line(text: str) -> str:
-    """The single line ``text`` must be (a report is always exactly one line)."""
-    assert text.endswith("\n"), repr(text)
-    assert text.count("\n") == 1, repr(text)
-    return text[:-1]
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -197,10 +191,10 @@ def test_subcommands_get_the_rest_of_the_command_line(
 def test_a_missing_subcommand_module_is_a_usage_error(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, "newsconvert.inspect", None)
+    monkeypatch.setitem(sys.modules, "newsconvert.inspection", None)
     assert run(["inspect", "story.txt"]) == 2
     err = one_line(capsys.readouterr().err)
-    assert err.startswith("newsconvert: 'inspect' is not available: newsconvert.inspect")
+    assert err.startswith("newsconvert: 'inspect' is not available: newsconvert.inspection")
 
 
 def test_an_unexpected_exception_is_one_line_not_a_traceback(
@@ -265,9 +259,9 @@ def test_a_subcommand_that_exits_still_returns_a_status(monkeypatch: pytest.Monk
     def exits(argv: list[str]) -> int:
         raise SystemExit(2 if argv else None)
 
-    fake = types.ModuleType("newsconvert.inspect")
+    fake = types.ModuleType("newsconvert.inspection")
     fake.run = exits  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "newsconvert.inspect", fake)
+    monkeypatch.setitem(sys.modules, "newsconvert.inspection", fake)
     assert run(["inspect", "--bogus"]) == 2
     assert run(["inspect"]) == 0
 
@@ -287,3 +281,23 @@ def test_an_output_that_would_replace_another_input_is_refused(
     )
     assert second.read_text(encoding="utf-8") == "# Other\n\nText.\n"
     assert sorted(p.name for p in second.parent.iterdir()) == ["a.md"]
+
+
+@pytest.mark.parametrize(
+    "words", [["-t", "parquet"], ["--to=parquet"], ["-tparquet"], ["--to", "PARQUET"]]
+)
+def test_build_to_parquet_is_an_ordinary_option(words: list[str]) -> None:
+    from newsconvert.options import from_arguments
+    from newsconvert.site.cli import make_parser
+
+    args = make_parser().parse_args(["src", "-o", "out", *words])
+    assert from_arguments(args, "build").to == "parquet"
+
+
+def test_only_build_writes_parquet(capsys: pytest.CaptureFixture[str]) -> None:
+    from newsconvert.site.cli import run as build_run
+
+    assert build_run(["src", "-o", "out", "--to", "xlsx"]) == 2
+    assert "choose from md, html, rst, json, parquet" in capsys.readouterr().err
+    assert run(["story.txt", "-t", "parquet"]) == 2
+    assert "unknown output format 'parquet'" in capsys.readouterr().err

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import markupsafe
 import pytest
+from conftest import one_line
 
 from newsconvert.cli import run
 from newsconvert.parser import parse
@@ -42,11 +43,6 @@ def expected(path: Path, to: str, *, source: str | None = None, **options: objec
     article = parse(text_of(path), source=name, **parsing)  # type: ignore[arg-type]
     output = render(article, to, **options)  # type: ignore[arg-type]
     return output if output.endswith("\n") else output + "\n"
-
-
-def one_line(text: str) -> str:
-    assert text.count("\n") == 1 and text.endswith("\n"), repr(text)
-    return text[:-1]
 
 
 def set_stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
@@ -230,13 +226,20 @@ def test_the_cli_says_how_many_lines_it_set_aside(
     assert run([str(story), "-t", "md"]) == 0
     captured = capsys.readouterr()
     assert one_line(captured.err) == (
-        f"{story}: 4 lines set aside as page chrome or repeats (--keep-chrome shows them; "
-        f"see newsconvert inspect {story})"
+        f"{story}: 4 lines set aside as page chrome or repeats, kept hidden (--keep-chrome "
+        f"shows them; see newsconvert inspect {story})"
     )
-    assert "Share this article" not in captured.out
+    # Kept out of sight, not lost: a comment in Markdown, which --check reads back.
+    assert "<!-- hidden chrome: Share this article -->" in captured.out
+    assert run([str(story), "-t", "md", "--check"]) == 0
+    capsys.readouterr()
     assert run([str(story), "-t", "md", "--keep-chrome"]) == 0
     captured = capsys.readouterr()
-    assert captured.err == "" and "Share this article" in captured.out
+    assert captured.err == "" and "\nShare this article\n" in captured.out
+    assert run([str(story), "-t", "html", "--drop-chrome", "--check"]) == 0
+    captured = capsys.readouterr()
+    assert "4 lines set aside as page chrome or repeats, left out" in one_line(captured.err)
+    assert "Share this article" not in captured.out
 
 
 def test_tz_override_changes_the_offset(
@@ -396,10 +399,17 @@ def test_keep_chrome_renders_what_the_parser_set_aside(
     assert run([str(page), "-t", "html", "--keep-chrome"]) == 0
     kept = capsys.readouterr().out
     assert kept == expected(page, "html", keep_chrome=True)
+    assert run([str(page), "-t", "html", "--drop-chrome"]) == 0
+    dropped = capsys.readouterr().out
     for text in hidden:
         shown = str(markupsafe.escape(text))  # as Jinja's autoescape writes it
-        assert shown not in plain
-        assert shown in kept
+        # By default in the page, out of sight; shown on request; left out on request.
+        assert re.search(
+            rf'<aside class="[a-z]+" hidden data-set-aside="[a-z]+"><p>{re.escape(shown)}</p>',
+            plain,
+        )
+        assert f"<p>{shown}</p>" in kept and " hidden " not in kept
+        assert shown not in dropped
 
 
 def test_inspect_subcommand_runs_the_inspector(capsys: pytest.CaptureFixture[str]) -> None:

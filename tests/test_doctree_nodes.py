@@ -16,12 +16,13 @@ from docutils.utils import new_document
 
 from newsconvert.integrations.doctree import (
     DoctreeBuilder,
-    DoctreeOptions,
+    Placement,
     article_metadata,
     article_nodes,
     fill_document,
     news_time,
 )
+from newsconvert.options import Options
 from newsconvert.tree import (
     Article,
     Aside,
@@ -146,8 +147,8 @@ def test_header_holds_kicker_times_and_bylines_as_written() -> None:
 
 
 def test_no_header_leaves_out_metadata_but_keeps_the_standfirst() -> None:
-    options = DoctreeOptions(include_header=False)
-    (section,) = article_nodes(full_article(), empty_document(), options)
+    placement = Placement(include_header=False)
+    (section,) = article_nodes(full_article(), empty_document(), placement=placement)
     text = section.astext()
     assert "Published 08:15" not in text
     assert "By Ann Lee" not in text
@@ -165,12 +166,26 @@ def test_dateline_opens_its_paragraph() -> None:
     assert paragraph.astext() == "PORTVILLE, March 2 (Wire) - The bridge opened at dawn."
 
 
-def test_hidden_asides_only_with_keep_chrome() -> None:
+def test_hidden_asides_are_comments_unless_kept_or_dropped() -> None:
     article = full_article()
-    hidden = DoctreeBuilder(empty_document()).article(article)[0].astext()
-    assert "Share on Facebook" not in hidden
-    assert hidden.count("(Photo: City council)") == 1
-    kept_options = DoctreeOptions(keep_chrome=True)
+    (root,) = DoctreeBuilder(empty_document()).article(article)
+    comments = list(root.findall(nodes.comment))
+    assert [c.astext() for c in comments] == [
+        "hidden chrome: Share on Facebook",
+        "hidden duplicate: (Photo: City council)",
+    ]
+    assert [c["classes"] for c in comments] == [
+        ["newsconvert-hidden", "newsconvert-chrome"],
+        ["newsconvert-hidden", "newsconvert-duplicate"],
+    ]
+    for comment in comments:
+        comment.parent.remove(comment)
+    assert "Share on Facebook" not in root.astext()
+    assert root.astext().count("(Photo: City council)") == 1
+    dropped_options = Options(drop_chrome=True)
+    (dropped,) = DoctreeBuilder(empty_document(), dropped_options).article(article)
+    assert not list(dropped.findall(nodes.comment)) and "Share on" not in dropped.astext()
+    kept_options = Options(keep_chrome=True)
     kept = DoctreeBuilder(empty_document(), kept_options).article(article)[0].astext()
     assert "Share on Facebook" in kept
     assert kept.count("(Photo: City council)") == 2
@@ -185,10 +200,10 @@ def test_credits_close_the_last_section() -> None:
 
 
 @pytest.mark.parametrize(
-    "options", [DoctreeOptions(heading_offset=1), DoctreeOptions(sections_allowed=False)]
+    "placement", [Placement(heading_offset=1), Placement(sections_allowed=False)]
 )
-def test_headings_become_rubrics_where_sections_cannot_go(options: DoctreeOptions) -> None:
-    roots = article_nodes(full_article(), empty_document(), options)
+def test_headings_become_rubrics_where_sections_cannot_go(placement: Placement) -> None:
+    roots = article_nodes(full_article(), empty_document(), placement=placement)
     assert not any(isinstance(node, nodes.section) for root in roots for node in root.findall())
     rubrics = [root for root in roots if isinstance(root, nodes.rubric)]
     assert [rubric.astext() for rubric in rubrics] == [
@@ -199,8 +214,8 @@ def test_headings_become_rubrics_where_sections_cannot_go(options: DoctreeOption
 
 
 def test_time_node_class_is_configurable() -> None:
-    options = DoctreeOptions(time_node=news_time)
-    (section,) = article_nodes(full_article(), empty_document(), options)
+    placement = Placement(time_node=news_time)
+    (section,) = article_nodes(full_article(), empty_document(), placement=placement)
     stamps = list(section.findall(news_time))
     assert [stamp.astext() for stamp in stamps] == [
         "Published 08:15 IST, March 2nd 2021",
@@ -379,3 +394,13 @@ def test_importing_newsconvert_never_imports_sphinx() -> None:
         "newsconvert.tree; assert 'sphinx' not in sys.modules, 'sphinx imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_doctree_options_still_import_with_a_deprecation_warning() -> None:
+    with pytest.warns(DeprecationWarning, match="DoctreeOptions is deprecated"):
+        from newsconvert.integrations.doctree import DoctreeOptions
+    old = DoctreeOptions(keep_chrome=True, include_header=False)
+    new = article_nodes(
+        full_article(), empty_document(), Options(keep_chrome=True), Placement(include_header=False)
+    )
+    assert article_nodes(full_article(), empty_document(), old)[0].astext() == new[0].astext()

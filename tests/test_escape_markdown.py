@@ -91,6 +91,10 @@ def test_invalid_characters_are_replaced() -> None:
         ("Trump counselled Hun Sen, \u201cAs a first step\u201d.", "Trump counselled Hun Sen"),
         ("1. numbered, *starred* and said", "said"),
         ("Who: (the minister) said", "(the minister)"),
+        # Devanagari words end (and start after a letter) with combining marks: ा, ी, ्, ं.
+        ("\u201cहम जीतेंगे\u201d, मोदी ने कहा।", "मोदी ने कहा"),
+        ("\u201cहम जीतेंगे\u201d मोदी ने कहाकि", "मोदी ने कहा"),
+        ("उन्होंने\u201cहम जीतेंगे\u201d", "उन्होंने"),
     ],
 )
 def test_emphasis_marks_exactly_the_span(text: str, span: str) -> None:

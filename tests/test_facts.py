@@ -6,8 +6,10 @@ own way and disagreed; the generators' YAML wrote ``&id001`` aliases.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime, timedelta, timezone
 
+import pytest
 import yaml
 from render_support import sample_article
 
@@ -15,7 +17,7 @@ from newsconvert import facts, render
 from newsconvert.integrations.doctree import article_metadata
 from newsconvert.renderers.context import build_context
 from newsconvert.site.frontmatter import post_text
-from newsconvert.site.metadata import post_meta
+from newsconvert.site.metadata import EXCERPT_LENGTH, excerpt, post_meta
 from newsconvert.tree import Aside, AsideKind, Byline, Paragraph, Section, Timestamp
 
 IST = timezone(timedelta(hours=5, minutes=30))
@@ -89,3 +91,20 @@ def test_visible_leaves_out_chrome_and_emptied_sections() -> None:
     shown = facts.visible(article)
     assert shown.sections == (Section(None, (Paragraph("Body."),)),)
     assert facts.visible(article, keep_chrome=True) is article
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u0e01"
+        + "\u0e17\u0e35\u0e48" * 150,  # Thai: no spaces, a vowel and a tone mark per syllable
+        "\u0915\u094d\u0937" * 120,  # Devanagari conjuncts (a virama between letters), no space
+        "\U0001f469\u200d\U0001f4bb" * 100,  # emoji joined by a zero-width joiner
+    ],
+)
+def test_an_excerpt_without_spaces_never_cuts_a_letter_from_its_marks(text: str) -> None:
+    cut = excerpt(text).removesuffix("\u2026")
+    assert text.startswith(cut) and len(cut) <= EXCERPT_LENGTH
+    following = text[len(cut)]
+    assert unicodedata.category(following)[0] != "M" and following != "\u200d"
+    assert cut[-1] != "\u200d" and unicodedata.combining(cut[-1]) != 9  # no joiner, no virama

@@ -12,7 +12,7 @@ import importlib.util
 
 import pytest
 
-from newsconvert import cli, inspect, options
+from newsconvert import cli, inspection, options
 from newsconvert.errors import ConfigError
 from newsconvert.options import Options, fields_for, from_arguments, setting_name
 from newsconvert.site import cli as build_cli
@@ -20,7 +20,7 @@ from newsconvert.site import cli as build_cli
 PARSERS = {
     "convert": cli.build_parser,
     "build": build_cli.make_parser,
-    "inspect": inspect.build_parser,
+    "inspect": inspection.build_parser,
 }
 
 

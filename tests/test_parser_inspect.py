@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsconvert.inspect import run
+from newsconvert.inspection import run
 
 ARTICLE = (
     "Published 19:17 IST, November 27th 2019\n"

@@ -66,7 +66,7 @@ def test_the_docs_name_only_the_codes_rules_and_generate_every_zone_table() -> N
 
 def test_inspect_lists_the_rule_vocabulary() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "newsconvert.inspect", "--rules", "--json"],
+        [sys.executable, "-m", "newsconvert.inspection", "--rules", "--json"],
         capture_output=True,
         text=True,
         check=True,

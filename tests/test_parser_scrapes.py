@@ -294,6 +294,64 @@ def test_a_sign_off_run_into_the_last_paragraph_is_a_credit() -> None:
     assert article.blocks()[-1].text.endswith("Das said.")
 
 
+@pytest.mark.parametrize(
+    ("note", "names"),
+    [
+        # "… written by Anjali Verma, who is interning with us": the name after the description.
+        ("(ये स्टोरी हमारे साथ इंटर्नशिप कर रहीं अंजलि वर्मा ने लिखी है)", ("अंजलि वर्मा",)),
+        ("(यह ख़बर समीर ठाकुर ने लिखी है।)", ("समीर ठाकुर",)),
+        ("(यह \u0916\u093cबर समीर ठाकुर ने लिखी है।)", ("समीर ठाकुर",)),
+    ],
+)
+def test_a_note_naming_who_wrote_the_story_is_a_byline(note: str, names: tuple[str]) -> None:
+    article = parse(f"{BODY_ONLY}\n{note}\n")
+    assert [(b.text, b.names) for b in article.bylines] == [(note, names)]
+    assert note not in " ".join(block.text for block in article.blocks())
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "(ये स्टोरी हमारे साथी ने लिखी है)",  # names nobody
+        "ये स्टोरी लिखी गई है ताकि लोग जानें।",  # a sentence about a story
+    ],
+)
+def test_a_note_that_names_nobody_stays_text(sentence: str) -> None:
+    article = parse(f"{BODY_ONLY}\n{sentence}\n")
+    assert article.bylines == () and article.blocks()[-1].text == sentence
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["Photo Credit: Head & Shoulders", "(Image courtesy: Reuters)", "फोटो साभार: सोशल मीडिया"],
+)
+def test_a_picture_credit_closing_the_story_is_a_credit(credit: str) -> None:
+    article = parse(f"{BODY_ONLY}\n{credit}\n")
+    assert [c.text for c in article.credits] == [credit]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo: PTI",  # a bare label: a caption's credit, not the article's
+        "Video: How the fire spread",  # a teaser
+        "Photo credits: the minister said the pictures were taken last week.",  # a sentence
+    ],
+)
+def test_unlabelled_or_sentence_picture_lines_are_no_credit(line: str) -> None:
+    assert parse(f"{BODY_ONLY}\n{line}\n").credits == ()
+
+
+def test_a_picture_credit_in_mid_text_belongs_to_its_picture() -> None:
+    middle = "\n\n".join(f"Paragraph {n} of the story goes on for a while here." for n in range(8))
+    article = parse(f"{BODY_ONLY}\nPhoto Credit: Jane Doe\n\n{middle}\n")
+    assert article.credits == ()
+    body = [s.heading.text for s in article.sections if s.heading] + [
+        block.text for block in article.blocks()
+    ]
+    assert "Photo Credit: Jane Doe" in body
+
+
 # --- 5. Hidden only when certain ----------------------------------------------------------------
 
 

@@ -113,8 +113,10 @@ def test_markdown_fragment_structure() -> None:
     assert "```\nShr 34 cts vs 1.19 dlrs\n  Net 1.5 mln vs 2.0 mln\n```" in lines
     assert "<!-- aside crosslink -->\nAlso Read: another story" in lines
     assert lines[-2:] == ["(With AP inputs)", "Reuter\n"]
-    # Chrome and duplicates are left out of the fragment.
-    assert "Facebook" not in text and "Printed twice" not in text
+    # Chrome and duplicates are kept out of sight, in comments.
+    assert "<!-- hidden chrome: Home | World | Share on Facebook -->" in lines
+    assert "<!-- hidden duplicate: Printed twice -->" in lines
+    assert "Facebook" not in markdown_text(text) and "Printed twice" not in markdown_text(text)
     rendered = markdown_to_html(text)
     assert rendered.count("<blockquote>") == 4  # three quotes and the embed
     assert rendered.count("<ul>") == 2
@@ -233,8 +235,14 @@ def test_html_fragment_structure() -> None:
     assert article.find(".//p[@class='caption']").text == "(AP Photo/John Roe)"
     assert element_text(article.find(".//aside[@class='crosslink']")) == "Also Read: another story"
     assert element_text(article.find(".//aside[@class='other']")) == "Something else"
-    assert article.find(".//aside[@class='chrome']") is None
-    assert article.find(".//aside[@class='duplicate']") is None
+    # Chrome and duplicates are in the page, out of sight.
+    for kind, text in (
+        ("chrome", "Home | World | Share on Facebook"),
+        ("duplicate", "Printed twice"),
+    ):
+        hidden = article.find(f".//aside[@class='{kind}']")
+        assert "hidden" in hidden.attrib and hidden.get("data-set-aside") == kind
+        assert element_text(hidden) == text
     assert [p.text for p in article.find("footer")] == ["(With AP inputs)", "Reuter"]
 
 

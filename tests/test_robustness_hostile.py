@@ -36,6 +36,7 @@ from robustness_support import (
     split_front_matter,
 )
 
+from newsconvert.escape.comment import escape_comment
 from newsconvert.parser import parse
 from newsconvert.renderers import render
 from newsconvert.source import normalise_text
@@ -138,6 +139,8 @@ HTML_ATTRIBUTES = {
     "type",
     "data-marker",
     "data-fallback",  # the <title> of an article without a headline
+    "hidden",  # an aside kept out of sight (page chrome, a repeat) ...
+    "data-set-aside",  # ... and its kind
 }
 FORBIDDEN_RST = (
     dn.reference, dn.target, dn.substitution_reference, dn.substitution_definition, dn.raw,
@@ -176,6 +179,15 @@ def shown_texts(article: Article) -> list[str]:
     return [text for text in texts if text.strip()]
 
 
+def hidden_comments(article: Article) -> list[str]:
+    """The comments Markdown and reST keep the hidden asides in, in order."""
+    return [
+        f"hidden {block.kind}: {escape_comment(block.text)}"
+        for block in article.blocks()
+        if isinstance(block, Aside) and block.kind in HIDDEN_ASIDES
+    ]
+
+
 def assert_all_shown(article: Article, visible: str, fmt: str) -> None:
     seen = squeeze(visible)
     for text in shown_texts(article):
@@ -194,6 +206,13 @@ def check_html(article: Article, output: str, standalone: bool) -> None:
     assert {element.tag for element in elements} <= HTML_ELEMENTS
     for element in elements:
         assert set(element.attrib) <= HTML_ATTRIBUTES, element.attrib
+    # Hidden asides are there, out of sight (HTML joins their whitespace like any text's).
+    hidden = [e for e in elements if "hidden" in e.attrib]
+    assert [(e.get("data-set-aside"), squeeze("".join(e.itertext()))) for e in hidden] == [
+        (block.kind, squeeze(normalise_text(block.text)))
+        for block in article.blocks()
+        if isinstance(block, Aside) and block.kind in HIDDEN_ASIDES
+    ]
     scripts = root.findall(".//script")
     assert len(scripts) == (1 if standalone else 0)
     if standalone:
@@ -214,6 +233,8 @@ def check_markdown(article: Article, output: str, standalone: bool) -> None:
         raw_front = output[: len(output) - len(body)].strip("-\n")
         assert yaml.load(raw_front, Loader=yaml.UnsafeLoader) == front
     assert markdown_raw_html(body) == []
+    kept = re.findall(r"^<!-- (hidden [a-z]+: .*) -->$", body, re.MULTILINE)
+    assert kept == hidden_comments(article)
     environment: dict[str, Any] = {}
     tokens = _MARKDOWN.parse(body, environment)
     assert not environment.get("references"), environment
@@ -236,9 +257,9 @@ def check_rst(article: Article, output: str, standalone: bool) -> None:
     )
     found = list(document.findall(lambda node: isinstance(node, FORBIDDEN_RST)))
     assert found == [], output[:3000]
-    # Our only comment: the marker of an article without a headline.
-    comments = [n for n in document.findall(dn.comment) if n.astext() not in ("", "no headline")]
-    assert comments == [], output[:3000]
+    # Our only comments: the marker of an article without a headline, and hidden asides.
+    comments = [c.astext() for c in document.findall(dn.comment)]
+    assert [c for c in comments if c not in ("", "no headline")] == hidden_comments(article)
     literal_blocks = len(list(document.findall(dn.literal_block)))
     assert literal_blocks == sum(isinstance(b, Preformatted) for b in article.blocks())
     headings = sum(section.heading is not None for section in article.sections)

@@ -72,9 +72,10 @@ def test_a_saved_manifest_loads_back_to_the_same_records(tmp_path: Path) -> None
 def test_a_manifest_that_cannot_be_written_keeps_the_previous_one(tmp_path: Path) -> None:
     first = Manifest(articles={"a.txt": record(1)})
     save_manifest(tmp_path, first)
-    missing = tmp_path / "gone"
+    not_a_folder = tmp_path / "a-file"
+    not_a_folder.write_text("")
     with pytest.raises(NewsconvertError, match=f"{MANIFEST_NAME}: cannot write"):
-        save_manifest(missing, first)
+        save_manifest(not_a_folder, first)
     assert load_manifest(tmp_path) == first
 
 

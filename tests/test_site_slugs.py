@@ -31,6 +31,17 @@ def test_every_script_is_transliterated() -> None:
     assert path_slug("москва.txt") != path_slug("αθήνα.txt")
 
 
+def test_a_combining_mark_never_splits_a_word_and_both_spellings_agree() -> None:
+    # The nukta (U+093C, U+09BC) is a mark on its letter; anyascii writes it as "'", which cut
+    # the word in two ("bdh-ega"). ढ़ and ড় have a precomposed and a decomposed spelling.
+    assert slugify("भारत आगे बढ़ेगा") == "bhart-age-bdhega"
+    assert (
+        slugify("\u095d\u093e\u0915\u093e") == slugify("\u0922\u093c\u093e\u0915\u093e") == "dhaka"
+    )
+    assert slugify("\u09dc") == slugify("\u09a1\u09bc")
+    assert slugify("Café Déjà-vu") == "cafe-deja-vu" and slugify("Moody's") == "moody-s"
+
+
 def test_text_without_letters_still_gets_a_name() -> None:
     assert slugify("---") == "article"
     assert slugify("…") == "article"

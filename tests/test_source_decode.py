@@ -275,3 +275,33 @@ def test_known_magic_numbers_are_refused(start: bytes, kind: str) -> None:
 )
 def test_articles_that_begin_like_a_magic_number_are_text(text: str) -> None:
     assert decode_source(text.encode(), name="t.txt").text == text
+
+
+def test_a_small_file_is_read_without_allocating_the_size_limit(tmp_path: Path) -> None:
+    # Reading "up to max_size" in one call would allocate max_size bytes (256 MB by default)
+    # for every file first: a site build reads thousands of small ones.
+    import tracemalloc
+
+    from newsconvert.source import DEFAULT_MAX_SIZE, read_bytes
+
+    path = tmp_path / "small.txt"
+    path.write_bytes(b"Headline\n\nOne paragraph.\n")
+    tracemalloc.start()
+    try:
+        data = read_bytes(path, max_size=DEFAULT_MAX_SIZE)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert data == b"Headline\n\nOne paragraph.\n"
+    assert peak < 1_000_000
+
+
+def test_a_file_is_read_whole_up_to_the_limit(tmp_path: Path) -> None:
+    from newsconvert.source import read_bytes
+
+    path = tmp_path / "exact.txt"
+    path.write_bytes(b"x" * 100)
+    assert read_bytes(path, max_size=100) == b"x" * 100
+    path.write_bytes(b"x" * 101)
+    with pytest.raises(InputError, match="too large"):
+        read_bytes(path, max_size=100)

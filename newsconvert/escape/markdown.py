@@ -1,46 +1,6 @@
 """Escaping text for CommonMark, so that article text never becomes Markdown markup.
 
-The policy: every ASCII punctuation character that can start or end markup anywhere in a line is
-neutralised, plus the few characters that are markup only at the start of a line. The output
-must mean the same text in every common Markdown engine, not only CommonMark: Python-Markdown
-(MkDocs, Pelican) and kramdown (Jekyll) accept a backslash escape only before some characters
-and print the backslash before the others. So:
-
-- a backslash escape where CommonMark, Python-Markdown and kramdown all read it as the bare
-  character (:data:`PORTABLE_ESCAPES`): ``\\ ` * _ [ ] > # { }``, and ``-``, ``+`` and an
-  ordered-list ``.``/``)`` at the start of a line;
-- a character reference, which all three decode and none reads as markup, for the others:
-  ``<`` as ``&lt;``, ``|`` as ``&#124;``, ``~`` as ``&#126;``, ``=`` at the start of a line as
-  ``&#61;``, ``%`` after ``{`` as ``&#37;``, a tab (which Python-Markdown expands to spaces)
-  as ``&#9;``, and ``&`` as ``&amp;`` only where it would start a
-  character reference (``&amp;``, ``&#39;``): elsewhere (``AT&T``) a bare ``&`` is literal in
-  every engine.
-
-``{`` and ``}`` are escaped (and ``%`` after ``{``), so that a site generator running Liquid,
-Hugo shortcodes or Jinja over the Markdown finds no ``{{``, ``{%`` or ``{#`` in article text.
-
-Text inside a paragraph, heading or list item is one line: line breaks inside it become spaces
-and leading and trailing whitespace is dropped (indentation would make a code block, two
-trailing spaces a hard break). Text whose line breaks matter goes through :func:`escape_lines`
-or :func:`code_fence`.
-
-Dialects. The rules above keep plain ``-t md`` CommonMark-clean. A site generator's engine reads
-more syntax than CommonMark, with the extensions it turns on by default; ``dialect`` (the
-generator's name, see :data:`DIALECTS`) adds what that engine needs, each with a character
-reference that every engine decodes to the bare character:
-
-- every generator: a line starting with ``:`` and a space or tab is a definition in Goldmark
-  (Hugo's default ``definitionList``), kramdown (Jekyll), Python-Markdown's ``def_list`` (in
-  Pelican's default ``extra``; common in MkDocs) and pulldown-cmark's definition lists, so a
-  leading ``:`` becomes ``&#58;``;
-- ``jekyll`` (kramdown): ``$$`` opens math anywhere in a line, so every ``$`` is escaped
-  (``\\$``, which kramdown reads as ``$``);
-- ``mkdocs`` and ``pelican`` (Python-Markdown): a line starting ``!!!``, ``???`` or ``///`` opens
-  an admonition, a collapsible block (pymdownx.details) or a pymdownx block, so its first
-  character becomes a reference.
-
-Hugo's Goldmark typographer (on by default) still turns ``--`` into a dash and straight quotes
-into curly ones: that is typography, not markup, and a Hugo site's users expect it everywhere.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-escape-markdown`).
 """
 
 from __future__ import annotations
@@ -189,7 +149,9 @@ def can_emphasize(text: str, start: int, end: int) -> bool:
 
 
 def _maybe_punctuation(char: str) -> bool:
-    return not char.isalnum()
+    # Letters, digits and combining marks never are: a Devanagari vowel sign (ा, U+093E) or
+    # virama is a mark, and a word that ends in one must still take emphasis.
+    return unicodedata.category(char)[0] not in "LNM"
 
 
 def _is_punctuation(char: str) -> bool:

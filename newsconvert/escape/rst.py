@@ -1,27 +1,6 @@
 """Escaping text for reStructuredText, so that article text never becomes reST markup.
 
-docutils lets a backslash escape any character. The policy:
-
-- everywhere: ``\\``, ``*``, ````` (emphasis, literals, interpreted text, roles), ``|``
-  (substitutions, line blocks), ``_`` (hyperlink references and targets, footnote references);
-  ``:`` unless a space follows it, which keeps ``scheme:`` URIs such as ``javascript:x`` from
-  becoming links and a final ``::`` from announcing a literal block; ``@`` inside a word,
-  which keeps e-mail addresses from becoming links;
-- at the start of the text: any ASCII punctuation or bullet character (``..`` directives and
-  comments, ``-``/``+``/``*``/``•`` bullets, ``:field:`` lists, ``>>>`` doctests, ``===``
-  transitions and section adornments, ``/V`` option lists) and list enumerators such as
-  ``1.``, ``(a)``, ``iv)``, ``#.``.
-
-Inline text is one line: line breaks become spaces and surrounding whitespace is dropped, since a
-change of indentation is structure in reST. Templates then hard-wrap it with :func:`wrap` (at
-:data:`WRAP_WIDTH` columns, for readability and because docutils refuses any line longer than
-its ``line_length_limit``, 10,000 characters by default): a line break inside a paragraph reads
-as the single space it replaces, and a word too long for a line is cut with escaped line breaks,
-which docutils removes, so it comes back whole. A title cannot wrap: :func:`title` shortens a
-headline too long for docutils' limit and :func:`title_overflow` says so (the template then
-gives the whole headline in a ``:Headline:`` field). Titles get adornments as wide as the escaped
-title in display columns (East Asian wide characters count twice, combining characters not at
-all), the measure docutils uses to decide whether an underline is too short.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-escape-rst`).
 """
 
 from __future__ import annotations

@@ -1,39 +1,21 @@
 """The article tree as standard docutils nodes: the core of the docutils and Sphinx integrations.
 
-This module knows docutils and nothing of Sphinx. It maps each node of
-:mod:`newsconvert.tree` to the docutils node that means the same thing, so that every docutils
-writer and every Sphinx builder (html, latex, text, man, texinfo, epub…) can render an article:
-
-=====================  ==============================================================
-tree                   docutils
-=====================  ==============================================================
-Headline               ``title`` of the article's ``section`` (or of the document)
-Kicker, Standfirst     ``paragraph`` with the class ``newsconvert-kicker`` / ``-standfirst``
-Timestamp              a time node (``inline`` by default) with a ``datetime`` attribute
-Byline, Credit         ``paragraph`` in the header / credits ``container``
-Dateline               ``inline`` (class ``newsconvert-dateline``) opening its paragraph
-Section                ``section`` with a ``title`` (``rubric`` where sections cannot go)
-Paragraph              ``paragraph``
-Blockquote             ``block_quote`` holding the quotation and an ``attribution``
-BulletList             ``bullet_list`` of ``list_item``
-Preformatted           ``literal_block`` (no highlighting)
-Embed                  ``block_quote`` (class ``newsconvert-embed``) holding a ``line_block``
-Aside                  ``paragraph`` with the classes ``newsconvert-aside`` and its kind
-=====================  ==============================================================
-
-Article text is data: every word goes into a ``nodes.Text``, never through a markup parser, so
-``.. include::``, ``<script>`` or ``|x|`` in an article come out literally.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-integrations-doctree`).
 """
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from docutils import nodes
 
 from newsconvert import facts
-from newsconvert.facts import BlockView, SectionView, section_views
+from newsconvert.escape.comment import escape_comment
+from newsconvert.facts import HIDDEN, BlockView, SectionView, section_views
+from newsconvert.options import Options
 from newsconvert.tree import Article, Aside, Dateline, Timestamp
 
 CLASS_PREFIX = "newsconvert"
@@ -48,9 +30,20 @@ class news_time(nodes.inline):
     """
 
 
+FIELD_LABELS = {
+    "published": "Published",
+    "updated": "Updated",
+    "authors": "Authors",
+    "dateline": "Dateline",
+}
+"""Labels of the docinfo fields, by key."""
+
+
 @dataclass(frozen=True, slots=True)
-class DoctreeOptions:
-    """How to turn an article into nodes."""
+class Placement:
+    """Where the article's nodes go in the page: facts of the place (a directive's options, the
+    node it sits in), not options of newsconvert, which come from
+    :class:`~newsconvert.options.Options` (``keep_chrome``, ``drop_chrome``)."""
 
     heading_offset: int = 0
     """How many levels deeper than usual the article's headings go. A docutils section can only
@@ -58,21 +51,57 @@ class DoctreeOptions:
     (headings outside the table of contents) instead of sections."""
     include_header: bool = True
     """Whether to show the kicker, timestamps and bylines under the headline."""
-    keep_chrome: bool = False
-    """Whether to keep asides of the kinds in :data:`newsconvert.tree.HIDDEN_ASIDES`."""
     sections_allowed: bool = True
     """Whether headings may become sections at all (not inside a list or an admonition)."""
     time_node: type[nodes.TextElement] = nodes.inline
     """The node class for timestamps (the Sphinx layer passes :class:`news_time`)."""
-    field_labels: dict[str, str] = field(
-        default_factory=lambda: {
-            "published": "Published",
-            "updated": "Updated",
-            "authors": "Authors",
-            "dateline": "Dateline",
-        }
-    )
-    """Labels of the docinfo fields, by key."""
+
+
+@dataclass(frozen=True, slots=True)
+class _LegacyOptions:
+    """What ``DoctreeOptions`` held (deprecated: see :func:`__getattr__`)."""
+
+    heading_offset: int = 0
+    include_header: bool = True
+    keep_chrome: bool = False
+    sections_allowed: bool = True
+    time_node: type[nodes.TextElement] = nodes.inline
+    drop_chrome: bool = False
+    field_labels: dict[str, str] = field(default_factory=lambda: dict(FIELD_LABELS))
+
+
+def __getattr__(name: str) -> Any:
+    """``DoctreeOptions`` still imports, with a :class:`DeprecationWarning`: its fields are now
+    :class:`~newsconvert.options.Options` (``keep_chrome``, ``drop_chrome``) and
+    :class:`Placement`."""
+    if name == "DoctreeOptions":
+        warnings.warn(
+            "newsconvert.integrations.doctree.DoctreeOptions is deprecated: pass "
+            "newsconvert.options.Options (keep_chrome) and Placement instead",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return _LegacyOptions
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _split(
+    options: Options | _LegacyOptions | None, placement: Placement | None
+) -> tuple[Options, Placement, dict[str, str]]:
+    """The options model, the placement and the field labels from either call style."""
+    if isinstance(options, _LegacyOptions):
+        legacy = options
+        return (
+            Options(keep_chrome=legacy.keep_chrome, drop_chrome=legacy.drop_chrome),
+            Placement(
+                legacy.heading_offset,
+                legacy.include_header,
+                legacy.sections_allowed,
+                legacy.time_node,
+            ),
+            legacy.field_labels,
+        )
+    return options or Options(), placement or Placement(), FIELD_LABELS
 
 
 def css_class(*parts: str) -> str:
@@ -87,9 +116,14 @@ class DoctreeBuilder:
     of contents and cross-references rely on.
     """
 
-    def __init__(self, document: nodes.document, options: DoctreeOptions | None = None) -> None:
+    def __init__(
+        self,
+        document: nodes.document,
+        options: Options | None = None,
+        placement: Placement | None = None,
+    ) -> None:
         self.document = document
-        self.options = options or DoctreeOptions()
+        self.options, self.placement, self._labels = _split(options, placement)
         # One small function per block type, looked up by the type name the templates use (as
         # markdown-it-py's renderer rules are): adding a block type is adding one entry.
         self._block_rules: dict[str, Callable[[BlockView], list[nodes.Element]]] = {
@@ -99,6 +133,7 @@ class DoctreeBuilder:
             "preformatted": self.preformatted,
             "embed": self.embed,
             "aside": self.aside,
+            HIDDEN: self.hidden,
         }
 
     # --- whole articles ---------------------------------------------------------------------
@@ -132,9 +167,11 @@ class DoctreeBuilder:
                     article.standfirst.text, article.standfirst.line, css_class("standfirst")
                 )
             )
-        # The same view of the body the templates get: hidden asides left out, the dateline on
-        # the paragraph it opens, a blockquote split into quotation and attribution.
-        sections, dateline_placed = section_views(article, keep_chrome=self.options.keep_chrome)
+        # The same view of the body the templates get: hidden asides as comments, the dateline
+        # on the paragraph it opens, a blockquote split into quotation and attribution.
+        sections, dateline_placed = section_views(
+            article, keep_chrome=self.options.keep_chrome, drop_chrome=self.options.drop_chrome
+        )
         if not dateline_placed and article.dateline is not None:
             body.append(
                 self._wrap_paragraph(self._dateline(article.dateline), article.dateline.line)
@@ -157,7 +194,7 @@ class DoctreeBuilder:
         docutils' ``DocInfo`` transform turns it into the ``docinfo`` block; ``Authors`` is one
         of its bibliographic fields, the others stay generic fields.
         """
-        labels = self.options.field_labels
+        labels = self._labels
         fields = nodes.field_list(classes=[css_class("fields")])
         if article.published is not None:
             fields += self._field(labels["published"], self.timestamp(article.published))
@@ -212,7 +249,7 @@ class DoctreeBuilder:
 
     def header(self, article: Article) -> nodes.container | None:
         """The kicker, timestamps and bylines as written, in a container (``None`` if empty)."""
-        if not self.options.include_header:
+        if not self.placement.include_header:
             return None
         header = nodes.container(classes=[css_class("header")])
         if _has_words(article.kicker):
@@ -237,7 +274,7 @@ class DoctreeBuilder:
 
     def timestamp(self, stamp: Timestamp) -> nodes.TextElement:
         """A time node holding the timestamp's text, with its ISO value as ``datetime``."""
-        node = self.options.time_node(stamp.text, stamp.text, classes=[css_class("time")])
+        node = self.placement.time_node(stamp.text, stamp.text, classes=[css_class("time")])
         if stamp.iso is not None:
             node["datetime"] = stamp.iso
         node.line = stamp.line or None
@@ -286,7 +323,7 @@ class DoctreeBuilder:
 
     def _section_depth_allowed(self) -> int:
         """How many article heading levels may be sections (0 = none)."""
-        if not self.options.sections_allowed or self.options.heading_offset > 0:
+        if not self.placement.sections_allowed or self.placement.heading_offset > 0:
             return 0
         return 2
 
@@ -362,11 +399,21 @@ class DoctreeBuilder:
     def aside(self, view: BlockView) -> list[nodes.Element]:
         """Set-aside text (caption, cross-link…) as a paragraph classed with its kind.
 
-        Hidden kinds reach this only with ``keep_chrome``: the view leaves them out otherwise.
+        Hidden kinds reach this only with ``keep_chrome``: they are :meth:`hidden` otherwise.
         """
         block = view.block
         assert isinstance(block, Aside)
         return [self._paragraph(block.text, block.line, css_class("aside"), css_class(block.kind))]
+
+    def hidden(self, view: BlockView) -> list[nodes.Element]:
+        """An aside kept out of sight (chrome, a repeat) as a comment, which no writer shows:
+        the same comment our reST writer writes (``hidden KIND: TEXT``, text made inert)."""
+        block = view.block
+        assert isinstance(block, Aside)
+        text = f"hidden {block.kind}: {escape_comment(block.text)}"
+        comment = nodes.comment(text, text, classes=[css_class("hidden"), css_class(block.kind)])
+        comment.line = block.line or None
+        return [comment]
 
     # --- small helpers ----------------------------------------------------------------------
 
@@ -448,14 +495,20 @@ def article_metadata(article: Article) -> dict:
 
 
 def article_nodes(
-    article: Article, document: nodes.document, options: DoctreeOptions | None = None
+    article: Article,
+    document: nodes.document,
+    options: Options | None = None,
+    placement: Placement | None = None,
 ) -> list[nodes.Element]:
     """``article`` as nodes to place in ``document``: a section titled by the headline."""
-    return DoctreeBuilder(document, options).article(article)
+    return DoctreeBuilder(document, options, placement).article(article)
 
 
 def fill_document(
-    document: nodes.document, article: Article, options: DoctreeOptions | None = None
+    document: nodes.document,
+    article: Article,
+    options: Options | None = None,
+    placement: Placement | None = None,
 ) -> None:
     """Make ``document`` the article, shaped the way docutils' own reST parser shapes a page.
 
@@ -463,16 +516,15 @@ def fill_document(
     metadata; docutils' standard transforms then promote the headline to the document title and
     the field list to the ``docinfo`` block (and leave both in place when they are turned off).
     """
-    options = options or DoctreeOptions()
-    builder = DoctreeBuilder(document, options)
+    builder = DoctreeBuilder(document, options, placement)
     document.extend(builder.meta_tags(article))
     section = builder.section(*_title_of(article))
     fields = builder.field_list(article)
     if fields is not None:
         section += fields
-    if _has_words(article.kicker) and options.include_header:
+    if _has_words(article.kicker) and builder.placement.include_header:
         section += builder.kicker(article)
     # The field list shows timestamps and bylines already; the header would repeat them.
-    builder.options = replace(options, include_header=False)
+    builder.placement = replace(builder.placement, include_header=False)
     section.extend(builder.article_body(article, heading_level=2))
     document += section

@@ -1,17 +1,6 @@
 """A docutils parser for news articles, for users of docutils without Sphinx.
 
-::
-
-    docutils --parser=newsconvert.docutils_parser article.txt article.html
-
-    from docutils.core import publish_string
-    from newsconvert.integrations.docutils_parser import Parser
-    html = publish_string(text, parser=Parser(), writer="html5")
-
-The headline becomes the document title, timestamps, bylines and the dateline a docinfo block,
-and the body standard nodes (see :mod:`newsconvert.integrations.doctree`), so every docutils
-writer works.
-Text that is no article (no headline) becomes one error system message, never a traceback.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-integrations-docutils_parser`).
 """
 
 from __future__ import annotations
@@ -22,7 +11,7 @@ import docutils.parsers
 from docutils import nodes
 
 from newsconvert.errors import NewsconvertError
-from newsconvert.integrations.doctree import DoctreeOptions, fill_document
+from newsconvert.integrations.doctree import fill_document
 from newsconvert.options import docutils_settings_spec, from_docutils_settings
 from newsconvert.tree import Article
 
@@ -70,5 +59,5 @@ class Parser(docutils.parsers.Parser):
         except NewsconvertError as error:
             document += document.reporter.error(error.message, line=error.line)
         else:
-            fill_document(document, article, DoctreeOptions(keep_chrome=options.keep_chrome))
+            fill_document(document, article, options)
         self.finish_parse()

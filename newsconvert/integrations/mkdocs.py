@@ -1,37 +1,6 @@
 """The MkDocs plugin: article files in ``docs_dir`` become pages, with title and date.
 
-Enable it in ``mkdocs.yml``::
-
-    plugins:
-      - newsconvert:
-          suffixes: [.news, .txt]    # default: [.news]; also .rst, .html, .json
-          encoding: null             # default: detect (see newsconvert.source)
-          keep_chrome: false
-          timezones: {IST: Asia/Kolkata}
-          template_dirs: [overrides/newsconvert]   # relative to mkdocs.yml
-
-(The options come from :mod:`newsconvert.options`; ``docs/cli.rst`` tables them all.)
-
-This plugin makes documentation pages. Material for MkDocs' blog reads its posts from the files
-under ``blog/posts/`` itself, before any plugin can hand it a page, so for a blog write the
-posts there with ``newsconvert build SRC -o docs/blog/posts --to md --for mkdocs`` (see
-:mod:`newsconvert.site.frontmatter`).
-
-How it works: :meth:`NewsconvertPlugin.on_files` swaps each article file for one MkDocs treats
-as a documentation page (it would otherwise be copied as a static file), and
-:meth:`NewsconvertPlugin.on_page_read_source` hands MkDocs the article as Markdown with YAML
-meta-data (``title``, ``date`` with ``created``/``updated``, ``description``), which MkDocs'
-own meta-data reader turns into ``page.meta`` and the page title. A file that cannot be
-converted stops the build with its ``file:line: message``.
-
-Any of newsconvert's input formats can be listed in ``suffixes``: a file is read by its suffix
-(``.rst``, ``.html``, ``.json``, ``.md`` through :mod:`newsconvert.readers`), any other as
-plain text. Only ``.news`` is taken by default, so that a ``docs_dir`` full of MkDocs' own
-Markdown pages, reST notes or HTML snippets is left as it is; listing ``.md`` would turn every
-Markdown page of the site into an article.
-
-This module imports MkDocs; ``import newsconvert`` never imports it. Install with
-``pip install newsconvert[mkdocs]``.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-integrations-mkdocs`).
 """
 
 from __future__ import annotations
@@ -88,13 +57,9 @@ def article_markdown(path: str, options: Options | None = None) -> str:
     article = newsconvert.read_article(path, encoding=options.encoding, zones=options.zones)
     # A documentation page, not a blog post: its headline stays the page's "# heading" (MkDocs'
     # own themes show no title otherwise) and MkDocs names the page from the file, so no slug.
-    body = newsconvert.render(
-        article,
-        "md",
-        keep_chrome=options.keep_chrome,
-        lang=options.lang,
-        template_dirs=options.template_dirs,
-    )
+    from newsconvert.renderers import RenderOptions
+
+    body = newsconvert.render(article, "md", RenderOptions.of(options, standalone=False))
     return mkdocs_front_matter(post_meta(article), None) + "\n" + body
 
 

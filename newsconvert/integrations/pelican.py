@@ -1,33 +1,6 @@
 """The Pelican plugin: article files become Pelican articles with title, date, author, summary.
 
-Enable it in ``pelicanconf.py``::
-
-    PLUGINS = ["newsconvert.pelican"]
-    NEWSCONVERT_EXTENSIONS = ["news"]     # the default; add "txt" to read plain .txt files too
-    NEWSCONVERT_ENCODING = None           # default: detect
-    NEWSCONVERT_TIMEZONES = {"IST": "Asia/Kolkata"}
-    NEWSCONVERT_KEEP_CHROME = False
-    NEWSCONVERT_TEMPLATE_DIRS = []        # folders of templates overriding the built-in ones
-
-(The settings come from :mod:`newsconvert.options`; ``docs/cli.rst`` tables them all.)
-
-The reader gives Pelican: ``title`` (HTML-escaped, as Pelican prints titles as HTML),
-``date`` (publication, with its offset when the article names a zone; a naive time is
-localised by Pelican's ``TIMEZONE``), ``modified`` (the last update), ``authors`` (from the
-bylines) and ``summary`` (the standfirst, escaped). The content is the article body rendered to
-HTML by newsconvert. An article without any date gets none: with ``DEFAULT_DATE`` set, Pelican
-dates it by that rule; without it (the quickstart's configuration), where Pelican would skip the
-article, it becomes a draft (``status: draft``, written under ``drafts/`` and counted in
-Pelican's summary line). A file that cannot be converted is reported by Pelican with its
-``file:line: message`` (logged by the reader) and skipped, like any unreadable article.
-
-A file is read in the format its extension names (``md``, ``rst``, ``html``, ``json``, through
-:mod:`newsconvert.readers`), any other as a plain-text article. Listing ``md``, ``rst`` or
-``html`` in ``NEWSCONVERT_EXTENSIONS`` takes those files away from Pelican's own readers (every
-one of them is then read as a newsconvert article), so only ``news`` is the default.
-
-This module imports Pelican; ``import newsconvert`` never imports it. Install with
-``pip install newsconvert[pelican]``.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-integrations-pelican`).
 """
 
 from __future__ import annotations
@@ -82,12 +55,10 @@ class NewsReader(BaseReader):  # type: ignore[misc]
             logger.error("%s", error)
             raise
         language = str(self.settings.get("DEFAULT_LANG", "en"))
+        from newsconvert.renderers import RenderOptions
+
         content = newsconvert.render(
-            article,
-            "html",
-            lang=language,
-            keep_chrome=options.keep_chrome,
-            template_dirs=options.template_dirs,
+            article, "html", RenderOptions.of(options, standalone=False, lang=language)
         )
         meta = post_meta(article)
         raw: dict[str, Any] = {"title": html.escape(meta.title, quote=False)}

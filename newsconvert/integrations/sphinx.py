@@ -1,22 +1,6 @@
 """The Sphinx extension: ``extensions = ["newsconvert.sphinx"]`` in ``conf.py``.
 
-It registers
-
-- a source parser for article files (suffixes from ``newsconvert_suffixes``, default
-  ``[".news"]``): the headline is the page title, timestamps, bylines and the dateline the page
-  metadata and a visible header;
-- the ``news-article`` directive, which places an article file inside any page (or shows it
-  converted by the templates, with ``:format:``);
-- the config values of :mod:`newsconvert.options` (``newsconvert_suffixes``,
-  ``newsconvert_timezones``, ``newsconvert_template_dirs``, ``newsconvert_keep_chrome``, ...),
-  checked when the build starts.
-
-This module is the thin layer: the article becomes nodes in
-:mod:`newsconvert.integrations.doctree`, which knows nothing of Sphinx. Problems are logged as
-warnings of type ``newsconvert`` (subtypes ``missing``, ``read``, ``parse``, ``outside``,
-``self``, ``render``, ``diagnostic``, ``internal``), located at the page and line, so
-``suppress_warnings = ["newsconvert.*"]``
-silences them; a bad article never stops the build.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-integrations-sphinx`).
 """
 
 from __future__ import annotations
@@ -37,7 +21,7 @@ from sphinx.util.docutils import SphinxDirective
 import newsconvert
 from newsconvert.errors import NewsconvertError
 from newsconvert.formats import output_format
-from newsconvert.integrations.doctree import DoctreeBuilder, DoctreeOptions, news_time
+from newsconvert.integrations.doctree import DoctreeBuilder, Placement, news_time
 from newsconvert.integrations.docutils_parser import Parser as DocutilsNewsParser
 from newsconvert.integrations.docutils_parser import article_from_text
 from newsconvert.options import (
@@ -47,6 +31,7 @@ from newsconvert.options import (
     setting_name,
     sphinx_config_values,
 )
+from newsconvert.renderers import RenderOptions
 from newsconvert.renderers import render as render_article
 from newsconvert.source import read_source
 from newsconvert.tree import Article
@@ -194,8 +179,7 @@ class NewsSourceParser(DocutilsNewsParser):
             self._fallback(document, docname, inputstring)
         else:
             log_diagnostics(article, docname=docname)
-            options = DoctreeOptions(keep_chrome=options.keep_chrome, time_node=news_time)
-            builder = DoctreeBuilder(document, options)
+            builder = DoctreeBuilder(document, options, Placement(time_node=news_time))
             document.extend(builder.meta_tags(article))
             document.extend(_protect([builder.metadata_docinfo(article)]))
             document.extend(_protect(builder.article(article)))
@@ -276,14 +260,16 @@ class NewsArticleDirective(SphinxDirective):
         log_diagnostics(article, self.get_location())
         if "format" in self.options:
             return self._rendered(article)
-        options = DoctreeOptions(
+        settings = config_options(self.config)
+        if "keep-chrome" in self.options:
+            settings = replace(settings, keep_chrome=True)
+        placement = Placement(
             heading_offset=self.options.get("heading-offset", 0),
             include_header="no-header" not in self.options,
-            keep_chrome="keep-chrome" in self.options or config_options(self.config).keep_chrome,
             sections_allowed=isinstance(self.state.parent, (nodes.section, nodes.document)),
             time_node=news_time,
         )
-        roots = DoctreeBuilder(self.state.document, options).article(article)
+        roots = DoctreeBuilder(self.state.document, settings, placement).article(article)
         for root in roots:
             for node in root.findall(nodes.Element):
                 node.source = str(path)
@@ -306,9 +292,11 @@ class NewsArticleDirective(SphinxDirective):
             output = render_article(
                 article,
                 fmt,
-                standalone="standalone" in self.options,
-                template_dirs=template_dirs,
-                keep_chrome="keep-chrome" in self.options or settings.keep_chrome,
+                RenderOptions.of(
+                    settings,
+                    standalone="standalone" in self.options,
+                    keep_chrome="keep-chrome" in self.options or settings.keep_chrome,
+                ),
             )
         except NewsconvertError as error:
             logger.warning(

@@ -20,7 +20,12 @@ from newsconvert.parser.asides import (
     make_embed,
 )
 from newsconvert.parser.builder import ArticleBuilder
-from newsconvert.parser.credits import may_be_credit, split_trailing_credit
+from newsconvert.parser.credits import (
+    PICTURE_CREDIT_FIRST,
+    match_picture_credit,
+    may_be_credit,
+    split_trailing_credit,
+)
 from newsconvert.parser.datelines import match_dateline
 from newsconvert.parser.heuristics import Heuristics
 from newsconvert.parser.layouts import Chunk
@@ -307,6 +312,20 @@ def _place_credit(reader: _BodyReader, chunk: Chunk) -> bool:
     return False
 
 
+def _place_picture_credit(reader: _BodyReader, chunk: Chunk) -> bool:
+    if chunk.first != chunk.last:
+        return False
+    credit = match_picture_credit(chunk.text, line=chunk.first)
+    if credit is None:
+        return False
+    reader.builder.credits.append(credit)
+    reader.builder.mark(
+        chunk.first, chunk.last, Role.CREDIT, RuleName.PICTURE_CREDIT_CLOSING_THE_STORY
+    )
+    reader.index += 1
+    return True
+
+
 def _place_closing_byline(reader: _BodyReader, chunk: Chunk) -> bool:
     used = take_byline(reader.chunks, reader.index, reader.builder, reader.h, closing=True)
     reader.index += used
@@ -470,6 +489,16 @@ TEXT_RULES: tuple[BodyRule, ...] = (
         _place_credit,
         longest="max_short_length",
         quick=may_be_credit,
+    ),
+    Rule(
+        RuleName.PICTURE_CREDIT_CLOSING_THE_STORY,
+        Zone.TAIL,
+        Role.CREDIT,
+        "among the closing chunks, a labelled credit for the pictures (``Photo Credit: …``, "
+        "``फोटो साभार: …``); mid-text such a line belongs to its picture",
+        _place_picture_credit,
+        longest="max_short_length",
+        opens=PICTURE_CREDIT_FIRST,
     ),
     Rule(
         RuleName.DASH_AND_NAME_CLOSING_THE_STORY,

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from typing import NamedTuple
+from unicodedata import normalize
 
 from newsconvert.parser.heuristics import DEFAULT_HEURISTICS, Heuristics
 from newsconvert.parser.words import LETTER
@@ -144,6 +145,33 @@ _NAME_SEPARATOR = re.compile(r"\s+(?:and|&)\s+|^and\s+")
 _DIGIT = re.compile(r"\d")
 
 
+# A Hindi note naming who wrote the story, often closing it in brackets: ``(ये स्टोरी … रौनक भैड़ा
+# ने लिखी है)`` ("… wrote this story"; the English ``(This story was written by …)`` is read as
+# a credit). The name comes last, after any description of the writer (``हमारे यहाँ इंटर्नशिप कर
+# रहे``, "interning with us"), which ends in a participle or a postposition: the name is the
+# words after the last of those.
+_WRITTEN_BY_NOTE = re.compile(
+    r"\(?(?:ये|यह|इस|इसे)\s+(?:स्टोरी|खबर|\u0959बर|\u0916\u093cबर|लेख|रिपोर्ट|आर्टिकल)\s+"
+    r"(?P<who>[^()]{1,100}?)\s+ने\s+लिख(?:ी|ा|े)\s+(?:है|हैं|थी|था|थे)[.।]?\)?[.।]?"
+)
+_HINDI_DESCRIPTION_ENDS_TEXT = """
+    रहे रही रहा रहीं वाले वाली वाला हुए हुई हुआ के की का हमारे हमारी हमारा में से पर को साथी
+"""
+_HINDI_DESCRIPTION_ENDS = frozenset(_HINDI_DESCRIPTION_ENDS_TEXT.split())
+"""Words that end a description of the writer before the name (participles, postpositions)."""
+
+
+def _written_by_note(text: str, line: int) -> Byline | None:
+    """``(ये स्टोरी … ने लिखी है)``: see :data:`_WRITTEN_BY_NOTE`."""
+    note = _WRITTEN_BY_NOTE.fullmatch(text)
+    if note is None:
+        return None
+    words = note["who"].split()
+    ends = [i for i, word in enumerate(words) if normalize("NFC", word) in _HINDI_DESCRIPTION_ENDS]
+    name = " ".join(words[ends[-1] + 1 if ends else 0 :])
+    return Byline(text, (name,), line=line) if name and _is_name(name) else None
+
+
 class _Parts(NamedTuple):
     names: tuple[str, ...]
     agency: str | None
@@ -170,6 +198,10 @@ def parse_byline(
     if len(text) > h.max_byline_length:
         return None
     written = text.strip()
+    if written[:1] in "(\u092f\u0907":  # ``(``, ``ये``/``यह``, ``इस``
+        note = _written_by_note(written, line)
+        if note is not None:
+            return note
     if not bare and "|" not in written and _LEAD.match(written) is None:
         # Neither a ``By``-style label nor the ``|`` form (the lead pattern allows any run
         # of whitespace, so it matches the line as written whenever it matches it collapsed).

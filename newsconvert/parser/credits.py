@@ -16,7 +16,10 @@ A credit is a short line (or the end of a paragraph) that says where the copy ca
 - in Hindi: ``इनपुट- …``, ``सोर्स: …``, ``(… के इनपुट्स के साथ)``, ``(ये खबर … के इनपुट के साथ
   लिखी गई है)``, ``इस स्टोरी के लिए इनपुट … से लिया गया है.``, ``(भाषा)``.
 
-Photo credits (``(AP Photo/…)``) are captions, not credits, and are refused here.
+Photo credits (``(AP Photo/…)``) are captions, not credits, and are refused here; but a
+labelled picture credit line closing the story (``Photo Credit: Jane Doe``, ``Images courtesy:
+…``) credits the article's pictures, and :func:`match_picture_credit` reads it, for the closing
+lines only.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from newsconvert.parser.bylines import AGENCIES
 from newsconvert.parser.heuristics import DEFAULT_HEURISTICS, Heuristics
 from newsconvert.tree import Credit
 
-__all__ = ["match_credit", "may_be_credit", "split_trailing_credit"]
+__all__ = ["match_credit", "match_picture_credit", "may_be_credit", "split_trailing_credit"]
 
 # The first word of a credit sentence; anything else is refused before a regex runs.
 _LEAD_WORDS = frozenset(
@@ -164,6 +167,31 @@ def match_credit(text: str, *, line: int = 0, h: Heuristics = DEFAULT_HEURISTICS
     dash = _DASH.match(stripped)
     inner = stripped[dash.end() :] if dash is not None else stripped
     return Credit(stripped, line) if _is_credit_text(inner, bracketed=False, h=h) else None
+
+
+_PICTURE_CREDIT = re.compile(
+    r"\(?(?i:(?:photos?|pictures?|pics?|images?|videos?|graphics?|illustrations?|"
+    r"फोटो|फ़ोटो|तस्वीरें|तस्वीर|ग्राफिक्स)\s*(?:credits?|courtesy|साभार|क्रेडिट)"
+    r"|(?:credits?|courtesy)\s+(?:for\s+)?(?:photos?|pictures?|images?))"
+    r"\s*[:\-\u2013\u2014]\s*(?P<who>[^()\n]{1,80}?)\)?"
+)
+PICTURE_CREDIT_FIRST = frozenset("(PpIiVvGgCc\u092b\u0924\u0917")
+"""First characters of a picture credit line (a cheap test before the pattern)."""
+
+
+def match_picture_credit(text: str, *, line: int = 0) -> Credit | None:
+    """``Photo Credit: Head & Shoulders``, ``(Image courtesy: Reuters)``, ``फोटो साभार: …``: a
+    credit for the pictures, labelled as a credit, when ``text`` (a closing line of the story)
+    is one; else ``None``. The names after the label are short and end no sentence. A bare
+    ``Photo: …`` or ``Video: …`` is not enough (a teaser, a caption)."""
+    stripped = text.strip()
+    found = _PICTURE_CREDIT.fullmatch(stripped)
+    if found is None or stripped.startswith("(") != stripped.endswith(")"):
+        return None
+    who = found["who"].strip()
+    if not who or len(who.split()) > 8 or who[-1] in _SENTENCE_END.replace(")", ""):
+        return None
+    return Credit(stripped, line)
 
 
 def split_trailing_credit(

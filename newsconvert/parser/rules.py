@@ -76,6 +76,7 @@ class RuleName(StrEnum):
     BYLINE_GLUED_TO_TEXT = "byline-glued-to-text"
     DASH_AND_NAME_CLOSING_THE_STORY = "dash-and-name-closing-the-story"
     CREDIT_LINE = "credit-line"
+    PICTURE_CREDIT_CLOSING_THE_STORY = "picture-credit-closing-the-story"
     # Set aside.
     CHROME_WORDS_ONLY = "chrome-words-only"
     PHOTO_CAPTION = "photo-caption"

@@ -1,14 +1,6 @@
 """Readers: Markdown, reStructuredText, HTML and JSON back into the article tree.
 
-Every output format newsconvert writes can be read back, so any format converts to any other and
-``read(render(article, F), F) == article``. The plain-text parser (:func:`newsconvert.parse`)
-stays the reader of ``text``; this package reads the markup formats::
-
-    from newsconvert.readers import read, infer_format, first_difference
-    article = read(path.read_text(), infer_format(path) or "text", source=str(path))
-
-Each format lives in its own module (``markdown``, ``rst``, ``html``, ``json``), imported on
-first use so that reading JSON never loads docutils.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-readers`).
 """
 
 from __future__ import annotations

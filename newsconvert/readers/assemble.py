@@ -1,26 +1,6 @@
 """Turning a markup document's parts into an :class:`~newsconvert.tree.Article`.
 
-The rules are the same for Markdown, reST and HTML, and they read both our own output (where the
-writer labelled each piece: classes, docinfo fields, containers, comment markers) and a person's
-own document:
-
-* the headline is the first level-1 heading (else the front matter ``title``, the JSON-LD
-  ``headline``, the page ``<title>``); a paragraph standing alone before it is the kicker (in
-  an unlabelled document, only a short one);
-* right after the headline, labelled paragraphs are the article's metadata; in an unlabelled
-  document, paragraphs that read as a timestamp or a byline (the plain-text parser's
-  recognisers decide), or an emphasised one as the summary, are too, up to the first other one;
-* level-2 and deeper headings open sections; quotes, lists and literal blocks are blocks; a
-  quote's attribution is the one its words give (the plain-text parser's reading, else a
-  spaced dash before a name: ``Q — Name``, which is how a marked attribution, Markdown's
-  ``> — Name``, reST's ``-- Name``, HTML's ``<footer>``, is kept in the text), failing that the
-  one the markup marks;
-* at the very end, paragraphs that read as credits (and, unlabelled, update times) are those;
-* the dateline is the one the markup marks; where none is marked, the first paragraph may open
-  with one, as in plain text.
-
-Labels (``Part.role``) always win over the words, and a labelled document is not second-guessed:
-a paragraph of ours that merely reads like a byline stays the paragraph it was.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-readers-assemble`).
 """
 
 from __future__ import annotations

@@ -1,17 +1,6 @@
 """Reading HTML into the tree: our semantic HTML exactly, other article pages as far as they say.
 
-The standard library's :mod:`html.parser` tokenises the page; a small builder nests the elements
-the way browsers do for the cases that matter here (void elements, ``<p>`` and ``<li>`` closed by
-the next block). Nothing is ever executed or kept as markup: ``<script>``, ``<style>``,
-``<template>`` and comments contribute no words (a ``<script type="application/ld+json">`` is
-read as data, for the article's metadata), and character references become the characters they
-name, so ``&lt;script&gt;`` in a paragraph is the text ``<script>``.
-
-The article is the first ``<article>`` (else ``<main>``, else ``<body>``). Its ``<h1>`` is the
-headline, ``<h2>`` to ``<h6>`` open sections, ``<p>``, ``<blockquote>`` (attribution in
-``<figcaption>``, ``<footer>`` or ``<cite>``), ``<ul>``/``<ol>`` and ``<pre>`` are blocks, and
-``<time datetime>`` gives a timestamp its value. Classes name the roles our writer gives
-paragraphs (``kicker``, ``standfirst``, ``byline``, ``credit``, ``caption``…).
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-readers-html`).
 """
 
 from __future__ import annotations

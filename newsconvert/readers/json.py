@@ -11,48 +11,15 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping
-from datetime import datetime
-from typing import Any, TypeVar
+from collections.abc import Mapping
+from typing import Any
 
 from newsconvert.errors import ParseError
+from newsconvert.jsonmap import SCHEMA_VERSION, VERSION_KEY, SchemaError, from_data, kind_of
 from newsconvert.parser.timezones import ZoneTable, zone_table
-from newsconvert.tree import (
-    Article,
-    Aside,
-    AsideKind,
-    AttributionPosition,
-    Block,
-    Blockquote,
-    BulletList,
-    Byline,
-    Credit,
-    Dateline,
-    Diagnostic,
-    Embed,
-    Headline,
-    Kicker,
-    ListItem,
-    Paragraph,
-    Preformatted,
-    Section,
-    SectionHeading,
-    Standfirst,
-    Timestamp,
-)
+from newsconvert.tree import Article
 
-VERSION_KEY = "schema_version"
-"""The key holding the schema version in a document written by ``newsconvert.renderers.json``."""
-
-_T = TypeVar("_T")
-
-
-class _SchemaError(Exception):
-    """A value of the document does not fit the schema; ``path`` says which one."""
-
-    def __init__(self, path: str, message: str) -> None:
-        super().__init__(f"{path}: {message}" if path else message)
-        self.path = path
+__all__ = ["VERSION_KEY", "check_version", "dict_to_article", "read_json"]
 
 
 def read_json(text: str, *, zones: ZoneTable | None = None, source: str | None = None) -> Article:
@@ -71,7 +38,7 @@ def read_json(text: str, *, zones: ZoneTable | None = None, source: str | None =
     except ValueError as error:  # an integer over Python's digit limit (4,300 by default)
         raise ParseError(f"not valid JSON: {_number_error(error)}", source=source, line=1) from None
     if not isinstance(document, dict):
-        raise ParseError(f"expected a JSON object, got {_kind(document)}", source=source, line=1)
+        raise ParseError(f"expected a JSON object, got {kind_of(document)}", source=source, line=1)
     check_version(document, source=source, line=_line_of_key(text, VERSION_KEY))
     try:
         return dict_to_article(document, source=source, checked=True, zones=zones)
@@ -88,8 +55,6 @@ def check_version(
     document: Mapping[str, Any], *, source: str | None = None, line: int | None = None
 ) -> None:
     """Refuse a document whose schema version is not the one this newsconvert writes."""
-    from newsconvert.renderers.json import SCHEMA_VERSION
-
     found = document.get(VERSION_KEY)
     if found is None:
         raise ParseError(
@@ -118,302 +83,12 @@ def dict_to_article(
     if not checked:
         check_version(document, source=source)
     try:
-        return _article(_Object(document, ""), source, zones or zone_table())
-    except _SchemaError as error:
+        return from_data(document, zones=zones or zone_table(), source=source)
+    except SchemaError as error:
         raise ParseError(str(error), source=source) from None
 
 
-# --- The schema, node by node -------------------------------------------------------------------
-
-
-class _Object:
-    """A JSON object at a known path, with typed accessors that raise :class:`_SchemaError`."""
-
-    __slots__ = ("path", "values")
-
-    def __init__(self, values: object, path: str) -> None:
-        if not isinstance(values, dict):
-            raise _SchemaError(path, f"expected an object, got {_kind(values)}")
-        self.values: dict[str, Any] = values
-        self.path = path
-
-    def _at(self, key: str) -> str:
-        return f"{self.path}.{key}" if self.path else key
-
-    def text(self, key: str) -> str:
-        value = self.values.get(key)
-        if not isinstance(value, str):
-            raise _SchemaError(self._at(key), f"expected a string, got {_kind(value)}")
-        return value
-
-    def optional_text(self, key: str) -> str | None:
-        value = self.values.get(key)
-        if value is not None and not isinstance(value, str):
-            raise _SchemaError(self._at(key), f"expected a string or null, got {_kind(value)}")
-        return value
-
-    def line(self) -> int:
-        value = self.values.get("line", 0)
-        # Line numbers are provenance only; a wrong one is dropped rather than refused.
-        return value if isinstance(value, int) and not isinstance(value, bool) else 0
-
-    def optional(self, key: str, build: Callable[[_Object], _T]) -> _T | None:
-        value = self.values.get(key)
-        return None if value is None else build(_Object(value, self._at(key)))
-
-    def objects(self, key: str, build: Callable[[_Object], _T]) -> tuple[_T, ...]:
-        return tuple(
-            build(_Object(value, f"{self._at(key)}[{index}]"))
-            for index, value in enumerate(self.array(key))
-        )
-
-    def array(self, key: str) -> list[Any]:
-        value = self.values.get(key, [])
-        if not isinstance(value, list):
-            raise _SchemaError(self._at(key), f"expected an array, got {_kind(value)}")
-        return value
-
-    def strings(self, key: str) -> tuple[str, ...]:
-        items = self.array(key)
-        for index, value in enumerate(items):
-            if not isinstance(value, str):
-                raise _SchemaError(
-                    f"{self._at(key)}[{index}]", f"expected a string, got {_kind(value)}"
-                )
-        return tuple(items)
-
-    def choice(self, key: str, enum: Callable[[str], _T], default: _T) -> _T:
-        value = self.values.get(key)
-        if value is None:
-            return default
-        try:
-            return enum(value)
-        except ValueError:
-            raise _SchemaError(self._at(key), f"unknown value {value!r}") from None
-
-
-def _article(data: _Object, source: str | None, zones: ZoneTable) -> Article:
-    headline = data.optional_text("headline")
-    kicker = data.optional_text("kicker")
-    standfirst = data.optional_text("standfirst")
-    written_source = data.values.get("source")
-    if source is None and isinstance(written_source, str):
-        source = written_source
-    return Article(
-        headline=(
-            None if headline is None else Headline(headline, line=_line_of(data, "headline"))
-        ),
-        kicker=None if kicker is None else Kicker(kicker, line=_line_of(data, "kicker")),
-        standfirst=(
-            None if standfirst is None else Standfirst(standfirst, _line_of(data, "standfirst"))
-        ),
-        published=data.optional("published", lambda stamp: _timestamp(stamp, zones)),
-        updated=data.objects("updated", lambda stamp: _timestamp(stamp, zones)),
-        dateline=data.optional("dateline", _dateline),
-        bylines=_bylines(data),
-        credits=_credits(data),
-        sections=data.objects("sections", _section),
-        source=source,
-        diagnostics=data.objects("diagnostics", _diagnostic),
-    )
-
-
-def _diagnostic(data: _Object) -> Diagnostic:
-    return Diagnostic(data.text("message"), line=data.line(), code=data.text("code"))
-
-
-def _line_of(data: _Object, key: str) -> int:
-    """The source line of a string-valued field, from ``lines`` when the writer recorded it."""
-    lines = data.values.get("lines")
-    value = lines.get(key) if isinstance(lines, dict) else None
-    return value if isinstance(value, int) and not isinstance(value, bool) else 0
-
-
-def _timestamp(data: _Object, zones: ZoneTable) -> Timestamp:
-    written = data.optional_text("datetime")
-    value: datetime | None = None
-    if written is not None:
-        try:
-            value = datetime.fromisoformat(written)
-        except ValueError:
-            raise _SchemaError(
-                data._at("datetime"), f"not an ISO 8601 date and time: {written!r}"
-            ) from None
-        if not datetime.min.year < value.year < datetime.max.year:
-            # Years 1 and 9999 overflow as soon as a zone moves them past the range's end.
-            raise _SchemaError(data._at("datetime"), f"a date out of range: {written!r}")
-    zone = data.optional_text("zone")
-    return Timestamp(
-        text=data.text("text"),
-        value=_in_named_zone(value, zone, zones),
-        line=data.line(),
-        zone=zone,
-        place=data.optional_text("place"),
-    )
-
-
-def _in_named_zone(value: datetime | None, zone: str | None, zones: ZoneTable) -> datetime | None:
-    """``value`` (with the fixed offset ISO 8601 gives it) in the zone its text named.
-
-    The instant is the same either way; the named zone (``IST`` → Asia/Kolkata) is what the
-    parser gives, so a tree read from JSON behaves like the parsed one under arithmetic too.
-    Kept as read when the zone is unknown or does not have that offset at that moment.
-    """
-    if value is None or value.tzinfo is None or zone is None:
-        return value
-    named = zones.resolve(zone)
-    if named is None:
-        return value
-    local = value.astimezone(named)
-    return local if local.utcoffset() == value.utcoffset() else value
-
-
-def _dateline(data: _Object) -> Dateline:
-    return Dateline(
-        text=data.text("text"),
-        place=data.optional_text("place"),
-        date=data.optional_text("date"),
-        agency=data.optional_text("agency"),
-        line=data.line(),
-    )
-
-
-def _bylines(data: _Object) -> tuple[Byline, ...]:
-    """``bylines`` is a list of strings; ``byline_details`` (if written) adds their parts."""
-    texts = data.strings("bylines")
-    details = data.objects("byline_details", _byline)
-    if not details:
-        return tuple(Byline(text) for text in texts)
-    if tuple(byline.text for byline in details) != texts:
-        raise _SchemaError("byline_details", "does not match 'bylines'")
-    return details
-
-
-def _byline(data: _Object) -> Byline:
-    return Byline(
-        text=data.text("text"),
-        names=data.strings("names"),
-        agency=data.optional_text("agency"),
-        handle=data.optional_text("handle"),
-        line=data.line(),
-    )
-
-
-def _credits(data: _Object) -> tuple[Credit, ...]:
-    texts = data.strings("credits")
-    lines = data.values.get("lines")
-    credit_lines = lines.get("credits") if isinstance(lines, dict) else None
-    if not isinstance(credit_lines, list) or len(credit_lines) != len(texts):
-        credit_lines = [0] * len(texts)
-    return tuple(
-        Credit(text, line=line if isinstance(line, int) else 0)
-        for text, line in zip(texts, credit_lines, strict=True)
-    )
-
-
-def _section(data: _Object) -> Section:
-    heading = data.values.get("heading")
-    if heading is not None and not isinstance(heading, str):
-        raise _SchemaError(data._at("heading"), f"expected a string or null, got {_kind(heading)}")
-    heading_line = data.values.get("heading_line", data.values.get("line", 0))
-    return Section(
-        heading=None
-        if heading is None
-        else SectionHeading(heading, line=heading_line if isinstance(heading_line, int) else 0),
-        blocks=data.objects("blocks", _block),
-    )
-
-
-def _block(data: _Object) -> Block:
-    kind = data.text("type")
-    build = _BLOCKS.get(kind)
-    if build is None:
-        raise _SchemaError(data._at("type"), f"unknown block type {kind!r}")
-    return build(data)
-
-
-def _paragraph(data: _Object) -> Paragraph:
-    return Paragraph(data.text("text"), line=data.line())
-
-
-def _blockquote(data: _Object) -> Blockquote:
-    return Blockquote(
-        text=data.text("text"),
-        quote=data.text("quote"),
-        attribution=data.optional_text("attribution"),
-        position=data.choice("position", AttributionPosition, AttributionPosition.NONE),
-        line=data.line(),
-    )
-
-
-def _bullet_list(data: _Object) -> BulletList:
-    items = data.strings("items")
-    item_lines = data.values.get("item_lines")
-    lines = (
-        item_lines
-        if isinstance(item_lines, list) and len(item_lines) == len(items)
-        else [0] * len(items)
-    )
-    return BulletList(
-        items=tuple(
-            ListItem(text, line=line if isinstance(line, int) else 0)
-            for text, line in zip(items, lines, strict=True)
-        ),
-        marker=_default(data.optional_text("marker"), "-"),
-        line=data.line(),
-    )
-
-
-def _preformatted(data: _Object) -> Preformatted:
-    return Preformatted(data.text("text"), line=data.line())
-
-
-def _embed(data: _Object) -> Embed:
-    return Embed(
-        text=data.text("text"),
-        author=data.optional_text("author"),
-        handle=data.optional_text("handle"),
-        date=data.optional_text("date"),
-        url=data.optional_text("url"),
-        line=data.line(),
-    )
-
-
-def _aside(data: _Object) -> Aside:
-    return Aside(
-        text=data.text("text"),
-        kind=data.choice("kind", AsideKind, AsideKind.OTHER),
-        line=data.line(),
-    )
-
-
-_BLOCKS: dict[str, Callable[[_Object], Block]] = {
-    "paragraph": _paragraph,
-    "blockquote": _blockquote,
-    "list": _bullet_list,
-    "preformatted": _preformatted,
-    "embed": _embed,
-    "aside": _aside,
-}
-"""Block builders by the ``type`` the JSON writer gives each block."""
-
-
 # --- Locating errors in the text ----------------------------------------------------------------
-
-
-def _kind(value: object) -> str:
-    """The JSON name of a decoded value's type, for messages."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | float):
-        return f"the number {value!r}"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    return "an object"
 
 
 def _line_of_key(text: str, key: str) -> int:
@@ -466,8 +141,3 @@ def _find_value(text: str, steps: list[str | int]) -> int | None:
         else:
             return None
     return position
-
-
-def _default(value: str | None, default: str) -> str:
-    """``value``, or ``default`` when the key was absent (an empty string is a value)."""
-    return default if value is None else value

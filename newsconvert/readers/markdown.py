@@ -1,16 +1,6 @@
 """Reading Markdown (CommonMark, with optional YAML front matter) into the tree.
 
-markdown-it-py does the parsing. Its block tokens become
-:class:`~newsconvert.readers.parts.Part` objects: headings, paragraphs, block quotes (a last line
-starting with a dash, ``— Name``, is the attribution), lists, code blocks and thematic breaks.
-Inline markup is reduced to its text: emphasis marks, code spans and links leave their words.
-Raw HTML is never markup to us: a tag in a Markdown file (``<script>``, ``<b>``) is kept as the
-words it is, and comments are dropped, except our writer's markers (``<!-- embed -->``,
-``<!-- aside caption -->``), which label the block after them.
-
-Our own layout (see :func:`_label_our_layout`) is recognised and read by its conventions; the
-YAML front matter our standalone Markdown writes (``title``, ``date``, ``lastmod``,
-``authors``, ``description``, ``dateline``) fills what the body does not state.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-readers-markdown`).
 """
 
 from __future__ import annotations
@@ -22,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from newsconvert.errors import ParseError
+from newsconvert.escape.comment import unescape_comment
 from newsconvert.parser.timezones import ZoneTable, zone_table
 from newsconvert.readers import recognise
 from newsconvert.readers.assemble import assemble
@@ -34,6 +25,8 @@ _ATTRIBUTION_DASH = re.compile("^(?:\u2014|\u2015|\u2013|--)\\s*")  # em dash, b
 _MARKER = re.compile(r"\A<!-- (?:embed|no (?P<none>headline)|aside (?P<kind>[a-z]+)) -->\Z")
 """The comment our Markdown writes before an embedded post or an aside, and in place of the
 ``#`` headline of an article without one."""
+_HIDDEN = re.compile(r"\A<!-- hidden (?P<kind>[a-z]+): (?P<text>[^\n]*) -->\Z")
+"""The comment our Markdown writes for an aside kept out of sight (chrome, a repeat)."""
 UNTITLED_ROLE = "untitled"
 
 
@@ -357,7 +350,11 @@ class _Walker:
                 index += 1
             elif kind == "html_block":
                 marker = _MARKER.match(token.content.strip())
-                if marker is not None:
+                hidden = _HIDDEN.match(token.content.strip())
+                if hidden is not None:
+                    text = unescape_comment(hidden["text"])
+                    parts.append(Part(PartKind.PARAGRAPH, text, line=line, role=hidden["kind"]))
+                elif marker is not None:
                     role = marker["kind"] or ("untitled" if marker["none"] else "embed")
                     parts.append(Part(PartKind.MARKER, line=line, role=role))
                 elif token.content.strip() and not token.content.lstrip().startswith("<!--"):

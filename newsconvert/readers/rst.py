@@ -1,16 +1,6 @@
 """Reading reStructuredText into the tree, through docutils.
 
-docutils parses the document with settings that make reading safe on any input: no file
-insertion (``.. include::``), no raw content (``.. raw::``), no configuration files read from the
-current folder, and messages collected rather than printed. A document docutils reports an error
-in (an unknown directive, an undefined substitution) or one that asks for a disabled directive is
-refused with the line docutils names, rather than read with words silently missing.
-
-The title and section titles become the headline and section headings (the title transform is
-off, so a kicker paragraph above the title and a lone section stay what they are); a field list
-right under the title (``:Published:``, ``:Byline:``, ``:Dateline:``…) is the article's metadata;
-block quotes and epigraphs keep their ``-- attribution``; ``.. class::``/``.. container::``
-labels name a paragraph's role.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-readers-rst`).
 """
 
 from __future__ import annotations
@@ -21,6 +11,7 @@ import re
 from typing import Any
 
 from newsconvert.errors import ParseError
+from newsconvert.escape.comment import unescape_comment
 from newsconvert.parser.timezones import ZoneTable, zone_table
 from newsconvert.readers.assemble import assemble, quote_from_words
 from newsconvert.readers.parts import Metadata, Part, PartKind, role_of
@@ -61,6 +52,9 @@ _FIELD_ROLES = {
 }
 """Field names of the field list under the title, and the role of their value."""
 
+_HIDDEN = re.compile(r"\Ahidden (?P<kind>[a-z]+): (?P<text>[^\n]*)\Z")
+"""The comment our reST writer writes for an aside kept out of sight (chrome, a repeat), its text
+escaped by :mod:`newsconvert.escape.comment`."""
 UNTITLED_COMMENT = "no headline"
 """The comment our reST writer puts where the title of an article without a headline would be."""
 
@@ -222,6 +216,10 @@ class _Flattener:
                 )
             elif isinstance(child, nodes.literal_block | nodes.doctest_block):
                 self.parts.append(Part(PartKind.LITERAL, child.astext(), line=line))
+            elif isinstance(child, nodes.comment) and (hidden := _HIDDEN.match(child.astext())):
+                # Our writer's hidden aside (chrome, a repeat): words kept out of sight.
+                text = unescape_comment(hidden["text"])
+                self.parts.append(Part(PartKind.PARAGRAPH, text, line=line, role=hidden["kind"]))
             elif isinstance(
                 child,
                 nodes.comment | nodes.substitution_definition | nodes.target | nodes.system_message,

@@ -37,11 +37,12 @@ CONTEXT: dict[str, str] = {
     "updated": "article.updated without blank ones (a tuple of Timestamp)",
     "bylines": "article.bylines without blank ones (a tuple of Byline; .text, .names)",
     "credits": "article.credits without blank ones (a tuple of Credit)",
-    "sections": "tuple of SectionView: the sections to render, hidden asides already left out",
+    "sections": "tuple of SectionView: the sections to render; a hidden aside (chrome, repeat) "
+    "is a view of type 'hidden', to keep out of sight (HTML hidden element, md/reST comment)",
     "dateline": "the article's Dateline if it has a non-empty one, else None",
     "orphan_dateline": "the Dateline when no paragraph carries it (render it alone), else None",
     "standalone": "True for a whole document, False for a fragment",
-    "keep_chrome": "True when chrome and duplicate asides are kept",
+    "keep_chrome": "True when chrome and duplicate asides are shown like other asides",
     "lang": "the document language (BCP 47 tag, e.g. 'en')",
     "format": "the output format: 'md', 'html' or 'rst'",
     "authors": "tuple of author names from the bylines (a byline naming nobody gives its text)",
@@ -68,11 +69,15 @@ def _iso(stamp: Timestamp | None) -> str | None:
     return stamp.iso if stamp is not None else None
 
 
-def article_context(article: Article, *, keep_chrome: bool) -> dict[str, Any]:
-    """The part of the context (see :data:`CONTEXT`) that depends only on ``article`` and
-    ``keep_chrome``: computed once per article and shared by every format rendered from it
-    (:func:`build_context` copies it)."""
-    sections, dateline_placed = section_views(article, keep_chrome=keep_chrome)
+def article_context(
+    article: Article, *, keep_chrome: bool, drop_chrome: bool = False
+) -> dict[str, Any]:
+    """The part of the context (see :data:`CONTEXT`) that depends only on ``article``,
+    ``keep_chrome`` and ``drop_chrome``: computed once per article and shared by every format
+    rendered from it (:func:`build_context` copies it)."""
+    sections, dateline_placed = section_views(
+        article, keep_chrome=keep_chrome, drop_chrome=drop_chrome
+    )
     dateline = article.dateline if article.dateline and article.dateline.text.strip() else None
     return {
         "article": article,
@@ -103,12 +108,13 @@ def build_context(
     keep_chrome: bool,
     lang: str,
     shared: dict[str, Any] | None = None,
+    drop_chrome: bool = False,
 ) -> dict[str, Any]:
     """The template context for ``article`` (see :data:`CONTEXT`), a new dictionary each call.
     ``shared`` is the :func:`article_context` of the same article and ``keep_chrome``, when the
     caller renders it to several formats; it is computed here otherwise."""
     if shared is None:
-        shared = article_context(article, keep_chrome=keep_chrome)
+        shared = article_context(article, keep_chrome=keep_chrome, drop_chrome=drop_chrome)
     context = dict(shared)
     context["standalone"] = standalone
     context["lang"] = lang

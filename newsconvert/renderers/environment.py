@@ -1,16 +1,6 @@
 """The Jinja environments: where templates are found, how they are loaded, and their filters.
 
-One loader searches :func:`newsconvert.formats.template_path`: each user template folder first,
-in the order given, then the built-in ``templates/``. A user overrides any template, or the
-rendering of one block type, by dropping a file of the same name in a folder of their own.
-Block templates are ``{% include %}`` targets: they see the article template's context and loop
-variables. The built-in ones are pasted into the built-in templates when those are loaded
-(:class:`TemplateLoader`).
-
-Templates are compiled once per process (environments are kept by
-:func:`newsconvert.renderers.template_environment`) and once per machine: the compiled code is
-kept in a bytecode cache under the user's cache folder, checked against each template's source,
-so an edited template is recompiled and an unchanged one never is.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-renderers-environment`).
 """
 
 from __future__ import annotations
@@ -24,8 +14,9 @@ from typing import Any
 
 import jinja2
 
+from newsconvert import formats
 from newsconvert.errors import ConfigError, TemplateError
-from newsconvert.formats import OUTPUT_FORMATS, output_format, template_path
+from newsconvert.formats import output_format, template_path
 from newsconvert.renderers.metadata import dump_yaml
 
 
@@ -37,8 +28,11 @@ def _nonblank_lines(text: str) -> list[str]:
 def _filters(dialect: str | None = None) -> dict[str, Any]:
     """Every output format's escaping filters (a user's template may use any of them), and
     the shared ones; the Markdown ones escaping for ``dialect`` too, if given."""
+    from newsconvert.escape.comment import FILTERS as comment_filters
+
     filters: dict[str, Any] = {"nonblank_lines": _nonblank_lines, "yaml": dump_yaml}
-    for fmt in OUTPUT_FORMATS:
+    filters.update(comment_filters)
+    for fmt in formats.OUTPUT_FORMATS:  # read now: formats.register() may have added one
         escaper = fmt.load_escaper()
         if escaper is not None:
             filters.update(escaper.FILTERS)
@@ -49,22 +43,24 @@ def _filters(dialect: str | None = None) -> dict[str, Any]:
     return filters
 
 
-_PART_INCLUDE = re.compile(r'\{% include "([a-z]+/(?:blocks/[a-z]+|timestamp)\.[a-z]+\.j2)" %\}\n?')
-"""An include of a part template (a block type's, or the timestamp's: each included once per
-block or timestamp), with the line break that ends its line, if any."""
+_INCLUDE = re.compile(r'\{% include "([a-z]+/[a-z/]+\.[a-z]+(?:\.j2)?)" %\}\n?')
+"""An include of a template by its literal name, with the line break that ends its line, if
+any (which ``trim_blocks`` would drop after the tag)."""
 
 
 class TemplateLoader(jinja2.FileSystemLoader):
     """The user's folders, then the built-in ones; a built-in template is loaded with the
-    built-in part templates it includes (``<format>/blocks/<type>.<ext>.j2``,
-    ``html/timestamp.html.j2``) pasted in.
+    built-in templates it includes pasted in (block templates ``<format>/blocks/<type>.<ext>.j2``,
+    ``html/timestamp.html.j2``, and the article template and stylesheet that standalone
+    templates include).
 
-    A part template is included once per block or timestamp, and each include makes a new
-    template context, which costs more than the block's own output. Pasted in when the article
-    template is loaded, the parts are compiled with it. Only built-in parts are pasted into
+    Each include makes a new template context, which costs more than the output of a block
+    (included once per block) and a good part of a whole page's. Pasted in when the including
+    template is loaded, they are compiled with it. Only built-in templates are pasted into
     built-in templates, and only where no user folder has a template of that name: a user's
     template is always loaded as it is and included, so an error in it is reported in its own
-    file and line.
+    file and line. A built-in template opens with a ``{#`` comment, never ``{#-``, which pasted
+    would strip the line breaks before it.
     """
 
     def __init__(self, template_dirs: tuple[str, ...]) -> None:
@@ -87,7 +83,7 @@ class TemplateLoader(jinja2.FileSystemLoader):
             text = jinja2.FileSystemLoader.get_source(self, environment, name)[0]
             return self._paste(environment, text, (*stack, name))
 
-        return _PART_INCLUDE.sub(included, source)
+        return _INCLUDE.sub(included, source)
 
     def _overridden(self, name: str) -> bool:
         return any(os.path.isfile(os.path.join(folder, name)) for folder in self.user_dirs)
@@ -176,6 +172,13 @@ def generate_template(env: jinja2.Environment, name: str, context: dict[str, Any
         raise template_error(error) from None
 
 
+NONE_HINT = (
+    "a part the article lacks is None: an untitled article's headline, a missing kicker, "
+    "standfirst or published; test it with {% if headline %}, or use title_label"
+)
+"""Added to a template's error about an attribute of ``None``: the usual cause."""
+
+
 def template_error(error: BaseException) -> TemplateError:
     """A one-line :class:`TemplateError` for ``error``, naming the template file and line."""
     if isinstance(error, jinja2.TemplateSyntaxError):
@@ -189,6 +192,8 @@ def template_error(error: BaseException) -> TemplateError:
             message = f"template not found: {error.name}"
         elif isinstance(error, jinja2.TemplateError):
             message = error.message or type(error).__name__
+            if isinstance(error, jinja2.UndefinedError) and message.startswith("'None' has"):
+                message += f" ({NONE_HINT})"
         else:
             message = f"{type(error).__name__}: {error}"
     return TemplateError(message, source=where or "<template>", line=line)

@@ -1,29 +1,6 @@
 """Building a folder of articles into a site: plan, convert in parallel, index, clean up.
 
-The flow of :func:`build`:
-
-1. **Plan** (parent process): find the sources, give each its slug, hash each file's bytes and
-   compare with the manifest. An article whose hash, slug and options fingerprint match and
-   whose outputs still exist is *unchanged*: it is not parsed, and its index entry comes from
-   the manifest. The rest are *tasks*.
-2. **Convert** (worker processes, or in-process with one job), in chunks: each article is
-   read, parsed and rendered, and its files are written atomically (temporary file + rename)
-   between a ``begin`` and a ``done`` line of the manifest's journal (see
-   :mod:`newsconvert.site.manifest`); the worker sends back only a small record: its outputs
-   and its index entry. Nothing of an article's text crosses back to the parent, so memory
-   does not grow with the number of articles beyond one index entry each.
-3. **Finish** (parent): delete the outputs of removed sources and outputs an article no longer
-   produces, write ``index.html`` and ``feed.xml`` (HTML builds), then compact the manifest.
-
-An article that fails is reported (``file:line: message``) and keeps its previous output and
-manifest record, so the next build retries it. Every output depends only on its own article and
-the options, and every listing is sorted, so the result does not depend on ``jobs``.
-
-A build killed at any point (``kill -9``, Ctrl-C, a full disk) leaves a journal from which the
-next build knows, for every file it wrote, whether it matches its source: that build completes
-the work exactly, and first removes the temporary files the killed one left. A worker process
-that dies (the out-of-memory killer) fails the build with a message naming the article it was
-converting; what was converted is kept.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-site-builder`).
 """
 
 from __future__ import annotations
@@ -171,13 +148,9 @@ def article_outputs(
 ) -> tuple[list[tuple[str, str]], IndexEntry, tuple[str, ...]]:
     """The files (path relative to OUT, text) for a parsed ``article``, its index entry and
     warnings about it."""
+    from newsconvert.renderers import RenderOptions, render
     from newsconvert.site.metadata import post_meta
 
-    render_options: dict[str, Any] = {
-        "template_dirs": options.template_dirs,
-        "keep_chrome": options.keep_chrome,
-        "lang": options.lang,
-    }
     if options.to == "md" and options.generator is not None:
         from newsconvert.site.frontmatter import make_post, parse_default_date
 
@@ -186,16 +159,14 @@ def article_outputs(
             options.generator,
             slug,
             default_date=parse_default_date(options.default_date),
-            **render_options,
+            options=RenderOptions.of(options, standalone=False),
         )
         entry = IndexEntry.from_meta(slug, post.path, post.meta)
         return [(post.path, post.text)], entry, post.warnings
-    from newsconvert.renderers import render
-
     path = slug + output_format(options.to).suffix
-    if options.to == "html":  # a page of the site: a link back to its index
-        render_options["home"] = "../" * slug.count("/") + INDEX_NAME
-    text = render(article, options.to, standalone=True, **render_options)
+    # A page of the site links back to its index.
+    home = "../" * slug.count("/") + INDEX_NAME if options.to == "html" else None
+    text = render(article, options.to, RenderOptions.of(options, standalone=True, home=home))
     return [(path, text)], IndexEntry.from_meta(slug, path, post_meta(article)), ()
 
 

@@ -16,7 +16,7 @@ from typing import Any, TextIO
 
 from newsconvert.errors import ConfigError, NewsconvertError
 from newsconvert.formats import INPUT_FORMATS, TEXT
-from newsconvert.options import Options, add_arguments, from_arguments
+from newsconvert.options import DATASET_FORMAT, Options, add_arguments, from_arguments
 from newsconvert.site.builder import build, default_jobs
 from newsconvert.site.discover import DEFAULT_INCLUDE
 
@@ -76,14 +76,13 @@ def run(argv: Sequence[str], *, stderr: TextIO | None = None) -> int:
     """Run ``newsconvert build`` with ``argv`` (the arguments after ``build``); the exit code."""
     err = stderr if stderr is not None else sys.stderr
     parser = make_parser()
-    arguments, dataset = _dataset_target(list(argv))
     try:
-        args = parser.parse_args(arguments)
+        args = parser.parse_args(argv)
     except SystemExit as exit_:  # argparse has printed the usage error (or --help)
         return int(exit_.code or 0)
     try:
         options = _options(args)
-        if dataset:
+        if options.to == DATASET_FORMAT:
             return _run_parquet(args.source, args.output, options, err)
         with contextlib.ExitStack() as stack:
             executor = None
@@ -124,26 +123,10 @@ def run(argv: Sequence[str], *, stderr: TextIO | None = None) -> int:
     return 1 if summary.failed else 0
 
 
-DATASET_FORMAT = "parquet"
-"""``--to parquet``: not a page format but an article dataset (see
-:func:`newsconvert.dask.to_parquet`)."""
-
-
 def _storage_options(options: Options) -> dict[str, Any]:
     from newsconvert.storage import storage_options_from
 
     return storage_options_from(options.storage_options.items())
-
-
-def _dataset_target(argv: list[str]) -> tuple[list[str], bool]:
-    """``argv`` without a ``--to parquet`` (``-t parquet``, ``--to=parquet``), and whether it
-    had one."""
-    for index, word in enumerate(argv):
-        if word in ("-t", "--to") and argv[index + 1 : index + 2] == [DATASET_FORMAT]:
-            return argv[:index] + argv[index + 2 :], True
-        if word in (f"--to={DATASET_FORMAT}", f"-t{DATASET_FORMAT}"):
-            return argv[:index] + argv[index + 1 :], True
-    return argv, False
 
 
 def _run_parquet(source: str, out: str, options: Options, err: TextIO) -> int:

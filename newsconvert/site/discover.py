@@ -1,17 +1,6 @@
 """Finding the article files under SRC, with include and exclude globs.
 
-A glob without ``/`` matches a file's name at any depth (``*.txt``); a glob with ``/`` matches
-the path relative to SRC (``bbc/*/*.txt``; ``*`` there also crosses folders, as in
-:mod:`fnmatch`). Hidden files and folders (a leading ``.``) are skipped: they hold editors'
-backups and version-control data, never articles. Symbolic links to folders are not followed,
-so a link loop cannot make the walk endless.
-
-Only regular files are articles: a named pipe, a device or a socket that matches the globs is
-skipped with a warning (reading one would hang the build or never end). A symbolic link to a
-file is followed when its target lies inside SRC, or anywhere with ``follow_symlinks`` (a link
-to ``/etc/passwd`` must not be published by accident). A folder that cannot be read, and a name
-that is not valid UTF-8 (it cannot be named in a page, a manifest or a URL), are errors; the
-rest of the tree is still found.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-site-discover`).
 """
 
 from __future__ import annotations

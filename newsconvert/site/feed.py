@@ -1,19 +1,6 @@
 """The Atom 1.0 feed (RFC 4287) of a site's newest articles.
 
-Written with :mod:`xml.etree.ElementTree` rather than a feed library: an Atom feed is a dozen
-fixed elements, ElementTree already escapes text and attributes correctly, and the feed
-libraries (feedgen) pull in lxml and dateutil for what is a few lines here.
-
-Choices the RFC leaves to us:
-
-- **ids** must be permanent. With ``--base-url`` an entry's id is its page's absolute URL (the
-  common practice, and what readers show); without one it is ``urn:uuid:`` + a UUID-5 of the
-  slug, stable across builds and hosts, while links stay relative (they resolve against the
-  feed's own URL, as ``feed.xml`` sits beside ``index.html``).
-- **dates** must carry an offset (RFC 3339). A time the article gave without a zone is placed in
-  UTC here; the article's page still shows it as written.
-- Only **dated** articles are in the feed: an entry needs ``updated``, and "the newest N" has no
-  place for an article whose date is unknown. Undated articles are still on the index page.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-site-feed`).
 """
 
 from __future__ import annotations

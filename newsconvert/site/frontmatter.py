@@ -1,31 +1,6 @@
 """Posts for the static-site generators ``--for`` names: front matter, body and file name.
 
-A post is written the way each generator's own users write one: the front matter carries the
-title, the dates, the authors and the summary, and the body starts at the body (the headline
-and timestamp lines are not repeated; see ``templates/md/article.md.j2``). Fields, under each
-generator's own names:
-
-- **hugo**: YAML between ``---`` lines: title, date, lastmod, description, authors, params
-  (kicker, dateline); file ``FOLDERS/SLUG.md`` (Hugo's URLs follow the content tree).
-- **jekyll**: YAML: layout, title, date, last_modified_at, author, description; file
-  ``_posts/YYYY-MM-DD-SLUG.md`` with the folders folded into the slug, since Jekyll's URLs
-  ignore sub-folders of ``_posts``; an undated article becomes ``_drafts/SLUG.md`` (with a
-  warning), since Jekyll only posts files whose name starts with a date.
-- **pelican**: ``Key: value`` lines: Title, Slug, Date, Modified, Authors, Summary, and
-  ``Status: draft`` for an undated article (with a warning): Pelican skips an undated
-  published article unless ``DEFAULT_DATE`` is set; file ``SLUG.md``.
-- **mkdocs** (Material for MkDocs' blog; OUT is the blog's ``posts`` folder): YAML: title
-  (HTML-escaped, as MkDocs prints it as HTML), slug, date (``created``/``updated``),
-  description; ``SLUG.md``. The blog needs a date on every post: an undated article is an
-  error unless ``--default-date`` gives one.
-- **zola**: TOML between ``+++`` lines: title, description, date, updated, authors, slug, extra
-  (kicker, dateline); file ``SLUG.md``. An undated article gets a warning: Zola leaves it out
-  of a section sorted by date.
-
-Dates are native YAML/TOML timestamps with the offset the article gave (``2019-11-27
-19:17:00+05:30``); a time the article gave without a zone stays without an offset. Nothing is
-invented: an article with no date has no date field (unless the user passes
-``--default-date``), and the modification date comes only from an ``Updated`` line.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-site-frontmatter`).
 """
 
 from __future__ import annotations
@@ -34,12 +9,15 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsconvert.errors import NewsconvertError
 from newsconvert.renderers.metadata import dump_yaml
 from newsconvert.site.metadata import PostMeta, post_meta
 from newsconvert.tree import Article
+
+if TYPE_CHECKING:
+    from newsconvert.renderers import RenderOptions
 
 GENERATORS = ("hugo", "jekyll", "pelican", "mkdocs", "zola")
 """The generators ``--for`` accepts."""
@@ -248,10 +226,10 @@ def make_post(
     slug: str,
     *,
     default_date: datetime | None = None,
-    **render_options: Any,
+    options: RenderOptions | None = None,
 ) -> Post:
     """``article`` as ``generator``'s post at ``slug``; an undated article gets
-    ``default_date`` when given. ``render_options`` go to :func:`newsconvert.renderers.render`.
+    ``default_date`` when given. ``options`` go to :func:`newsconvert.renderers.render`.
 
     Raises :class:`UndatedPostError` for an undated article without ``default_date`` when the
     generator cannot build it (MkDocs: Material's blog requires a date on every post).
@@ -270,6 +248,6 @@ def make_post(
             )
         elif generator in UNDATED:
             warnings = (UNDATED[generator],)
-    body = render(article, "md", site=generator, **render_options)
+    body = render(article, "md", options, site=generator)
     path = post_path(generator, slug, meta)
     return Post(path, post_text(generator, slug, meta, body), meta, warnings)

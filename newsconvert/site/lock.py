@@ -1,15 +1,6 @@
 """One build at a time per output folder.
 
-Two builds writing into the same OUT at once would each delete what the other just wrote as
-"no longer produced", and their journal lines would mix in one manifest. So a build holds an
-exclusive lock on :data:`LOCK_NAME` in OUT for its whole run, and a second build into the same
-OUT is refused at once (with an error saying so) rather than queued: a build that silently
-waits looks hung.
-
-The lock is :mod:`filelock`'s operating-system file lock (``flock`` on POSIX, ``msvcrt`` on
-Windows), not the mere existence of a file: the system releases it when the process ends,
-however it ends, so a killed build never leaves a stale lock behind. The lock file itself stays;
-it is a dot-file, which web servers and site generators leave alone.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-site-lock`).
 """
 
 from __future__ import annotations

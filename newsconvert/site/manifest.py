@@ -1,30 +1,6 @@
 """The build manifest: what the builds made, so the next one redoes only what changed.
 
-It lives in OUT as :data:`MANIFEST_NAME` (a dot-file, which Hugo, Jekyll, MkDocs and web
-servers all leave alone) and records, per source file: the SHA-256 of its bytes, its slug, the
-files it produced and its index entry. A rerun hashes each source and compares: an unchanged
-article is neither read by the parser nor rendered. Each record also holds the *fingerprint*
-of everything else that shaped the output: the options, the contents of every template folder,
-and the newsconvert version; when it differs from the current one, the article is rebuilt.
-
-The manifest is a journal, so that a build killed at any point leaves a state the next build
-completes exactly. It is a file of JSON lines: a header, one ``done`` line per article (a
-compacted manifest stops here), then the lines appended while a build runs, by whichever
-process converts the article:
-
-1. ``["begin", path, outputs]`` before any of the article's files is replaced: from here on its
-   old record no longer vouches for its files (its hash is cleared, so it is rebuilt), and the
-   files about to be written are known, so that an interrupted build's files can be removed;
-2. ``["done", path, record]`` once they are all written: the new record; the old record's files
-   it no longer claims (a Jekyll post whose date changed) become *stale*, to be removed.
-
-Reading replays the lines in order (:meth:`Manifest.begin`, :meth:`Manifest.land`); a line cut
-short by a kill (the last, without its newline) is ignored. Lines are appended with ``O_APPEND``
-in one ``write`` each, so two workers' lines never interleave. A build that ends compacts the
-journal into a fresh manifest (:func:`save_manifest`) after removing the stale files. A
-manifest that cannot be read (a corrupt line, a foreign header) is reported: every record that
-can still be read is kept, so that its files can be cleaned up, but none is trusted: the build
-converts every article again.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-site-manifest`).
 """
 
 from __future__ import annotations
@@ -35,13 +11,13 @@ import hashlib
 import json
 import os
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from newsconvert.errors import NewsconvertError
+from newsconvert.output import atomic_text_file, cannot_write
 from newsconvert.site.index import IndexEntry
 
 MANIFEST_NAME = ".newsconvert-manifest.jsonl"
@@ -185,7 +161,7 @@ class Journal:
         try:
             self._fd: int | None = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
         except OSError as error:
-            raise _write_error(self.path, error) from None
+            raise cannot_write(self.path, error) from None
 
     def append(self, line: str) -> None:
         """Append ``line`` (which ends with a newline); raises :class:`NewsconvertError` if it
@@ -198,7 +174,7 @@ class Journal:
             if written != len(data):  # only a full disk makes a regular file take less
                 raise OSError(28, os.strerror(28))
         except OSError as error:
-            raise _write_error(self.path, error) from None
+            raise cannot_write(self.path, error) from None
 
     def close(self) -> None:
         """Close the file (idempotent)."""
@@ -211,10 +187,6 @@ class Journal:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
-
-
-def _write_error(path: Path, error: OSError) -> NewsconvertError:
-    return NewsconvertError(f"cannot write: {error.strerror or error}", source=str(path))
 
 
 def load_manifest(out_dir: Path) -> Manifest:
@@ -304,28 +276,15 @@ def _load_legacy(out_dir: Path) -> Manifest:
 
 
 def save_manifest(out_dir: Path, manifest: Manifest) -> None:
-    """Write the compacted manifest atomically into ``out_dir`` (temporary file + rename, as
-    :func:`newsconvert.output.write_atomic` does), streaming it record by record: a build's
-    manifest is about a kilobyte per article, and it is written once the build holds every
-    record, when memory is at its highest. This also ends the journal. Raises
+    """Write the compacted manifest atomically into ``out_dir``
+    (:func:`newsconvert.output.atomic_text_file`: temporary file + rename), streaming it record
+    by record: a build's manifest is about a kilobyte per article, and it is written once the
+    build holds every record, when memory is at its highest. This also ends the journal. Raises
     :class:`NewsconvertError` naming the file if it cannot be written; the previous manifest and
     its journal are then untouched."""
     target = out_dir / MANIFEST_NAME
-    temporary: str | None = None
-    try:
-        fd, temporary = tempfile.mkstemp(dir=out_dir, prefix=f".{MANIFEST_NAME}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.writelines(manifest.lines())
-        # mkstemp creates files readable by the owner only; give it ordinary permissions.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, target)
-    except OSError as error:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-        raise _write_error(target, error) from None
+    with atomic_text_file(target) as handle:
+        handle.writelines(manifest.lines())
     with contextlib.suppress(OSError):
         (out_dir / LEGACY_MANIFEST_NAME).unlink()
 

@@ -1,19 +1,11 @@
 """The few facts about an article that a site needs outside its page: title, dates, authors.
 
-:class:`PostMeta` is what front matter, the index, the Atom feed and the MkDocs and Pelican
-plugins all read, so that "the date" of an article means the same thing everywhere:
-
-- ``published``: :func:`newsconvert.facts.listing_date`, the publication timestamp, or the
-  first update when no publication time is given (an article stamped only ``Updated …`` was at
-  least published by then);
-- ``modified``: :func:`newsconvert.facts.modified`, the last update, only when an ``Updated``
-  line gives one (other than the one standing in for ``published``): nothing is copied or
-  invented;
-- times keep exactly what the text said: aware when it named a zone, naive when it did not.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-site-metadata`).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -67,12 +59,38 @@ EXCERPT_LENGTH = 200
 
 
 def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
-    """``text`` on one line, cut after at most ``length`` characters at a space, with ``…``."""
+    """``text`` on one line, cut after at most ``length`` characters at a space, with ``…``.
+
+    Text with no space to cut at (Thai, Chinese, Japanese) is cut between characters, but never
+    between a letter and the combining marks or joiners that belong to it (a Thai or Devanagari
+    vowel sign, a virama's conjunct, an emoji sequence's zero-width joiner)."""
     text = " ".join(text.split())
     if len(text) <= length:
         return text
-    cut = text[: length + 1].rsplit(" ", 1)[0] if " " in text[:length] else text[:length]
+    if " " in text[:length]:
+        cut = text[: length + 1].rsplit(" ", 1)[0]
+    else:
+        end = length
+        while end > 1 and (_joins_previous(text[end]) or _joins_next(text[end - 1])):
+            end -= 1
+        cut = text[:end]
     return cut.rstrip(" ,;:") + "…"
+
+
+def _joins_next(char: str) -> bool:
+    """Whether ``char`` binds the character after it: a zero-width joiner, or a virama
+    (canonical combining class 9: Devanagari ``्`` joins two consonants into one conjunct)."""
+    return char == "\u200d" or unicodedata.combining(char) == 9
+
+
+def _joins_previous(char: str) -> bool:
+    """Whether ``char`` belongs to the character before it (a combining mark, a joiner, a
+    variation selector)."""
+    return (
+        unicodedata.category(char)[0] == "M"
+        or char in "\u200c\u200d"
+        or ("\ufe00" <= char <= "\ufe0f")
+    )
 
 
 def _first_paragraph(article: Article) -> str | None:

@@ -1,15 +1,6 @@
 """Slugs: the output path of each article, safe on every file system and stable between builds.
 
-A slug is derived from the article's *source path*, not from its headline, for three reasons:
-it is known before the article is parsed (so an unchanged article costs only a hash on a
-rerun), it does not move when an editor retouches a headline, and the source tree already
-gives each article a unique name, so collisions are rare (``A.txt`` beside ``a.txt``, or
-``story.txt`` beside ``story.news``) and settled without looking at any other article's text.
-
-Each folder and the file stem become a slug segment: Unicode transliterated to ASCII by
-``anyascii`` (``москва`` → ``moskva``, ``αθήνα`` → ``athina``), lower case, runs
-of anything but letters and digits turned into one ``-``, at most :data:`MAX_SEGMENT` characters
-cut at a ``-``, never empty, never a name Windows reserves (``con``, ``nul``, ``com1`` …).
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-site-slugs`).
 """
 
 from __future__ import annotations
@@ -17,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import PurePosixPath
@@ -43,6 +35,20 @@ folder's own page (Hugo's and Zola's ``index.md``); an article never takes them.
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+def _fold(text: str) -> str:
+    """``text`` in ASCII letters (anyascii), after NFC and without the combining marks that
+    anyascii writes as punctuation: a mark belongs to its letter and must not split a word."""
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFC", text)  # ढ़ (U+095D) decomposes: one spelling for both
+    kept = (
+        char
+        for char in text
+        if not (unicodedata.category(char)[0] == "M" and not anyascii(char).isalnum())
+    )
+    return anyascii("".join(kept))
+
+
 def slugify(text: str, *, max_length: int = MAX_SEGMENT) -> str:
     """One slug segment for ``text``: ASCII letters, digits and single inner hyphens.
 
@@ -51,7 +57,7 @@ def slugify(text: str, *, max_length: int = MAX_SEGMENT) -> str:
     """
     # anyascii writes every script in ASCII letters (é -> e, ж -> zh, 北京 -> BeiJing), so a name
     # in any language keeps a readable, distinct slug.
-    folded = anyascii(text)
+    folded = _fold(text)
     slug = _NOT_SLUG.sub("-", folded.lower()).strip("-")
     if len(slug) > max_length:
         cut = slug[:max_length]

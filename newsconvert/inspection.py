@@ -1,14 +1,6 @@
 """``newsconvert inspect FILE``: the role the parser gave each source line, and why.
 
-Prints one row per source line: its number, its role (``headline``, ``paragraph``,
-``timestamp.published``, …), the rule that decided it (``first-title-line``, …) and the start of
-the line, so a wrong decision shows at a glance. ``--json`` prints the same as a JSON list of
-objects with ``line``, ``role``, ``rule`` and ``text`` for tools. Diagnostics (guesses, unknown
-time-zone names) follow the table on stderr. ``--rules`` lists every rule instead, in the order
-the parser tries them (from :func:`newsconvert.parser.rules.rule_catalogue`).
-
-Exit status: 0 success, 1 the file could not be read or parsed (one ``file:line: message`` line
-on stderr), 2 bad usage.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-inspection`).
 """
 
 from __future__ import annotations
@@ -164,7 +156,7 @@ def run(argv: Sequence[str]) -> int:
 
 
 def main() -> int:
-    """Entry point for ``python -m newsconvert.inspect``."""
+    """Entry point for ``python -m newsconvert.inspection``."""
     return run(sys.argv[1:])
 
 
