@@ -5,7 +5,6 @@ Specified in ``docs/specification.rst`` (:ref:`newsconvert-escape-comment`).
 
 from __future__ import annotations
 
-import html
 import re
 
 _UNSAFE = re.compile(
@@ -15,8 +14,11 @@ _UNSAFE = re.compile(
 )
 
 
+_NAMED = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
 def _reference(match: re.Match[str]) -> str:
-    return f"&#{ord(match[0])};" if match[0] not in "&<>" else html.escape(match[0])
+    return _NAMED.get(match[0]) or f"&#{ord(match[0])};"
 
 
 def escape_comment(text: str) -> str:
@@ -26,6 +28,8 @@ def escape_comment(text: str) -> str:
 
 def unescape_comment(payload: str) -> str:
     """The text :func:`escape_comment` wrote as ``payload``."""
+    import html  # here: its table of entities costs every render's start-up a few milliseconds
+
     return html.unescape(payload)
 
 
