@@ -22,6 +22,7 @@ __all__ = [
     "decode_source",
     "file_kind",
     "fix_mojibake",
+    "is_url",
     "normalise_text",
     "parse_size",
     "read_bytes",
@@ -471,14 +472,24 @@ def read_source(
     if name == "-":
         data = _read_stdin(max_size)
         return decode_source(data, name=STDIN_NAME, encoding=encoding, strict=strict)
-    from newsconvert.storage import is_url, read_url
-
     if is_url(name):  # s3://, gs://, memory://... through fsspec
+        from newsconvert.storage import read_url
+
         data = read_url(name)
         check_size(len(data), max_size, name)
         return decode_source(data, name=name, encoding=encoding, strict=strict)
     data = read_bytes(name, max_size=max_size)
     return decode_source(data, name=name, encoding=encoding, strict=strict)
+
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
+
+
+def is_url(path: str | PathLike[str]) -> bool:
+    """Whether ``path`` names something other than a local file (a URL that is not ``file://``):
+    read through fsspec (:mod:`newsconvert.storage`, imported only then)."""
+    match = _SCHEME.match(fspath(path))
+    return match is not None and match.group(1).lower() != "file"
 
 
 def read_bytes(
@@ -498,7 +509,8 @@ def read_bytes(
         fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}", source=name) from None
-    mode = os.fstat(fd).st_mode
+    status = os.fstat(fd)
+    mode = status.st_mode
     if stat.S_ISDIR(mode):
         os.close(fd)
         raise InputError("cannot read: Is a directory", source=name)
@@ -512,7 +524,7 @@ def read_bytes(
                 raise InputError(f"cannot read: {file_kind(mode)}, not a file", source=name)
             os.set_blocking(fd, True)  # a pipe: wait for its writer
         else:
-            expected = os.fstat(fd).st_size
+            expected = status.st_size
             check_size(expected, max_size, name)
         try:
             data = handle.read(expected + 1)

@@ -9,26 +9,18 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from newsconvert.errors import ConfigError, InputError, NewsconvertError
-
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
+from newsconvert.source import is_url
 
 # Object stores where one PUT replaces an object whole: no temporary object needed.
 _SINGLE_PUT = {"s3", "s3a", "gs", "gcs", "az", "abfs", "abfss", "adl", "memory"}
 
 _HASH_BATCH = 256
-
-
-def is_url(path: str | os.PathLike[str]) -> bool:
-    """Whether ``path`` names something other than a local file (a URL that is not ``file://``)."""
-    match = _SCHEME.match(os.fspath(path))
-    return match is not None and match.group(1).lower() != "file"
 
 
 def local_path(path: str | os.PathLike[str]) -> Path:
@@ -190,12 +182,12 @@ class LocalStore(Store):
             problems=problems,
         )
 
+    # os.path.join rather than pathlib in read and write: they run for every article.
     def read(self, relative: str, *, max_size: int | None = None) -> bytes:
         from newsconvert.source import DEFAULT_MAX_SIZE, read_bytes
 
-        return read_bytes(
-            self.root / relative, max_size=max_size or DEFAULT_MAX_SIZE, regular_only=True
-        )
+        path = os.path.join(self.root, relative)
+        return read_bytes(path, max_size=max_size or DEFAULT_MAX_SIZE, regular_only=True)
 
     def hash(self, relative: str) -> str | None:
         from newsconvert.site.manifest import hash_file
@@ -210,7 +202,7 @@ class LocalStore(Store):
     def write(self, relative: str, data: bytes) -> None:
         from newsconvert.output import write_bytes_atomic
 
-        write_bytes_atomic(self.root / relative, data)
+        write_bytes_atomic(os.path.join(self.root, relative), data)
 
     def remove(self, relative: str) -> bool:
         path = self.root / relative

@@ -16,7 +16,6 @@ any script, stays as written, so the comment can be read by a person.
 
 from __future__ import annotations
 
-import html
 import re
 
 _UNSAFE = re.compile(
@@ -26,8 +25,11 @@ _UNSAFE = re.compile(
 )
 
 
+_NAMED = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
 def _reference(match: re.Match[str]) -> str:
-    return f"&#{ord(match[0])};" if match[0] not in "&<>" else html.escape(match[0])
+    return _NAMED.get(match[0]) or f"&#{ord(match[0])};"
 
 
 def escape_comment(text: str) -> str:
@@ -37,6 +39,8 @@ def escape_comment(text: str) -> str:
 
 def unescape_comment(payload: str) -> str:
     """The text :func:`escape_comment` wrote as ``payload``."""
+    import html  # here: its table of entities costs every render's start-up a few milliseconds
+
     return html.unescape(payload)
 
 

@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 from unicodedata import normalize
 
+from newsconvert.parser.bylines import parse_byline
 from newsconvert.parser.heuristics import DEFAULT_HEURISTICS, Heuristics
+from newsconvert.parser.metaline import RELATIVE
 from newsconvert.parser.patterns import LazyPattern
 from newsconvert.tree import Embed
 
@@ -187,6 +189,82 @@ def _is_menu(text: str, h: Heuristics) -> bool:
     return len(items) >= h.menu_items and all(
         item and item.count(" ") < h.max_menu_item_words and item[-1] not in ".!?" for item in items
     )
+
+
+# ``कुमार ऋषभ edited question 3 years ago``, ``Jane Doe answered 2 days ago``: what a Q&A or
+# comment widget prints about its own activity (a name, what they did, a relative time). The
+# verbs are those of readers' and moderators' activity; ``posted``/``updated`` are left out,
+# since ``Jane Doe posted 3 hours ago`` is how a blog prints its own byline and time.
+_ACTIVITY = LazyPattern(
+    r"(?P<name>[^\d:|,()]{2,60}?)\s+"
+    r"(?i:edited|answered|asked|commented(?:\s+on)?|replied(?:\s+to)?|upvoted|reviewed)"
+    r"(?:\s+(?i:(?:a|an|the|this|his|her|their)\s+)?"
+    r"(?i:question|answer|comment|post|reply|review|thread))?"
+    rf"\s+(?:{RELATIVE})"
+)
+
+
+def may_be_activity_line(text: str) -> bool:
+    """A quick necessary condition for :func:`is_activity_line`: a relative time's word."""
+    return "ago" in text or "\u092a\u0939\u0932\u0947" in text  # ``पहले``
+
+
+def is_activity_line(text: str, h: Heuristics = DEFAULT_HEURISTICS) -> bool:
+    """Whether ``text`` is a widget's activity line: ``<name> edited question 3 years ago``,
+    ``<name> answered 2 days ago`` (a name, an activity and a relative time, nothing else)."""
+    if len(text) > h.max_activity_line_length:
+        return False
+    found = _ACTIVITY.fullmatch(text)
+    return found is not None and parse_byline(found["name"], bare=True, h=h) is not None
+
+
+# What recommendation and shopping widgets call themselves: ``Swirlster Picks Sports Bras For
+# You``, ``Top Picks For You``, ``Recommended Stories``, ``रेकमेंडेड खबरें``, ``आपके लिए चुनिंदा
+# खबरें``. A header holds a widget word and is addressed to the reader (``for you``, ``आपके
+# लिए``), or is a widget word and what the widget lists (``Trending Videos``). Compared in NFC,
+# lowercase.
+_WIDGET_WORDS_TEXT = """
+    picks pick picked recommended recommendations recommends suggested suggestions
+    deals offers curated handpicked hand-picked trending popular
+    रेकमेंडेड रिकमेंडेड सुझाव सुझाई सुझाए चुनिंदा ट्रेंडिंग लोकप्रिय
+"""
+_WIDGET_WORDS = frozenset(normalize("NFC", word) for word in _WIDGET_WORDS_TEXT.split())
+# What a widget lists, named right after its widget word (``Recommended Stories``).
+_WIDGET_LISTS_TEXT = """
+    stories articles news videos reads posts products
+    खबरें ख़बरें स्टोरी स्टोरीज वीडियो आर्टिकल
+"""
+_WIDGET_LISTS = frozenset(normalize("NFC", word) for word in _WIDGET_LISTS_TEXT.split())
+_FOR_YOU = normalize("NFC", "आपके लिए")
+
+
+def may_be_widget_header(text: str) -> bool:
+    """A quick necessary condition for :func:`is_widget_header`: it is short, and says ``for
+    you`` or ``आपके लिए``, or opens with a capital or a letter of another script."""
+    return len(text) <= 80 and (
+        "or you" in text or "OR YOU" in text or text[0].isupper() or not text[0].isascii()
+    )
+
+
+def is_widget_header(text: str, h: Heuristics = DEFAULT_HEURISTICS) -> bool:
+    """Whether ``text`` is the header of a recommendation or shopping widget (see
+    :data:`_WIDGET_WORDS`): a short line that is no sentence, holds a widget word, and is
+    addressed to the reader (``… For You``) or names what the widget lists right after the
+    widget word (``Recommended Stories``)."""
+    if text[-1] in ".!?:;,\u0964" or '"' in text:
+        return False
+    if not text.isascii():
+        text = normalize("NFC", text)
+    words = text.lower().split()
+    if len(words) > h.max_widget_header_words:
+        return False
+    widget = [i for i, word in enumerate(words) if word in _WIDGET_WORDS]
+    if not widget:
+        return False
+    if words[-2:] == ["for", "you"] or (_FOR_YOU in text and len(words) > 2):
+        return True
+    # The widget word right before what it lists, last: ``Recommended Stories``.
+    return len(words) >= 2 and words[-1] in _WIDGET_LISTS and len(words) - 2 in widget
 
 
 # --- Cross-links ---------------------------------------------------------------------------------

@@ -27,12 +27,19 @@ from __future__ import annotations
 import re
 from unicodedata import normalize
 
-from newsconvert.parser.bylines import AGENCIES
+from newsconvert.parser.bylines import AGENCIES, parse_byline
 from newsconvert.parser.heuristics import DEFAULT_HEURISTICS, Heuristics
 from newsconvert.parser.patterns import LazyPattern
 from newsconvert.tree import Credit
 
-__all__ = ["match_credit", "match_picture_credit", "may_be_credit", "split_trailing_credit"]
+__all__ = [
+    "is_credit_label",
+    "match_credit",
+    "match_credit_names",
+    "match_picture_credit",
+    "may_be_credit",
+    "split_trailing_credit",
+]
 
 # The first word of a credit sentence; anything else is refused before a regex runs.
 _LEAD_WORDS = frozenset(
@@ -191,6 +198,72 @@ def match_picture_credit(text: str, *, line: int = 0) -> Credit | None:
         return None
     who = found["who"].strip()
     if not who or len(who.split()) > 8 or who[-1] in _SENTENCE_END.replace(")", ""):
+        return None
+    return Credit(stripped, line)
+
+
+# A label that stands alone on its line over the names it credits (``Graphics`` / ``Jane Doe
+# and John Roe``, ``ग्राफिक्स`` / ``पुनीत श्रीवास्तव``): what was made (pictures, graphics,
+# video, design, research) and by whom, on the next line. Compared in NFC, lowercase, without
+# a closing colon or dash.
+_CREDIT_LABELS = frozenset(
+    normalize("NFC", label)
+    for label in (
+        "graphics",
+        "graphic",
+        "infographics",
+        "infographic",
+        "photos",
+        "photo",
+        "photographs",
+        "pictures",
+        "images",
+        "illustration",
+        "illustrations",
+        "video",
+        "videos",
+        "design",
+        "visuals",
+        "animation",
+        "research",
+        "ग्राफिक्स",
+        "ग्राफिक",
+        "इन्फोग्राफिक्स",
+        "फोटो",
+        "फ़ोटो",
+        "फोटोज",
+        "तस्वीरें",
+        "इलस्ट्रेशन",
+        "वीडियो",
+        "डिजाइन",
+        "रिसर्च",
+    )
+)
+_LONGEST_CREDIT_LABEL = max(map(len, _CREDIT_LABELS)) + 2
+
+
+def is_credit_label(text: str) -> bool:
+    """Whether ``text`` is only the label of a credit whose names are on the next line
+    (``Graphics``, ``Photos:``, ``ग्राफिक्स``)."""
+    if len(text) > _LONGEST_CREDIT_LABEL:
+        return False
+    key = text.rstrip(" :-\u2013\u2014").lower()
+    return (key if key.isascii() else normalize("NFC", key)) in _CREDIT_LABELS
+
+
+def match_credit_names(
+    text: str, *, line: int = 0, h: Heuristics = DEFAULT_HEURISTICS
+) -> Credit | None:
+    """The line of names under a credit label (``Jane Doe and John Roe``, ``पुनीत श्रीवास्तव
+    रथिन सरकार``) as a credit: short, no sentence, and nothing but names (the byline
+    recogniser's rules for names); else ``None``."""
+    stripped = text.strip()
+    if (
+        not stripped
+        or len(stripped) > h.max_credit_names_length
+        or stripped[-1] in ".!?:\u0964"
+        or parse_byline(stripped, line=line, bare=True, h=h) is None
+    ):
         return None
     return Credit(stripped, line)
 

@@ -25,17 +25,18 @@ from newsconvert.parser.timestamps import parse_timestamp
 from newsconvert.parser.timezones import ZoneTable
 from newsconvert.tree import Byline, Dateline, Timestamp
 
-__all__ = ["MetaLine", "desk_dateline", "read_meta_line", "relative_time"]
+__all__ = ["RELATIVE", "MetaLine", "desk_dateline", "read_meta_line", "relative_time"]
 
 
 _HINDI_UNITS = "सेकंड|मिनट|घंटे|घंटा|घंटों|दिन|दिनों|हफ्ते|हफ्ता|सप्ताह|महीने|महीना|साल|वर्ष"
-_RELATIVE = (
+RELATIVE = (
     r"(?:\d{1,3}|an?|one|एक)\s+(?i:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?"
     rf"|years?)\s+ago|(?:\d{{1,3}}|एक)\s+(?:{_HINDI_UNITS})\s+पहले"
 )
-_RELATIVE_TIME = LazyPattern(_RELATIVE)
+"""A regular-expression fragment: a relative time (``3 hours ago``, ``2 घंटे पहले``)."""
+_RELATIVE_TIME = LazyPattern(RELATIVE)
 _LABELS = LazyPattern(
-    rf"(?P<relative>{_RELATIVE})"
+    rf"(?P<relative>{RELATIVE})"
     r"|(?P<byline>(?i:published|posted|written|reported)\s+by\s*:|लेखक\s*:)"
     r"|(?P<stamp>(?i:updated|published)(?!\s+by)(?=[\s:]))"
 )
