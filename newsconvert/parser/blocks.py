@@ -7,7 +7,6 @@ paragraph. The rules are described in ``docs/format.rst`` (a table generated fro
 from __future__ import annotations
 
 import functools
-import re
 from bisect import bisect_left
 
 from newsconvert.parser.asides import (
@@ -41,6 +40,7 @@ from newsconvert.parser.metadata import (
     take_credit,
     take_timestamp,
 )
+from newsconvert.parser.patterns import LazyPattern
 from newsconvert.parser.quotes import match_blockquote
 from newsconvert.parser.rules import Bands, Role, Rule, RuleName, Zone, bind
 from newsconvert.parser.timezones import ZoneTable
@@ -63,7 +63,7 @@ _FRAGMENT_END_WORDS = (
     "because while when where is are was were be been has have had will would can could"
 )
 _FRAGMENT_ENDS = frozenset(_FRAGMENT_END_WORDS.split())
-_ENTRY_TIME = re.compile(r"\d{1,2}[.:]\d{2}(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{2,5})?")
+_ENTRY_TIME = LazyPattern(r"\d{1,2}[.:]\d{2}(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{2,5})?")
 _HEADING_RULES = {
     "caps": RuleName.ALL_CAPS_SUBHEAD,
     "time": RuleName.LIVE_BLOG_ENTRY_TIME,

@@ -7,7 +7,6 @@ invented, a diagnostic says so). The rules are described in ``docs/format.rst``.
 from __future__ import annotations
 
 import functools
-import re
 from bisect import bisect_left
 
 from newsconvert.errors import NewsconvertError
@@ -31,6 +30,7 @@ from newsconvert.parser.metadata import (
     take_meta_line,
     take_timestamp,
 )
+from newsconvert.parser.patterns import LazyPattern
 from newsconvert.parser.rules import Bands, Role, Rule, RuleName, Zone, bind
 from newsconvert.parser.timestamps import may_be_timestamp, parse_timestamp
 from newsconvert.parser.timezones import ZoneTable
@@ -89,7 +89,7 @@ def is_kicker_shaped(text: str, h: Heuristics) -> bool:
 
 
 # ``11:30 PM, 01-Oct-2021 …``: a live blog's entry opens with its time; no title does.
-_OPENS_WITH_TIME = re.compile(r"\d{1,2}[:.]\d{2}\s?(?:[AaPp]\.?[Mm]\.?)?[,\s]")
+_OPENS_WITH_TIME = LazyPattern(r"\d{1,2}[:.]\d{2}\s?(?:[AaPp]\.?[Mm]\.?)?[,\s]")
 
 
 def may_be_headline(text: str, h: Heuristics) -> bool:
@@ -186,7 +186,7 @@ def _names_a_section(text: str) -> bool:
     )
 
 
-_CRUMB_SEPARATOR = re.compile(r"\s(?:/|>|\u00bb|\u203a)\s")
+_CRUMB_SEPARATOR = LazyPattern(r"\s(?:/|>|\u00bb|\u203a)\s")
 
 
 def _is_breadcrumb_line(text: str, h: Heuristics) -> bool:

@@ -14,13 +14,13 @@ that does not cut into known pieces is left alone.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from newsconvert.errors import NewsconvertError
 from newsconvert.parser.bylines import parse_byline
 from newsconvert.parser.gazetteer import is_place
 from newsconvert.parser.heuristics import DEFAULT_HEURISTICS, Heuristics
+from newsconvert.parser.patterns import LazyPattern
 from newsconvert.parser.timestamps import TimestampKind, parse_timestamp
 from newsconvert.parser.timezones import ZoneTable
 from newsconvert.tree import Byline, Dateline, Timestamp
@@ -42,13 +42,13 @@ RELATIVE = (
     rf"|years?)\s+ago|(?:\d{{1,3}}|एक)\s+(?:{_HINDI_UNITS})\s+पहले"
 )
 """A regular-expression fragment: a relative time (``3 hours ago``, ``2 घंटे पहले``)."""
-_RELATIVE_TIME = re.compile(RELATIVE)
-_LABELS = re.compile(
+_RELATIVE_TIME = LazyPattern(RELATIVE)
+_LABELS = LazyPattern(
     rf"(?P<relative>{RELATIVE})"
     r"|(?P<byline>(?i:published|posted|written|reported)\s+by\s*:|लेखक\s*:)"
     r"|(?P<stamp>(?i:updated|published)(?!\s+by)(?=[\s:]))"
 )
-_STAMP_WORD = re.compile(r"(?i:updated|published)")
+_STAMP_WORD = LazyPattern(r"(?i:updated|published)")
 # What every label holds: the English relative time "ago", the Hindi one "पहले", a byline
 # label's colon, a timestamp label's word. Looked for first: a line without any of them (most
 # lines) is ruled out without running _LABELS, whose many branches cost ~2 µs a character.
@@ -75,7 +75,7 @@ _RELATIVE_LABEL_KIND: dict[str, TimestampKind] = {
     "अपडेट": "updated",
     "प्रकाशित": "published",
 }
-_RELATIVE_LINE = re.compile(
+_RELATIVE_LINE = LazyPattern(
     r"(?:(?P<label>(?i:last\s+updated|updated|published|posted)|अपडेटेड|अपडेट|प्रकाशित)"
     r"(?:\s+(?i:on))?\s*[:\-\u2013\u2014|]?\s*)?"
     rf"(?:{RELATIVE})"
