@@ -6,7 +6,6 @@ paragraph. The rules are described in ``docs/format.rst`` (a table generated fro
 
 from __future__ import annotations
 
-import functools
 from bisect import bisect_left
 
 from newsconvert.parser.asides import (
@@ -42,7 +41,7 @@ from newsconvert.parser.metadata import (
 )
 from newsconvert.parser.patterns import LazyPattern
 from newsconvert.parser.quotes import match_blockquote
-from newsconvert.parser.rules import Bands, Role, Rule, RuleName, Zone, bind
+from newsconvert.parser.rules import Bands, Role, Rule, RuleName, Zone, bind, per_heuristics
 from newsconvert.parser.timezones import ZoneTable
 from newsconvert.tree import (
     Aside,
@@ -665,7 +664,7 @@ BODY_RULES: tuple[BodyRule, ...] = TABLE_RULES + LIST_RULES + TEXT_RULES
 """The body rules in the order they are tried (a chunk's kind picks its share of them)."""
 
 
-@functools.lru_cache(maxsize=8)
+@per_heuristics
 def _bound_rules(
     h: Heuristics,
 ) -> tuple[dict[str, Bands[_BodyReader, Chunk]], dict[str, Bands[_BodyReader, Chunk]]]:

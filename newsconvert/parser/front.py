@@ -6,7 +6,6 @@ invented, a diagnostic says so). The rules are described in ``docs/format.rst``.
 
 from __future__ import annotations
 
-import functools
 from bisect import bisect_left
 
 from newsconvert.errors import NewsconvertError
@@ -31,10 +30,10 @@ from newsconvert.parser.metadata import (
     take_timestamp,
 )
 from newsconvert.parser.patterns import LazyPattern
-from newsconvert.parser.rules import Bands, Role, Rule, RuleName, Zone, bind
+from newsconvert.parser.rules import Bands, Role, Rule, RuleName, Zone, bind, per_heuristics
 from newsconvert.parser.timestamps import may_be_timestamp, parse_timestamp
 from newsconvert.parser.timezones import ZoneTable
-from newsconvert.parser.words import count_words
+from newsconvert.parser.words import has_words
 from newsconvert.tree import Aside, AsideKind, Byline, Headline, Kicker, Standfirst
 
 
@@ -97,7 +96,7 @@ def may_be_headline(text: str, h: Heuristics) -> bool:
     does not open with a clock time. (Captions, chrome and metadata were set aside before.)"""
     return (
         reads_as_title(text, h)
-        and count_words(text) >= h.min_headline_words
+        and has_words(text, h.min_headline_words)
         and _OPENS_WITH_TIME.match(text) is None
     )
 
@@ -660,7 +659,7 @@ FRONT_RULES: tuple[FrontRule, ...] = (
 """The front rules in the order they are tried; the first chunk none places starts the body."""
 
 
-@functools.lru_cache(maxsize=8)
+@per_heuristics
 def _bound_rules(
     h: Heuristics,
 ) -> tuple[Bands[_FrontReader, Chunk], Bands[_FrontReader, Chunk]]:
