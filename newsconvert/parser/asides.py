@@ -12,6 +12,7 @@ from unicodedata import normalize
 from newsconvert.parser.bylines import parse_byline
 from newsconvert.parser.heuristics import DEFAULT_HEURISTICS, Heuristics
 from newsconvert.parser.metaline import RELATIVE
+from newsconvert.parser.patterns import LazyPattern
 from newsconvert.tree import Embed
 
 # --- Page chrome ---------------------------------------------------------------------------------
@@ -37,7 +38,7 @@ _WEAK_CHROME_WORDS = """
     support become member today now free trial accept policy privacy terms"""
 _STRONG_CHROME = frozenset(_STRONG_CHROME_WORDS.split())
 _WEAK_CHROME = frozenset(_WEAK_CHROME_WORDS.split())
-_CHROME_WORD = re.compile(r"[^\s|•·/,:;!?()\[\]]+")
+_CHROME_WORD = LazyPattern(r"[^\s|•·/,:;!?()\[\]]+")
 """A word of a chrome line: what lies between separators."""
 # Whole lines that head teaser boxes or navigation; compared in lowercase, without punctuation.
 _CHROME_PHRASES = frozenset(
@@ -67,9 +68,13 @@ _CHROME_PHRASES = frozenset(
         "more on this story",
         "around the web",
         "from our partners",
+        "text size",
+        "font size",
+        "start a conversation",
+        "join the conversation",
     )
 )
-_MENU_SEPARATOR = re.compile(r"\s[|•·]\s")
+_MENU_SEPARATOR = LazyPattern(r"\s[|•·]\s")
 
 
 _NETWORK = (
@@ -77,13 +82,13 @@ _NETWORK = (
     r"|Flipboard|Telegram|WhatsApp|Threads|Bluesky|Mastodon|X)"
 )
 # ``Follow Jane on Twitter: @jane``, ``Like us on Facebook``: a prompt to follow someone.
-_FOLLOW_PROMPT = re.compile(
+_FOLLOW_PROMPT = LazyPattern(
     r"(?:Follow|Like|Find)\s+(?:us|[A-Z][\w'\u2019.\-]{0,30}(?:\s[A-Z][\w'\u2019.\-]{0,30}){0,2})"
     rf"\s+on\s+{_NETWORK}(?:\s*(?:,|&|and)\s*{_NETWORK}){{0,4}}"
     r"(?:\s*[:\-\u2013\u2014]?\s*@\w{1,30})?\s*[.!]?"
 )
 # ``Topics: Immigration, Unauthorized Immigration``: the tags a page files the story under.
-_TAG_LIST = re.compile(r"(?i:topics|tags|tagged|filed\s+under|categories)\s*:\s*\S")
+_TAG_LIST = LazyPattern(r"(?i:topics|tags|tagged|filed\s+under|categories)\s*:\s*\S")
 _FOLLOW_FIRST = frozenset("FLT")
 
 
@@ -111,11 +116,19 @@ _CHROME_LINES = frozenset(
         "वीडियो देखें",
         "लाइव टीवी",
         "लाइव टीवी देखें",
+        "aa",  # the text-size toggle
     )
 )
+# ``3 min read``, ``5 मिनट में पढ़ें``: a reading-time estimate.
+_READING_TIME = LazyPattern(
+    normalize("NFC", r"\d{1,3}\s?(?:min|mins|minutes?)\.?\s+read|\d{1,3}\s+मिनट\s+(?:में\s+)?पढ़ें")
+)
+# ``Catch all the Business News, Market News … on Live Mint.``, ``Get Latest India News along
+# with Latest News and Top Headlines …``: a site's promotion of its own news, closing a story.
+_PROMO_OPENINGS = ("catch ", "get ", "track ", "stay updated ", "download ", "read all ")
 # ``Click for more trending news``, ``To shop fashion on Amazon, click here.``,
 # ``… खबरें पढ़ने के लिए यहां क्लिक करें``: a call to click is a link, not the story.
-_CLICK_PROMPT = re.compile(
+_CLICK_PROMPT = LazyPattern(
     normalize(
         "NFC",
         r"(?i:.{0,150}\bclick\s+(?:here|for\s+more)\b.{0,60}"
@@ -123,12 +136,12 @@ _CLICK_PROMPT = re.compile(
     )
 )
 # ``1 of 18``: a gallery's slide counter alone on its line.
-_SLIDE_COUNTER = re.compile(r"\d{1,3}\s?(?:of|/)\s?\d{1,3}")
+_SLIDE_COUNTER = LazyPattern(r"\d{1,3}\s?(?:of|/)\s?\d{1,3}")
 # ``NIFTY 17532.05 -0.49 %``: a market ticker's figures.
-_TICKER = re.compile(r"(?:[A-Z][A-Z0-9&() .]{0,30}\s)?-?[\d,]+(?:\.\d+)?\s-?\d+(?:\.\d+)?\s?%")
+_TICKER = LazyPattern(r"(?:[A-Z][A-Z0-9&() .]{0,30}\s)?-?[\d,]+(?:\.\d+)?\s-?\d+(?:\.\d+)?\s?%")
 # ``View this post on Instagram A post shared by …``: what is left of an embedded post.
-_EMBED_REMNANT = re.compile(r"(?i:view this post on instagram|a post shared by\s)")
-_TOPICS = re.compile(r"(?i:topics\s+mentioned\s+in\s+this\s+article)\b")
+_EMBED_REMNANT = LazyPattern(r"(?i:view this post on instagram|a post shared by\s)")
+_TOPICS = LazyPattern(r"(?i:topics\s+mentioned\s+in\s+this\s+article)\b")
 
 
 def is_chrome(text: str, h: Heuristics = DEFAULT_HEURISTICS) -> bool:
@@ -140,7 +153,11 @@ def is_chrome(text: str, h: Heuristics = DEFAULT_HEURISTICS) -> bool:
     if _is_menu(text, h):
         return True
     if text[0].isdigit() or text[0] == "-":
-        if _SLIDE_COUNTER.fullmatch(text) is not None or _TICKER.fullmatch(text) is not None:
+        if (
+            _SLIDE_COUNTER.fullmatch(text) is not None
+            or _TICKER.fullmatch(text) is not None
+            or _READING_TIME.fullmatch(normalize("NFC", text.lower())) is not None
+        ):
             return True
     elif text[0].isupper() and _TICKER.fullmatch(text) is not None:
         return True
@@ -161,6 +178,8 @@ def is_chrome(text: str, h: Heuristics = DEFAULT_HEURISTICS) -> bool:
         return True
     lowered = text.lower()
     if len(text) <= 40 and lowered.strip(" .:!|-\u2013\u2014") in _CHROME_PHRASES:
+        return True
+    if lowered.startswith(_PROMO_OPENINGS) and "latest" in lowered and lowered.count("news") >= 2:
         return True
     # The words are read one at a time, so that a line is ruled out at its first word that is
     # no chrome word (most lines open with a weak word: ``The``, ``In``, ``More``), or at its
@@ -191,7 +210,7 @@ def _is_menu(text: str, h: Heuristics) -> bool:
 # comment widget prints about its own activity (a name, what they did, a relative time). The
 # verbs are those of readers' and moderators' activity; ``posted``/``updated`` are left out,
 # since ``Jane Doe posted 3 hours ago`` is how a blog prints its own byline and time.
-_ACTIVITY = re.compile(
+_ACTIVITY = LazyPattern(
     r"(?P<name>[^\d:|,()]{2,60}?)\s+"
     r"(?i:edited|answered|asked|commented(?:\s+on)?|replied(?:\s+to)?|upvoted|reviewed)"
     r"(?:\s+(?i:(?:a|an|the|this|his|her|their)\s+)?"
@@ -265,21 +284,22 @@ def is_widget_header(text: str, h: Heuristics = DEFAULT_HEURISTICS) -> bool:
 
 # --- Cross-links ---------------------------------------------------------------------------------
 
-_CROSSLINK = re.compile(
-    r"(?:also\s+read|read\s+more|read\s+also|see\s+also|also\s+see|more\s+on\s+this"
+_CROSSLINK = LazyPattern(
+    r"(?:also\s+read|read\s+more|read\s+also|see\s+also|also\s+see|also\s+watch|more\s+on\s+this"
     r"|related(?:\s+(?:stor(?:y|ies)|articles?|news|coverage|links?|content|reading))?"
     r"|more\s+from\s[^:\n]{1,40}|recommended(?:\s+reading)?|must\s+read|don'?t\s+miss"
     r"|more\s+stories|you\s+may\s+also\s+like)"
     r"\s*(?::|\s[-\u2013\u2014|]|$)",
     re.IGNORECASE,
 )
-# Hindi: ``ये भी पढ़ें:``, ``यह भी पढ़ें -``, ``इसे भी पढ़ें``, ``और पढ़ें``, ``पढ़ें:``; and the
+# Hindi: ``ये भी पढ़ें:``, ``यह भी पढ़ें -``, ``ये भी देखें:``, ``इसे भी पढ़ें``, ``और पढ़ें``,
+# ``पढ़ें:``; and the
 # related-video line ``वीडियो- …`` / ``वीडियो: …`` (also spelt ``विडियो``). In NFC, which writes
 # ``ढ़`` as ``ढ`` + nukta whichever way the text has it.
-_HINDI_CROSSLINK = re.compile(
+_HINDI_CROSSLINK = LazyPattern(
     normalize(
         "NFC",
-        r"(?:(?:ये|यह|इसे|इन्हें|ये\s+खबर)\s+भी\s+पढ़ें|और\s+पढ़ें|पढ़ें|संबंधित\s+खबरें?"
+        r"(?:(?:ये|यह|इसे|इन्हें|ये\s+खबर)\s+भी\s+(?:पढ़ें|देखें)|और\s+पढ़ें|पढ़ें|संबंधित\s+खबरें?"
         r"|(?:वीडियो|विडियो)(?=\s*[-:\u2013\u2014]\s*\S))"
         r"\s*[-:\u2013\u2014]",
     )
@@ -304,38 +324,38 @@ def is_crosslink(text: str) -> bool:
 # --- Photo captions ------------------------------------------------------------------------------
 
 # ``1 of 4. Authorities monitor …``: a slideshow caption.
-_SLIDE = re.compile(r"\d{1,3} of \d{1,3}[.:] ")
+_SLIDE = LazyPattern(r"\d{1,3} of \d{1,3}[.:] ")
 # ``Photo: Jane Doe``, ``Credit: NASA/ESA``, ``Image: …`` opening a line.
-_CREDIT_LABEL = re.compile(
+_CREDIT_LABEL = LazyPattern(
     r"(?:photo(?:graph)?|credit|image|picture|pic)s?\s*:\s*\S", re.IGNORECASE
 )
 # ``By Jane Doe/WireImage.``: a photographer and a picture agency, alone on a line.
-_PHOTOGRAPHER = re.compile(
+_PHOTOGRAPHER = LazyPattern(
     r"(?:By|Photo by|Photograph by) [A-Z][^/\n]{1,60}/[A-Z][\w .&-]{1,40}\.?"
 )
 # ``(AP Photo/Jane Doe)``, ``REUTERS/Jane Doe``, ``Photo: Jane Doe`` inside a line.
-_PHOTO_CREDIT = re.compile(
+_PHOTO_CREDIT = LazyPattern(
     r"\((?:[A-Z]{2,10} )?Photos?(?:/| by )|\b(?:REUTERS|AFP|AP|EPA|Getty Images)/[A-Z]"
     r"|\bPhoto(?:graph)?s?(?: by| ?:) [A-Z]|\bView full size image\b"
 )
 # A caption's closing credit: ``… (courtesy: studio)``, ``… (courtesy priyankachopra)``.
-_COURTESY = re.compile(r"\((?i:photo\s+)?(?i:courtesy)\b[^()]{0,60}\)\s*$")
+_COURTESY = LazyPattern(r"\((?i:photo\s+)?(?i:courtesy)\b[^()]{0,60}\)\s*$")
 # ``… the Kunsten Museum (AFP)``: a picture agency in brackets closing a line that is no
 # sentence (a sign-off after a sentence, ``… said. (PTI)``, is a credit instead).
-_PICTURE_AGENCY = re.compile(
+_PICTURE_AGENCY = LazyPattern(
     r"[^.!?\"'\u201d\u2019\s]\s\((?:AFP|AP|Reuters|REUTERS|PTI|ANI|IANS|EPA|Getty Images"
     r"|(?i:file(?:\s+(?:photo|image|pic))?|representational(?:\s+(?:image|photo|picture))?"
     r"|photo|image|picture))\)\s*$"
 )
 # Hindi: ``… - फोटो : Istock``, ``… - फाइल फोटो।``, ``प्रतीकात्मक तस्वीर``.
-_HINDI_PHOTO = re.compile(
+_HINDI_PHOTO = LazyPattern(
     r"(?:^|\s)[-\u2013\u2014]\s*(?:फाइल\s+|सांकेतिक\s+|प्रतीकात्मक\s+)?(?:फोटो|तस्वीर|चित्र)"
     r"(?:\s*:\s*\S.{0,60})?\s*[\u0964.]?$"
 )
 
 
 # The one form of ``_PHOTO_CREDIT`` that holds neither ``Photo`` nor ``View full``.
-_AGENCY_SLASH = re.compile(r"\b(?:REUTERS|AFP|AP|EPA|Getty Images)/[A-Z]")
+_AGENCY_SLASH = LazyPattern(r"\b(?:REUTERS|AFP|AP|EPA|Getty Images)/[A-Z]")
 _AGENCY_REACH = len("Getty Images")
 """How far before its slash an ``_AGENCY_SLASH`` match can start."""
 
@@ -380,11 +400,11 @@ def is_caption(text: str) -> bool:
 # --- Embedded posts ------------------------------------------------------------------------------
 
 # ``— Jane Doe (@janedoe) November 19, 2019`` ending a line: the signature of a flattened post.
-_SIGNATURE = re.compile(
+_SIGNATURE = LazyPattern(
     r"(?:^|\s)(?:[\u2014\u2013]|--?|&mdash;)\s?(?P<author>[^\u2014\u2013()@\n]{1,60}?)\s?"
     r"\(@(?P<handle>\w{1,30})\)(?: {1,3}(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}))?$"
 )
-_URL = re.compile(r"(?:https?://|pic\.twitter\.com/)[^\s<>\"\u201d]{1,300}")
+_URL = LazyPattern(r"(?:https?://|pic\.twitter\.com/)[^\s<>\"\u201d]{1,300}")
 
 
 @dataclass(frozen=True, slots=True)

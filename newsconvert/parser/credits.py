@@ -10,6 +10,7 @@ from unicodedata import normalize
 
 from newsconvert.parser.bylines import AGENCIES, parse_byline
 from newsconvert.parser.heuristics import DEFAULT_HEURISTICS, Heuristics
+from newsconvert.parser.patterns import LazyPattern
 from newsconvert.tree import Credit
 
 __all__ = [
@@ -51,7 +52,7 @@ _LEAD_WORDS = frozenset(
         "except",
     }
 )
-_CREDIT_LEAD = re.compile(
+_CREDIT_LEAD = LazyPattern(
     r"(?i:with\s+(?:inputs?|additional|reporting|agency|agencies|wire|contributions?)"
     r"|with\s+[A-Z][\w.\-]{0,30}(?:\s[A-Z][\w.\-]{0,30}){0,3}\s+inputs?"
     r"|(?:additional\s+)?reporting\s+by|reported\s+by|writing\s+by|written\s+by|editing\s+by"
@@ -62,10 +63,10 @@ _CREDIT_LEAD = re.compile(
 )
 # Hindi credits (matched in NFC): a source label and its names, or a note that the story was
 # written with someone's inputs (``इनपुट``) or taken from a source.
-_HINDI_CREDIT_LABEL = re.compile(
+_HINDI_CREDIT_LABEL = LazyPattern(
     normalize("NFC", r"(?:इनपुट्?स?|सोर्स|स्रोत|साभार)\s*[-:\u2013\u2014]\s*\S")
 )
-_HINDI_INPUTS = re.compile(
+_HINDI_INPUTS = LazyPattern(
     normalize("NFC", r"इनपुट्?स?.{0,60}?(?:के\s+साथ|से\s+लिया|से\s+लिए|लिया\s+गया)")
 )
 _HINDI_AGENCIES = frozenset({"भाषा", "एजेंसी", "एजेंसियां", "आईएएनएस", "पीटीआई", "एएनआई"})
@@ -84,15 +85,15 @@ def _is_hindi_credit(inner: str, h: Heuristics) -> bool:
 
 
 # ``The Associated Press contributed to this report.``
-_CONTRIBUTED = re.compile(
+_CONTRIBUTED = LazyPattern(
     r"(?:[\w.&'\u2019\-]{1,40}\s){1,8}contributed\s+(?:reporting\s+)?to\s+this\s+"
     r"(?:report|story|article)\.?",
     re.IGNORECASE,
 )
 _BROADCASTERS = frozenset({"cnn", "bbc", "news 1st", "bloomberg", "agency"})
-_DASH = re.compile(r"(?:-{1,2}|\u2013|\u2014)\s*")
-_PHOTO = re.compile(r"(?i:photo|picture|image|video|file)")
-_SENTENCE_END = ".!?\"'\u201d\u2019)]"
+_DASH = LazyPattern(r"(?:-{1,2}|\u2013|\u2014)\s*")
+_PHOTO = LazyPattern(r"(?i:photo|picture|image|video|file)")
+_SENTENCE_END = ".!?\"'\u201d\u2019)]\u0964\u0965"  # with Hindi's ``।`` and ``॥``
 _SIGN_OFFS = frozenset({"reuter", "reuters", "pti", "ians", "ani", "afp"})
 """Words that sign off wire copy at the end of its last paragraph (``… Das said. pti``)."""
 
@@ -157,7 +158,7 @@ def match_credit(text: str, *, line: int = 0, h: Heuristics = DEFAULT_HEURISTICS
     return Credit(stripped, line) if _is_credit_text(inner, bracketed=False, h=h) else None
 
 
-_PICTURE_CREDIT = re.compile(
+_PICTURE_CREDIT = LazyPattern(
     r"\(?(?i:(?:photos?|pictures?|pics?|images?|videos?|graphics?|illustrations?|"
     r"फोटो|फ़ोटो|तस्वीरें|तस्वीर|ग्राफिक्स)\s*(?:credits?|courtesy|साभार|क्रेडिट)"
     r"|(?:credits?|courtesy)\s+(?:for\s+)?(?:photos?|pictures?|images?))"

@@ -5,9 +5,11 @@ Specified in ``docs/specification.rst`` (:ref:`newsconvert-parser-words`).
 
 from __future__ import annotations
 
-import re
+from itertools import islice
 
-__all__ = ["LETTER", "WORD", "count_words", "word_list"]
+from newsconvert.parser.patterns import LazyPattern
+
+__all__ = ["LETTER", "WORD", "count_words", "has_words", "word_list"]
 
 _MARKS = (
     "\u0300-\u036f"  # combining diacritical marks
@@ -19,7 +21,7 @@ _MARKS = (
 )
 LETTER = rf"(?:[^\W\d_]|[{_MARKS}])"
 """A regular-expression fragment: one letter or combining mark of a word."""
-WORD = re.compile(rf"{LETTER}+(?:['\u2019\-]{LETTER}+)*")
+WORD = LazyPattern(rf"{LETTER}+(?:['\u2019\-]{LETTER}+)*")
 """A word: letters and marks, with inner apostrophes and hyphens (``O'Neil``, ``जम्मू-कश्मीर``)."""
 
 
@@ -31,3 +33,9 @@ def word_list(text: str) -> list[str]:
 def count_words(text: str) -> int:
     """How many words ``text`` holds, in any script."""
     return sum(1 for _ in WORD.finditer(text))
+
+
+def has_words(text: str, least: int) -> bool:
+    """Whether ``text`` holds ``least`` words or more, in any script. It reads no further than
+    the word that makes the count: the word pattern reads a long title slowly."""
+    return least <= 0 or next(islice(WORD.finditer(text), least - 1, None), None) is not None
