@@ -84,6 +84,7 @@ class RuleName(StrEnum):
     SITE_ACTIVITY_LINE = "site-activity-line"
     PHOTO_CAPTION = "photo-caption"
     MENU_ITEMS_BEFORE_HEADLINE = "menu-items-before-headline"
+    BREADCRUMB_LINE = "breadcrumb-line"
     URL_SLUG_AFTER_BREADCRUMBS = "url-slug-after-breadcrumbs"
     REPEATS_LINE = "repeats-line-N"
     """Recorded as ``repeats-line-<line>``, naming the line repeated: see :meth:`repeats`."""
