@@ -6,6 +6,7 @@ Specified in ``docs/specification.rst`` (:ref:`newsconvert-source`).
 from __future__ import annotations
 
 import codecs
+import functools
 import os
 import re
 import stat
@@ -271,7 +272,16 @@ _CONTROL_CLASS = "\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f"
 _CONTROL = re.compile(f"[{_CONTROL_CLASS}]")
 # Lone surrogates and the non-characters of the Basic Multilingual Plane.
 _BMP_INVALID_CLASS = "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
-_BMP_INVALID = re.compile(f"[{_BMP_INVALID_CLASS}]")
+
+
+@functools.cache
+def _bmp_invalid() -> re.Pattern[str]:
+    """Matches one of them. Compiled on first use (text holding one is rare): a class with the
+    surrogates costs about a millisecond to compile, every process."""
+    return re.compile(f"[{_BMP_INVALID_CLASS}]")
+
+
+# Either kind: what _remove_unsafe looks for first in text that is not ASCII.
 _SUSPECT = re.compile(f"[{_CONTROL_CLASS}{_BMP_INVALID_CLASS}]")
 # C1 controls in decoded text are Windows-1252 punctuation decoded as ISO-8859-1 (U+0092 for
 # U+2019): mapped as Windows-1252, as HTML5 decoders map them. U+0085 stays a line break (as
@@ -336,13 +346,13 @@ def _remove_unsafe(text: str) -> tuple[str, list[tuple[int, str]]]:
     if plain:
         return text, notes
     positions = [text.find(char) for char in _ASTRAL_NONCHARACTERS if char in text]
-    bmp = _BMP_INVALID.search(text) if suspect is not None else None
+    bmp = _bmp_invalid().search(text) if suspect is not None else None
     if bmp is not None:
         positions.append(bmp.start())
     if positions:
         first = min(positions)
         line, char = _line_of(text, first), text[first]
-        text, count = _BMP_INVALID.subn("\ufffd", text)
+        text, count = _bmp_invalid().subn("\ufffd", text)
         for astral in _ASTRAL_NONCHARACTERS:
             if astral in text:
                 count += text.count(astral)
