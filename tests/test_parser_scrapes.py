@@ -352,6 +352,102 @@ def test_a_picture_credit_in_mid_text_belongs_to_its_picture() -> None:
     assert "Photo Credit: Jane Doe" in body
 
 
+@pytest.mark.parametrize(
+    ("label", "names", "after"),
+    [
+        ("ग्राफिक्स", "पुनीत श्रीवास्तव रथिन सरकार", "संदर्भ\n\n1. https://example.org/a\n"),
+        ("Graphics", "Jane Doe and Arjun Rao", ""),
+        ("Photos:", "Ravi Kumar, Meena Iyer", "Click for more trending news\n"),
+        ("Video", "Anil Sharma", ""),
+    ],
+)
+def test_a_credit_label_over_names_after_the_story_gives_two_credits(
+    label: str, names: str, after: str
+) -> None:
+    article, trace = parse_with_trace(f"{BODY_ONLY}\n{label}\n\n{names}\n\n{after}")
+    assert [c.text for c in article.credits] == [label, names]
+    assert {row.rule for row in trace if row.text in (label, names)} == {"credit-label-and-names"}
+    assert read(render(article, "json"), "json") == article
+
+
+def test_a_credit_label_with_the_story_going_on_after_it_is_text() -> None:
+    # Mid-story, ``Photos`` over a title-case line is a gallery's heading, not a credit.
+    more = "\n\n".join(f"Paragraph {n} of the story goes on for a while here." for n in range(3))
+    article = parse(f"{BODY_ONLY}\nPhotos\n\nFlood Waters Rise In Assam\n\n{more}\n")
+    assert article.credits == ()
+
+
+def test_a_credit_label_over_a_sentence_is_no_credit() -> None:
+    article = parse(f"{BODY_ONLY}\nGraphics\n\nThe charts were drawn by the desk.\n")
+    assert article.credits == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Swirlster Picks Sports Bras For You",
+        "Top Picks For You",
+        "Recommended Stories",
+        "Trending Videos",
+        "रेकमेंडेड खबरें",
+        "आपके लिए चुनिंदा खबरें",
+    ],
+)
+def test_a_recommendation_widget_header_is_chrome(line: str) -> None:
+    text = BODY_ONLY + f"\n{line}\n\nThe scheme was welcomed by farmers' groups on Tuesday.\n"
+    article, trace = parse_with_trace(text)
+    assert [(row.role, row.rule) for row in trace if row.text == line] == [
+        ("chrome", "recommendation-widget-header")
+    ]
+    assert line in render(article, "md")  # hidden, not lost
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "What the Budget Means For You",  # addressed to the reader, but no widget word
+        "Netflix picks Indian stories",  # a widget word, but a sentence about it
+        "Why These Picks Work For You.",  # a sentence
+    ],
+)
+def test_headings_that_merely_share_widget_words_stay(line: str) -> None:
+    text = BODY_ONLY + f"\n{line}\n\nThe scheme was welcomed by farmers' groups on Tuesday.\n"
+    assert [role for text_, role in roles(text) if text_ == line] != ["chrome"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "कुमार ऋषभ edited question 3 years ago",
+        "Jane Doe answered 2 days ago",
+        "Ravi Kumar commented on this post 5 hours ago",
+    ],
+)
+def test_a_widget_activity_line_is_chrome(line: str) -> None:
+    article, trace = parse_with_trace(f"{BODY_ONLY}\n{line}\n")
+    assert [(row.role, row.rule) for row in trace if row.text == line] == [
+        ("chrome", "site-activity-line")
+    ]
+    assert article.bylines == () and article.published is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The minister edited the bill 3 years ago",  # a sentence: no name before the verb
+        "Jane Doe posted 3 hours ago",  # how a blog prints its own byline and time
+    ],
+)
+def test_sentences_and_bylines_with_a_relative_time_are_no_activity_line(line: str) -> None:
+    assert [role for text, role in roles(f"{BODY_ONLY}\n{line}\n") if text == line] != ["chrome"]
+
+
+def test_a_bare_name_after_the_story_stays_text() -> None:
+    # No label, no ``By``: a name alone could be a photo's subject or a tag (bhaskar/473).
+    article = parse(f"{BODY_ONLY}\nब्रायन चेन\n")
+    assert article.bylines == () and article.blocks()[-1].text == "ब्रायन चेन"
+
+
 # --- 5. Hidden only when certain ----------------------------------------------------------------
 
 

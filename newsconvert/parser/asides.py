@@ -12,7 +12,10 @@ import re
 from dataclasses import dataclass
 from unicodedata import normalize
 
+from newsconvert.parser.bylines import parse_byline
 from newsconvert.parser.heuristics import DEFAULT_HEURISTICS, Heuristics
+from newsconvert.parser.metaline import RELATIVE
+from newsconvert.parser.patterns import LazyPattern
 from newsconvert.tree import Embed
 
 # --- Page chrome ---------------------------------------------------------------------------------
@@ -38,7 +41,7 @@ _WEAK_CHROME_WORDS = """
     support become member today now free trial accept policy privacy terms"""
 _STRONG_CHROME = frozenset(_STRONG_CHROME_WORDS.split())
 _WEAK_CHROME = frozenset(_WEAK_CHROME_WORDS.split())
-_CHROME_WORD = re.compile(r"[^\s|•·/,:;!?()\[\]]+")
+_CHROME_WORD = LazyPattern(r"[^\s|•·/,:;!?()\[\]]+")
 """A word of a chrome line: what lies between separators."""
 # Whole lines that head teaser boxes or navigation; compared in lowercase, without punctuation.
 _CHROME_PHRASES = frozenset(
@@ -70,7 +73,7 @@ _CHROME_PHRASES = frozenset(
         "from our partners",
     )
 )
-_MENU_SEPARATOR = re.compile(r"\s[|•·]\s")
+_MENU_SEPARATOR = LazyPattern(r"\s[|•·]\s")
 
 
 _NETWORK = (
@@ -78,13 +81,13 @@ _NETWORK = (
     r"|Flipboard|Telegram|WhatsApp|Threads|Bluesky|Mastodon|X)"
 )
 # ``Follow Jane on Twitter: @jane``, ``Like us on Facebook``: a prompt to follow someone.
-_FOLLOW_PROMPT = re.compile(
+_FOLLOW_PROMPT = LazyPattern(
     r"(?:Follow|Like|Find)\s+(?:us|[A-Z][\w'\u2019.\-]{0,30}(?:\s[A-Z][\w'\u2019.\-]{0,30}){0,2})"
     rf"\s+on\s+{_NETWORK}(?:\s*(?:,|&|and)\s*{_NETWORK}){{0,4}}"
     r"(?:\s*[:\-\u2013\u2014]?\s*@\w{1,30})?\s*[.!]?"
 )
 # ``Topics: Immigration, Unauthorized Immigration``: the tags a page files the story under.
-_TAG_LIST = re.compile(r"(?i:topics|tags|tagged|filed\s+under|categories)\s*:\s*\S")
+_TAG_LIST = LazyPattern(r"(?i:topics|tags|tagged|filed\s+under|categories)\s*:\s*\S")
 _FOLLOW_FIRST = frozenset("FLT")
 
 
@@ -116,7 +119,7 @@ _CHROME_LINES = frozenset(
 )
 # ``Click for more trending news``, ``To shop fashion on Amazon, click here.``,
 # ``… खबरें पढ़ने के लिए यहां क्लिक करें``: a call to click is a link, not the story.
-_CLICK_PROMPT = re.compile(
+_CLICK_PROMPT = LazyPattern(
     normalize(
         "NFC",
         r"(?i:.{0,150}\bclick\s+(?:here|for\s+more)\b.{0,60}"
@@ -124,12 +127,12 @@ _CLICK_PROMPT = re.compile(
     )
 )
 # ``1 of 18``: a gallery's slide counter alone on its line.
-_SLIDE_COUNTER = re.compile(r"\d{1,3}\s?(?:of|/)\s?\d{1,3}")
+_SLIDE_COUNTER = LazyPattern(r"\d{1,3}\s?(?:of|/)\s?\d{1,3}")
 # ``NIFTY 17532.05 -0.49 %``: a market ticker's figures.
-_TICKER = re.compile(r"(?:[A-Z][A-Z0-9&() .]{0,30}\s)?-?[\d,]+(?:\.\d+)?\s-?\d+(?:\.\d+)?\s?%")
+_TICKER = LazyPattern(r"(?:[A-Z][A-Z0-9&() .]{0,30}\s)?-?[\d,]+(?:\.\d+)?\s-?\d+(?:\.\d+)?\s?%")
 # ``View this post on Instagram A post shared by …``: what is left of an embedded post.
-_EMBED_REMNANT = re.compile(r"(?i:view this post on instagram|a post shared by\s)")
-_TOPICS = re.compile(r"(?i:topics\s+mentioned\s+in\s+this\s+article)\b")
+_EMBED_REMNANT = LazyPattern(r"(?i:view this post on instagram|a post shared by\s)")
+_TOPICS = LazyPattern(r"(?i:topics\s+mentioned\s+in\s+this\s+article)\b")
 
 
 def is_chrome(text: str, h: Heuristics = DEFAULT_HEURISTICS) -> bool:
@@ -188,9 +191,85 @@ def _is_menu(text: str, h: Heuristics) -> bool:
     )
 
 
+# ``कुमार ऋषभ edited question 3 years ago``, ``Jane Doe answered 2 days ago``: what a Q&A or
+# comment widget prints about its own activity (a name, what they did, a relative time). The
+# verbs are those of readers' and moderators' activity; ``posted``/``updated`` are left out,
+# since ``Jane Doe posted 3 hours ago`` is how a blog prints its own byline and time.
+_ACTIVITY = LazyPattern(
+    r"(?P<name>[^\d:|,()]{2,60}?)\s+"
+    r"(?i:edited|answered|asked|commented(?:\s+on)?|replied(?:\s+to)?|upvoted|reviewed)"
+    r"(?:\s+(?i:(?:a|an|the|this|his|her|their)\s+)?"
+    r"(?i:question|answer|comment|post|reply|review|thread))?"
+    rf"\s+(?:{RELATIVE})"
+)
+
+
+def may_be_activity_line(text: str) -> bool:
+    """A quick necessary condition for :func:`is_activity_line`: a relative time's word."""
+    return "ago" in text or "\u092a\u0939\u0932\u0947" in text  # ``पहले``
+
+
+def is_activity_line(text: str, h: Heuristics = DEFAULT_HEURISTICS) -> bool:
+    """Whether ``text`` is a widget's activity line: ``<name> edited question 3 years ago``,
+    ``<name> answered 2 days ago`` (a name, an activity and a relative time, nothing else)."""
+    if len(text) > h.max_activity_line_length:
+        return False
+    found = _ACTIVITY.fullmatch(text)
+    return found is not None and parse_byline(found["name"], bare=True, h=h) is not None
+
+
+# What recommendation and shopping widgets call themselves: ``Swirlster Picks Sports Bras For
+# You``, ``Top Picks For You``, ``Recommended Stories``, ``रेकमेंडेड खबरें``, ``आपके लिए चुनिंदा
+# खबरें``. A header holds a widget word and is addressed to the reader (``for you``, ``आपके
+# लिए``), or is a widget word and what the widget lists (``Trending Videos``). Compared in NFC,
+# lowercase.
+_WIDGET_WORDS_TEXT = """
+    picks pick picked recommended recommendations recommends suggested suggestions
+    deals offers curated handpicked hand-picked trending popular
+    रेकमेंडेड रिकमेंडेड सुझाव सुझाई सुझाए चुनिंदा ट्रेंडिंग लोकप्रिय
+"""
+_WIDGET_WORDS = frozenset(normalize("NFC", word) for word in _WIDGET_WORDS_TEXT.split())
+# What a widget lists, named right after its widget word (``Recommended Stories``).
+_WIDGET_LISTS_TEXT = """
+    stories articles news videos reads posts products
+    खबरें ख़बरें स्टोरी स्टोरीज वीडियो आर्टिकल
+"""
+_WIDGET_LISTS = frozenset(normalize("NFC", word) for word in _WIDGET_LISTS_TEXT.split())
+_FOR_YOU = normalize("NFC", "आपके लिए")
+
+
+def may_be_widget_header(text: str) -> bool:
+    """A quick necessary condition for :func:`is_widget_header`: it is short, and says ``for
+    you`` or ``आपके लिए``, or opens with a capital or a letter of another script."""
+    return len(text) <= 80 and (
+        "or you" in text or "OR YOU" in text or text[0].isupper() or not text[0].isascii()
+    )
+
+
+def is_widget_header(text: str, h: Heuristics = DEFAULT_HEURISTICS) -> bool:
+    """Whether ``text`` is the header of a recommendation or shopping widget (see
+    :data:`_WIDGET_WORDS`): a short line that is no sentence, holds a widget word, and is
+    addressed to the reader (``… For You``) or names what the widget lists right after the
+    widget word (``Recommended Stories``)."""
+    if text[-1] in ".!?:;,\u0964" or '"' in text:
+        return False
+    if not text.isascii():
+        text = normalize("NFC", text)
+    words = text.lower().split()
+    if len(words) > h.max_widget_header_words:
+        return False
+    widget = [i for i, word in enumerate(words) if word in _WIDGET_WORDS]
+    if not widget:
+        return False
+    if words[-2:] == ["for", "you"] or (_FOR_YOU in text and len(words) > 2):
+        return True
+    # The widget word right before what it lists, last: ``Recommended Stories``.
+    return len(words) >= 2 and words[-1] in _WIDGET_LISTS and len(words) - 2 in widget
+
+
 # --- Cross-links ---------------------------------------------------------------------------------
 
-_CROSSLINK = re.compile(
+_CROSSLINK = LazyPattern(
     r"(?:also\s+read|read\s+more|read\s+also|see\s+also|also\s+see|more\s+on\s+this"
     r"|related(?:\s+(?:stor(?:y|ies)|articles?|news|coverage|links?|content|reading))?"
     r"|more\s+from\s[^:\n]{1,40}|recommended(?:\s+reading)?|must\s+read|don'?t\s+miss"
@@ -201,7 +280,7 @@ _CROSSLINK = re.compile(
 # Hindi: ``ये भी पढ़ें:``, ``यह भी पढ़ें -``, ``इसे भी पढ़ें``, ``और पढ़ें``, ``पढ़ें:``; and the
 # related-video line ``वीडियो- …`` / ``वीडियो: …`` (also spelt ``विडियो``). In NFC, which writes
 # ``ढ़`` as ``ढ`` + nukta whichever way the text has it.
-_HINDI_CROSSLINK = re.compile(
+_HINDI_CROSSLINK = LazyPattern(
     normalize(
         "NFC",
         r"(?:(?:ये|यह|इसे|इन्हें|ये\s+खबर)\s+भी\s+पढ़ें|और\s+पढ़ें|पढ़ें|संबंधित\s+खबरें?"
@@ -229,38 +308,38 @@ def is_crosslink(text: str) -> bool:
 # --- Photo captions ------------------------------------------------------------------------------
 
 # ``1 of 4. Authorities monitor …``: a slideshow caption.
-_SLIDE = re.compile(r"\d{1,3} of \d{1,3}[.:] ")
+_SLIDE = LazyPattern(r"\d{1,3} of \d{1,3}[.:] ")
 # ``Photo: Jane Doe``, ``Credit: NASA/ESA``, ``Image: …`` opening a line.
-_CREDIT_LABEL = re.compile(
+_CREDIT_LABEL = LazyPattern(
     r"(?:photo(?:graph)?|credit|image|picture|pic)s?\s*:\s*\S", re.IGNORECASE
 )
 # ``By Jane Doe/WireImage.``: a photographer and a picture agency, alone on a line.
-_PHOTOGRAPHER = re.compile(
+_PHOTOGRAPHER = LazyPattern(
     r"(?:By|Photo by|Photograph by) [A-Z][^/\n]{1,60}/[A-Z][\w .&-]{1,40}\.?"
 )
 # ``(AP Photo/Jane Doe)``, ``REUTERS/Jane Doe``, ``Photo: Jane Doe`` inside a line.
-_PHOTO_CREDIT = re.compile(
+_PHOTO_CREDIT = LazyPattern(
     r"\((?:[A-Z]{2,10} )?Photos?(?:/| by )|\b(?:REUTERS|AFP|AP|EPA|Getty Images)/[A-Z]"
     r"|\bPhoto(?:graph)?s?(?: by| ?:) [A-Z]|\bView full size image\b"
 )
 # A caption's closing credit: ``… (courtesy: studio)``, ``… (courtesy priyankachopra)``.
-_COURTESY = re.compile(r"\((?i:photo\s+)?(?i:courtesy)\b[^()]{0,60}\)\s*$")
+_COURTESY = LazyPattern(r"\((?i:photo\s+)?(?i:courtesy)\b[^()]{0,60}\)\s*$")
 # ``… the Kunsten Museum (AFP)``: a picture agency in brackets closing a line that is no
 # sentence (a sign-off after a sentence, ``… said. (PTI)``, is a credit instead).
-_PICTURE_AGENCY = re.compile(
+_PICTURE_AGENCY = LazyPattern(
     r"[^.!?\"'\u201d\u2019\s]\s\((?:AFP|AP|Reuters|REUTERS|PTI|ANI|IANS|EPA|Getty Images"
     r"|(?i:file(?:\s+(?:photo|image|pic))?|representational(?:\s+(?:image|photo|picture))?"
     r"|photo|image|picture))\)\s*$"
 )
 # Hindi: ``… - फोटो : Istock``, ``… - फाइल फोटो।``, ``प्रतीकात्मक तस्वीर``.
-_HINDI_PHOTO = re.compile(
+_HINDI_PHOTO = LazyPattern(
     r"(?:^|\s)[-\u2013\u2014]\s*(?:फाइल\s+|सांकेतिक\s+|प्रतीकात्मक\s+)?(?:फोटो|तस्वीर|चित्र)"
     r"(?:\s*:\s*\S.{0,60})?\s*[\u0964.]?$"
 )
 
 
 # The one form of ``_PHOTO_CREDIT`` that holds neither ``Photo`` nor ``View full``.
-_AGENCY_SLASH = re.compile(r"\b(?:REUTERS|AFP|AP|EPA|Getty Images)/[A-Z]")
+_AGENCY_SLASH = LazyPattern(r"\b(?:REUTERS|AFP|AP|EPA|Getty Images)/[A-Z]")
 _AGENCY_REACH = len("Getty Images")
 """How far before its slash an ``_AGENCY_SLASH`` match can start."""
 
@@ -305,11 +384,11 @@ def is_caption(text: str) -> bool:
 # --- Embedded posts ------------------------------------------------------------------------------
 
 # ``— Jane Doe (@janedoe) November 19, 2019`` ending a line: the signature of a flattened post.
-_SIGNATURE = re.compile(
+_SIGNATURE = LazyPattern(
     r"(?:^|\s)(?:[\u2014\u2013]|--?|&mdash;)\s?(?P<author>[^\u2014\u2013()@\n]{1,60}?)\s?"
     r"\(@(?P<handle>\w{1,30})\)(?: {1,3}(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}))?$"
 )
-_URL = re.compile(r"(?:https?://|pic\.twitter\.com/)[^\s<>\"\u201d]{1,300}")
+_URL = LazyPattern(r"(?:https?://|pic\.twitter\.com/)[^\s<>\"\u201d]{1,300}")
 
 
 @dataclass(frozen=True, slots=True)

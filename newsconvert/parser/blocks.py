@@ -7,21 +7,26 @@ paragraph. The rules are described in ``docs/format.rst`` (a table generated fro
 from __future__ import annotations
 
 import functools
-import re
 from bisect import bisect_left
 
 from newsconvert.parser.asides import (
     CROSSLINK_FIRST,
     Signature,
     find_signature,
+    is_activity_line,
     is_caption,
     is_chrome,
     is_crosslink,
+    is_widget_header,
     make_embed,
+    may_be_activity_line,
+    may_be_widget_header,
 )
 from newsconvert.parser.builder import ArticleBuilder
 from newsconvert.parser.credits import (
     PICTURE_CREDIT_FIRST,
+    is_credit_label,
+    match_credit_names,
     match_picture_credit,
     may_be_credit,
     split_trailing_credit,
@@ -30,6 +35,7 @@ from newsconvert.parser.datelines import match_dateline
 from newsconvert.parser.heuristics import Heuristics
 from newsconvert.parser.layouts import Chunk
 from newsconvert.parser.metadata import take_byline, take_credit, take_timestamp
+from newsconvert.parser.patterns import LazyPattern
 from newsconvert.parser.quotes import match_blockquote
 from newsconvert.parser.rules import Bands, Role, Rule, RuleName, Zone, bind
 from newsconvert.parser.timestamps import may_be_timestamp
@@ -39,6 +45,7 @@ from newsconvert.tree import (
     AsideKind,
     Blockquote,
     BulletList,
+    Credit,
     Dateline,
     ListItem,
     Paragraph,
@@ -52,7 +59,7 @@ _FRAGMENT_END_WORDS = (
     "because while when where is are was were be been has have had will would can could"
 )
 _FRAGMENT_ENDS = frozenset(_FRAGMENT_END_WORDS.split())
-_ENTRY_TIME = re.compile(r"\d{1,2}[.:]\d{2}(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{2,5})?")
+_ENTRY_TIME = LazyPattern(r"\d{1,2}[.:]\d{2}(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{2,5})?")
 _HEADING_RULES = {
     "caps": RuleName.ALL_CAPS_SUBHEAD,
     "time": RuleName.LIVE_BLOG_ENTRY_TIME,
@@ -266,6 +273,40 @@ def _place_chrome(reader: _BodyReader, chunk: Chunk) -> bool:
     )
 
 
+def _place_widget_header(reader: _BodyReader, chunk: Chunk) -> bool:
+    return is_widget_header(chunk.text, reader.h) and reader.set_aside(
+        chunk, AsideKind.CHROME, Role.CHROME, RuleName.RECOMMENDATION_WIDGET_HEADER
+    )
+
+
+def _place_activity_line(reader: _BodyReader, chunk: Chunk) -> bool:
+    return is_activity_line(chunk.text, reader.h) and reader.set_aside(
+        chunk, AsideKind.CHROME, Role.CHROME, RuleName.SITE_ACTIVITY_LINE
+    )
+
+
+def _place_labelled_credit(reader: _BodyReader, chunk: Chunk) -> bool:
+    """``Graphics`` alone on its line, the names it credits on the next, after the story's
+    last sentence: two credits, the label and the names, as the page prints them."""
+    chunks = reader.chunks
+    index = reader.index
+    if index + 1 >= len(chunks) or chunk.first != chunk.last:
+        return False
+    names = chunks[index + 1]
+    if names.kind != "text" or names.first != names.last:
+        return False
+    credit = match_credit_names(names.text, line=names.first, h=reader.h)
+    if credit is None or not _story_has_ended(chunks, index + 2, reader.h):
+        return False
+    builder = reader.builder
+    builder.credits.append(Credit(chunk.text, chunk.first))
+    builder.credits.append(credit)
+    builder.mark(chunk.first, chunk.last, Role.CREDIT, RuleName.CREDIT_LABEL_AND_NAMES)
+    builder.mark(names.first, names.last, Role.CREDIT, RuleName.CREDIT_LABEL_AND_NAMES)
+    reader.index += 2
+    return True
+
+
 def _place_duplicate(reader: _BodyReader, chunk: Chunk) -> bool:
     """Set the chunk aside when it repeats an earlier one as an extraction artefact: certainly
     when it repeats the front matter or a caption, or the chunk just before it, or when a run of
@@ -452,6 +493,16 @@ LIST_RULES: tuple[BodyRule, ...] = (
 )
 TEXT_RULES: tuple[BodyRule, ...] = (
     Rule(
+        RuleName.CREDIT_LABEL_AND_NAMES,
+        Zone.BODY,
+        Role.CREDIT,
+        "a credit label alone on its line (``Graphics``, ``Photos``, ``Video``, ``ग्राफिक्स``, "
+        "``फोटो``) with a line of names after it, once the story's last sentence is past: "
+        "two credits, the label and the names",
+        _place_labelled_credit,
+        quick=is_credit_label,
+    ),
+    Rule(
         RuleName.CHROME_WORDS_ONLY,
         Zone.BODY,
         Role.CHROME,
@@ -459,6 +510,26 @@ TEXT_RULES: tuple[BodyRule, ...] = (
         "twice)",
         _place_chrome,
         longest="max_chrome_length",
+    ),
+    Rule(
+        RuleName.RECOMMENDATION_WIDGET_HEADER,
+        Zone.BODY,
+        Role.CHROME,
+        "the header of a recommendation or shopping widget, by its words (``Swirlster Picks "
+        "Sports Bras For You``, ``Recommended Stories``, ``रेकमेंडेड खबरें``): set aside",
+        _place_widget_header,
+        longest="max_chrome_length",
+        quick=may_be_widget_header,
+    ),
+    Rule(
+        RuleName.SITE_ACTIVITY_LINE,
+        Zone.BODY,
+        Role.CHROME,
+        "a Q&A or comment widget's activity line: a name, what they did and a relative time "
+        "(``<name> edited question 3 years ago``, ``<name> answered 2 days ago``): set aside",
+        _place_activity_line,
+        longest="max_activity_line_length",
+        quick=may_be_activity_line,
     ),
     Rule(
         RuleName.REPEATS_LINE,
@@ -632,6 +703,22 @@ def _tail_start(chunks: list[Chunk], h: Heuristics) -> int:
             break
         start -= 1
     return min(start, count - h.tail_chunks)
+
+
+def _story_has_ended(chunks: list[Chunk], start: int, h: Heuristics) -> bool:
+    """Whether no chunk from ``start`` on is a sentence of the story: only lists, tables and
+    short lines that are no sentence (a references list, teasers, a credit) follow."""
+    for chunk in chunks[start:]:
+        text = chunk.text
+        if chunk.kind == "text" and (
+            len(text) > h.max_short_length
+            or (text[-1] in _STORY_SENTENCE_END and text.count(" ") >= h.running_text_words - 1)
+        ):
+            return False
+    return True
+
+
+_STORY_SENTENCE_END = frozenset(".!?\"'\u201d\u2019\u0964")
 
 
 def _match_dateline(text: str, line: int, h: Heuristics) -> tuple[Dateline, str] | None:

@@ -24,6 +24,7 @@ from typing import NamedTuple
 from unicodedata import normalize
 
 from newsconvert.parser.heuristics import DEFAULT_HEURISTICS, Heuristics
+from newsconvert.parser.patterns import LazyPattern
 from newsconvert.parser.words import LETTER
 from newsconvert.tree import Byline
 
@@ -118,11 +119,11 @@ _NOT_FIRST_NAME_WORDS = frozenset(_NOT_NAME_START_TEXT.split())
 
 # ``लेखक:`` is Hindi's ``Author:``; ``Published by:`` names the desk editor who put the story
 # out, the only person some sites name.
-_LABEL = re.compile(
+_LABEL = LazyPattern(
     r"(?i:(?:written|reported|posted|published|compiled|words|story|text|report)\s+by|by|author"
     r"|authors|byline)\s*:?|\u0932\u0947\u0916\u0915\s*:",
 )
-_LEAD = re.compile(
+_LEAD = LazyPattern(
     r"(?i:(?:written|reported|posted|published|words|story|text|report)\s+by|by)\s*:?\s+"
     r"|(?i:authors?|byline)\s*:\s*|\u0932\u0947\u0916\u0915\s*:\s*"
 )
@@ -133,16 +134,16 @@ _NAME_PARTICLES = frozenset(_NAME_PARTICLES_TEXT.split())
 """Lowercase words inside names (``Rio de Janeiro``, ``Ludwig van Beethoven``)."""
 # A word of a name: letters (any alphabet), with apostrophes, hyphens and a final full stop
 # (``O'Neil``, ``Jean-Paul``, ``Jr.``), or initials (``J.K.``).
-_NAME_WORD = re.compile(rf"{LETTER}{{1,31}}(?:['\u2019\-]{LETTER}{{1,30}}){{0,3}}\.?")
-_INITIALS = re.compile(r"(?:[^\W\d_]\.){1,4}")
-_HANDLE = re.compile(r"@[A-Za-z0-9_]{1,30}")
-_NAME_AND_HANDLE = re.compile(r"(?P<name>.{1,80}?)\s*(?P<handle>@[A-Za-z0-9_]{1,30})")
-_RELATIVE_DATE = re.compile(
+_NAME_WORD = LazyPattern(rf"{LETTER}{{1,31}}(?:['\u2019\-]{LETTER}{{1,30}}){{0,3}}\.?")
+_INITIALS = LazyPattern(r"(?:[^\W\d_]\.){1,4}")
+_HANDLE = LazyPattern(r"@[A-Za-z0-9_]{1,30}")
+_NAME_AND_HANDLE = LazyPattern(r"(?P<name>.{1,80}?)\s*(?P<handle>@[A-Za-z0-9_]{1,30})")
+_RELATIVE_DATE = LazyPattern(
     r"(?i:\d{1,3}\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|just\s+now|yesterday|today)"
 )
-_PART_SEPARATOR = re.compile(r"\s*[|,;]\s*")
-_NAME_SEPARATOR = re.compile(r"\s+(?:and|&)\s+|^and\s+")
-_DIGIT = re.compile(r"\d")
+_PART_SEPARATOR = LazyPattern(r"\s*[|,;]\s*")
+_NAME_SEPARATOR = LazyPattern(r"\s+(?:and|&)\s+|^and\s+")
+_DIGIT = LazyPattern(r"\d")
 
 
 # A Hindi note naming who wrote the story, often closing it in brackets: ``(ये स्टोरी … रौनक भैड़ा
@@ -150,7 +151,7 @@ _DIGIT = re.compile(r"\d")
 # a credit). The name comes last, after any description of the writer (``हमारे यहाँ इंटर्नशिप कर
 # रहे``, "interning with us"), which ends in a participle or a postposition: the name is the
 # words after the last of those.
-_WRITTEN_BY_NOTE = re.compile(
+_WRITTEN_BY_NOTE = LazyPattern(
     r"\(?(?:ये|यह|इस|इसे)\s+(?:स्टोरी|खबर|\u0959बर|\u0916\u093cबर|लेख|रिपोर्ट|आर्टिकल)\s+"
     r"(?P<who>[^()]{1,100}?)\s+ने\s+लिख(?:ी|ा|े)\s+(?:है|हैं|थी|था|थे)[.।]?\)?[.।]?"
 )
@@ -321,7 +322,7 @@ def _read_pipe_form(whole: str) -> _Parts | None:
 # ``By Jane DoeThe ministry said …``: a scraper dropped the line break after the name, so a
 # lowercase letter runs into the capital that starts the sentence. Name prefixes written that
 # way (``McDonald``, ``DeSantis``) are not breaks.
-_GLUED_AT_CAPITAL = re.compile(
+_GLUED_AT_CAPITAL = LazyPattern(
     r"(?:By|BY)\s+(?P<name>(?:[A-Z][\w.'\u2019\-]*\s){1,3}[A-Z][a-z'\u2019\-]*[a-z])"
     r"(?=[A-Z][a-z])"
 )

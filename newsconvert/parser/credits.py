@@ -27,11 +27,19 @@ from __future__ import annotations
 import re
 from unicodedata import normalize
 
-from newsconvert.parser.bylines import AGENCIES
+from newsconvert.parser.bylines import AGENCIES, parse_byline
 from newsconvert.parser.heuristics import DEFAULT_HEURISTICS, Heuristics
+from newsconvert.parser.patterns import LazyPattern
 from newsconvert.tree import Credit
 
-__all__ = ["match_credit", "match_picture_credit", "may_be_credit", "split_trailing_credit"]
+__all__ = [
+    "is_credit_label",
+    "match_credit",
+    "match_credit_names",
+    "match_picture_credit",
+    "may_be_credit",
+    "split_trailing_credit",
+]
 
 # The first word of a credit sentence; anything else is refused before a regex runs.
 _LEAD_WORDS = frozenset(
@@ -63,7 +71,7 @@ _LEAD_WORDS = frozenset(
         "except",
     }
 )
-_CREDIT_LEAD = re.compile(
+_CREDIT_LEAD = LazyPattern(
     r"(?i:with\s+(?:inputs?|additional|reporting|agency|agencies|wire|contributions?)"
     r"|with\s+[A-Z][\w.\-]{0,30}(?:\s[A-Z][\w.\-]{0,30}){0,3}\s+inputs?"
     r"|(?:additional\s+)?reporting\s+by|reported\s+by|writing\s+by|written\s+by|editing\s+by"
@@ -74,10 +82,10 @@ _CREDIT_LEAD = re.compile(
 )
 # Hindi credits (matched in NFC): a source label and its names, or a note that the story was
 # written with someone's inputs (``इनपुट``) or taken from a source.
-_HINDI_CREDIT_LABEL = re.compile(
+_HINDI_CREDIT_LABEL = LazyPattern(
     normalize("NFC", r"(?:इनपुट्?स?|सोर्स|स्रोत|साभार)\s*[-:\u2013\u2014]\s*\S")
 )
-_HINDI_INPUTS = re.compile(
+_HINDI_INPUTS = LazyPattern(
     normalize("NFC", r"इनपुट्?स?.{0,60}?(?:के\s+साथ|से\s+लिया|से\s+लिए|लिया\s+गया)")
 )
 _HINDI_AGENCIES = frozenset({"भाषा", "एजेंसी", "एजेंसियां", "आईएएनएस", "पीटीआई", "एएनआई"})
@@ -96,14 +104,14 @@ def _is_hindi_credit(inner: str, h: Heuristics) -> bool:
 
 
 # ``The Associated Press contributed to this report.``
-_CONTRIBUTED = re.compile(
+_CONTRIBUTED = LazyPattern(
     r"(?:[\w.&'\u2019\-]{1,40}\s){1,8}contributed\s+(?:reporting\s+)?to\s+this\s+"
     r"(?:report|story|article)\.?",
     re.IGNORECASE,
 )
 _BROADCASTERS = frozenset({"cnn", "bbc", "news 1st", "bloomberg", "agency"})
-_DASH = re.compile(r"(?:-{1,2}|\u2013|\u2014)\s*")
-_PHOTO = re.compile(r"(?i:photo|picture|image|video|file)")
+_DASH = LazyPattern(r"(?:-{1,2}|\u2013|\u2014)\s*")
+_PHOTO = LazyPattern(r"(?i:photo|picture|image|video|file)")
 _SENTENCE_END = ".!?\"'\u201d\u2019)]"
 _SIGN_OFFS = frozenset({"reuter", "reuters", "pti", "ians", "ani", "afp"})
 """Words that sign off wire copy at the end of its last paragraph (``… Das said. pti``)."""
@@ -169,7 +177,7 @@ def match_credit(text: str, *, line: int = 0, h: Heuristics = DEFAULT_HEURISTICS
     return Credit(stripped, line) if _is_credit_text(inner, bracketed=False, h=h) else None
 
 
-_PICTURE_CREDIT = re.compile(
+_PICTURE_CREDIT = LazyPattern(
     r"\(?(?i:(?:photos?|pictures?|pics?|images?|videos?|graphics?|illustrations?|"
     r"फोटो|फ़ोटो|तस्वीरें|तस्वीर|ग्राफिक्स)\s*(?:credits?|courtesy|साभार|क्रेडिट)"
     r"|(?:credits?|courtesy)\s+(?:for\s+)?(?:photos?|pictures?|images?))"
@@ -190,6 +198,72 @@ def match_picture_credit(text: str, *, line: int = 0) -> Credit | None:
         return None
     who = found["who"].strip()
     if not who or len(who.split()) > 8 or who[-1] in _SENTENCE_END.replace(")", ""):
+        return None
+    return Credit(stripped, line)
+
+
+# A label that stands alone on its line over the names it credits (``Graphics`` / ``Jane Doe
+# and John Roe``, ``ग्राफिक्स`` / ``पुनीत श्रीवास्तव``): what was made (pictures, graphics,
+# video, design, research) and by whom, on the next line. Compared in NFC, lowercase, without
+# a closing colon or dash.
+_CREDIT_LABELS = frozenset(
+    normalize("NFC", label)
+    for label in (
+        "graphics",
+        "graphic",
+        "infographics",
+        "infographic",
+        "photos",
+        "photo",
+        "photographs",
+        "pictures",
+        "images",
+        "illustration",
+        "illustrations",
+        "video",
+        "videos",
+        "design",
+        "visuals",
+        "animation",
+        "research",
+        "ग्राफिक्स",
+        "ग्राफिक",
+        "इन्फोग्राफिक्स",
+        "फोटो",
+        "फ़ोटो",
+        "फोटोज",
+        "तस्वीरें",
+        "इलस्ट्रेशन",
+        "वीडियो",
+        "डिजाइन",
+        "रिसर्च",
+    )
+)
+_LONGEST_CREDIT_LABEL = max(map(len, _CREDIT_LABELS)) + 2
+
+
+def is_credit_label(text: str) -> bool:
+    """Whether ``text`` is only the label of a credit whose names are on the next line
+    (``Graphics``, ``Photos:``, ``ग्राफिक्स``)."""
+    if len(text) > _LONGEST_CREDIT_LABEL:
+        return False
+    key = text.rstrip(" :-\u2013\u2014").lower()
+    return (key if key.isascii() else normalize("NFC", key)) in _CREDIT_LABELS
+
+
+def match_credit_names(
+    text: str, *, line: int = 0, h: Heuristics = DEFAULT_HEURISTICS
+) -> Credit | None:
+    """The line of names under a credit label (``Jane Doe and John Roe``, ``पुनीत श्रीवास्तव
+    रथिन सरकार``) as a credit: short, no sentence, and nothing but names (the byline
+    recogniser's rules for names); else ``None``."""
+    stripped = text.strip()
+    if (
+        not stripped
+        or len(stripped) > h.max_credit_names_length
+        or stripped[-1] in ".!?:\u0964"
+        or parse_byline(stripped, line=line, bare=True, h=h) is None
+    ):
         return None
     return Credit(stripped, line)
 

@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 
 from newsconvert.parser.gazetteer import is_place
+from newsconvert.parser.patterns import LazyPattern
 from newsconvert.parser.words import LETTER
 from newsconvert.tree import Dateline
 
@@ -92,7 +93,7 @@ _SEPARATOR = (
     r"|(?(agency)(?=\s)|(?!)))"
 )
 
-_DATELINE = re.compile(
+_DATELINE = LazyPattern(
     rf"(?:{_PLACE}(?:,?\s(?P<date>{_DATE}))?"
     rf"(?:\s?\((?P<agency>{_AGENCY_NAME})\)|\s/(?P<wire>{_AGENCY_NAME})/)?"
     rf"|\((?P<lone_agency>{_AGENCY_NAME})\)"
@@ -115,11 +116,11 @@ _LABEL_WORDS_TEXT = """
 _LABEL_WORDS = frozenset(_LABEL_WORDS_TEXT.split())
 
 
-_HAS_LOWERCASE = re.compile(r"[a-z]")
+_HAS_LOWERCASE = LazyPattern(r"[a-z]")
 # A place in a script without capitals: one to four words of letters and combining marks
 # (``नई दिल्ली``), then a colon, dash or full stop and a space.
 _SCRIPT_WORD = rf"(?![A-Za-z]){LETTER}{{1,25}}+"
-_SCRIPT_DATELINE = re.compile(
+_SCRIPT_DATELINE = LazyPattern(
     rf"(?P<place>{_SCRIPT_WORD}(?:\s{_SCRIPT_WORD}){{0,3}})"
     r"\s?(?P<sep>:|\.|-|\u2013|\u2014)(?P<space>\s+)(?=\S)"
 )

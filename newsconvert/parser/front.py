@@ -7,11 +7,17 @@ invented, a diagnostic says so). The rules are described in ``docs/format.rst``.
 from __future__ import annotations
 
 import functools
-import re
 from bisect import bisect_left
 
 from newsconvert.errors import NewsconvertError
-from newsconvert.parser.asides import is_caption, is_chrome
+from newsconvert.parser.asides import (
+    is_activity_line,
+    is_caption,
+    is_chrome,
+    is_widget_header,
+    may_be_activity_line,
+    may_be_widget_header,
+)
 from newsconvert.parser.builder import ArticleBuilder
 from newsconvert.parser.bylines import is_byline_label, parse_byline, split_glued_byline
 from newsconvert.parser.credits import match_credit
@@ -19,6 +25,7 @@ from newsconvert.parser.datelines import match_dateline
 from newsconvert.parser.heuristics import Heuristics
 from newsconvert.parser.layouts import Chunk
 from newsconvert.parser.metadata import take_byline, take_meta_line, take_timestamp
+from newsconvert.parser.patterns import LazyPattern
 from newsconvert.parser.rules import Bands, Role, Rule, RuleName, Zone, bind
 from newsconvert.parser.timestamps import may_be_timestamp, parse_timestamp
 from newsconvert.parser.timezones import ZoneTable
@@ -75,7 +82,7 @@ def is_kicker_shaped(text: str, h: Heuristics) -> bool:
 
 
 # ``11:30 PM, 01-Oct-2021 …``: a live blog's entry opens with its time; no title does.
-_OPENS_WITH_TIME = re.compile(r"\d{1,2}[:.]\d{2}\s?(?:[AaPp]\.?[Mm]\.?)?[,\s]")
+_OPENS_WITH_TIME = LazyPattern(r"\d{1,2}[:.]\d{2}\s?(?:[AaPp]\.?[Mm]\.?)?[,\s]")
 
 
 def may_be_headline(text: str, h: Heuristics) -> bool:
@@ -351,6 +358,22 @@ def _take_chrome(reader: _FrontReader, chunk: Chunk) -> bool:
     return True
 
 
+def _take_widget_header(reader: _FrontReader, chunk: Chunk) -> bool:
+    if not is_widget_header(chunk.text, reader.h):
+        return False
+    reader.set_aside(chunk, AsideKind.CHROME, Role.CHROME, RuleName.RECOMMENDATION_WIDGET_HEADER)
+    reader.index += 1
+    return True
+
+
+def _take_activity_line(reader: _FrontReader, chunk: Chunk) -> bool:
+    if not is_activity_line(chunk.text, reader.h):
+        return False
+    reader.set_aside(chunk, AsideKind.CHROME, Role.CHROME, RuleName.SITE_ACTIVITY_LINE)
+    reader.index += 1
+    return True
+
+
 def _take_caption(reader: _FrontReader, chunk: Chunk) -> bool:
     reader.set_aside(chunk, AsideKind.CAPTION, Role.CAPTION, RuleName.PHOTO_CAPTION)
     reader.index += 1
@@ -495,6 +518,25 @@ FRONT_RULES: tuple[FrontRule, ...] = (
         "``ADVERTISEMENT``, ``कॉपी लिंक``, click prompts, slide counters, market tickers): set "
         "aside",
         _take_chrome,
+    ),
+    Rule(
+        RuleName.RECOMMENDATION_WIDGET_HEADER,
+        Zone.FRONT,
+        Role.CHROME,
+        "the header of a recommendation or shopping widget, by its words (``Top Picks For "
+        "You``, ``Recommended Stories``, ``रेकमेंडेड खबरें``): set aside",
+        _take_widget_header,
+        longest="max_chrome_length",
+        quick=may_be_widget_header,
+    ),
+    Rule(
+        RuleName.SITE_ACTIVITY_LINE,
+        Zone.FRONT,
+        Role.CHROME,
+        "a Q&A or comment widget's activity line (``<name> answered 2 days ago``): set aside",
+        _take_activity_line,
+        longest="max_activity_line_length",
+        quick=may_be_activity_line,
     ),
     Rule(
         RuleName.PHOTO_CAPTION,

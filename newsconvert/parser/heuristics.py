@@ -80,6 +80,10 @@ class Heuristics:
     menu_items: int = 4
     """A line of at least this many short ``|``/``•``-separated items is a navigation menu."""
     max_menu_item_words: int = 3
+    max_activity_line_length: int = 100
+    """Longest line read as a widget's activity line (``<name> edited question 3 years ago``)."""
+    max_widget_header_words: int = 8
+    """Most words in a recommendation widget's header (``Swirlster Picks Sports Bras For You``)."""
 
     # Blockquotes.
     min_quote_share: float = 0.6
@@ -97,6 +101,8 @@ class Heuristics:
     """Characters of running text that must follow a byline glued to it (a sentence)."""
     max_credit_length: int = 300
     max_hindi_credit_length: int = 160
+    max_credit_names_length: int = 80
+    """Longest line of names read as the credit under a lone credit label (``Graphics``)."""
     max_meta_line_length: int = 200
     max_prefix_words: int = 8
     """Longest desk-and-place prefix of a packed metadata line, in words."""

@@ -19,12 +19,12 @@ depend on any one site.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from newsconvert.parser.heuristics import DEFAULT_HEURISTICS, Heuristics
 from newsconvert.parser.lines import Line
+from newsconvert.parser.patterns import LazyPattern
 from newsconvert.parser.rules import Role, RuleEntry, RuleName, Zone
 from newsconvert.parser.timestamps import has_ascii_digit
 
@@ -34,12 +34,12 @@ LAYOUTS: tuple[str, ...] = ("lines", "blocks", "wrapped")
 # A list marker then whitespace. Numbers are not list markers here: ``1. Upsell`` reads as a
 # heading and a numbered paragraph is still a paragraph. ``*`` is left out because it marks
 # footnotes more often than list items.
-_LIST_MARKER = re.compile(r"([-\u2013\u2022\u25a0\u25aa\u25cf\u25e6\u2023\u00b7])\s+(?=\S)")
+_LIST_MARKER = LazyPattern(r"([-\u2013\u2022\u25a0\u25aa\u25cf\u25e6\u2023\u00b7])\s+(?=\S)")
 _LIST_MARKERS = "-\u2013\u2022\u25a0\u25aa\u25cf\u25e6\u2023\u00b7"
 _LIST_FIRST = frozenset(_LIST_MARKERS)
 # Three spaces inside a line separate table columns (two follow a full stop in older copy).
 _COLUMN_GAP = "   "
-_COLUMN_GAPS = re.compile(" {3,}")
+_COLUMN_GAPS = LazyPattern(" {3,}")
 _SENTENCE_END = frozenset(".!?\"'\u201d\u2019)")
 
 

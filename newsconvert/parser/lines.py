@@ -9,9 +9,9 @@ way the text came in.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
+from newsconvert.parser.patterns import LazyPattern
 from newsconvert.source import normalise_text
 
 TAB_WIDTH = 4
@@ -36,16 +36,16 @@ _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
 # What normalise_text would change beyond those, as UTF-8: C1 controls (U+0080-U+009F), the BMP
 # non-characters (U+FDD0-U+FDEF, U+FFFE, U+FFFF) and those of the other planes. Each is looked
 # for only when its lead byte occurs at all (a memchr-fast test).
-_C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
-_BMP_NONCHARACTER = re.compile(rb"\xef(?:\xb7[\x90-\xaf]|\xbf[\xbe\xbf])")
-_ASTRAL_NONCHARACTER = re.compile(rb"[\xf0-\xf4][\x8f\x9f\xaf\xbf]\xbf[\xbe\xbf]")
+_C1_CONTROL = LazyPattern(rb"\xc2[\x80-\x9f]")
+_BMP_NONCHARACTER = LazyPattern(rb"\xef(?:\xb7[\x90-\xaf]|\xbf[\xbe\xbf])")
+_ASTRAL_NONCHARACTER = LazyPattern(rb"[\xf0-\xf4][\x8f\x9f\xaf\xbf]\xbf[\xbe\xbf]")
 
 
 _LEAD_BYTE_VISITS = 16
 """Occurrences of a lead byte looked at one by one before a regular expression takes over."""
 
 
-def _follows(data: bytes, lead: bytes, pattern: re.Pattern[bytes]) -> bool:
+def _follows(data: bytes, lead: bytes, pattern: LazyPattern[bytes]) -> bool:
     """Whether ``pattern`` (which starts with ``lead``) matches anywhere in ``data``.
 
     ``£`` and no-break spaces put ``\\xc2`` in most non-ASCII text, and a regex scan of the

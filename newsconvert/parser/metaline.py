@@ -14,32 +14,33 @@ that does not cut into known pieces is left alone.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from newsconvert.errors import NewsconvertError
 from newsconvert.parser.bylines import parse_byline
 from newsconvert.parser.gazetteer import is_place
 from newsconvert.parser.heuristics import DEFAULT_HEURISTICS, Heuristics
+from newsconvert.parser.patterns import LazyPattern
 from newsconvert.parser.timestamps import parse_timestamp
 from newsconvert.parser.timezones import ZoneTable
 from newsconvert.tree import Byline, Dateline, Timestamp
 
-__all__ = ["MetaLine", "desk_dateline", "read_meta_line", "relative_time"]
+__all__ = ["RELATIVE", "MetaLine", "desk_dateline", "read_meta_line", "relative_time"]
 
 
 _HINDI_UNITS = "सेकंड|मिनट|घंटे|घंटा|घंटों|दिन|दिनों|हफ्ते|हफ्ता|सप्ताह|महीने|महीना|साल|वर्ष"
-_RELATIVE = (
+RELATIVE = (
     r"(?:\d{1,3}|an?|one|एक)\s+(?i:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?"
     rf"|years?)\s+ago|(?:\d{{1,3}}|एक)\s+(?:{_HINDI_UNITS})\s+पहले"
 )
-_RELATIVE_TIME = re.compile(_RELATIVE)
-_LABELS = re.compile(
-    rf"(?P<relative>{_RELATIVE})"
+"""A regular-expression fragment: a relative time (``3 hours ago``, ``2 घंटे पहले``)."""
+_RELATIVE_TIME = LazyPattern(RELATIVE)
+_LABELS = LazyPattern(
+    rf"(?P<relative>{RELATIVE})"
     r"|(?P<byline>(?i:published|posted|written|reported)\s+by\s*:|लेखक\s*:)"
     r"|(?P<stamp>(?i:updated|published)(?!\s+by)(?=[\s:]))"
 )
-_STAMP_WORD = re.compile(r"(?i:updated|published)")
+_STAMP_WORD = LazyPattern(r"(?i:updated|published)")
 # What every label holds: the English relative time "ago", the Hindi one "पहले", a byline
 # label's colon, a timestamp label's word. Looked for first: a line without any of them (most
 # lines) is ruled out without running _LABELS, whose many branches cost ~2 µs a character.

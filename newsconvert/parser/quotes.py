@@ -35,9 +35,8 @@ or 3 and stays a paragraph. Quotations that are left open to continue in the nex
 
 from __future__ import annotations
 
-import re
-
 from newsconvert.parser.heuristics import DEFAULT_HEURISTICS, Heuristics
+from newsconvert.parser.patterns import LazyPattern
 from newsconvert.parser.words import WORD
 from newsconvert.tree import AttributionPosition, Blockquote
 
@@ -59,16 +58,16 @@ _SPEECH_VERBS_TEXT = """
 """
 _SPEECH_WORDS = frozenset(_SPEECH_VERBS_TEXT.split())
 _WORD = WORD
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+\S")
+_SENTENCE_BREAK = LazyPattern(r"[.!?]\s+\S")
 _ABBREVIATIONS_TEXT = "Mr Mrs Ms Dr Prof St Sr Jr Gen Gov Sen Rep Lt Col Capt Sgt Rev Hon Mt Co Inc"
 _ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
 """Words whose full stop does not end a sentence (``Dr. Smith said``)."""
 _OPENING = '\u201c"'
 _QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"'}
 _CLOSING_PUNCTUATION = ".,;:!?\u2026)]"
-_SPEAKER = re.compile(r"[A-Z][\w.'\u2019\-]{0,30}(?:\s[A-Z][\w.'\u2019\-]{0,30}){0,3}")
+_SPEAKER = LazyPattern(r"[A-Z][\w.'\u2019\-]{0,30}(?:\s[A-Z][\w.'\u2019\-]{0,30}){0,3}")
 _DASH_FIRST = "-\u2013\u2014"
-_NAME_AFTER_DASH = re.compile(
+_NAME_AFTER_DASH = LazyPattern(
     r"(?:-{1,2}|\u2013|\u2014)\s?[A-Z][\w.'\u2019\-]{0,30}(?:\s[A-Z][\w.'\u2019\-]{0,30}){0,4}"
 )
 

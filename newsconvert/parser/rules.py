@@ -76,9 +76,12 @@ class RuleName(StrEnum):
     BYLINE_GLUED_TO_TEXT = "byline-glued-to-text"
     DASH_AND_NAME_CLOSING_THE_STORY = "dash-and-name-closing-the-story"
     CREDIT_LINE = "credit-line"
+    CREDIT_LABEL_AND_NAMES = "credit-label-and-names"
     PICTURE_CREDIT_CLOSING_THE_STORY = "picture-credit-closing-the-story"
     # Set aside.
     CHROME_WORDS_ONLY = "chrome-words-only"
+    RECOMMENDATION_WIDGET_HEADER = "recommendation-widget-header"
+    SITE_ACTIVITY_LINE = "site-activity-line"
     PHOTO_CAPTION = "photo-caption"
     MENU_ITEMS_BEFORE_HEADLINE = "menu-items-before-headline"
     URL_SLUG_AFTER_BREADCRUMBS = "url-slug-after-breadcrumbs"

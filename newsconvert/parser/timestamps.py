@@ -40,6 +40,7 @@ from datetime import datetime
 from typing import Literal
 
 from newsconvert.errors import ParseError
+from newsconvert.parser.patterns import LazyPattern
 from newsconvert.parser.timezones import ZoneTable, zone_table
 from newsconvert.tree import Timestamp
 
@@ -118,7 +119,7 @@ _LABEL_KIND: dict[str, TimestampKind | None] = {
     **{label: "updated" for label in _UPDATED_LABELS},
     **{label: None for label in _NEUTRAL_LABELS},
 }
-_LABEL = re.compile(
+_LABEL = LazyPattern(
     r"(?i:(?P<label>"
     + "|".join(sorted((label.replace(" ", r"\s+") for label in _LABEL_KIND), key=len, reverse=True))
     + r")(?:\s+(?:on|at))?)(?![A-Za-z])\s*(?:[:\-\u2013\u2014|]\s*)?"
@@ -126,7 +127,7 @@ _LABEL = re.compile(
 
 # A date, in one of its orders. Group names carry the order's letter (Python's ``re`` forbids
 # reusing a name across alternatives).
-_DATE = re.compile(
+_DATE = LazyPattern(
     rf"(?:{_WEEKDAY})?(?:"
     # November 27th 2019 / Jul 23, 2019 / Nov. 27, 2019
     rf"(?P<a_month>{_MONTH})\s*(?P<a_day>{_DAY}),?\s*(?P<a_year>{_YEAR})"
@@ -139,7 +140,7 @@ _DATE = re.compile(
     r")"
 )
 
-_TIME = re.compile(
+_TIME = LazyPattern(
     r"(?P<hour>[0-9]{1,2})(?:[:.](?P<minute>[0-9]{2})(?::(?P<second>[0-9]{2})(?:\.[0-9]{1,9})?)?)?(?![0-9])"
     r"(?:\s?(?P<ampm>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?"
     r"(?:\s?(?i:hrs|hr|hours)\.?(?![A-Za-z]))?"
@@ -151,27 +152,27 @@ _ZONE_TOKEN = (
     r"|[+\-\u2212][0-9]{2}:?[0-9]{2}(?![0-9])"
     r"|(?!(?:AM|PM)(?![A-Z]))[A-Z]{2,5}(?![A-Za-z])"
 )
-_ZONE = re.compile(rf"\s*(?:\((?P<paren>{_ZONE_TOKEN})\)|(?P<zone>{_ZONE_TOKEN}))")
-_ISO_ZONE = re.compile(r"Z(?![A-Za-z])|[+\-][0-9]{2}:?[0-9]{2}(?![0-9])")
+_ZONE = LazyPattern(rf"\s*(?:\((?P<paren>{_ZONE_TOKEN})\)|(?P<zone>{_ZONE_TOKEN}))")
+_ISO_ZONE = LazyPattern(r"Z(?![A-Za-z])|[+\-][0-9]{2}:?[0-9]{2}(?![0-9])")
 
 # Between date and time, in either order: ``, `` `` | `` `` - `` `` at `` `` on `` or a space.
-_SEPARATOR = re.compile(r"\s*(?:[,|\-\u2013\u2014\u00b7\u2022@/]|(?i:at|on)(?![A-Za-z]))?\s*")
+_SEPARATOR = LazyPattern(r"\s*(?:[,|\-\u2013\u2014\u00b7\u2022@/]|(?i:at|on)(?![A-Za-z]))?\s*")
 
 # A place after the time: ``… IST - COLOMBO``; capitalised words only.
 _PLACE_WORD = r"[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f.'\u2019]{0,30}"
-_PLACE = re.compile(
+_PLACE = LazyPattern(
     rf"\s*[,|\-\u2013\u2014]\s*(?P<place>{_PLACE_WORD}(?:[ \-]{_PLACE_WORD}){{0,3}})\s*"
 )
 
 # A byline run into the timestamp: ``by Staff Writer 28-11-2019``, ``Jane Doe | Nov 27, 2019``.
 _NAME_WORD = r"[A-Z][\w'\u2019.\-]{0,30}"
-_PREFIX = re.compile(
+_PREFIX = LazyPattern(
     rf"(?P<by>(?i:by)\s+)?(?P<words>{_NAME_WORD}(?:\s+(?:(?:and|&)\s+)?{_NAME_WORD}){{0,4}})"
     r"(?P<sep>\s*[|\u00b7\u2022\-\u2013\u2014]\s*|\s+)"
 )
 # A label with the byline inside it: ``Posted by Jane Doe on November 27, 2019``. The prefix is
 # ``Posted by Jane Doe``; the timestamp's text keeps ``on`` (so every word is somewhere).
-_LABELLED_PREFIX = re.compile(
+_LABELLED_PREFIX = LazyPattern(
     rf"(?P<label>(?i:posted|published|written|submitted|updated|edited)\s+by)\s+"
     rf"(?P<words>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})"
     r"(?P<sep>\s+(?i:on|at)\s+|\s*[|,\u00b7\u2022\-\u2013\u2014]\s*)"

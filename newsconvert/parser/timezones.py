@@ -20,6 +20,7 @@ from types import MappingProxyType
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from newsconvert.errors import ConfigError
+from newsconvert.parser.patterns import LazyPattern
 
 __all__ = ["DEFAULT_ZONES", "ZoneTable", "parse_zone_override"]
 
@@ -114,16 +115,16 @@ DEFAULT_ZONES: Mapping[str, str] = MappingProxyType(
 
 # An IANA key: path segments of letters, digits, ``_``, ``-``, ``+``. Checked before ZoneInfo is
 # asked, so that a user's ``--tz X=../../etc/passwd`` is refused without touching the filesystem.
-_IANA_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+){0,3}")
+_IANA_KEY = LazyPattern(r"[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+){0,3}")
 
 # A fixed offset as printed: ``+0530``, ``+05:30``, ``-8``, ``GMT+5:30``, ``UTC-04:00``, ``UTC+1``.
-_FIXED_OFFSET = re.compile(
+_FIXED_OFFSET = LazyPattern(
     r"(?:GMT|UTC)?\s?(?P<sign>[+\-\u2212])(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?",
     re.IGNORECASE,
 )
 
 # ``ABBR=Zone/Name``; both sides trimmed.
-_OVERRIDE = re.compile(r"\s*(?P<abbr>[A-Za-z][A-Za-z0-9]{0,9})\s*=\s*(?P<zone>\S+)\s*")
+_OVERRIDE = LazyPattern(r"\s*(?P<abbr>[A-Za-z][A-Za-z0-9]{0,9})\s*=\s*(?P<zone>\S+)\s*")
 
 
 @lru_cache(maxsize=256)

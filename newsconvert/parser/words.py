@@ -9,7 +9,7 @@ scripts without their dandas and digits; Arabic and Hebrew points; Thai); zero-w
 
 from __future__ import annotations
 
-import re
+from newsconvert.parser.patterns import LazyPattern
 
 __all__ = ["LETTER", "WORD", "count_words", "word_list"]
 
@@ -23,7 +23,7 @@ _MARKS = (
 )
 LETTER = rf"(?:[^\W\d_]|[{_MARKS}])"
 """A regular-expression fragment: one letter or combining mark of a word."""
-WORD = re.compile(rf"{LETTER}+(?:['\u2019\-]{LETTER}+)*")
+WORD = LazyPattern(rf"{LETTER}+(?:['\u2019\-]{LETTER}+)*")
 """A word: letters and marks, with inner apostrophes and hyphens (``O'Neil``, ``जम्मू-कश्मीर``)."""
 
 
