@@ -219,6 +219,50 @@ def test_chrome_in_english_and_hindi(line: str) -> None:
     assert (line, "chrome") in roles(text)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "3 min read",
+        "5 मिनट में पढ़ें",
+        "AA",
+        "Text Size",
+        "Start a Conversation",
+        "Catch all the Business News, Market News and Latest News Updates on Live Mint.",
+        "Get Latest India News along with Latest News and Top Headlines from India.",
+    ],
+)
+def test_reading_times_text_size_comment_and_promo_widgets_are_chrome(line: str) -> None:
+    text = BODY_ONLY + f"\n{line}\n\nThe scheme was welcomed by farmers' groups on Tuesday.\n"
+    assert (line, "chrome") in roles(text)
+
+
+def test_a_sentence_opening_like_a_promo_is_text() -> None:
+    line = "Get the news to every village, the minister told the news agency."
+    text = BODY_ONLY + f"\n{line}\n\nThe scheme was welcomed by farmers' groups on Tuesday.\n"
+    assert (line, "paragraph") in roles(text)
+
+
+@pytest.mark.parametrize(
+    ("crumbs", "headline"),
+    [
+        ("Home / India News", "Centre extends free ration scheme"),
+        ("होम / देश", "संसद का शीतकालीन सत्र 1 दिसंबर से"),
+        ("News > India > Delhi", "Metro fares to rise from April"),
+    ],
+)
+def test_a_breadcrumb_trail_on_one_line_is_chrome(crumbs: str, headline: str) -> None:
+    article, trace = parse_with_trace(f"{crumbs}\n\n{headline}\n\n{BODY_ONLY}")
+    assert [(row.role, row.rule) for row in trace if row.text == crumbs] == [
+        ("chrome", "breadcrumb-line")
+    ]
+    assert article.headline is not None and article.headline.text == headline
+
+
+def test_slashes_between_words_that_name_no_section_are_no_breadcrumb() -> None:
+    article = parse(f"Salt / Pepper\n\n{BODY_ONLY}")
+    assert article.headline is not None and article.headline.text == "Salt / Pepper"
+
+
 # --- 4. Datelines, bylines, credits -------------------------------------------------------------
 
 
@@ -292,6 +336,21 @@ def test_a_sign_off_run_into_the_last_paragraph_is_a_credit() -> None:
     article = parse(BODY_ONLY + "\nThe talks will resume next week, Das said. pti\n")
     assert [c.text for c in article.credits] == ["pti"]
     assert article.blocks()[-1].text.endswith("Das said.")
+
+
+@pytest.mark.parametrize(
+    "crosslink", ["Also Watch | Rescue operations continue", "ये भी देखें: वीडियो"]
+)
+def test_watch_crosslinks_in_english_and_hindi(crosslink: str) -> None:
+    assert (crosslink, "crosslink") in roles(f"{BODY_ONLY}\n{crosslink}\n\n{BODY_ONLY}")
+
+
+def test_a_hindi_sign_off_after_a_danda_is_a_credit() -> None:
+    # On one line, as a JSON cell gives it: two sentences are no headline either.
+    article = parse("नई दिल्ली: संसद का सत्र सोमवार से शुरू होगा। विपक्ष ने सवाल उठाए हैं। (भाषा)")
+    assert article.headline is None
+    assert [c.text for c in article.credits] == ["(भाषा)"]
+    assert article.blocks()[-1].text.endswith("उठाए हैं।")
 
 
 @pytest.mark.parametrize(
@@ -446,6 +505,40 @@ def test_a_bare_name_after_the_story_stays_text() -> None:
     # No label, no ``By``: a name alone could be a photo's subject or a tag (bhaskar/473).
     article = parse(f"{BODY_ONLY}\nब्रायन चेन\n")
     assert article.bylines == () and article.blocks()[-1].text == "ब्रायन चेन"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("3 hours ago", "published"),
+        ("2 घंटे पहले", "published"),
+        ("Published 2 days ago", "published"),
+        ("Updated 5 mins ago", "updated"),
+        ("Updated: 2 hours ago", "updated"),
+        ("अपडेटेड 2 घंटे पहले", "updated"),
+    ],
+)
+def test_a_relative_time_is_a_timestamp_with_no_date(line: str, kind: str) -> None:
+    article, trace = parse_with_trace(f"Farmers get new scheme\n\n{line}\n\n{BODY_ONLY}")
+    stamp = article.published if kind == "published" else article.updated[0]
+    assert stamp is not None and stamp.text == line and stamp.value is None  # no invented date
+    assert [row.rule for row in trace if row.text == line] == ["relative-time"]
+    for to in ("md", "html", "rst", "json"):
+        assert read(render(article, to), to) == article, to
+
+
+def test_a_labelled_relative_time_in_the_body_is_an_update() -> None:
+    article = parse(f"{BODY_ONLY}\nUpdated 3 hours ago\n\n{BODY_ONLY}\n{BODY_ONLY}")
+    assert [stamp.text for stamp in article.updated] == ["Updated 3 hours ago"]
+
+
+def test_a_bare_relative_time_inside_the_story_stays_text() -> None:
+    # A live blog prints ``2 hours ago`` over each entry: only among the closing lines is a
+    # bare relative time the story's own.
+    more = "\n\n".join(f"Entry {n} of the live blog says something new." for n in range(6))
+    article, trace = parse_with_trace(f"{BODY_ONLY}\n2 hours ago\n\n{more}\n")
+    assert article.published is None
+    assert [row.role for row in trace if row.text == "2 hours ago"] in (["heading"], ["paragraph"])
 
 
 # --- 5. Hidden only when certain ----------------------------------------------------------------

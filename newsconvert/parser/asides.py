@@ -71,6 +71,10 @@ _CHROME_PHRASES = frozenset(
         "more on this story",
         "around the web",
         "from our partners",
+        "text size",
+        "font size",
+        "start a conversation",
+        "join the conversation",
     )
 )
 _MENU_SEPARATOR = LazyPattern(r"\s[|•·]\s")
@@ -115,8 +119,16 @@ _CHROME_LINES = frozenset(
         "वीडियो देखें",
         "लाइव टीवी",
         "लाइव टीवी देखें",
+        "aa",  # the text-size toggle
     )
 )
+# ``3 min read``, ``5 मिनट में पढ़ें``: a reading-time estimate.
+_READING_TIME = LazyPattern(
+    normalize("NFC", r"\d{1,3}\s?(?:min|mins|minutes?)\.?\s+read|\d{1,3}\s+मिनट\s+(?:में\s+)?पढ़ें")
+)
+# ``Catch all the Business News, Market News … on Live Mint.``, ``Get Latest India News along
+# with Latest News and Top Headlines …``: a site's promotion of its own news, closing a story.
+_PROMO_OPENINGS = ("catch ", "get ", "track ", "stay updated ", "download ", "read all ")
 # ``Click for more trending news``, ``To shop fashion on Amazon, click here.``,
 # ``… खबरें पढ़ने के लिए यहां क्लिक करें``: a call to click is a link, not the story.
 _CLICK_PROMPT = LazyPattern(
@@ -144,7 +156,11 @@ def is_chrome(text: str, h: Heuristics = DEFAULT_HEURISTICS) -> bool:
     if _is_menu(text, h):
         return True
     if text[0].isdigit() or text[0] == "-":
-        if _SLIDE_COUNTER.fullmatch(text) is not None or _TICKER.fullmatch(text) is not None:
+        if (
+            _SLIDE_COUNTER.fullmatch(text) is not None
+            or _TICKER.fullmatch(text) is not None
+            or _READING_TIME.fullmatch(normalize("NFC", text.lower())) is not None
+        ):
             return True
     elif text[0].isupper() and _TICKER.fullmatch(text) is not None:
         return True
@@ -165,6 +181,8 @@ def is_chrome(text: str, h: Heuristics = DEFAULT_HEURISTICS) -> bool:
         return True
     lowered = text.lower()
     if len(text) <= 40 and lowered.strip(" .:!|-\u2013\u2014") in _CHROME_PHRASES:
+        return True
+    if lowered.startswith(_PROMO_OPENINGS) and "latest" in lowered and lowered.count("news") >= 2:
         return True
     # The words are read one at a time, so that a line is ruled out at its first word that is
     # no chrome word (most lines open with a weak word: ``The``, ``In``, ``More``), or at its
@@ -270,20 +288,21 @@ def is_widget_header(text: str, h: Heuristics = DEFAULT_HEURISTICS) -> bool:
 # --- Cross-links ---------------------------------------------------------------------------------
 
 _CROSSLINK = LazyPattern(
-    r"(?:also\s+read|read\s+more|read\s+also|see\s+also|also\s+see|more\s+on\s+this"
+    r"(?:also\s+read|read\s+more|read\s+also|see\s+also|also\s+see|also\s+watch|more\s+on\s+this"
     r"|related(?:\s+(?:stor(?:y|ies)|articles?|news|coverage|links?|content|reading))?"
     r"|more\s+from\s[^:\n]{1,40}|recommended(?:\s+reading)?|must\s+read|don'?t\s+miss"
     r"|more\s+stories|you\s+may\s+also\s+like)"
     r"\s*(?::|\s[-\u2013\u2014|]|$)",
     re.IGNORECASE,
 )
-# Hindi: ``ये भी पढ़ें:``, ``यह भी पढ़ें -``, ``इसे भी पढ़ें``, ``और पढ़ें``, ``पढ़ें:``; and the
+# Hindi: ``ये भी पढ़ें:``, ``यह भी पढ़ें -``, ``ये भी देखें:``, ``इसे भी पढ़ें``, ``और पढ़ें``,
+# ``पढ़ें:``; and the
 # related-video line ``वीडियो- …`` / ``वीडियो: …`` (also spelt ``विडियो``). In NFC, which writes
 # ``ढ़`` as ``ढ`` + nukta whichever way the text has it.
 _HINDI_CROSSLINK = LazyPattern(
     normalize(
         "NFC",
-        r"(?:(?:ये|यह|इसे|इन्हें|ये\s+खबर)\s+भी\s+पढ़ें|और\s+पढ़ें|पढ़ें|संबंधित\s+खबरें?"
+        r"(?:(?:ये|यह|इसे|इन्हें|ये\s+खबर)\s+भी\s+(?:पढ़ें|देखें)|और\s+पढ़ें|पढ़ें|संबंधित\s+खबरें?"
         r"|(?:वीडियो|विडियो)(?=\s*[-:\u2013\u2014]\s*\S))"
         r"\s*[-:\u2013\u2014]",
     )

@@ -6,7 +6,6 @@ paragraph. The rules are described in ``docs/format.rst`` (a table generated fro
 
 from __future__ import annotations
 
-import functools
 from bisect import bisect_left
 
 from newsconvert.parser.asides import (
@@ -34,11 +33,15 @@ from newsconvert.parser.credits import (
 from newsconvert.parser.datelines import match_dateline
 from newsconvert.parser.heuristics import Heuristics
 from newsconvert.parser.layouts import Chunk
-from newsconvert.parser.metadata import take_byline, take_credit, take_timestamp
+from newsconvert.parser.metadata import (
+    may_be_time_line,
+    take_byline,
+    take_credit,
+    take_timestamp,
+)
 from newsconvert.parser.patterns import LazyPattern
 from newsconvert.parser.quotes import match_blockquote
-from newsconvert.parser.rules import Bands, Role, Rule, RuleName, Zone, bind
-from newsconvert.parser.timestamps import may_be_timestamp
+from newsconvert.parser.rules import Bands, Role, Rule, RuleName, Zone, bind, per_heuristics
 from newsconvert.parser.timezones import ZoneTable
 from newsconvert.tree import (
     Aside,
@@ -545,12 +548,13 @@ TEXT_RULES: tuple[BodyRule, ...] = (
         RuleName.LABELLED_TIMESTAMP,
         Zone.BODY,
         Role.UPDATED,
-        "a timestamp line (``Updated …``); a bare date (``bare-date-line``) only among the "
-        "closing chunks",
+        "a timestamp line (``Updated …``, ``Updated 5 mins ago``); a bare date "
+        "(``bare-date-line``) or a relative time without a label (``3 hours ago``: "
+        "``relative-time``) only among the closing chunks",
         _place_timestamp,
-        also=(RuleName.BARE_DATE_LINE,),
+        also=(RuleName.BARE_DATE_LINE, RuleName.RELATIVE_TIME),
         longest="max_short_length",
-        quick=may_be_timestamp,
+        quick=may_be_time_line,
     ),
     Rule(
         RuleName.CREDIT_LINE,
@@ -660,7 +664,7 @@ BODY_RULES: tuple[BodyRule, ...] = TABLE_RULES + LIST_RULES + TEXT_RULES
 """The body rules in the order they are tried (a chunk's kind picks its share of them)."""
 
 
-@functools.lru_cache(maxsize=8)
+@per_heuristics
 def _bound_rules(
     h: Heuristics,
 ) -> tuple[dict[str, Bands[_BodyReader, Chunk]], dict[str, Bands[_BodyReader, Chunk]]]:

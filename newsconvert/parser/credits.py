@@ -112,7 +112,7 @@ _CONTRIBUTED = LazyPattern(
 _BROADCASTERS = frozenset({"cnn", "bbc", "news 1st", "bloomberg", "agency"})
 _DASH = LazyPattern(r"(?:-{1,2}|\u2013|\u2014)\s*")
 _PHOTO = LazyPattern(r"(?i:photo|picture|image|video|file)")
-_SENTENCE_END = ".!?\"'\u201d\u2019)]"
+_SENTENCE_END = ".!?\"'\u201d\u2019)]\u0964\u0965"  # with Hindi's ``।`` and ``॥``
 _SIGN_OFFS = frozenset({"reuter", "reuters", "pti", "ians", "ani", "afp"})
 """Words that sign off wire copy at the end of its last paragraph (``… Das said. pti``)."""
 

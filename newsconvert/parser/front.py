@@ -6,7 +6,6 @@ invented, a diagnostic says so). The rules are described in ``docs/format.rst``.
 
 from __future__ import annotations
 
-import functools
 from bisect import bisect_left
 
 from newsconvert.errors import NewsconvertError
@@ -24,12 +23,17 @@ from newsconvert.parser.credits import match_credit
 from newsconvert.parser.datelines import match_dateline
 from newsconvert.parser.heuristics import Heuristics
 from newsconvert.parser.layouts import Chunk
-from newsconvert.parser.metadata import take_byline, take_meta_line, take_timestamp
+from newsconvert.parser.metadata import (
+    may_be_time_line,
+    take_byline,
+    take_meta_line,
+    take_timestamp,
+)
 from newsconvert.parser.patterns import LazyPattern
-from newsconvert.parser.rules import Bands, Role, Rule, RuleName, Zone, bind
+from newsconvert.parser.rules import Bands, Role, Rule, RuleName, Zone, bind, per_heuristics
 from newsconvert.parser.timestamps import may_be_timestamp, parse_timestamp
 from newsconvert.parser.timezones import ZoneTable
-from newsconvert.parser.words import count_words
+from newsconvert.parser.words import has_words
 from newsconvert.tree import Aside, AsideKind, Byline, Headline, Kicker, Standfirst
 
 
@@ -48,6 +52,8 @@ def reads_as_title(text: str, h: Heuristics) -> bool:
     last = text[-1]
     if last in ",;:-\u2013\u2014\u0964\u0965":  # ``।``, the danda, ends a Hindi sentence
         return False
+    if "\u0964 " in text:
+        return False  # a danda inside: two sentences or more, no title
     if last == ".":
         final_word = text.rsplit(" ", 1)[-1]
         if final_word.count(".") < 2 or final_word.endswith(".."):
@@ -90,7 +96,7 @@ def may_be_headline(text: str, h: Heuristics) -> bool:
     does not open with a clock time. (Captions, chrome and metadata were set aside before.)"""
     return (
         reads_as_title(text, h)
-        and count_words(text) >= h.min_headline_words
+        and has_words(text, h.min_headline_words)
         and _OPENS_WITH_TIME.match(text) is None
     )
 
@@ -177,6 +183,29 @@ def _names_a_section(text: str) -> bool:
     return all(word in _SECTION_WORDS for word in words) or (
         len(words) == 2 and words[1] in ("news", "न्यूज़", "न्यूज")
     )
+
+
+_CRUMB_SEPARATOR = LazyPattern(r"\s(?:/|>|\u00bb|\u203a)\s")
+
+
+def _is_breadcrumb_line(text: str, h: Heuristics) -> bool:
+    """``Home / India News``, ``होम / देश``, ``News > India``: a breadcrumb trail on one line,
+    its items a few words each, none ending a sentence, one of them naming a site section."""
+    if len(text) > h.max_chrome_length:
+        return False
+    items = _CRUMB_SEPARATOR.split(text)
+    return (
+        len(items) >= 2
+        and all(
+            item and item.count(" ") < h.max_menu_item_words and item[-1] not in ".!?:,"
+            for item in items
+        )
+        and any(_names_a_section(item) for item in items)
+    )
+
+
+def _may_be_breadcrumb_line(text: str) -> bool:
+    return " / " in text or " > " in text or " \u00bb " in text or " \u203a " in text
 
 
 def _is_slug_title(text: str, following: Chunk | None, h: Heuristics) -> bool:
@@ -401,6 +430,22 @@ def _take_menu(reader: _FrontReader, chunk: Chunk) -> bool:
     return True
 
 
+def _take_breadcrumb_line(reader: _FrontReader, chunk: Chunk) -> bool:
+    if not _is_breadcrumb_line(chunk.text, reader.h):
+        return False
+    reader.set_aside(chunk, AsideKind.CHROME, Role.CHROME, RuleName.BREADCRUMB_LINE)
+    reader.index += 1
+    chunks = reader.chunks
+    if reader.index < len(chunks):
+        slug = chunks[reader.index]
+        if slug.kind == "text" and _is_slug_title(slug.text, reader.following(), reader.h):
+            reader.set_aside(
+                slug, AsideKind.CHROME, Role.CHROME, RuleName.URL_SLUG_AFTER_BREADCRUMBS
+            )
+            reader.index += 1
+    return True
+
+
 def _is_title_candidate(text: str, h: Heuristics) -> bool:
     """Whether ``text`` may open the article as its title (or kicker): it reads as a title and
     is no credit."""
@@ -475,21 +520,20 @@ FRONT_RULES: tuple[FrontRule, ...] = (
         Zone.FRONT,
         Role.PUBLISHED,
         "a timestamp line, labelled (``Published …``, ``Updated: …``) or a bare date "
-        "(``bare-date-line``)",
+        "(``bare-date-line``), or a relative time, labelled or not (``2 hours ago``, ``Updated "
+        "5 mins ago``, ``अपडेटेड 2 घंटे पहले``: ``relative-time``, a timestamp with no value)",
         _take_timestamp,
-        also=(RuleName.BARE_DATE_LINE,),
-        quick=may_be_timestamp,
+        also=(RuleName.BARE_DATE_LINE, RuleName.RELATIVE_TIME),
+        quick=may_be_time_line,
     ),
     Rule(
         RuleName.PACKED_METADATA_LINE,
         Zone.FRONT,
         Role.METADATA,
         "a line that packs place, time and byline (``श्रीनगर 2 घंटे पहले लेखक: …``, "
-        "``<desk>, <place> Published by: … Updated … IST``), or a relative time "
-        "(``2 hours ago``, ``2 घंटे पहले``: ``relative-time``)",
+        "``<desk>, <place> Published by: … Updated … IST``)",
         _take_meta_line,
         longest="max_metadata_length",
-        also=(RuleName.RELATIVE_TIME,),
     ),
     Rule(
         RuleName.BYLINE,
@@ -548,6 +592,19 @@ FRONT_RULES: tuple[FrontRule, ...] = (
         quick=is_caption,
     ),
     Rule(
+        RuleName.BREADCRUMB_LINE,
+        Zone.FRONT,
+        Role.CHROME,
+        "a breadcrumb trail on one line before the headline, one of its items naming a site "
+        "section (``Home / India News``, ``होम / देश``, ``News > India``): set aside, with "
+        "the URL-slug title after it",
+        _take_breadcrumb_line,
+        also=(RuleName.URL_SLUG_AFTER_BREADCRUMBS,),
+        after_headline=False,
+        longest="max_chrome_length",
+        quick=_may_be_breadcrumb_line,
+    ),
+    Rule(
         RuleName.MENU_ITEMS_BEFORE_HEADLINE,
         Zone.FRONT,
         Role.CHROME,
@@ -602,7 +659,7 @@ FRONT_RULES: tuple[FrontRule, ...] = (
 """The front rules in the order they are tried; the first chunk none places starts the body."""
 
 
-@functools.lru_cache(maxsize=8)
+@per_heuristics
 def _bound_rules(
     h: Heuristics,
 ) -> tuple[Bands[_FrontReader, Chunk], Bands[_FrontReader, Chunk]]:

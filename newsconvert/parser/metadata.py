@@ -12,9 +12,9 @@ from newsconvert.parser.bylines import is_byline_label, parse_byline
 from newsconvert.parser.credits import match_credit
 from newsconvert.parser.heuristics import Heuristics
 from newsconvert.parser.layouts import Chunk
-from newsconvert.parser.metaline import read_meta_line, relative_time
+from newsconvert.parser.metaline import may_be_relative_time, read_meta_line, read_relative_time
 from newsconvert.parser.rules import Role, RuleName
-from newsconvert.parser.timestamps import parse_timestamp
+from newsconvert.parser.timestamps import may_be_timestamp, parse_timestamp
 from newsconvert.parser.timezones import ZoneTable
 from newsconvert.tree import Byline
 
@@ -36,7 +36,7 @@ def take_timestamp(
     except NewsconvertError as error:
         raise error.located(builder.source, chunk.first) from None
     if found is None:
-        return False
+        return _take_relative_time(chunk, builder, unlabelled=unlabelled)
     kind = found.kind
     if kind is None:
         if not unlabelled or builder.published is not None:
@@ -69,19 +69,37 @@ def take_timestamp(
     return True
 
 
+def may_be_time_line(text: str) -> bool:
+    """A quick necessary condition for :func:`take_timestamp`: a date's digit or a relative
+    time's word."""
+    return may_be_timestamp(text) or may_be_relative_time(text)
+
+
+def _take_relative_time(chunk: Chunk, builder: ArticleBuilder, *, unlabelled: bool) -> bool:
+    """Place a relative time alone on its line (``Updated 5 mins ago``, ``2 घंटे पहले``) as a
+    timestamp with no value: an ``Updated`` one among the updates, any other as the
+    publication time if none is known yet; an unlabelled one only where ``unlabelled``."""
+    found = read_relative_time(chunk.text, chunk.first)
+    if found is None:
+        return False
+    kind, stamp = found
+    if kind == "updated":
+        builder.updated.append(stamp)
+    elif (kind is None and not unlabelled) or builder.published is not None:
+        return False
+    else:
+        builder.published = stamp
+    role = Role.UPDATED if kind == "updated" else Role.PUBLISHED
+    builder.mark(chunk.first, chunk.last, role, RuleName.RELATIVE_TIME)
+    return True
+
+
 def take_meta_line(chunk: Chunk, builder: ArticleBuilder, zones: ZoneTable, h: Heuristics) -> bool:
-    """Place a relative time (``2 घंटे पहले``) or a packed metadata line (place, time, byline:
-    see :mod:`.metaline`) if ``chunk`` is one."""
+    """Place a packed metadata line (place, time, byline: see :mod:`.metaline`) if ``chunk``
+    is one."""
     text = chunk.text
     if chunk.kind != "text" or chunk.first != chunk.last or len(text) > h.max_metadata_length:
         return False
-    alone = relative_time(text, chunk.first)
-    if alone is not None:
-        if builder.published is not None:
-            return False
-        builder.published = alone
-        builder.mark(chunk.first, chunk.last, Role.PUBLISHED, RuleName.RELATIVE_TIME)
-        return True
     found = read_meta_line(text, chunk.first, zones, h)
     if found is None or (found.published is not None and builder.published is not None):
         return False

@@ -21,11 +21,19 @@ from newsconvert.parser.bylines import parse_byline
 from newsconvert.parser.gazetteer import is_place
 from newsconvert.parser.heuristics import DEFAULT_HEURISTICS, Heuristics
 from newsconvert.parser.patterns import LazyPattern
-from newsconvert.parser.timestamps import parse_timestamp
+from newsconvert.parser.timestamps import TimestampKind, parse_timestamp
 from newsconvert.parser.timezones import ZoneTable
 from newsconvert.tree import Byline, Dateline, Timestamp
 
-__all__ = ["RELATIVE", "MetaLine", "desk_dateline", "read_meta_line", "relative_time"]
+__all__ = [
+    "RELATIVE",
+    "MetaLine",
+    "desk_dateline",
+    "may_be_relative_time",
+    "read_meta_line",
+    "read_relative_time",
+    "relative_time",
+]
 
 
 _HINDI_UNITS = "सेकंड|मिनट|घंटे|घंटा|घंटों|दिन|दिनों|हफ्ते|हफ्ता|सप्ताह|महीने|महीना|साल|वर्ष"
@@ -56,11 +64,49 @@ class MetaLine(NamedTuple):
     updated: Timestamp | None
 
 
-def relative_time(text: str, line: int) -> Timestamp | None:
-    """``2 hours ago`` or ``2 घंटे पहले`` alone on the line, as a timestamp without a value."""
-    if len(text) > 40 or _RELATIVE_TIME.fullmatch(text) is None:
+# A relative time alone on its line, perhaps labelled: ``3 hours ago``, ``Updated 5 mins ago``,
+# ``Updated: 2 hours ago``, ``अपडेटेड 2 घंटे पहले``.
+_RELATIVE_LABEL_KIND: dict[str, TimestampKind] = {
+    "updated": "updated",
+    "last updated": "updated",
+    "published": "published",
+    "posted": "published",
+    "अपडेटेड": "updated",
+    "अपडेट": "updated",
+    "प्रकाशित": "published",
+}
+_RELATIVE_LINE = LazyPattern(
+    r"(?:(?P<label>(?i:last\s+updated|updated|published|posted)|अपडेटेड|अपडेट|प्रकाशित)"
+    r"(?:\s+(?i:on))?\s*[:\-\u2013\u2014|]?\s*)?"
+    rf"(?:{RELATIVE})"
+)
+_LONGEST_RELATIVE_LINE = 60
+
+
+def may_be_relative_time(text: str) -> bool:
+    """A quick necessary condition for :func:`read_relative_time`: short, with ``ago`` or
+    ``पहले``."""
+    return len(text) <= _LONGEST_RELATIVE_LINE and ("ago" in text or "पहले" in text)
+
+
+def read_relative_time(text: str, line: int) -> tuple[TimestampKind | None, Timestamp] | None:
+    """``2 hours ago``, ``Updated 5 mins ago``, ``अपडेटेड 2 घंटे पहले`` alone on the line: the
+    label's kind (``None`` without a label) and a timestamp that keeps the line's text, with
+    no value (a relative time names no date, and none is invented)."""
+    if len(text) > _LONGEST_RELATIVE_LINE:
         return None
-    return Timestamp(text, None, line)
+    found = _RELATIVE_LINE.fullmatch(text)
+    if found is None:
+        return None
+    label = found["label"]
+    kind = None if label is None else _RELATIVE_LABEL_KIND[" ".join(label.lower().split())]
+    return kind, Timestamp(text, None, line)
+
+
+def relative_time(text: str, line: int) -> Timestamp | None:
+    """The timestamp of :func:`read_relative_time`, without its kind."""
+    found = read_relative_time(text, line)
+    return found[1] if found is not None else None
 
 
 def desk_dateline(text: str, line: int, h: Heuristics = DEFAULT_HEURISTICS) -> Dateline | None:

@@ -84,6 +84,7 @@ class RuleName(StrEnum):
     SITE_ACTIVITY_LINE = "site-activity-line"
     PHOTO_CAPTION = "photo-caption"
     MENU_ITEMS_BEFORE_HEADLINE = "menu-items-before-headline"
+    BREADCRUMB_LINE = "breadcrumb-line"
     URL_SLUG_AFTER_BREADCRUMBS = "url-slug-after-breadcrumbs"
     REPEATS_LINE = "repeats-line-N"
     """Recorded as ``repeats-line-<line>``, naming the line repeated: see :meth:`repeats`."""
@@ -122,6 +123,7 @@ class RuleName(StrEnum):
 
 Reader = TypeVar("Reader")
 Item = TypeVar("Item")
+Made = TypeVar("Made")
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +212,30 @@ def bind(
             for upper in uppers
         ),
     )
+
+
+_KEPT_HEURISTICS = 8
+"""Distinct :class:`Heuristics` records whose bound rules are kept (a sweep tries a few)."""
+
+
+def per_heuristics(make: Callable[[Heuristics], Made]) -> Callable[[Heuristics], Made]:
+    """``make`` computed once per :class:`Heuristics` record (the readers' bound rules).
+
+    Cached by identity, not by equality: hashing a record of fifty thresholds, as a cache keyed
+    by value does on every call, costs more than trying the rules on a short chunk. Each entry
+    keeps its record, so the identity it is filed under cannot pass to another object.
+    """
+    cache: dict[int, tuple[Heuristics, Made]] = {}
+
+    def cached(h: Heuristics) -> Made:
+        entry = cache.get(id(h))
+        if entry is None or entry[0] is not h:
+            if len(cache) >= _KEPT_HEURISTICS:
+                cache.clear()
+            entry = cache[id(h)] = (h, make(h))
+        return entry[1]
+
+    return cached
 
 
 @dataclass(frozen=True, slots=True)

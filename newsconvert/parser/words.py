@@ -9,9 +9,11 @@ scripts without their dandas and digits; Arabic and Hebrew points; Thai); zero-w
 
 from __future__ import annotations
 
+from itertools import islice
+
 from newsconvert.parser.patterns import LazyPattern
 
-__all__ = ["LETTER", "WORD", "count_words", "word_list"]
+__all__ = ["LETTER", "WORD", "count_words", "has_words", "word_list"]
 
 _MARKS = (
     "\u0300-\u036f"  # combining diacritical marks
@@ -35,3 +37,9 @@ def word_list(text: str) -> list[str]:
 def count_words(text: str) -> int:
     """How many words ``text`` holds, in any script."""
     return sum(1 for _ in WORD.finditer(text))
+
+
+def has_words(text: str, least: int) -> bool:
+    """Whether ``text`` holds ``least`` words or more, in any script. It reads no further than
+    the word that makes the count: the word pattern reads a long title slowly."""
+    return least <= 0 or next(islice(WORD.finditer(text), least - 1, None), None) is not None

@@ -49,6 +49,11 @@ def is_update(stamp: Timestamp, *, zones: ZoneTable) -> bool:
         found = None
     if found is not None and found.kind is not None:
         return found.kind == "updated"
+    from newsconvert.parser.metaline import read_relative_time
+
+    relative = read_relative_time(stamp.text.strip(), 0)  # ``अपडेटेड 2 घंटे पहले``
+    if relative is not None and relative[0] is not None:
+        return relative[0] == "updated"
     return stamp.text.lstrip().lower().startswith(("updated", "last updated", "modified"))
 
 

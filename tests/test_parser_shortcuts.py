@@ -1,0 +1,57 @@
+"""The parser's shortcuts give the answers of the long way round: the early-stopping word test,
+and the rules bound once per :class:`Heuristics` record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsconvert.parser import Heuristics, parse
+from newsconvert.parser.heuristics import DEFAULT_HEURISTICS
+from newsconvert.parser.rules import per_heuristics
+from newsconvert.parser.words import count_words, has_words
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def _corpus_lines() -> list[str]:
+    if not CORPUS.is_dir():
+        pytest.skip("no ../shared/corpus")
+    lines: list[str] = []
+    for path in sorted(CORPUS.rglob("*.txt"))[::3]:
+        lines.extend(path.read_text(encoding="utf-8", errors="replace").splitlines()[:40])
+    return lines
+
+
+def test_has_words_agrees_with_counting_every_word() -> None:
+    texts = [*_corpus_lines(), "", "दावा", "नई दिल्ली", "1 2 3", "O'Neil and जम्मू-कश्मीर"]
+    for text in texts:
+        count = count_words(text)
+        for least in range(5):
+            assert has_words(text, least) == (count >= least), (text, least)
+
+
+def test_rules_are_bound_once_per_heuristics_record() -> None:
+    made: list[Heuristics] = []
+
+    @per_heuristics
+    def bound(h: Heuristics) -> int:
+        made.append(h)
+        return h.max_title_words
+
+    equal = Heuristics()
+    other = DEFAULT_HEURISTICS.with_values(max_title_words="7")
+    assert [bound(DEFAULT_HEURISTICS), bound(DEFAULT_HEURISTICS)] == [30, 30]
+    assert bound(other) == 7
+    assert bound(equal) == 30  # an equal record of its own is bound for itself
+    assert made == [DEFAULT_HEURISTICS, other, equal]
+    assert made[2] is equal
+
+
+def test_parse_follows_the_heuristics_it_is_given_each_time() -> None:
+    text = "Six words make up this title line\n\nThe body follows in a sentence of its own.\n"
+    short = DEFAULT_HEURISTICS.with_values(max_title_words="3", max_caseless_title_words="3")
+    for _ in range(2):  # the second time from the bound rules kept for each record
+        assert parse(text).headline is not None
+        assert parse(text, heuristics=short).headline is None
