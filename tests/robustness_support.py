@@ -218,9 +218,10 @@ def render_all(article: Article) -> Outputs:
     )
 
 
-def tree_texts(article: Article) -> list[str]:
-    """Every text the tree holds, hidden asides included (fields derived from a text, such as a
-    byline's names, left out): what "no word is lost" is counted on."""
+def tree_texts(article: Article, *, hidden: bool = True) -> list[str]:
+    """Every text the tree holds (fields derived from a text, such as a byline's names, left
+    out): what "no word is lost" is counted on. ``hidden=False`` leaves out the asides the
+    renderers hide (chrome, duplicates)."""
     texts = [article.headline.text] if article.headline else []
     for node in (article.kicker, article.standfirst, article.published, article.dateline):
         if node is not None:
@@ -229,7 +230,11 @@ def tree_texts(article: Article) -> list[str]:
     for section in article.sections:
         if section.heading is not None:
             texts.append(section.heading.text)
-        texts += [block.text for block in section.blocks]
+        texts += [
+            block.text
+            for block in section.blocks
+            if hidden or not (isinstance(block, Aside) and block.kind in HIDDEN_ASIDES)
+        ]
     return texts
 
 
