@@ -736,7 +736,7 @@ def _match_dateline(text: str, line: int, h: Heuristics) -> tuple[Dateline, str]
         or "\u2014" in opening
         or "\u2013" in opening
         or "--" in opening
-        or (". " in opening and not text[0].isascii())  # ``नई दिल्ली. …``
+        or (not text[0].isascii() and (". " in opening or "\u0964 " in opening))  # ``लखनऊ। …``
     ):
         # Every dateline ends in a dash or a colon or names an agency in brackets within its
         # first few dozen characters; most paragraphs are ruled out here, cheaply.
