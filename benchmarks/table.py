@@ -6,9 +6,10 @@
 
 Rows (``--rows``, comma separated):
 
-``oneshot``  ``newsconvert ref.txt -t html`` as a whole process, in ms.
+``oneshot``  ``newsconvert ref.txt -t html`` as a whole process, in ms: wall time, CPU time
+             (user + system) and the wall time as a multiple of the floor's and of pandoc's.
 ``files``    the 190 articles of ``bbc/``, ``reuters/``, ``newspaper/`` and the reference, one
-             process per file, in ms per file.
+             process per file, in ms per file (the same columns).
 ``build``    ``newsconvert build`` of 10,000 generated articles to HTML with ``--jobs 2`` into a
              fresh output folder (on tmpfs when ``/dev/shm`` exists): articles/s, and the wall,
              user and system seconds of the whole build process and its workers.
@@ -165,28 +166,58 @@ def label(python: str) -> str:
     return python if len(python) < 40 else "…" + python[-39:]
 
 
+def timed(command: list[str]) -> tuple[float, float]:
+    """The wall time of ``command`` and the CPU time (user + system) it used, in seconds. On a
+    shared machine the CPU time varies less: it leaves out the time spent waiting for a CPU."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall, _ = run(command)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def print_process_rows(results: dict[str, list]) -> None:
+    """Median wall and CPU milliseconds of each variant, and its ratio to the floor's and to
+    pandoc's (wall time)."""
+    walls = {name: medians(figures)[0] * 1000 for name, figures in results.items()}
+    references = [name for name in walls if name.startswith(("floor", "pandoc"))]
+    print(
+        f"  {'':<46}{'wall':>8}{'cpu':>8}"
+        + "".join(f"{'x ' + n.split()[0].rstrip(':'):>10}" for n in references)
+    )
+    for name, figures in results.items():
+        wall, cpu = (value * 1000 for value in medians(figures))
+        ratios = "".join(f"{wall / walls[reference]:>10.1f}" for reference in references)
+        print(f"  {name:<46}{wall:>8.1f}{cpu:>8.1f}{ratios}")
+
+
 def row_oneshot(pythons: list[str], rounds: int) -> None:
     variants: dict[str, Callable[[], object]] = {
-        label(py): lambda py=py: run([console_script(py), str(REFERENCE), "-t", "html"])[0]
+        label(py): lambda py=py: timed([console_script(py), str(REFERENCE), "-t", "html"])
         for py in pythons
     }
-    variants["floor: python reads + decodes"] = lambda: run(
+    variants["floor: python reads + decodes"] = lambda: timed(
         [sys.executable, "-c", _FLOOR, str(REFERENCE)]
-    )[0]
+    )
     if shutil.which("pandoc"):
-        variants["pandoc -f markdown -t html"] = lambda: run(
+        variants["pandoc -f markdown -t html"] = lambda: timed(
             ["pandoc", "-f", "markdown", "-t", "html", str(REFERENCE)]
-        )[0]
+        )
     print(f"\n`newsconvert ref.txt -t html`, whole process (median of {rounds}, ms)")
-    for name, seconds in interleaved(variants, rounds).items():
-        print(f"  {name:<46}{statistics.median(seconds) * 1000:>10.1f}")
+    print_process_rows(interleaved(variants, rounds))
 
 
 def row_files(pythons: list[str], rounds: int, every: int) -> None:
     files = corpus_files()[::every]
 
-    def each(command: Callable[[Path], list[str]]) -> Callable[[], float]:
-        return lambda: sum(run(command(path))[0] for path in files) / len(files)
+    def each(command: Callable[[Path], list[str]]) -> Callable[[], tuple[float, float]]:
+        def per_file() -> tuple[float, float]:
+            figures = [timed(command(path)) for path in files]
+            return (
+                sum(wall for wall, _ in figures) / len(files),
+                sum(cpu for _, cpu in figures) / len(files),
+            )
+
+        return per_file
 
     variants = {
         label(py): each(lambda path, py=py: [console_script(py), str(path), "-t", "html"])
@@ -200,8 +231,7 @@ def row_files(pythons: list[str], rounds: int, every: int) -> None:
             lambda path: ["pandoc", "-f", "markdown", "-t", "html", str(path)]
         )
     print(f"\n{len(files)} files, one process per file (median of {rounds}, ms per file)")
-    for name, seconds in interleaved(variants, rounds).items():
-        print(f"  {name:<46}{statistics.median(seconds) * 1000:>10.1f}")
+    print_process_rows(interleaved(variants, rounds))
 
 
 def _scratch() -> Path:

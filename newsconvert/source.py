@@ -6,6 +6,7 @@ Specified in ``docs/specification.rst`` (:ref:`newsconvert-source`).
 from __future__ import annotations
 
 import codecs
+import functools
 import os
 import re
 import stat
@@ -271,7 +272,16 @@ _CONTROL_CLASS = "\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f"
 _CONTROL = re.compile(f"[{_CONTROL_CLASS}]")
 # Lone surrogates and the non-characters of the Basic Multilingual Plane.
 _BMP_INVALID_CLASS = "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
-_BMP_INVALID = re.compile(f"[{_BMP_INVALID_CLASS}]")
+
+
+@functools.cache
+def _bmp_invalid() -> re.Pattern[str]:
+    """Matches one of them. Compiled on first use (text holding one is rare): a class with the
+    surrogates costs about a millisecond to compile, every process."""
+    return re.compile(f"[{_BMP_INVALID_CLASS}]")
+
+
+# Either kind: what _remove_unsafe looks for first in text that is not ASCII.
 _SUSPECT = re.compile(f"[{_CONTROL_CLASS}{_BMP_INVALID_CLASS}]")
 # C1 controls in decoded text are Windows-1252 punctuation decoded as ISO-8859-1 (U+0092 for
 # U+2019): mapped as Windows-1252, as HTML5 decoders map them. U+0085 stays a line break (as
@@ -336,13 +346,13 @@ def _remove_unsafe(text: str) -> tuple[str, list[tuple[int, str]]]:
     if plain:
         return text, notes
     positions = [text.find(char) for char in _ASTRAL_NONCHARACTERS if char in text]
-    bmp = _BMP_INVALID.search(text) if suspect is not None else None
+    bmp = _bmp_invalid().search(text) if suspect is not None else None
     if bmp is not None:
         positions.append(bmp.start())
     if positions:
         first = min(positions)
         line, char = _line_of(text, first), text[first]
-        text, count = _BMP_INVALID.subn("\ufffd", text)
+        text, count = _bmp_invalid().subn("\ufffd", text)
         for astral in _ASTRAL_NONCHARACTERS:
             if astral in text:
                 count += text.count(astral)
@@ -511,29 +521,55 @@ def read_bytes(
         raise InputError(f"cannot read: {error.strerror or error}", source=name) from None
     status = os.fstat(fd)
     mode = status.st_mode
+    if stat.S_ISREG(mode):
+        # Every file of a site build: read with plain system calls, cheaper than the file
+        # object a pipe needs below.
+        try:
+            check_size(status.st_size, max_size, name)
+            data = _read_regular(fd, status.st_size, max_size)
+        except OSError as error:
+            raise InputError(f"cannot read: {error.strerror or error}", source=name) from None
+        finally:
+            os.close(fd)
+        check_size(len(data), max_size, name)
+        return data
     if stat.S_ISDIR(mode):
         os.close(fd)
         raise InputError("cannot read: Is a directory", source=name)
     with os.fdopen(fd, "rb") as handle:
-        # Ask for what there is to read: a read of ``max_size + 1`` bytes would first allocate
-        # that much (256 MB by default) for every file, small or not.
-        expected = max_size
-        if not stat.S_ISREG(mode):
-            refused = regular_only or not (stat.S_ISFIFO(mode) or os.isatty(fd))
-            if refused:
-                raise InputError(f"cannot read: {file_kind(mode)}, not a file", source=name)
-            os.set_blocking(fd, True)  # a pipe: wait for its writer
-        else:
-            expected = status.st_size
-            check_size(expected, max_size, name)
+        refused = regular_only or not (stat.S_ISFIFO(mode) or os.isatty(fd))
+        if refused:
+            raise InputError(f"cannot read: {file_kind(mode)}, not a file", source=name)
+        os.set_blocking(fd, True)  # a pipe: wait for its writer
         try:
-            data = handle.read(expected + 1)
-            if len(data) > expected:  # a pipe, or a file that grew since fstat: the rest
-                data += handle.read(max_size + 1 - len(data))
+            # Up to max_size + 1 bytes, to tell an input over the limit.
+            data = handle.read(max_size + 1)
         except OSError as error:
             raise InputError(f"cannot read: {error.strerror or error}", source=name) from None
     check_size(len(data), max_size, name)
     return data
+
+
+_CHUNK = 1 << 16
+"""What :func:`_read_regular` asks for at a time once the size ``fstat`` gave is read."""
+
+
+def _read_regular(fd: int, size: int, max_size: int) -> bytes:
+    """The content of the regular file open as ``fd``, ``size`` bytes by ``fstat``: asked for
+    whole (plus one byte, to notice a file that grew since), then until the end, but no more
+    than ``max_size + 1`` bytes in all. Never asks for much more than there is to read: a read
+    first allocates what it asks for."""
+    parts: list[bytes] = []
+    total = 0
+    wanted = size + 1
+    while total <= max_size:
+        part = os.read(fd, min(wanted, max_size + 1 - total))
+        if not part:
+            break
+        parts.append(part)
+        total += len(part)
+        wanted = max(size + 1 - total, _CHUNK)
+    return b"".join(parts)  # one part (the usual case) is returned as it is, not copied
 
 
 _KINDS = (

@@ -7,7 +7,9 @@ skip cleanly when the folder is absent, as on a machine without the shared data.
 from __future__ import annotations
 
 import importlib.util
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -53,28 +55,40 @@ def reference_text(corpus_dir: Path) -> str:
 RECOGNISER_CASES = REPO / "tests" / "data" / "recognisers"
 
 
-def recogniser_cases(name: str) -> list[dict[str, str]]:
-    """The cases of ``tests/data/recognisers/<name>.txt``: paragraphs of ``key: value`` lines
-    (``#`` starts a comment; a value in double quotes is a JSON string), one dict per case.
+def recogniser_cases(name: str, key: str = "line") -> list[dict[str, Any]]:
+    """The cases of ``tests/data/recognisers/<name>.txt`` whose input is ``key``, one dict each.
+
+    A case is a paragraph of ``key: value`` lines, its first key naming the input (and so the
+    test it feeds), the others what the recogniser must make of it. A paragraph whose lines all
+    have one key holds one case a line (``not: …`` lines the recogniser must refuse). ``#``
+    starts a comment; a value that starts with ``"``, ``[`` or ``{`` is JSON (a string with
+    edge spaces or escapes, a list, a mapping).
 
     A module-level function rather than a fixture because ``parametrize`` needs the cases when
     the tests are collected.
     """
-    import json
-
-    cases: list[dict[str, str]] = []
-    current: dict[str, str] = {}
+    paragraphs: list[list[tuple[int, str, Any]]] = [[]]
     text = (RECOGNISER_CASES / f"{name}.txt").read_text(encoding="utf-8")
-    for number, line in enumerate([*text.splitlines(), ""], start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
-            if current:
-                cases.append(current)
-            current = {}
+            paragraphs.append([])
+        elif not line.startswith("#"):
+            field, separator, value = line.partition(": ")
+            if not separator:
+                raise ValueError(f"{name}.txt:{number}: expected a 'key: value' line")
+            try:
+                parsed = json.loads(value) if value[:1] in ('"', "[", "{") else value
+            except ValueError as error:
+                raise ValueError(f"{name}.txt:{number}: {error}") from None
+            paragraphs[-1].append((number, field, parsed))
+    cases: list[dict[str, Any]] = []
+    for lines in filter(None, paragraphs):
+        fields = [field for _, field, _ in lines]
+        if len(lines) > 1 and len(set(fields)) == 1:
+            cases += [{field: value} for _, field, value in lines]
             continue
-        if line.startswith("#"):
-            continue
-        key, separator, value = line.partition(": ")
-        if not separator or key in current:
-            raise ValueError(f"{name}.txt:{number}: expected a new 'key: value' line")
-        current[key] = json.loads(value) if value.startswith('"') else value
-    return cases
+        for number, field, _ in lines:
+            if fields.count(field) > 1:
+                raise ValueError(f"{name}.txt:{number}: '{field}' twice in one case")
+        cases.append({field: value for _, field, value in lines})
+    return [case for case in cases if next(iter(case)) == key]

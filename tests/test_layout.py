@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from pathlib import Path
 
@@ -43,3 +44,22 @@ def test_the_shared_modules_import_no_front_end(name: str) -> None:
     readers and integrations: imports point one way."""
     above = ("newsconvert.renderers", "newsconvert.readers", "newsconvert.integrations")
     assert [m for m in _imports(PACKAGE / name) if m.startswith(above)] == []
+
+
+SPECIFICATION = PACKAGE.parent / "docs" / "specification.rst"
+MODULES = sorted(PACKAGE.rglob("*.py"))
+
+
+@pytest.mark.parametrize(
+    "path", MODULES, ids=lambda path: path.relative_to(PACKAGE).with_suffix("").as_posix()
+)
+def test_module_docstrings_are_a_paragraph_pointing_to_their_specification(path: Path) -> None:
+    """A module docstring says what the module is for, in a paragraph (and a pointer); the rules
+    it follows are in ``docs/specification.rst`` (or ``docs/format.rst``), where the docstring
+    points, so that the docs and the code do not each keep a copy of them."""
+    docstring = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")), clean=False)
+    assert docstring, "no module docstring"
+    assert len(docstring.strip().splitlines()) <= 10
+    labels = set(re.findall(r"^\.\. _([\w.-]+):$", SPECIFICATION.read_text("utf-8"), re.M))
+    for label in re.findall(r":ref:`([^`<>]+)`", docstring):
+        assert label in labels, f"{label} is no section of docs/specification.rst"

@@ -76,6 +76,30 @@ def test_markdown_dash_attribution_reads_and_survives_every_format(written: str)
         assert trip(article, target, standalone=False) is None, target
 
 
+@pytest.mark.parametrize(
+    ("written", "quotation"),
+    [
+        ("> 2025. 2025.\n> — Ravi Menon\n", "2025. 2025."),
+        ("> 2025.\n>\n> — Ravi Menon\n", "2025."),
+        ("> 3) The ferry sailed.\n>\n> — Ravi Menon\n", "3) The ferry sailed."),
+    ],
+    ids=["nested-empty-items", "empty-item", "numbered-item"],
+)
+def test_markdown_quote_opening_with_a_numbered_line_keeps_its_number_and_attribution(
+    written: str, quotation: str
+) -> None:
+    """A quoted line that CommonMark reads as an ordered list item (``2025. 2025.``, two nested
+    items with no text) keeps its number as words, and the dash line after it stays the
+    attribution (found by Hypothesis: the attribution was dropped and ``2025`` lost)."""
+    article = read(f"# Ferry back\n\nThe ferry sailed.\n\n{written}", "md")
+    quote = article.sections[0].blocks[1]
+    assert isinstance(quote, Blockquote)
+    assert (quote.quote, quote.attribution) == (quotation, "Ravi Menon")
+    for target in TARGETS:
+        for standalone in (False, True):
+            assert trip(article, target, standalone=standalone) is None, (target, standalone)
+
+
 def test_rst_attribution_is_not_doubled_through_rst() -> None:
     written = (
         f"Ferry back\n==========\n\nThe ferry sailed.\n\n    {QUOTATION}\n\n    -- Ravi Menon\n"

@@ -3,51 +3,28 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from conftest import recogniser_cases
 
 from newsconvert.parser.bylines import is_byline_label, parse_byline
 
-# text, names, agency, handle
-CASES = [
-    # FORMAT.md
-    ("By Associated Press", ("Associated Press",), "Associated Press", None),
-    ("By Jane Doe and John Roe", ("Jane Doe", "John Roe"), None, None),
-    ("by Staff Writer", ("Staff Writer",), None, None),
-    ("Written By Associated Press", ("Associated Press",), "Associated Press", None),
-    ("Jane Doe | PTI@JaneDoe", ("Jane Doe",), "PTI", "@JaneDoe"),
-    # The brief's other forms
-    ("By JANE DOE, Reuters", ("JANE DOE",), "Reuters", None),
-    ("By Jane Doe, Special Correspondent", ("Jane Doe",), None, None),
-    # Neighbours
-    ("By Jane Doe, John Roe and Max Moe", ("Jane Doe", "John Roe", "Max Moe"), None, None),
-    ("By Jane Doe & John Roe, AFP", ("Jane Doe", "John Roe"), "AFP", None),
-    ("BY JANE DOE", ("JANE DOE",), None, None),
-    ("By AP", ("AP",), "AP", None),
-    ("Author: Jane Doe", ("Jane Doe",), None, None),
-    ("Reported by Jane Doe", ("Jane Doe",), None, None),
-    ("By Jane Doe @janedoe", ("Jane Doe",), None, "@janedoe"),
-    ("By J.K. Rowling", ("J.K. Rowling",), None, None),
-    ("By Dr. Jane Doe", ("Dr. Jane Doe",), None, None),
-    ("By Mary-Kate O\u2019Neil", ("Mary-Kate O\u2019Neil",), None, None),
-    ("By Jos\u00e9 Garc\u00eda", ("Jos\u00e9 Garc\u00eda",), None, None),
-    ("By Vincent van Gogh", ("Vincent van Gogh",), None, None),
-    ("By Jane Doe.", ("Jane Doe",), None, None),
-    ("By Our Correspondent", ("Our Correspondent",), None, None),
-    ("By A Staff Reporter", ("A Staff Reporter",), None, None),
-    # corpus: newspaper/thedebrief.co.uk1.txt line 1
-    ("Lena deCasparis | Contributing Writer | 5 days ago", ("Lena deCasparis",), None, None),
-]
+CASES = recogniser_cases("bylines")
+"""Bylines and what they give. The cases that fit in a few lines are in
+``tests/data/recognisers/bylines.txt``, keyed by what they test."""
 
 
-@pytest.mark.parametrize(("text", "names", "agency", "handle"), CASES)
-def test_byline_forms(
-    text: str, names: tuple[str, ...], agency: str | None, handle: str | None
-) -> None:
-    byline = parse_byline(text, line=5)
+@pytest.mark.parametrize("case", CASES, ids=[case["line"] for case in CASES])
+def test_byline_forms(case: dict[str, Any]) -> None:
+    byline = parse_byline(case["line"], line=5)
     assert byline is not None
-    assert (byline.names, byline.agency, byline.handle) == (names, agency, handle)
-    assert byline.text == text.strip()
+    assert (byline.names, byline.agency, byline.handle) == (
+        tuple(case["names"]),
+        case.get("agency"),
+        case.get("handle"),
+    )
+    assert byline.text == case["line"].strip()
     assert byline.line == 5
 
 
@@ -58,28 +35,7 @@ def test_byline_text_is_kept_as_written() -> None:
     assert byline.names == ("Jane Doe",)
 
 
-NOT_BYLINES = [
-    "By the end of the year, prices had doubled.",
-    "By 2020 the company had 500 staff.",
-    "By January, prices were rising.",
-    "By Friday the deal was done.",
-    "By way of example",
-    "By The Numbers",
-    "By a staff reporter's account, the raid failed.",
-    "By contrast, the rival fell",
-    "By Jane Doe. She writes about politics.",
-    "by a board of the Republican president's own choosing.",
-    "Standard Oil | BP",
-    "Jane | PTI",
-    "Jane Doe | said the minister on Tuesday",
-    "By",
-    "",
-    # real corpus lines
-    "By Kevin Mazur/WireImage.",
-    "By 2012, Matie\u2019s company had more than $2 million in the bank.",
-    "by Senate Majority Leader Robert Dole (Kan.), said they would",
-    "Ad sales boost Time Warner profit",
-]
+NOT_BYLINES = [case["not"] for case in recogniser_cases("bylines", "not")]
 
 
 @pytest.mark.parametrize("text", NOT_BYLINES)
@@ -87,45 +43,34 @@ def test_sentences_are_not_bylines(text: str) -> None:
     assert parse_byline(text) is None
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Written By", True),
-        ("By", True),
-        ("by:", True),
-        ("  Written by  ", True),
-        ("Author:", True),
-        ("Reported by", True),
-        ("By the way", False),
-        ("By Jane Doe", False),
-        ("Written", False),
-        ("", False),
-    ],
-)
+LABELS = [(case["label"], True) for case in recogniser_cases("bylines", "label")] + [
+    (case["not-label"], False) for case in recogniser_cases("bylines", "not-label")
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LABELS)
 def test_is_byline_label(text: str, expected: bool) -> None:
     assert is_byline_label(text) is expected
 
 
-@pytest.mark.parametrize(
-    ("text", "names", "agency"),
-    [
-        ("Jane Doe", ("Jane Doe",), None),
-        ("Associated Press", ("Associated Press",), "Associated Press"),
-        ("Jane Doe and John Roe, Reuters", ("Jane Doe", "John Roe"), "Reuters"),
-        ("Staff Writer", ("Staff Writer",), None),
-    ],
-)
-def test_bare_names_where_a_byline_stands(
-    text: str, names: tuple[str, ...], agency: str | None
-) -> None:
+BARE = recogniser_cases("bylines", "bare")
+
+
+@pytest.mark.parametrize("case", BARE, ids=[case["bare"] for case in BARE])
+def test_bare_names_where_a_byline_stands(case: dict[str, Any]) -> None:
+    text = case["bare"]
     assert parse_byline(text) is None  # a name alone could be a heading
     byline = parse_byline(text, bare=True)
     assert byline is not None
-    assert (byline.text, byline.names, byline.agency) == (text, names, agency)
+    assert (byline.text, byline.names, byline.agency) == (
+        text,
+        tuple(case["names"]),
+        case.get("agency"),
+    )
 
 
 @pytest.mark.parametrize(
-    "text", ["The end of the year", "2020 was a year", "the staff", "January, then March"]
+    "text", [case["not-bare"] for case in recogniser_cases("bylines", "not-bare")]
 )
 def test_bare_still_refuses_sentences(text: str) -> None:
     assert parse_byline(text, bare=True) is None

@@ -5,41 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import recogniser_cases
 
 from newsconvert.parser.credits import match_credit, split_trailing_credit
 
-CREDITS = [
-    # FORMAT.md
-    "(With AP inputs)",
-    "(With inputs from agencies)",
-    "(PTI)",
-    "(ANI)",
-    "(Reporting by Jane Doe; Editing by John Roe)",
-    "Reuter",
-    "(Kyodo)",
-    # The brief's other forms
-    "Reuters",
-    "-- Reporting by Jane Doe",
-    "Compiled by Jane Doe",
-    # Neighbours
-    "(With inputs from PTI)",
-    "(Additional reporting by Jane Doe in London; Writing by John Roe)",
-    "(Compiled by the news desk)",
-    "(AFP)",
-    "(AP/Reuters)",
-    "(CNN)",
-    "\u2014 AFP",
-    "REUTER",
-    "The Associated Press contributed to this report.",
-    "Source: PTI",
-    "Edited by John Roe",
-    "Copyright 2019 The Associated Press. All rights reserved.",
-    "\u00a9 2019 Reuters",
-    # corpus lines
-    "-- Compiled by Vickie Kavanagh",
-    "(Reporting by Indulal PM; Editing by Sunil Nair)",
-    "SOURCE: Aviation Safety Network; ICAO; WORLD BANK.",
-]
+CREDITS = [case["line"] for case in recogniser_cases("credits")]
+"""Credit lines. The cases that fit in a few lines are in ``tests/data/recognisers/credits.txt``,
+keyed by what they test."""
 
 
 @pytest.mark.parametrize("text", CREDITS)
@@ -50,26 +22,7 @@ def test_credit_lines(text: str) -> None:
     assert credit.line == 11
 
 
-NOT_CREDITS = [
-    "(AP Photo/Jane Doe)",
-    "(Photo: Reuters)",
-    "(Morningstar)",
-    "(laughs)",
-    "(Kan.)",
-    "CNN",
-    "BBC",
-    "Features",
-    "Cambodian PM's reputation",
-    "With the election over, the party turned to reform.",
-    "Reporting the news is hard.",
-    "Copyrights are a matter for the courts, the judge said.",
-    "The reporters said it was by far the best result.",
-    "",
-    "()",
-    # real corpus lines
-    "Russia's Problems Are A Huge Warning Sign About Emerging Markets (Morningstar)",
-    "Credit: Public Domain View full size image",
-]
+NOT_CREDITS = [case["not"] for case in recogniser_cases("credits", "not")]
 
 
 @pytest.mark.parametrize("text", NOT_CREDITS)
@@ -77,35 +30,19 @@ def test_lines_that_are_not_credits(text: str) -> None:
     assert match_credit(text) is None
 
 
-@pytest.mark.parametrize(
-    ("text", "rest", "credit"),
-    [
-        ("The minister said so. (PTI)", "The minister said so.", "(PTI)"),
-        ("He left. (With inputs from agencies)", "He left.", "(With inputs from agencies)"),
-        ("Profits rose last year.  Reuter", "Profits rose last year.", "Reuter"),
-        ("It closed at 55.8 (33.7).        REUTER", "It closed at 55.8 (33.7).", "REUTER"),
-        ("\u201cWe will,\u201d he said. (ANI)", "\u201cWe will,\u201d he said.", "(ANI)"),
-        ("He said so. (PTI).", "He said so.", "(PTI)."),
-    ],
-)
-def test_split_trailing_credit(text: str, rest: str, credit: str) -> None:
-    split = split_trailing_credit(text, line=9)
+TRAILING = recogniser_cases("credits", "paragraph")
+
+
+@pytest.mark.parametrize("case", TRAILING, ids=[case["paragraph"] for case in TRAILING])
+def test_split_trailing_credit(case: dict[str, str]) -> None:
+    split = split_trailing_credit(case["paragraph"], line=9)
     assert split is not None
-    assert split[0] == rest
-    assert (split[1].text, split[1].line) == (credit, 9)
+    assert split[0] == case["rest"]
+    assert (split[1].text, split[1].line) == (case["credit"], 9)
 
 
 @pytest.mark.parametrize(
-    "text",
-    [
-        "according to a report (Reuters)",  # no sentence ends before it
-        "It rose. (AP Photo/Jane Doe)",
-        "The deal was first reported by Reuters",
-        "He works for Reuters.",
-        "Prices rose (see table).",
-        "Reuter",  # nothing before it: a credit line, not a paragraph with one
-        "",
-    ],
+    "text", [case["no-credit-at-end"] for case in recogniser_cases("credits", "no-credit-at-end")]
 )
 def test_paragraphs_without_a_trailing_credit(text: str) -> None:
     assert split_trailing_credit(text) is None

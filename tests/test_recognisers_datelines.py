@@ -6,215 +6,26 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import recogniser_cases
 
 from newsconvert.parser.datelines import match_dateline
 
-# paragraph, Dateline.text, place, date, agency, rest
-CASES = [
-    # A press release
-    (
-        "NEW YORK, Nov. 27, 2019 /PRNewswire/ -- Acme Corp said",
-        "NEW YORK, Nov. 27, 2019 /PRNewswire/ --",
-        "NEW YORK",
-        "Nov. 27, 2019",
-        "PRNewswire",
-        "Acme Corp said",
-    ),
-    (
-        "BEIJING, Nov 27 (Xinhua) -- China's",
-        "BEIJING, Nov 27 (Xinhua) --",
-        "BEIJING",
-        "Nov 27",
-        "Xinhua",
-        "China's",
-    ),
-    # Places with accented capitals
-    (
-        "S\u00c3O PAULO (Reuters) - Brazil's central bank",
-        "S\u00c3O PAULO (Reuters) -",
-        "S\u00c3O PAULO",
-        None,
-        "Reuters",
-        "Brazil's central bank",
-    ),
-    (
-        "Montr\u00e9al, Jan 3 (AFP) - Le maire",
-        "Montr\u00e9al, Jan 3 (AFP) -",
-        "Montr\u00e9al",
-        "Jan 3",
-        "AFP",
-        "Le maire",
-    ),
-    # FORMAT.md
-    (
-        "WASHINGTON (AP) \u2014 The president said",
-        "WASHINGTON (AP) \u2014",
-        "WASHINGTON",
-        None,
-        "AP",
-        "The president said",
-    ),
-    (
-        "NEW DELHI, Nov 13 (Reuters) - India's economy",
-        "NEW DELHI, Nov 13 (Reuters) -",
-        "NEW DELHI",
-        "Nov 13",
-        "Reuters",
-        "India's economy",
-    ),
-    (
-        "Panaji, Jun 18 (PTI) The Goa government",
-        "Panaji, Jun 18 (PTI)",
-        "Panaji",
-        "Jun 18",
-        "PTI",
-        "The Goa government",
-    ),
-    (
-        "New Delhi, Nov 30 (IANS): The Centre",
-        "New Delhi, Nov 30 (IANS):",
-        "New Delhi",
-        "Nov 30",
-        "IANS",
-        "The Centre",
-    ),
-    (
-        "PHNOM PENH (REUTERS) - Cambodia's leader",
-        "PHNOM PENH (REUTERS) -",
-        "PHNOM PENH",
-        None,
-        "REUTERS",
-        "Cambodia's leader",
-    ),
-    (
-        "COLOMBO: Sri Lanka's new president",
-        "COLOMBO:",
-        "COLOMBO",
-        None,
-        None,
-        "Sri Lanka's new president",
-    ),
-    (
-        "Colombo (News 1st): The Cabinet",
-        "Colombo (News 1st):",
-        "Colombo",
-        None,
-        "News 1st",
-        "The Cabinet",
-    ),
-    ("(CNN) -- A man was arrested", "(CNN) --", None, None, "CNN", "A man was arrested"),
-    (
-        "CLEVELAND, Feb 26 - Standard Oil Co and BP",
-        "CLEVELAND, Feb 26 -",
-        "CLEVELAND",
-        "Feb 26",
-        None,
-        "Standard Oil Co and BP",
-    ),
-    (
-        "MUMBAI (Reuters) - The BSE Sensex",
-        "MUMBAI (Reuters) -",
-        "MUMBAI",
-        None,
-        "Reuters",
-        "The BSE Sensex",
-    ),
-    # Corpus forms (newspaper/ and reuters/)
-    (
-        "GREEN BAY, Wis. -- Here we go again.",
-        "GREEN BAY, Wis. --",
-        "GREEN BAY, Wis.",
-        None,
-        None,
-        "Here we go again.",
-    ),
-    (
-        "TRENTON \u2014 Gov. Chris Christie's speech",
-        "TRENTON \u2014",
-        "TRENTON",
-        None,
-        None,
-        "Gov. Chris Christie's speech",
-    ),
-    (
-        "VATICAN CITY\u2014Six years ago",
-        "VATICAN CITY\u2014",
-        "VATICAN CITY",
-        None,
-        None,
-        "Six years ago",
-    ),
-    (
-        "SURABAYA, Indonesia/JAKARTA (Reuters) - Indonesian rescuers",
-        "SURABAYA, Indonesia/JAKARTA (Reuters) -",
-        "SURABAYA, Indonesia/JAKARTA",
-        None,
-        "Reuters",
-        "Indonesian rescuers",
-    ),
-    (
-        "PORTLAND, Ore., Feb 26 - Red Lion Inns",
-        "PORTLAND, Ore., Feb 26 -",
-        "PORTLAND, Ore.",
-        "Feb 26",
-        None,
-        "Red Lion Inns",
-    ),
-    (
-        "COLUMBUS, IND., Feb 26 - Arvin Industries",
-        "COLUMBUS, IND., Feb 26 -",
-        "COLUMBUS, IND.",
-        "Feb 26",
-        None,
-        "Arvin Industries",
-    ),
-    (
-        "RIO DE JANEIRO, Feb 26 - Brazil's plan",
-        "RIO DE JANEIRO, Feb 26 -",
-        "RIO DE JANEIRO",
-        "Feb 26",
-        None,
-        "Brazil's plan",
-    ),
-    (
-        "Port of Spain, Jan 3 (AFP) - Trinidad",
-        "Port of Spain, Jan 3 (AFP) -",
-        "Port of Spain",
-        "Jan 3",
-        "AFP",
-        "Trinidad",
-    ),
-    (
-        "December 28, 2014: Markets opened lower",
-        "December 28, 2014:",
-        None,
-        "December 28, 2014",
-        None,
-        "Markets opened lower",
-    ),
-    (
-        "LONDON, Dec. 30 (Reuters) \u2013 Oil prices",
-        "LONDON, Dec. 30 (Reuters) \u2013",
-        "LONDON",
-        "Dec. 30",
-        "Reuters",
-        "Oil prices",
-    ),
-]
+CASES = recogniser_cases("datelines", "paragraph")
+"""Datelines and what they give. The cases that fit in a few lines are in
+``tests/data/recognisers/datelines.txt``, keyed by what they test."""
 
 
-@pytest.mark.parametrize(("text", "written", "place", "date", "agency", "rest"), CASES)
-def test_dateline_forms(
-    text: str, written: str, place: str | None, date: str | None, agency: str | None, rest: str
-) -> None:
+@pytest.mark.parametrize("case", CASES, ids=[case["paragraph"] for case in CASES])
+def test_dateline_forms(case: dict[str, str]) -> None:
+    text, rest = case["paragraph"], case["rest"]
     found = match_dateline(text, line=4)
     assert found is not None
     dateline, remainder = found
     assert (dateline.text, dateline.place, dateline.date, dateline.agency) == (
-        written,
-        place,
-        date,
-        agency,
+        case["dateline"],
+        case.get("place"),
+        case.get("date"),
+        case.get("agency"),
     )
     assert remainder == rest
     assert dateline.line == 4
@@ -223,32 +34,7 @@ def test_dateline_forms(
     assert text[len(dateline.text) :].strip() == rest
 
 
-NOT_DATELINES = [
-    "However: the court ruled otherwise.",
-    "In 2019 - a year of protests - the city",
-    "Mr Smith (AP) said the plan had failed.",
-    "UPDATE: The story has been corrected.",
-    "EXCLUSIVE: The minister resigned.",
-    "BBC SPORT: The match was abandoned.",
-    "MATCH REPORT - Arsenal beat Chelsea",
-    "NEW DELHI said it would respond.",
-    "The Prime Minister of Cambodia, Hun Sen has presented the United States with an offer",
-    "Cambodian PM's reputation",
-    "COLOMBO: the city",  # a dateline starts a sentence
-    "(AP) The wire said",  # an agency alone needs its dash or colon
-    "Sources: Reuters, AP",
-    "Note - this is a draft",
-    "",
-    # real corpus lines
-    "F-Squared Paid $35 Million In A Settlement (The Wall Street Journal)",
-    "Russia's Problems Are A Huge Warning Sign About Emerging Markets (Morningstar)",
-    "BROWN-FORMAN INC <BFD> 4TH QTR NET",
-    "NATIONAL AVERAGE PRICES FOR FARMER-OWNED RESERVE",
-    "ECONOMIC SPOTLIGHT - BANKAMERICA <BAC>",
-    "BRAZIL ANTI-INFLATION PLAN LIMPS TO ANNIVERSARY",
-    "Ad sales boost Time Warner profit",
-    "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (\u00a3600m)",
-]
+NOT_DATELINES = [case["not"] for case in recogniser_cases("datelines", "not")]
 
 
 @pytest.mark.parametrize("text", NOT_DATELINES)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from conftest import recogniser_cases
 
 from newsconvert.errors import ConfigError
 from newsconvert.parser.timezones import DEFAULT_ZONES, ZoneTable, parse_zone_override
@@ -17,69 +19,31 @@ def test_every_default_zone_is_a_real_iana_zone(abbr: str) -> None:
     assert abbr == abbr.upper()
 
 
-@pytest.mark.parametrize(
-    ("written", "key"),
-    [
-        ("IST", "Asia/Kolkata"),
-        ("ist", "Asia/Kolkata"),
-        (" IST ", "Asia/Kolkata"),
-        ("ET", "America/New_York"),
-        ("EDT", "America/New_York"),
-        ("PT", "America/Los_Angeles"),
-        ("CT", "America/Chicago"),
-        ("MT", "America/Denver"),
-        ("BST", "Europe/London"),
-        ("CEST", "Europe/Berlin"),
-        ("AEDT", "Australia/Sydney"),
-        ("JST", "Asia/Tokyo"),
-        ("SGT", "Asia/Singapore"),
-        ("HKT", "Asia/Hong_Kong"),
-        ("PKT", "Asia/Karachi"),
-        ("NPT", "Asia/Kathmandu"),
-        ("SLST", "Asia/Colombo"),
-        ("WIB", "Asia/Jakarta"),
-        ("Asia/Kolkata", "Asia/Kolkata"),
-        ("America/Argentina/Buenos_Aires", "America/Argentina/Buenos_Aires"),
-    ],
-)
-def test_resolve_abbreviations_and_iana_names(written: str, key: str) -> None:
-    zone = ZoneTable().resolve(written)
-    assert isinstance(zone, ZoneInfo)
-    assert zone.key == key
+ZONES = recogniser_cases("timezones", "zone")
+"""Zones as written and what they resolve to. The cases that fit in a few lines are in
+``tests/data/recognisers/timezones.txt``, keyed by what they test."""
 
 
-@pytest.mark.parametrize(
-    ("written", "offset"),
-    [
-        ("+0530", timedelta(hours=5, minutes=30)),
-        ("+05:30", timedelta(hours=5, minutes=30)),
-        ("GMT+5:30", timedelta(hours=5, minutes=30)),
-        ("UTC-04:00", timedelta(hours=-4)),
-        ("UTC+1", timedelta(hours=1)),
-        ("\u22120500", timedelta(hours=-5)),
-        ("+0000", timedelta(0)),
-        ("GMT", timedelta(0)),
-        ("UTC", timedelta(0)),
-    ],
-)
-def test_resolve_fixed_offsets(written: str, offset: timedelta) -> None:
-    zone = ZoneTable().resolve(written)
+def offset(written: str) -> timedelta:
+    """``+05:30`` as a ``timedelta``."""
+    sign = -1 if written.startswith("-") else 1
+    hours, minutes = written[1:].split(":")
+    return sign * timedelta(hours=int(hours), minutes=int(minutes))
+
+
+@pytest.mark.parametrize("case", ZONES, ids=[case["zone"] for case in ZONES])
+def test_resolve_zones_as_written(case: dict[str, str]) -> None:
+    zone = ZoneTable().resolve(case["zone"])
     assert zone is not None
-    assert datetime(2019, 7, 1, tzinfo=zone).utcoffset() == offset
+    if "key" in case:  # an abbreviation or IANA name: the IANA zone
+        assert isinstance(zone, ZoneInfo)
+        assert zone.key == case["key"]
+    else:  # a fixed offset
+        assert datetime(2019, 7, 1, tzinfo=zone).utcoffset() == offset(case["offset"])
 
 
 @pytest.mark.parametrize(
-    "written",
-    [
-        "XYZT",
-        "",
-        "America",
-        "../../etc/passwd",
-        "/etc/localtime",
-        "+2500",
-        "GMT+99",
-        "Mars/Olympus",
-    ],
+    "written", [case["unknown"] for case in recogniser_cases("timezones", "unknown")]
 )
 def test_unknown_zones_resolve_to_none(written: str) -> None:
     assert ZoneTable().resolve(written) is None
@@ -91,23 +55,14 @@ def test_resolve_returns_the_cached_zone_object() -> None:
     assert table.resolve("IST") is ZoneTable().resolve("Asia/Kolkata")
 
 
-@pytest.mark.parametrize(
-    ("abbr", "january", "july"),
-    [
-        ("ET", -5, -4),
-        ("EST", -5, -4),  # sites print EST all year; the zone gives the real offset
-        ("EDT", -5, -4),
-        ("PT", -8, -7),
-        ("BST", 0, 1),
-        ("CET", 1, 2),
-        ("AEST", 11, 10),  # southern hemisphere: summer in January
-        ("IST", 5.5, 5.5),
-    ],
-)
-def test_offsets_follow_daylight_saving_at_the_date(abbr: str, january: float, july: float) -> None:
-    zone = ZoneTable().resolve(abbr)
-    assert datetime(2020, 1, 15, 12, tzinfo=zone).utcoffset() == timedelta(hours=january)
-    assert datetime(2020, 7, 15, 12, tzinfo=zone).utcoffset() == timedelta(hours=july)
+SEASONAL = recogniser_cases("timezones", "seasonal")
+
+
+@pytest.mark.parametrize("case", SEASONAL, ids=[case["seasonal"] for case in SEASONAL])
+def test_offsets_follow_daylight_saving_at_the_date(case: dict[str, str]) -> None:
+    zone = ZoneTable().resolve(case["seasonal"])
+    assert datetime(2020, 1, 15, 12, tzinfo=zone).utcoffset() == offset(case["january"])
+    assert datetime(2020, 7, 15, 12, tzinfo=zone).utcoffset() == offset(case["july"])
 
 
 def test_override_replaces_the_default() -> None:
@@ -129,38 +84,26 @@ def test_override_adds_a_new_abbreviation_case_insensitively() -> None:
     assert "XYZT" not in table
 
 
-@pytest.mark.parametrize(
-    ("overrides", "named"),
-    [
-        ({"IST": "Mars/Olympus"}, "Mars/Olympus"),
-        ({"IST": "../../etc/passwd"}, "../../etc/passwd"),
-        ({"IST": "America"}, "America"),
-        ({"IST": ""}, "IST"),
-        ({"": "Asia/Kolkata"}, "Asia/Kolkata"),
-    ],
-)
-def test_bad_override_raises_config_error_naming_it(overrides: dict[str, str], named: str) -> None:
+BAD_OVERRIDES = recogniser_cases("timezones", "override")
+
+
+@pytest.mark.parametrize("case", BAD_OVERRIDES, ids=[case["names"] for case in BAD_OVERRIDES])
+def test_bad_override_raises_config_error_naming_it(case: dict[str, Any]) -> None:
     with pytest.raises(ConfigError) as raised:
-        ZoneTable(overrides)
-    assert named in str(raised.value)
+        ZoneTable(case["override"])
+    assert case["names"] in str(raised.value)
+
+
+SPECS = recogniser_cases("timezones", "spec")
+
+
+@pytest.mark.parametrize("case", SPECS, ids=[case["spec"] for case in SPECS])
+def test_parse_zone_override(case: dict[str, str]) -> None:
+    assert parse_zone_override(case["spec"]) == (case["abbreviation"], case["target"])
 
 
 @pytest.mark.parametrize(
-    ("spec", "expected"),
-    [
-        ("IST=Asia/Kolkata", ("IST", "Asia/Kolkata")),
-        (" ist = Europe/Dublin ", ("IST", "Europe/Dublin")),
-        ("ET=America/New_York", ("ET", "America/New_York")),
-        ("BST=Asia/Dhaka", ("BST", "Asia/Dhaka")),
-    ],
-)
-def test_parse_zone_override(spec: str, expected: tuple[str, str]) -> None:
-    assert parse_zone_override(spec) == expected
-
-
-@pytest.mark.parametrize(
-    "spec",
-    ["IST", "=Asia/Kolkata", "IST=", "IST=Nowhere/Land", "IST=Asia/Kolkata=x", "1ST=UTC", ""],
+    "spec", [case["bad-spec"] for case in recogniser_cases("timezones", "bad-spec")]
 )
 def test_parse_zone_override_rejects_bad_specs(spec: str) -> None:
     with pytest.raises(ConfigError) as raised:

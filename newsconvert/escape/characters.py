@@ -17,8 +17,10 @@ REPLACEMENT = "\ufffd"
 _LINE_LIKE = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 """Characters some tools treat as line breaks: they become a plain space."""
 
-INVALID_CLASS = "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\u2028\u2029"
-"""The invalid characters as the inside of a regular-expression character class."""
+INVALID_CLASS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\u2028\u2029"
+"""The invalid characters as the inside of a regular-expression character class (escapes for
+the pattern to read, so that the source holds no lone surrogate, which a compiler such as mypyc
+cannot encode)."""
 
 INVALID_CHARACTERS = re.compile(f"[{INVALID_CLASS}]")
 """Matches one character that must not reach any output (see :func:`replace_invalid`)."""

@@ -1,17 +1,6 @@
 """Text kept inside a comment: what the parser set aside, out of sight but not lost.
 
-Markdown keeps a hidden aside as ``<!-- hidden KIND: TEXT -->`` and reST as
-``.. hidden KIND: TEXT``, each on one line. The text must stay inert there: it must not end the
-comment (``-->``), start markup after it (a line break followed by ``.. include::``), or be
-read by a template engine that a site generator runs over the Markdown (``{{ }}``, ``{% %}``).
-:func:`escape_comment` writes the characters that could do any of that as HTML character
-references, and :func:`unescape_comment` (:func:`html.unescape`) reads them back exactly:
-``&`` is always escaped, so every ``&`` in the payload starts a reference we wrote.
-
-Escaped: ``&``, ``<``, ``>``, ``{``, ``}``, a ``-`` next to another ``-`` or at either end,
-every character that some parser takes for a line break (``\\n``, ``\\r``, U+2028, …), tabs
-(docutils expands them), and whitespace at either end (lines are stripped). Everything else,
-any script, stays as written, so the comment can be read by a person.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-escape-comment`).
 """
 
 from __future__ import annotations

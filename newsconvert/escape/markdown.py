@@ -178,8 +178,8 @@ def code_fence(text: str) -> str:
     return f"{fence}\n{body}{fence}"
 
 
-def _emphasize_span(text: str, span: tuple[int, int] | None) -> str:
-    return emphasize(text, *span) if span else escape_markdown(text)
+def _emphasize_span(text: str, span: tuple[int, int] | None, dialect: str | None = None) -> str:
+    return emphasize(text, span[0], span[1], dialect) if span else escape_markdown(text, dialect)
 
 
 FILTERS = {
@@ -195,9 +195,7 @@ def dialect_filters(dialect: str) -> dict[str, Any]:
     """:data:`FILTERS` escaping for ``dialect`` (a name in :data:`DIALECTS`) too."""
     return {
         "md": lambda text: escape_markdown(text, dialect),
-        "md_emphasize": lambda text, span: (
-            emphasize(text, *span, dialect) if span else escape_markdown(text, dialect)
-        ),
+        "md_emphasize": lambda text, span: _emphasize_span(text, span, dialect),
         "md_lines": lambda text: escape_lines(text, dialect),
         "md_fence": code_fence,
     }

@@ -1,22 +1,6 @@
 """The plain-text parser: text in, :class:`~newsconvert.tree.Article` out.
 
-The stages, one module each:
-
-1. :mod:`.lines` normalises the text into numbered lines;
-2. :mod:`.layouts` detects (or is told) the layout — ``lines``, ``blocks`` or ``wrapped``, see
-   :data:`LAYOUTS` — and assembles lines into chunks: one paragraph, list item or table each,
-   hard-wrapped lines joined;
-3. :mod:`.front` finds the kicker, headline, standfirst and the metadata around them;
-4. :mod:`.blocks` places the body: sections, paragraphs, blockquotes, lists, tables, embeds and
-   asides (:mod:`.asides` recognises chrome, cross-links, captions and post signatures);
-5. :mod:`.metadata` places timestamps, bylines and credits, using the recognisers
-   (:mod:`.timestamps`, :mod:`.datelines`, :mod:`.bylines`, :mod:`.credits`, :mod:`.quotes`)
-   for what a single line or paragraph is;
-6. :mod:`.builder` collects the pieces and records each decision for :mod:`.trace`, which turns
-   them into one :class:`LineRole` per source line on request (``newsconvert inspect``).
-
-Every rule looks at one chunk and its neighbours, so parsing is linear in the size of the text,
-and the tree is never deeper than article → section → block → list item.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-parser`).
 """
 
 from __future__ import annotations

@@ -1,9 +1,6 @@
 """Recognising text that is not body prose: page chrome, cross-links, photo captions, embeds.
 
-Each test is a pure function of one chunk's text, cheap enough to run on every short line: a
-first-character or substring check rules most lines out before any regular expression runs.
-Every expression here is anchored and uses bounded repetition, so none can backtrack
-catastrophically.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-parser-asides`).
 """
 
 from __future__ import annotations

@@ -1,9 +1,6 @@
 """The article under construction: what the structural rules have found so far.
 
-The rules in :mod:`~newsconvert.parser.front` and :mod:`~newsconvert.parser.blocks` call
-:class:`ArticleBuilder` to place each piece of text, so that "every word lands in exactly one
-place" is enforced in one spot: each ``add_…`` method takes a chunk's words and records the
-chunk's role for the trace.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-parser-builder`).
 """
 
 from __future__ import annotations

@@ -1,20 +1,6 @@
 """Bylines: ``By Jane Doe and John Roe``, ``By JANE DOE, Reuters``, ``Jane Doe | PTI@JaneDoe``.
 
-A byline is a whole line (or the joined ``Written By`` + name lines) and nothing but names:
-
-- ``By``/``Written by``/``Reported by``/``Posted by``/``Author:`` followed by one or more names
-  separated by ``,``, ``and``, ``&``; a comma part that is a news agency (``Reuters``) becomes
-  :attr:`Byline.agency`, a part that is a job title (``Special Correspondent``) stays only in
-  the text; a name that is itself an agency (``By Associated Press``) is both a name and the
-  agency;
-- or ``Name | Agency@handle`` / ``Name | Role | 5 days ago``: a name, then ``|``-separated
-  parts that are each an agency, a handle, a job title or a date.
-
-A name is one to five words, each capitalised or in capitals (``JANE DOE``), with initials
-(``J.K.``) and the lowercase particles of names (``de``, ``van``, ``bin``). That rule is what
-keeps sentences out: ``By the end of the year`` (``the``), ``By 2020 the …`` (a digit),
-``By January, prices …`` (a month or weekday is never a name's first word) and
-``By Kevin Mazur/WireImage.`` (a photo credit: ``/`` is not part of a name) are all refused.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-parser-bylines`).
 """
 
 from __future__ import annotations

@@ -1,25 +1,6 @@
 """Credits and sign-offs: ``(With AP inputs)``, ``(PTI)``, ``(Reporting by …)``, `` Reuter``.
 
-A credit is a short line (or the end of a paragraph) that says where the copy came from:
-
-- an agency alone, in brackets (``(PTI)``, ``(Kyodo)``) or bare (``Reuter``, ``Reuters``,
-  ``— AFP``); bare only for a known agency, so that an ordinary one-word line is not a credit;
-- a bracketed credit sentence that starts with a credit word: ``(With AP inputs)``,
-  ``(With inputs from agencies)``, ``(Reporting by Jane Doe; Editing by John Roe)``,
-  ``(Additional reporting by …)``, ``(Compiled by …)``, ``(Source: …)``;
-- the same sentences unbracketed when they are the whole line (``Reporting by Jane Doe``,
-  ``-- Reporting by …``, ``Compiled by the news desk``), ``X contributed to this report.``, and
-  a short copyright line (``Copyright 2019 The Associated Press. All rights reserved.``).
-
-- a syndication note: ``(Except for the headline, this story has not been edited by … staff
-  and is published from a syndicated feed.)``;
-- in Hindi: ``इनपुट- …``, ``सोर्स: …``, ``(… के इनपुट्स के साथ)``, ``(ये खबर … के इनपुट के साथ
-  लिखी गई है)``, ``इस स्टोरी के लिए इनपुट … से लिया गया है.``, ``(भाषा)``.
-
-Photo credits (``(AP Photo/…)``) are captions, not credits, and are refused here; but a
-labelled picture credit line closing the story (``Photo Credit: Jane Doe``, ``Images courtesy:
-…``) credits the article's pictures, and :func:`match_picture_credit` reads it, for the closing
-lines only.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-parser-credits`).
 """
 
 from __future__ import annotations

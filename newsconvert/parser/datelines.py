@@ -1,40 +1,6 @@
-"""Wire datelines at the start of a first paragraph: ``NEW DELHI, Nov 13 (Reuters) - ``.
+"""Wire datelines at the start of a first paragraph: ``NEW DELHI, Nov 13 (Reuters) -``.
 
-A dateline is ``PLACE[, DATE] [(AGENCY)] SEPARATOR`` at the very start of a paragraph, or
-``(AGENCY) SEPARATOR`` alone (``(CNN) -- ``), or a full date alone (``December 28, 2014: ``).
-The date is as wire copy prints it (``Nov 13``, ``Dec. 30``, ``Nov. 27, 2019``; the comma before
-it may be missing: ``RICHMOND, Va. Feb 26``); a press release puts its wire between slashes
-(``NEW YORK, Nov. 27, 2019 /PRNewswire/ -- ``).
-The separator is a dash (``-``, ``--``, an en or em dash; spaced or not) or a colon; after an
-agency (``Panaji, Jun 18 (PTI) ``) a space alone separates.
-
-What a place looks like (the rules that keep ordinary sentence starts out):
-
-- one to five words of the Latin alphabets (``SÃO PAULO``, ``Zürich``), each capitalised
-  (``Phnom Penh``) or in capitals (``PHNOM PENH``), joined by
-  spaces, ``/`` or hyphens, with the lowercase particles of place names (``Port of Spain``,
-  ``Rio de Janeiro``); an optional second part after a comma for the state or country
-  (``GREEN BAY, Wis.``, ``SURABAYA, Indonesia/JAKARTA``); no digits;
-- a place needs something a sentence start does not have: an agency in brackets
-  (``Colombo (News 1st): ``) or a date (``CLEVELAND, Feb 26 - ``); a place alone before a colon
-  or dash (``COLOMBO: ``, ``Mumbai: ``, ``NEW DELHI : ``) must be a place the gazetteer
-  (:mod:`.gazetteer`) knows, which keeps out ``However: the …``, a speaker's initials ``MM:``
-  and ``In 2019 - a year …``;
-- in other scripts, a place the gazetteer knows, alone before a colon, a dash or a full stop
-  (``नई दिल्ली: ``, ``लखनऊ. ``: Hindi ends its sentences with ``।``, so a full stop after a
-  place's name is no sentence's end);
-- capitals alone are not enough when the word is a label editors put before a colon
-  (``UPDATE:``, ``EXCLUSIVE:``, ``WATCH:``): those are listed and refused;
-- an agency without a separator after it needs a date or a place in capitals before it, so
-  ``Mr Smith (AP) said …`` is not a dateline;
-- a hyphen separator is spaced (``BROWN-FORMAN`` and ``F-Squared`` are words, not datelines);
-- the rest of the paragraph must follow (except after ``PLACE, DATE -``, which Reuters prints
-  alone above an earnings table), must not start with a lowercase letter (wire copy
-  starts the sentence after the dateline with a capital) and must not be all capitals (that is
-  a headline such as ``ECONOMIC SPOTLIGHT - BANKAMERICA <BAC>``).
-
-``Dateline.text`` is the dateline exactly as written up to and including its separator, without
-the whitespace after it; the rest is returned with that whitespace removed (it may be empty).
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-parser-datelines`).
 """
 
 from __future__ import annotations

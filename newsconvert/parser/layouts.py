@@ -1,19 +1,6 @@
 """Detecting the paragraph layout of a text and assembling its lines into chunks.
 
-A *chunk* is the unit the structural rules classify: one paragraph's worth of lines (joined
-when the text is hard-wrapped), one list item, or one run of table lines. The layouts:
-
-``lines``
-    every non-blank line is its own paragraph (the reference article, many Indian sites);
-``blocks``
-    paragraphs are separated by blank lines (BBC, newspaper scrapes); the lines of a block are
-    joined when the text is hard-wrapped, otherwise each line stays its own paragraph;
-``wrapped``
-    hard-wrapped lines where a paragraph starts with an indent or after a blank line (Reuters
-    wire copy); indented lines that look like a table become one table chunk.
-
-Detection looks only at indentation, blank lines and line widths, never at words, so it does not
-depend on any one site.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-parser-layouts`).
 """
 
 from __future__ import annotations

@@ -1,10 +1,6 @@
 """Normalising decoded text into numbered lines, the unit every later stage works on.
 
-Text from a file has been normalised by :func:`newsconvert.source.read_source`; text handed to
-:func:`newsconvert.parse` directly gets the same treatment here
-(:func:`newsconvert.source.normalise_text`: every kind of line break becomes ``\\n``, control
-characters go, non-characters and lone surrogates become U+FFFD), so line numbers agree whichever
-way the text came in.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-parser-lines`).
 """
 
 from __future__ import annotations

@@ -1,15 +1,6 @@
 """Front-matter lines that pack several pieces of metadata, as Indian news sites print them.
 
-- a relative time alone: ``2 hours ago``, ``2 घंटे पहले``, ``एक घंटा पहले``, ``7 दिन पहले`` (a
-  publication time without a date: the tree keeps its text, with no value);
-- a place, a relative time and a byline on one line: ``श्रीनगर 2 घंटे पहले लेखक: मुदस्सिर कुल्लू``;
-- a desk line: ``वीडियो डेस्क, अमर उजाला.कॉम, मुंबई Published by: रचना शर्मा Updated Sun, 19 Sep
-  2021 02:49 PM IST``: the desk and place, the person who published it, the update time.
-
-The line is cut where a label starts (a byline label, ``Updated``/``Published``, a relative
-time) and every piece keeps its words: the opening words (a place, a desk's name) become the
-dateline (:func:`desk_dateline`), the labelled name a byline, the time a timestamp. A line
-that does not cut into known pieces is left alone.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-parser-metaline`).
 """
 
 from __future__ import annotations

@@ -1,36 +1,6 @@
 """Blockquotes: a paragraph that is mostly a direct quotation, with a short attribution.
 
-``“I am reassured … regime change,” Hun Sen wrote.`` (attribution after),
-``Trump counselled Hun Sen, “As a first step, … economic development”.`` (attribution before).
-
-The measured rules, all of which must hold:
-
-1. Quotation marks are double quotes, curly (``“…”``) or straight (``"…"``), and balanced. Single
-   quotes are not used: they cannot be told from apostrophes reliably.
-2. The paragraph is one of these shapes (``Q`` a quotation, ``A`` the attribution):
-   - ``Q A`` — it starts with a quotation, and the attribution after it ends the paragraph;
-   - ``A Q`` — the attribution ends in ``,`` or ``:`` right before a quotation that ends the
-     paragraph (only closing punctuation may follow it);
-   - ``Q A Q`` — ``“A,” he said. “B.”``: one quotation interrupted by its attribution. We keep it
-     a blockquote (it is one speaker's words) with ``quote`` the two parts joined by a space and
-     ``position`` AFTER, since the attribution follows the quotation's start; ``text`` keeps the
-     paragraph exactly, so nothing is lost.
-
-3. At least :data:`MIN_QUOTE_SHARE` of the paragraph's characters are inside the quotation marks.
-4. The attribution is one clause (no sentence break inside it, so ``he said. Reuter`` is refused
-   and the parser can split the sign-off first), has at most :data:`MAX_ATTRIBUTION_WORDS`
-   words and contains a speech verb
-   (``said``, ``wrote``, ``counselled``, ``according to`` …); or it is a name alone where
-   names alone introduce speech: after a dash (``— Jane Doe``) or before a colon, as in
-   interviews (``Hun Sen: “…”``).
-
-``quote`` drops a final comma (``… regime change,”``): it only joins the quotation to the
-attribution. ``Blockquote.text`` keeps it. ``attribution`` is written without its final
-punctuation (``Hun Sen wrote``).
-
-A paragraph that merely contains a quotation (``He called it “a step” and left.``) fails rule 2
-or 3 and stays a paragraph. Quotations that are left open to continue in the next paragraph
-(a newspaper convention) fail rule 1.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-parser-quotes`).
 """
 
 from __future__ import annotations

@@ -1,34 +1,6 @@
 """Publication and update timestamps: ``Published 19:17 IST, November 27th 2019``.
 
-:func:`parse_timestamp` decides whether a whole line is a timestamp and, if so, what it says.
-A timestamp line is short and is *all* timestamp: an optional label (``Published``,
-``Updated:``, ``Last updated -``), a date and usually a time in either order, an optional zone,
-and optionally a place after a dash (``… IST - COLOMBO``). A line that merely mentions a date
-("On November 27, 2019 the court ruled …") is not one, because words are left over.
-
-The only words allowed before the timestamp (returned as :attr:`TimestampMatch.prefix`) are a
-byline run into it: ``by Staff Writer 28-11-2019 | 9:18 AM``, ``Jane Doe | Nov 27, 2019``,
-``Jane Doe and John Roe | Nov 27, 2019`` or
-``Posted by Jane Doe on November 27, 2019`` (``by`` plus a few capitalised words, or a few
-capitalised words and a ``|``, ``·`` or ``•`` separator; a dash alone separates a title, not a
-byline). The separator belongs to neither part.
-
-Values:
-
-- a named, known zone gives an aware ``datetime`` whose offset comes from the zone *at that
-  date* (daylight saving included); an unknown zone gives ``value=None`` and
-  :attr:`TimestampMatch.unknown_zone`, for the parser to report;
-- no zone gives a naive ``datetime``: we never invent an offset;
-- a date with no time gives midnight, naive (``has_time=False`` says so). ``Timestamp.value`` is
-  a ``datetime`` by the tree's contract, and midnight is the value date-only feeds (RSS, Hugo
-  front matter) conventionally use; the written text is kept verbatim in ``Timestamp.text``, so
-  nothing claims a precision the source did not give.
-
-Numbers are written in ASCII digits (``0``-``9``); other scripts' digits are not read.
-
-Reading the line is a sequence of small anchored regular expressions (label, date, time, zone,
-place), each consumed left to right with no backtracking between them, after a cheap prefilter
-(length and a digit) that rejects almost every body line at once.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-parser-timestamps`).
 """
 
 from __future__ import annotations

@@ -1,13 +1,6 @@
 """Time-zone abbreviations (``IST``, ``ET``, ``BST``) resolved to real zones.
 
-Abbreviations are not zones: ``IST`` is India, Ireland or Israel, ``BST`` is British Summer Time or
-Bangladesh, ``CST`` is US Central or China. We therefore never compute an offset from the
-abbreviation itself. Each abbreviation maps to an IANA zone name (``Asia/Kolkata``), and the
-offset comes from that zone *at the date of the timestamp*, so daylight saving is right:
-``ET`` is -05:00 in January and -04:00 in July, whichever of ``EST``/``EDT`` the site printed.
-
-:data:`DEFAULT_ZONES` is the built-in table; :class:`ZoneTable` layers a user's overrides on top
-(``--tz IST=Europe/Dublin`` on the command line, ``zones={"IST": "Europe/Dublin"}`` in the API).
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-parser-timezones`).
 """
 
 from __future__ import annotations

@@ -1,8 +1,6 @@
 """The line trace: which role the parser gave each source line, and which rule decided it.
 
-The parser records one ``(first, last, role, rule)`` span per decision as it goes (a tuple
-append, nothing more); :func:`expand_trace` turns those spans into one :class:`LineRole` per
-source line only when someone asks for the trace (``parse_with_trace``, ``newsconvert inspect``).
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-parser-trace`).
 """
 
 from __future__ import annotations

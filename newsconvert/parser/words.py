@@ -1,10 +1,6 @@
 """What a word is, in any script: the one definition the recognisers share.
 
-Python's ``\\w`` leaves out combining marks, so it cuts ``दिल्ली`` into ``द``, ``ल``, ``ल``:
-Devanagari's vowel signs, virama and nukta, and the accents of decomposed Latin, are marks. A
-letter here is a ``\\w`` letter or a mark of the named blocks (combining diacritics; the Indic
-scripts without their dandas and digits; Arabic and Hebrew points; Thai); zero-width joiners
-(which Devanagari text carries inside words) belong to the word too.
+Specified in ``docs/specification.rst`` (:ref:`newsconvert-parser-words`).
 """
 
 from __future__ import annotations

@@ -384,13 +384,27 @@ def _paragraph(children: Sequence[Any], line: int) -> Part:
 
 
 def _quote(inner: Sequence[Any], line: int) -> Part:
-    """A block quote; a final line opening with a dash is its attribution."""
+    """A block quote; a final line opening with a dash is its attribution.
+
+    The tree's quotation is text, so a numbered line that CommonMark reads as an ordered list
+    item (``2025. The year …``) keeps its number as words, even when the item is empty.
+    """
     paragraphs: list[list[str]] = []
+    numbers: list[str] = []  # the numbers of the list items opened but not yet given text
     for token in inner:
         if token.type == "inline":
-            paragraphs.append(_inline_lines(token.children or []))
+            lines = _inline_lines(token.children or [])
+            if numbers:
+                lines[0] = " ".join([*numbers, lines[0]]).rstrip()
+                numbers.clear()
+            paragraphs.append(lines)
         elif token.type in ("fence", "code_block"):
             paragraphs.append(token.content.removesuffix("\n").split("\n"))
+        elif token.type == "list_item_open" and token.info:
+            numbers.append(f"{token.info}{token.markup}")
+        elif token.type == "list_item_close" and numbers:
+            paragraphs.append([" ".join(numbers)])
+            numbers.clear()
     lines = [line for paragraph in paragraphs for line in paragraph]
     text = " ".join(lines)
     # Each paragraph on a line of its own: an embedded post's lines (see _label_our_layout).
