@@ -1,4 +1,5 @@
-"""Shared test fixtures: the development corpus beside the checkout, and Sphinx's test helpers.
+"""Shared test fixtures (the development corpus beside the checkout, a Dask cluster, Sphinx's
+test helpers) and the few plain helpers several test modules import from here.
 
 Tests that read ``../shared/corpus`` use the ``corpus_dir`` fixture (or ``CORPUS_FILES``), which
 skip cleanly when the folder is absent, as on a machine without the shared data.
@@ -7,7 +8,10 @@ skip cleanly when the folder is absent, as on a machine without the shared data.
 from __future__ import annotations
 
 import importlib.util
+import io
 import json
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +54,56 @@ def corpus_dir() -> Path:
 def reference_text(corpus_dir: Path) -> str:
     """The reference article's text (FORMAT.md's table describes it line by line)."""
     return (corpus_dir / REFERENCE_NAME).read_text(encoding="utf-8")
+
+
+class Stderr(io.StringIO):
+    """A captured stderr that is not a terminal (like a pipe): no progress bar is drawn."""
+
+    def isatty(self) -> bool:
+        return False
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (but a build's lock) by POSIX relative path: what two builds
+    that should agree are compared by."""
+    from newsconvert.site.lock import LOCK_NAME
+
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name != LOCK_NAME
+    }
+
+
+BROKEN_NAME = "broken/binary.txt"
+"""A source in every :func:`article_tree` that cannot be converted (binary bytes)."""
+
+
+def article_tree(corpus: Path, target: Path, per_folder: int = 6) -> Path:
+    """A copy of a few corpus articles from several folders (so that batch builds cut their
+    tasks per folder), plus :data:`BROKEN_NAME`."""
+    folders = [corpus / "bbc" / name for name in ("business", "sport", "tech")]
+    folders += [corpus / "newspaper", corpus / "reuters"]
+    for folder in folders:
+        for path in sorted(folder.rglob("*.txt"))[:per_folder]:
+            destination = target / path.relative_to(corpus)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, destination)
+    shutil.copyfile(corpus / REFERENCE_NAME, target / REFERENCE_NAME)
+    (target / BROKEN_NAME).parent.mkdir()
+    (target / BROKEN_NAME).write_bytes(b"\x00\x01\x02binary\x00" * 20)
+    return target
+
+
+@pytest.fixture(scope="module")
+def dask_client() -> Iterator[Any]:
+    """A client of a real :class:`distributed.LocalCluster`: two single-threaded worker
+    processes, shared by a test module (starting one takes seconds)."""
+    pytest.importorskip("distributed")
+    from newsconvert.dask import cluster_client
+
+    with cluster_client(workers=2) as client:
+        yield client
 
 
 RECOGNISER_CASES = REPO / "tests" / "data" / "recognisers"

@@ -7,8 +7,6 @@ never by looking for strings in the markup alone.
 from __future__ import annotations
 
 import io
-import re
-from collections import Counter
 from datetime import datetime, timedelta, timezone
 
 import docutils.core
@@ -272,16 +270,3 @@ def rst_text(text: str) -> str:
     """The text content of reST ``text`` (docutils' ``astext`` of the whole doctree)."""
     document, _ = rst_doctree(text, report_level=5)
     return document.astext()
-
-
-_WORD = re.compile(r"\w+")
-
-
-def words(text: str) -> Counter[str]:
-    """The multiset of words in ``text`` (runs of letters, digits and underscores)."""
-    return Counter(_WORD.findall(text))
-
-
-def missing_words(expected: Counter[str], found: Counter[str]) -> Counter[str]:
-    """Words of ``expected`` that ``found`` holds fewer times (empty when nothing is lost)."""
-    return expected - found

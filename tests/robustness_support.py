@@ -218,6 +218,26 @@ def render_all(article: Article) -> Outputs:
     )
 
 
+def tree_texts(article: Article, *, hidden: bool = True) -> list[str]:
+    """Every text the tree holds (fields derived from a text, such as a byline's names, left
+    out): what "no word is lost" is counted on. ``hidden=False`` leaves out the asides the
+    renderers hide (chrome, duplicates)."""
+    texts = [article.headline.text] if article.headline else []
+    for node in (article.kicker, article.standfirst, article.published, article.dateline):
+        if node is not None:
+            texts.append(node.text)
+    texts += [node.text for node in (*article.updated, *article.bylines, *article.credits)]
+    for section in article.sections:
+        if section.heading is not None:
+            texts.append(section.heading.text)
+        texts += [
+            block.text
+            for block in section.blocks
+            if hidden or not (isinstance(block, Aside) and block.kind in HIDDEN_ASIDES)
+        ]
+    return texts
+
+
 def hidden_words(article: Article) -> Counter[str]:
     """Words of the asides the renderers leave out by default (chrome, duplicates)."""
     total: Counter[str] = Counter()

@@ -20,14 +20,13 @@ from render_support import (
     html_text,
     markdown_text,
     markdown_to_html,
-    missing_words,
     rst_messages,
     rst_text,
-    words,
 )
+from robustness_support import hidden_words, json_strings, missing_words, words
 
 from newsconvert.renderers import render
-from newsconvert.tree import HIDDEN_ASIDES, Article, Aside
+from newsconvert.tree import Article
 
 pytestmark = pytest.mark.skipif(not CORPUS_FILES, reason="../shared/corpus is absent")
 
@@ -42,26 +41,6 @@ def corpus_article(path: Path) -> tuple[str, Article]:
 
     source = read_source(path)
     return source.text, parse(source.text, source=str(path))
-
-
-def hidden_words(article: Article) -> Counter[str]:
-    """Words of the asides a fragment leaves out (chrome, duplicates)."""
-    hidden: Counter[str] = Counter()
-    for block in article.blocks():
-        if isinstance(block, Aside) and block.kind in HIDDEN_ASIDES:
-            hidden += words(block.text)
-    return hidden
-
-
-def json_strings(value: object) -> list[str]:
-    """Every string value in decoded JSON."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for item in value.values() for s in json_strings(item)]
-    if isinstance(value, list):
-        return [s for item in value for s in json_strings(item)]
-    return []
 
 
 def text_content(fmt: str, output: str) -> str:

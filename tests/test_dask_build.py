@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
@@ -10,20 +9,13 @@ import pytest
 
 pytest.importorskip("distributed")
 
-from dask_support import BROKEN_NAME, article_tree, dask_client, files_of
+from conftest import BROKEN_NAME, Stderr, article_tree, files_of
 
 from newsconvert.dask import DaskExecutor, chunk_by_folder, read_articles
 from newsconvert.options import Options
 from newsconvert.site.builder import Task, build
 from newsconvert.site.cli import run
 from newsconvert.storage import LocalStore
-
-__all__ = ["dask_client"]  # the fixture, used by name
-
-
-class Stderr(io.StringIO):
-    def isatty(self) -> bool:
-        return False
 
 
 @pytest.fixture

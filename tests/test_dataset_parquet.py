@@ -3,7 +3,6 @@ read back with pyarrow (and DuckDB when installed)."""
 
 from __future__ import annotations
 
-import io
 import json
 from datetime import UTC
 from pathlib import Path
@@ -15,16 +14,11 @@ pytest.importorskip("dask")
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 
-from dask_support import BROKEN_NAME, article_tree  # noqa: E402
+from conftest import BROKEN_NAME, Stderr, article_tree  # noqa: E402
 
 import newsconvert  # noqa: E402
 from newsconvert.dask import parquet_schema, to_parquet  # noqa: E402
 from newsconvert.site.cli import run  # noqa: E402
-
-
-class Stderr(io.StringIO):
-    def isatty(self) -> bool:
-        return False
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from docutils.parsers.rst import Parser as RstParser
 from docutils.utils import new_document
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from robustness_support import tree_texts
 
 from newsconvert.escape.comment import escape_comment
 from newsconvert.integrations.doctree import Placement, article_nodes, fill_document
@@ -117,21 +118,9 @@ articles = st.builds(
 
 def expected_words(article: Article, *, keep_chrome: bool) -> Counter[str]:
     """The words a rendering must show: everything but hidden asides (unless kept)."""
-    parts = [article.headline.text]
-    for optional in (article.kicker, article.standfirst, article.published, article.dateline):
-        if optional is not None:
-            parts.append(optional.text)
-    parts += [stamp.text for stamp in article.updated]
-    parts += [byline.text for byline in article.bylines]
-    parts += [credit.text for credit in article.credits]
-    for section in article.sections:
-        if section.heading is not None:
-            parts.append(section.heading.text)
-        for block in section.blocks:
-            if isinstance(block, Aside) and block.kind in HIDDEN_ASIDES and not keep_chrome:
-                continue
-            parts.append(block.text)
-    return Counter(word for part in parts for word in part.split())
+    return Counter(
+        word for text in tree_texts(article, hidden=keep_chrome) for word in text.split()
+    )
 
 
 def shown_words(roots: list[nodes.Element]) -> Counter[str]:

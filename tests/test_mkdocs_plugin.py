@@ -171,3 +171,39 @@ def test_articles_in_other_formats_are_read_by_their_suffix(
     # .txt is no longer listed: the BBC story stays a static file, MkDocs' own index.md a page.
     assert (root / "site" / "news" / "bbc-story.txt").is_file()
     assert "Articles converted by newsconvert." in (root / "site" / "index.html").read_text("utf-8")
+
+
+CHROME_PAGE = Path(__file__).parent / "data" / "articles" / "chrome-page.txt"
+"""An invented article updated at ``14:20 CET`` in June, with page chrome around its body."""
+
+
+@pytest.mark.parametrize(
+    ("config", "offset", "chrome"),
+    [
+        ("", "+02:00", "<!-- hidden chrome: Share on Facebook -->"),
+        (
+            "      timezones: {CET: Europe/London}\n      keep_chrome: true\n",
+            "+01:00",
+            "<p>Share on Facebook</p>",
+        ),
+    ],
+    ids=["defaults", "zones-and-chrome-set"],
+)
+def test_time_zones_and_keep_chrome_are_mkdocs_options(
+    tmp_path: Path, config: str, offset: str, chrome: str
+) -> None:
+    """MkDocs could not set the time zones (issue 13); the plugin's options, generated from the
+    one options model, now include them and ``keep_chrome``."""
+    root = tmp_path
+    (root / "docs").mkdir()
+    (root / "overrides").mkdir()
+    (root / "mkdocs.yml").write_text(MKDOCS_YML + config, encoding="utf-8")
+    (root / "overrides" / "main.html").write_text(MAIN_HTML, encoding="utf-8")
+    (root / "docs" / "index.md").write_text("# Newsroom\n", encoding="utf-8")
+    shutil.copyfile(CHROME_PAGE, root / "docs" / "ferry.news")
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    page = (root / "site" / "ferry" / "index.html").read_text("utf-8")
+    # Its one timestamp (``Updated …``) is the page's date.
+    assert f'<meta name="article-created" content="2020-06-02 14:20:00{offset}">' in page
+    assert page.count("Share on Facebook") == 1 and chrome in page

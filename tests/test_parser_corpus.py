@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPUS_FILES, corpus_id
+from robustness_support import tree_texts
 
 from newsconvert.parser import parse_with_trace
 from newsconvert.tree import Article
@@ -23,20 +24,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 def article_words(article: Article) -> Counter[str]:
     """Every word the tree holds, each counted once per place it appears."""
-    parts: list[str] = []
-    for node in (article.kicker, article.headline, article.standfirst, article.published):
-        if node is not None:
-            parts.append(node.text)
-    if article.dateline is not None:
-        parts.append(article.dateline.text)
-    parts.extend(stamp.text for stamp in article.updated)
-    parts.extend(byline.text for byline in article.bylines)
-    parts.extend(credit.text for credit in article.credits)
-    for section in article.sections:
-        if section.heading is not None:
-            parts.append(section.heading.text)
-        parts.extend(block.text for block in section.blocks)
-    return Counter(_WORD.findall("\n".join(parts)))
+    return Counter(_WORD.findall("\n".join(tree_texts(article))))
 
 
 def read_corpus_file(path: Path) -> str:

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 import pytest
+from robustness_support import tree_texts
 
 from newsconvert import parse as public_parse
 from newsconvert.errors import ConfigError, NewsconvertError, ParseError
@@ -88,15 +89,7 @@ def _words(text: str) -> Counter[str]:
 
 
 def _tree_words(text: str) -> Counter[str]:
-    article = parse(text)
-    parts = [article.headline.text]
-    parts += [n.text for n in (article.kicker, article.standfirst, article.published) if n]
-    parts += [article.dateline.text] if article.dateline else []
-    parts += [n.text for n in (*article.updated, *article.bylines, *article.credits)]
-    for section in article.sections:
-        parts += [section.heading.text] if section.heading else []
-        parts += [block.text for block in section.blocks]
-    return _words("\n".join(parts))
+    return _words("\n".join(tree_texts(parse(text))))
 
 
 HOSTILE = [

@@ -9,6 +9,7 @@ from collections import Counter
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from robustness_support import tree_texts
 
 from newsconvert.errors import InputError, NewsconvertError
 from newsconvert.parser import LAYOUTS, parse, parse_with_trace
@@ -55,14 +56,7 @@ newlines = st.sampled_from(["\n", "\r\n", "\r"])
 
 def tree_words(text: str, **options: object) -> Counter[str]:
     article = parse(text, **options)  # type: ignore[arg-type]
-    parts = [article.headline.text] if article.headline else []
-    parts += [n.text for n in (article.kicker, article.standfirst, article.published) if n]
-    parts += [article.dateline.text] if article.dateline else []
-    parts += [n.text for n in (*article.updated, *article.bylines, *article.credits)]
-    for section in article.sections:
-        parts += [section.heading.text] if section.heading else []
-        parts += [block.text for block in section.blocks]
-    return Counter(_WORD.findall("\n".join(parts)))
+    return Counter(_WORD.findall("\n".join(tree_texts(article))))
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -183,3 +183,35 @@ def test_an_undated_article_becomes_a_draft_without_default_date(
     assert "1 article, 1 draft" in " ".join((result.stdout + result.stderr).split())
     drafts = list((root / "output" / "drafts").glob("*.html"))
     assert len(drafts) == 1
+
+
+CHROME_PAGE = Path(__file__).parent / "data" / "articles" / "chrome-page.txt"
+"""An invented article updated at ``14:20 CET`` in June, with page chrome around its body."""
+
+
+@pytest.mark.parametrize(
+    ("settings", "offset", "chrome"),
+    [
+        ("", "+02:00", '<aside class="chrome" hidden data-set-aside="chrome">'),
+        (
+            'NEWSCONVERT_TIMEZONES = {"CET": "Europe/London"}\nNEWSCONVERT_KEEP_CHROME = True\n',
+            "+01:00",
+            '<aside class="chrome">',
+        ),
+    ],
+    ids=["defaults", "zones-and-chrome-set"],
+)
+def test_time_zones_and_keep_chrome_are_pelican_settings(
+    tmp_path: Path, settings: str, offset: str, chrome: str
+) -> None:
+    """Pelican could set neither the time zones nor ``keep_chrome`` (issue 13); both are
+    ``pelicanconf.py`` settings now, generated from the one options model."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "pelicanconf.py").write_text(SETTINGS + settings, encoding="utf-8")
+    shutil.copyfile(CHROME_PAGE, tmp_path / "content" / "ferry.news")
+    result = pelican(tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = next((tmp_path / "output").glob("island-*.html")).read_text("utf-8")
+    # Its one timestamp (``Updated …``) is the article's date.
+    assert f'<abbr class="published" title="2020-06-02T14:20:00{offset}">' in page
+    assert f"{chrome}<p>Share on Facebook</p></aside>" in page

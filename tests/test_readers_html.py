@@ -5,22 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from robustness_support import tree_texts
 
 from newsconvert.readers import read
-from newsconvert.tree import Blockquote
+from newsconvert.tree import Article, Blockquote
 
 DATA = Path(__file__).parent / "data" / "readers"
 
 
-def words(article) -> str:
+def words(article: Article) -> str:
     """Every text the tree holds, for 'is this word anywhere' checks."""
-    texts = [article.headline.text, *(b.text for b in article.bylines)]
-    texts += [c.text for c in article.credits]
-    for section in article.sections:
-        if section.heading:
-            texts.append(section.heading.text)
-        texts += [block.text for block in section.blocks]
-    return "\n".join(texts)
+    return "\n".join(tree_texts(article))
 
 
 def test_scripts_styles_and_comments_contribute_no_words() -> None:

@@ -34,6 +34,7 @@ from robustness_support import (
     markdown_raw_html,
     rst_read,
     split_front_matter,
+    tree_texts,
 )
 
 from newsconvert.escape.comment import escape_comment
@@ -44,8 +45,6 @@ from newsconvert.tree import (
     HIDDEN_ASIDES,
     Article,
     Aside,
-    BulletList,
-    Embed,
     Preformatted,
 )
 
@@ -158,25 +157,10 @@ def squeeze(text: str) -> str:
 
 
 def shown_texts(article: Article) -> list[str]:
-    """Every text of the tree that Markdown, HTML and reST show (hidden asides left out)."""
-    texts = [article.headline.text] if article.headline else []
-    for node in (article.kicker, article.standfirst, article.published, article.dateline):
-        if node is not None:
-            texts.append(node.text)
-    texts += [node.text for node in (*article.updated, *article.bylines, *article.credits)]
-    for section in article.sections:
-        if section.heading is not None:
-            texts.append(section.heading.text)
-        for block in section.blocks:
-            if isinstance(block, Aside) and block.kind in HIDDEN_ASIDES:
-                continue
-            if isinstance(block, BulletList):
-                texts += [item.text for item in block.items]
-            elif isinstance(block, Embed | Preformatted):
-                texts += block.text.split("\n")
-            else:
-                texts.append(block.text)
-    return [text for text in texts if text.strip()]
+    """Every line of the tree's texts that Markdown, HTML and reST show (hidden asides left out;
+    a list's items, an embed's or a table's lines, each on its own)."""
+    texts = tree_texts(article, hidden=False)
+    return [line for text in texts for line in text.split("\n") if line.strip()]
 
 
 def hidden_comments(article: Article) -> list[str]:

@@ -18,7 +18,7 @@ import pytest
 from docutils import nodes
 from docutils.core import publish_doctree
 from markdown_it import MarkdownIt
-from robustness_support import rst_read, words
+from robustness_support import rst_read, tree_texts, words
 
 from newsconvert import read_article
 from newsconvert.parser import parse
@@ -79,16 +79,7 @@ POSITIONS = {
 
 def tree_words(article: Article) -> Counter[str]:
     """Every word of the tree's texts, hidden asides included (derived fields left out)."""
-    texts = [article.headline.text] if article.headline else []
-    for node in (article.kicker, article.standfirst, article.published, article.dateline):
-        if node is not None:
-            texts.append(node.text)
-    texts += [node.text for node in (*article.updated, *article.bylines, *article.credits)]
-    for section in article.sections:
-        if section.heading is not None:
-            texts.append(section.heading.text)
-        texts += [block.text for block in section.blocks]
-    return words("\n".join(texts))
+    return words("\n".join(tree_texts(article)))
 
 
 def assert_whole(text: str, article: Article) -> None:

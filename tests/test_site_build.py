@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import io
 import os
 import shutil
 import subprocess
@@ -16,6 +15,7 @@ import defusedxml.ElementTree as SafeET
 import html5lib
 import pytest
 import yaml
+from conftest import Stderr, files_of
 
 import newsconvert
 from newsconvert.options import Options
@@ -32,25 +32,10 @@ from newsconvert.tree import UNTITLED
 A = f"{{{ATOM_NAMESPACE}}}"
 
 
-class Stderr(io.StringIO):
-    """A captured stderr that is not a terminal (like a pipe)."""
-
-    def isatty(self) -> bool:
-        return False
-
-
 def build_cli(*args: str | Path) -> tuple[int, str]:
     err = Stderr()
     code = run([str(arg) for arg in args], stderr=err)
     return code, err.getvalue()
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
 
 
 def mtimes(folder: Path) -> dict[str, int]:
@@ -142,7 +127,7 @@ def test_rerun_converts_nothing_and_rewrites_nothing(
 def test_editing_one_article_reconverts_only_it(small_tree: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     build(small_tree, out, jobs=1)
-    before = snapshot(out)
+    before = files_of(out)
     edited = small_tree / "bbc" / sorted(p.name for p in (small_tree / "bbc").iterdir())[0]
     story = next(edited.rglob("*.txt")) if edited.is_dir() else edited
     story.write_text(story.read_text("utf-8") + "\nAn added closing paragraph.\n", "utf-8")
@@ -151,7 +136,7 @@ def test_editing_one_article_reconverts_only_it(small_tree: Path, tmp_path: Path
     os.utime(untouched, (1, 1))
     summary = build(small_tree, out, jobs=1)
     assert summary.converted == 1 and summary.unchanged == article_count(small_tree) - 1
-    after = snapshot(out)
+    after = files_of(out)
     changed = {path for path in after if after[path] != before.get(path)}
     page = story.relative_to(small_tree).with_suffix(".html").as_posix()
     assert page in changed and b"An added closing paragraph." in after[page]
@@ -196,7 +181,7 @@ def test_two_jobs_give_the_same_bytes_as_one(small_tree: Path, tmp_path: Path) -
     one, two = tmp_path / "one", tmp_path / "two"
     assert build_cli(small_tree, "-o", one, "-j", "1")[0] == 0
     assert build_cli(small_tree, "-o", two, "-j", "2")[0] == 0
-    assert snapshot(one) == snapshot(two)
+    assert files_of(one) == files_of(two)
 
 
 # --- Failures ----------------------------------------------------------------------------------
@@ -217,10 +202,10 @@ def test_a_corrupt_article_is_reported_and_the_rest_built(small_tree: Path, tmp_
 
 
 def test_inputs_are_never_modified(small_tree: Path, tmp_path: Path) -> None:
-    before = snapshot(small_tree)
+    before = files_of(small_tree)
     times = mtimes(small_tree)
     assert build_cli(small_tree, "-o", tmp_path / "out", "-j", "2")[0] == 0
-    assert snapshot(small_tree) == before and mtimes(small_tree) == times
+    assert files_of(small_tree) == before and mtimes(small_tree) == times
 
 
 def test_a_write_failing_midway_leaves_previous_output_intact(
@@ -228,11 +213,11 @@ def test_a_write_failing_midway_leaves_previous_output_intact(
 ) -> None:
     out, fresh = tmp_path / "out", tmp_path / "fresh"
     build(small_tree, out, jobs=1)
-    old = snapshot(out)
+    old = files_of(out)
     for story in small_tree.rglob("*.txt"):
         story.write_text(story.read_text("utf-8") + "\nA second edition paragraph.\n", "utf-8")
     build(small_tree, fresh, jobs=1)
-    new = snapshot(fresh)
+    new = files_of(fresh)
 
     # The disk "fills up" after four files: the renames that would publish the rest fail.
     real_replace = os.replace
@@ -250,7 +235,7 @@ def test_a_write_failing_midway_leaves_previous_output_intact(
     monkeypatch.setattr(os, "replace", real_replace)
     assert code == 1 and "No space left on device" in err.getvalue()
 
-    now = snapshot(out)
+    now = files_of(out)
     assert not [path for path in now if path.endswith(".tmp")]
     assert set(now) == set(old)
     # Every page is wholly the old or wholly the new version; four are new. (The manifest is a
@@ -259,7 +244,7 @@ def test_a_write_failing_midway_leaves_previous_output_intact(
     assert sum(now[path] == new[path] != old[path] for path in now) == 4
     # The next build finishes the job and gives exactly the fresh build's output.
     assert build(small_tree, out, jobs=1).failed == 0
-    assert snapshot(out) == new
+    assert files_of(out) == new
 
 
 def test_output_inside_source_is_refused(small_tree: Path) -> None:
@@ -482,7 +467,7 @@ def test_the_index_template_is_a_built_in_template_a_template_dir_overrides(
     out = tmp_path / "out"
     assert build_cli(small_tree, "-o", out, "-j", "1")[0] == 0
     assert '<ol class="articles">' in (out / "index.html").read_text("utf-8")
-    pages = {path: (out / path).read_bytes() for path in snapshot(out) if path != "index.html"}
+    pages = {path: (out / path).read_bytes() for path in files_of(out) if path != "index.html"}
 
     # Overriding site/index.html.j2 alone changes the index; the pages come out the same.
     templates = tmp_path / "mine"
@@ -660,11 +645,11 @@ def test_a_source_folder_inside_out_is_never_written_into(tmp_path: Path) -> Non
     (source / "top.txt").write_text(story, "utf-8")
     # Its page would be site/articles/inner.html, which is inside the sources.
     (source / "articles" / "inner.txt").write_text(story, "utf-8")
-    before = snapshot(source)
+    before = files_of(source)
     code, err = build_cli(source, "-o", out)
     assert code == 1 and "inner.txt: its output would be written inside the source folder" in err
     assert (out / "top.html").is_file()
-    assert snapshot(source) == before
+    assert files_of(source) == before
     # A Jekyll site root holding its own article folder is the common, harmless case.
     code, err = build_cli(out / "articles" / "articles", "-o", out, "--to", "md", "--for", "jekyll")
     assert code == 0, err

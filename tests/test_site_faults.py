@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import files_of
 
-from newsconvert.site.lock import LOCK_NAME
 from newsconvert.site.manifest import MANIFEST_NAME
 
 ARTICLES = 240
@@ -51,14 +51,6 @@ def build(source: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[s
     return subprocess.run(
         command(source, out, *extra), capture_output=True, text=True, timeout=TIMEOUT
     )
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and path.name != LOCK_NAME
-    }
 
 
 def done_lines(out: Path) -> list[list[object]]:
@@ -104,7 +96,7 @@ def clean_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[int, dict[str
         write_tree(folder / f"v{version}", version)
         result = build(folder / f"v{version}", folder / f"out{version}", "-j", "2")
         assert result.returncode == 0, result.stderr
-        clean[version] = snapshot(folder / f"out{version}")
+        clean[version] = files_of(folder / f"out{version}")
     return clean
 
 
@@ -129,11 +121,11 @@ def test_kill_mid_build_then_revert_leaves_no_stale_page(
     process.kill()
     process.communicate(timeout=TIMEOUT)
     # Some pages now hold version 2, and the sources go back to version 1 (git checkout).
-    assert snapshot(out) != clean[1]
+    assert files_of(out) != clean[1]
     write_tree(source, 1)
     result = build(source, out, "-j", "2")
     assert result.returncode == 0, result.stderr
-    assert snapshot(out) == clean[1]  # no version-2 text, no temporary file, same manifest
+    assert files_of(out) == clean[1]  # no version-2 text, no temporary file, same manifest
 
 
 def test_kill_mid_build_then_a_rerun_completes_it(
@@ -146,10 +138,10 @@ def test_kill_mid_build_then_a_rerun_completes_it(
     process.communicate(timeout=TIMEOUT)
     result = build(source, out, "-j", "2")
     assert result.returncode == 0, result.stderr
-    assert snapshot(out) == clean[1]
+    assert files_of(out) == clean[1]
     # What the killed build finished is not converted again.
     rerun = build(source, out, "-j", "2")
-    assert rerun.returncode == 0 and snapshot(out) == clean[1]
+    assert rerun.returncode == 0 and files_of(out) == clean[1]
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
@@ -173,7 +165,7 @@ def test_a_dead_worker_fails_the_build_naming_its_article_and_frees_the_lock(
     finished = len(done_lines(out))
     result = build(source, out, "-j", "2", "--jobs", "2")
     assert result.returncode == 0, result.stderr
-    assert snapshot(out) == clean[1]
+    assert files_of(out) == clean[1]
     assert finished > 0
 
 
@@ -189,5 +181,5 @@ def test_ctrl_c_while_jekyll_post_dates_change_leaves_no_old_post(tmp_path: Path
     assert process.returncode == 130, err
     assert build(source, out, *jekyll, "--force").returncode == 0
     assert build(source, clean, *jekyll).returncode == 0
-    assert snapshot(out) == snapshot(clean)
+    assert files_of(out) == files_of(clean)
     assert len([path for path in (out / "_posts").rglob("*") if path.is_file()]) == ARTICLES

@@ -3,7 +3,6 @@ localhost port), read and written through s3fs, by the local build and by a Dask
 
 from __future__ import annotations
 
-import io
 import os
 import signal
 import socket
@@ -20,20 +19,13 @@ pytest.importorskip("s3fs")
 pytest.importorskip("distributed")
 moto_server = pytest.importorskip("moto.server")
 
-from dask_support import BROKEN_NAME, article_tree, dask_client, files_of  # noqa: E402
+from conftest import BROKEN_NAME, Stderr, article_tree, files_of  # noqa: E402
 
 import newsconvert  # noqa: E402
 from newsconvert.dask import DaskExecutor  # noqa: E402
 from newsconvert.site.builder import build  # noqa: E402
 from newsconvert.site.cli import run  # noqa: E402
 from newsconvert.site.manifest import MANIFEST_NAME  # noqa: E402
-
-__all__ = ["dask_client"]
-
-
-class Stderr(io.StringIO):
-    def isatty(self) -> bool:
-        return False
 
 
 def _free_port() -> int:
