@@ -23,6 +23,7 @@ from newsconvert.parser.asides import (
 )
 from newsconvert.parser.builder import ArticleBuilder
 from newsconvert.parser.credits import (
+    CREDIT_LABEL_FIRST,
     PICTURE_CREDIT_FIRST,
     is_credit_label,
     match_credit_names,
@@ -503,6 +504,7 @@ TEXT_RULES: tuple[BodyRule, ...] = (
         "``फोटो``) with a line of names after it, once the story's last sentence is past: "
         "two credits, the label and the names",
         _place_labelled_credit,
+        opens=CREDIT_LABEL_FIRST,
         quick=is_credit_label,
     ),
     Rule(
