@@ -338,6 +338,89 @@ def test_a_sign_off_run_into_the_last_paragraph_is_a_credit() -> None:
     assert article.blocks()[-1].text.endswith("Das said.")
 
 
+def test_a_place_before_the_timestamp_is_the_dateline_not_a_byline() -> None:
+    text = (
+        "Why the monsoon is late\n\nWritten by Amitabh Sinha\n\n"
+        "New Delhi | Updated: October 3, 2023 10:15 IST\n\n" + BODY_ONLY
+    )
+    article = parse(text)
+    assert article.dateline is not None and article.dateline.place == "New Delhi"
+    assert [b.names for b in article.bylines] == [("Amitabh Sinha",)]
+    assert article.updated[0].iso == "2023-10-03T10:15:00+05:30"
+
+
+def test_a_name_before_the_timestamp_is_still_a_byline() -> None:
+    article = parse(f"Farmers get new scheme\n\nJane Doe | Nov 27, 2019\n\n{BODY_ONLY}")
+    assert [b.names for b in article.bylines] == [("Jane Doe",)] and article.dateline is None
+
+
+def test_a_place_after_the_name_in_a_byline_is_no_name() -> None:
+    article = parse(f"Farmers get new scheme\n\nBy Saubhadra Chatterji, New Delhi\n\n{BODY_ONLY}")
+    assert [(b.text, b.names) for b in article.bylines] == [
+        ("By Saubhadra Chatterji, New Delhi", ("Saubhadra Chatterji",))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "credit", "updated"),
+    [
+        (
+            "Edited By राहुल पाण्डेय | नवभारतटाइम्स.कॉम | Updated: 14 Nov 2025, 8:15 pm",
+            "Edited By राहुल पाण्डेय | नवभारतटाइम्स.कॉम",
+            "Updated: 14 Nov 2025, 8:15 pm",
+        ),
+        (
+            "Edited By: Ravi Kumar | Last Updated: November 14, 2025, 20:15 IST",
+            "Edited By: Ravi Kumar",
+            "Last Updated: November 14, 2025, 20:15 IST",
+        ),
+        (
+            "Edited By: Ravi Kumar | Updated: 2 hours ago",
+            "Edited By: Ravi Kumar",
+            "Updated: 2 hours ago",
+        ),
+    ],
+)
+def test_an_editor_and_the_update_time_on_one_line(line: str, credit: str, updated: str) -> None:
+    article = parse(f"Farmers get new scheme\n\n{line}\n\n{BODY_ONLY}")
+    assert [c.text for c in article.credits] == [credit]
+    assert [stamp.text for stamp in article.updated] == [updated]
+    assert article.bylines == ()  # an editor is no byline
+
+
+def test_a_name_alone_over_the_timestamp_is_a_byline() -> None:
+    text = (
+        "Centre notifies data rules\n\nCompanies get 18 months to comply with the new rules\n\n"
+        "Sreeparna Chakrabarty\n\nUpdated - November 14, 2025 09:12 pm IST - NEW DELHI\n\n"
+        + BODY_ONLY
+    )
+    article, trace = parse_with_trace(text)
+    assert [b.names for b in article.bylines] == [("Sreeparna Chakrabarty",)]
+    assert [row.rule for row in trace if row.text == "Sreeparna Chakrabarty"] == [
+        "name-over-timestamp"
+    ]
+    assert article.standfirst is not None and article.standfirst.text.startswith("Companies")
+
+
+def test_a_short_line_over_the_timestamp_that_is_no_name_is_no_byline() -> None:
+    text = "Farmers get new scheme\n\nPrices rise sharply\n\n3 hours ago\n\n" + BODY_ONLY
+    assert parse(text).bylines == ()
+
+
+@pytest.mark.parametrize(
+    ("opening", "place"),
+    [("जागरण संवाददाता, लखनऊ।", "लखनऊ"), ("राज्य ब्यूरो, पटना :", "पटना"), ("लखनऊ।", "लखनऊ")],
+)
+def test_a_desk_and_place_dateline_in_hindi(opening: str, place: str) -> None:
+    article = parse(f"{opening} राजधानी में मेट्रो के दूसरे चरण को मंजूरी मिल गई है।\n")
+    assert article.dateline is not None
+    assert (article.dateline.text, article.dateline.place) == (opening, place)
+
+
+def test_words_before_a_place_that_name_no_desk_are_no_dateline() -> None:
+    assert parse("उन्होंने कहा, दिल्ली। आगे की बात कल होगी।\n").dateline is None
+
+
 @pytest.mark.parametrize(
     "crosslink", ["Also Watch | Rescue operations continue", "ये भी देखें: वीडियो"]
 )

@@ -254,10 +254,10 @@ _FOR_YOU = normalize("NFC", "आपके लिए")
 
 
 def may_be_widget_header(text: str) -> bool:
-    """A quick necessary condition for :func:`is_widget_header`: it is short, and says ``for
-    you`` or ``आपके लिए``, or opens with a capital or a letter of another script."""
+    """A quick necessary condition for :func:`is_widget_header`: it is short, and addressed to
+    the reader (``you``, ``आपके``) or three words at most."""
     return len(text) <= 80 and (
-        "or you" in text or "OR YOU" in text or text[0].isupper() or not text[0].isascii()
+        text.count(" ") <= 2 or "You" in text or "you" in text or "YOU" in text or "आपके" in text
     )
 
 
@@ -265,7 +265,7 @@ def is_widget_header(text: str, h: Heuristics = DEFAULT_HEURISTICS) -> bool:
     """Whether ``text`` is the header of a recommendation or shopping widget (see
     :data:`_WIDGET_WORDS`): a short line that is no sentence, holds a widget word, and is
     addressed to the reader (``… For You``) or names what the widget lists right after the
-    widget word (``Recommended Stories``)."""
+    widget word, in three words at most (``Recommended Stories``)."""
     if text[-1] in ".!?:;,\u0964" or '"' in text:
         return False
     if not text.isascii():
@@ -278,8 +278,9 @@ def is_widget_header(text: str, h: Heuristics = DEFAULT_HEURISTICS) -> bool:
         return False
     if words[-2:] == ["for", "you"] or (_FOR_YOU in text and len(words) > 2):
         return True
-    # The widget word right before what it lists, last: ``Recommended Stories``.
-    return len(words) >= 2 and words[-1] in _WIDGET_LISTS and len(words) - 2 in widget
+    # The widget word right before what it lists, last, in three words at most:
+    # ``Recommended Stories``, ``Most Popular Stories``.
+    return 2 <= len(words) <= 3 and words[-1] in _WIDGET_LISTS and len(words) - 2 in widget
 
 
 # --- Cross-links ---------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from newsconvert.parser.asides import (
 )
 from newsconvert.parser.builder import ArticleBuilder
 from newsconvert.parser.credits import (
+    CREDIT_LABEL_FIRST,
     PICTURE_CREDIT_FIRST,
     is_credit_label,
     match_credit_names,
@@ -503,6 +504,7 @@ TEXT_RULES: tuple[BodyRule, ...] = (
         "``फोटो``) with a line of names after it, once the story's last sentence is past: "
         "two credits, the label and the names",
         _place_labelled_credit,
+        opens=CREDIT_LABEL_FIRST,
         quick=is_credit_label,
     ),
     Rule(
@@ -736,7 +738,7 @@ def _match_dateline(text: str, line: int, h: Heuristics) -> tuple[Dateline, str]
         or "\u2014" in opening
         or "\u2013" in opening
         or "--" in opening
-        or (". " in opening and not text[0].isascii())  # ``नई दिल्ली. …``
+        or (not text[0].isascii() and (". " in opening or "\u0964 " in opening))  # ``लखनऊ। …``
     ):
         # Every dateline ends in a dash or a colon or names an agency in brackets within its
         # first few dozen characters; most paragraphs are ruled out here, cheaply.

@@ -9,6 +9,7 @@ import re
 from typing import NamedTuple
 from unicodedata import normalize
 
+from newsconvert.parser.gazetteer import is_place
 from newsconvert.parser.heuristics import DEFAULT_HEURISTICS, Heuristics
 from newsconvert.parser.patterns import LazyPattern
 from newsconvert.parser.words import LETTER
@@ -267,8 +268,8 @@ def _read_by_form(names_text: str) -> _Parts | None:
             part, handle = with_handle["name"], with_handle["handle"]
         if names and _is_agency(part):
             agency = part
-        elif names and _is_role(part):
-            continue  # ``Special Correspondent``: stays in the text only
+        elif names and (_is_role(part) or is_place(part, major=not part.isupper())):
+            continue  # ``Special Correspondent``, ``New Delhi``: stays in the text only
         else:
             people = [name for name in _NAME_SEPARATOR.split(part) if name]
             if not people or not all(_is_name(name) for name in people):

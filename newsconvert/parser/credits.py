@@ -14,6 +14,7 @@ from newsconvert.parser.patterns import LazyPattern
 from newsconvert.tree import Credit
 
 __all__ = [
+    "CREDIT_LABEL_FIRST",
     "is_credit_label",
     "match_credit",
     "match_credit_names",
@@ -221,6 +222,10 @@ _CREDIT_LABELS = frozenset(
     )
 )
 _LONGEST_CREDIT_LABEL = max(map(len, _CREDIT_LABELS)) + 2
+CREDIT_LABEL_FIRST = frozenset(
+    first for label in _CREDIT_LABELS for first in (label[0], label[0].upper())
+)
+"""First characters of a credit label line (a cheap test before :func:`is_credit_label`)."""
 
 
 def is_credit_label(text: str) -> bool:

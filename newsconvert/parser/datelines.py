@@ -87,16 +87,26 @@ _HAS_LOWERCASE = LazyPattern(r"[a-z]")
 # (``नई दिल्ली``), then a colon, dash or full stop and a space.
 _SCRIPT_WORD = rf"(?![A-Za-z]){LETTER}{{1,25}}+"
 _SCRIPT_DATELINE = LazyPattern(
+    rf"(?:(?P<desk>{_SCRIPT_WORD}(?:\s{_SCRIPT_WORD}){{0,2}}),\s)?"
     rf"(?P<place>{_SCRIPT_WORD}(?:\s{_SCRIPT_WORD}){{0,3}})"
-    r"\s?(?P<sep>:|\.|-|\u2013|\u2014)(?P<space>\s+)(?=\S)"
+    r"\s?(?P<sep>:|\.|\u0964|-|\u2013|\u2014)(?P<space>\s+)(?=\S)"
+)
+# Words that name a newsroom desk before the place (``जागरण संवाददाता, लखनऊ।``, ``राज्य ब्यूरो,
+# पटना :``, ``ऑनलाइन डेस्क, नई दिल्ली।``): a correspondent, bureau, desk, agency or network.
+_DESK_WORDS = frozenset(
+    ["संवाददाता", "ब्यूरो", "डेस्क", "एजेंसी", "एजेंसियां", "नेटवर्क", "प्रतिनिधि", "जेएनएन", "टीम"]
 )
 
 
 def _match_script_dateline(text: str, line: int) -> tuple[Dateline, str] | None:
-    """``नई दिल्ली: …``: a known place in a script other than Latin, alone before its separator."""
+    """``नई दिल्ली: …``, ``लखनऊ। …``: a known place in a script other than Latin, alone before its
+    separator, or after a newsroom desk's name and a comma (``जागरण संवाददाता, लखनऊ। …``)."""
     match = _SCRIPT_DATELINE.match(text)
     if match is None or not is_place(match["place"]):
         return None
+    desk = match["desk"]
+    if desk is not None and not any(word in _DESK_WORDS for word in desk.split()):
+        return None  # ``उन्होंने कहा, दिल्ली। …``: words before the place that name no desk
     end = match.end("sep")
     return Dateline(text[:end], match["place"], None, None, line), text[match.end() :]
 

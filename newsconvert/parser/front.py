@@ -29,6 +29,7 @@ from newsconvert.parser.metadata import (
     take_meta_line,
     take_timestamp,
 )
+from newsconvert.parser.metaline import read_relative_time
 from newsconvert.parser.patterns import LazyPattern
 from newsconvert.parser.rules import Bands, Role, Rule, RuleName, Zone, bind, per_heuristics
 from newsconvert.parser.timestamps import may_be_timestamp, parse_timestamp
@@ -135,6 +136,39 @@ def _is_metadata(chunk: Chunk, zones: ZoneTable, h: Heuristics) -> bool:
         return True
 
 
+def _is_time_line(chunk: Chunk, zones: ZoneTable) -> bool:
+    """Whether ``chunk`` is one line that is a timestamp or a relative time (without placing
+    it)."""
+    text = chunk.text
+    if chunk.kind != "text" or chunk.first != chunk.last or not may_be_time_line(text):
+        return False
+    if read_relative_time(text, chunk.first) is not None:
+        return True
+    try:
+        return may_be_timestamp(text) and parse_timestamp(text, zones=zones) is not None
+    except NewsconvertError:
+        return True
+
+
+def _names_the_writer(chunks: list[Chunk], index: int, zones: ZoneTable, h: Heuristics) -> bool:
+    """Whether ``chunks[index]`` is a name alone, right above a timestamp (``Sreeparna
+    Chakrabarty`` over ``Updated - … IST``): where a page prints its byline, without the
+    ``By``. Two to four name words, no sentence."""
+    if index + 1 >= len(chunks):
+        return False
+    chunk = chunks[index]
+    text = chunk.text
+    words = text.count(" ") + 1
+    return (
+        chunk.kind == "text"
+        and chunk.first == chunk.last
+        and 2 <= words <= h.max_bare_name_words
+        and text[-1] not in ".!?:;,\u0964"
+        and parse_byline(text, bare=True, h=h) is not None
+        and _is_time_line(chunks[index + 1], zones)
+    )
+
+
 def _is_standfirst(
     chunks: list[Chunk], index: int, zones: ZoneTable, h: Heuristics
 ) -> RuleName | None:
@@ -147,7 +181,9 @@ def _is_standfirst(
         return None
     if _is_repeated_by(chunk.text, following.text, h):
         return RuleName.REPEATED_BY_FIRST_PARAGRAPH
-    if _is_metadata(following, zones, h) and match_dateline(chunk.text) is None:
+    if (
+        _is_metadata(following, zones, h) or _names_the_writer(chunks, index + 1, zones, h)
+    ) and match_dateline(chunk.text) is None:
         # Only front matter: the body must go on after the metadata (an ``Updated`` line at
         # the end of a one-paragraph story does not make that paragraph a standfirst).
         after = index + 2
@@ -499,6 +535,17 @@ def _take_named_writer(reader: _FrontReader, chunk: Chunk) -> bool:
     return True
 
 
+def _take_name_over_time(reader: _FrontReader, chunk: Chunk) -> bool:
+    if not _names_the_writer(reader.chunks, reader.index, reader.zones, reader.h):
+        return False
+    named = parse_byline(chunk.text, line=chunk.first, bare=True, h=reader.h)
+    assert named is not None  # read by _names_the_writer
+    reader.builder.bylines.append(named)
+    reader.builder.mark(chunk.first, chunk.last, Role.BYLINE, RuleName.NAME_OVER_TIMESTAMP)
+    reader.index += 1
+    return True
+
+
 def _take_standfirst(reader: _FrontReader, chunk: Chunk) -> bool:
     builder = reader.builder
     if builder.standfirst is not None:
@@ -644,6 +691,17 @@ FRONT_RULES: tuple[FrontRule, ...] = (
         _take_named_writer,
         holds=",",
         after_headline=True,
+    ),
+    Rule(
+        RuleName.NAME_OVER_TIMESTAMP,
+        Zone.FRONT,
+        Role.BYLINE,
+        "after the headline, a name alone (two to four name words) right above a timestamp "
+        "line (``Sreeparna Chakrabarty`` over ``Updated - … IST``): a byline without its "
+        "``By``",
+        _take_name_over_time,
+        after_headline=True,
+        longest="max_byline_length",
     ),
     Rule(
         RuleName.BETWEEN_HEADLINE_AND_METADATA,

@@ -45,6 +45,8 @@ class Heuristics:
     """Share of a URL-slug title's words that are capitalised (``By election`` keeps one
     lower)."""
     max_named_role_length: int = 100
+    max_bare_name_words: int = 4
+    """Most words of a name alone over the timestamp, read as a byline without ``By``."""
     """Longest ``Name, role`` line read as a columnist's byline under the headline."""
 
     # The body.

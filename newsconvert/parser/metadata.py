@@ -10,13 +10,14 @@ from newsconvert.errors import NewsconvertError
 from newsconvert.parser.builder import ArticleBuilder
 from newsconvert.parser.bylines import is_byline_label, parse_byline
 from newsconvert.parser.credits import match_credit
+from newsconvert.parser.gazetteer import is_place
 from newsconvert.parser.heuristics import Heuristics
 from newsconvert.parser.layouts import Chunk
 from newsconvert.parser.metaline import may_be_relative_time, read_meta_line, read_relative_time
 from newsconvert.parser.rules import Role, RuleName
 from newsconvert.parser.timestamps import may_be_timestamp, parse_timestamp
 from newsconvert.parser.timezones import ZoneTable
-from newsconvert.tree import Byline
+from newsconvert.tree import Byline, Dateline
 
 
 def take_timestamp(
@@ -54,10 +55,14 @@ def take_timestamp(
         )
     if found.prefix:
         # The words before a timestamp stand where a byline does, so names without a ``By``
-        # are read as names (``Jane Doe | Nov 27, 2019``); anything else is kept as written.
+        # are read as names (``Jane Doe | Nov 27, 2019``); a known place is the dateline
+        # (``New Delhi | Updated: …``); anything else is kept as written.
         prefix = found.prefix
-        byline = parse_byline(prefix, line=chunk.first, bare=True, h=h)
-        builder.bylines.append(byline or Byline(prefix, line=chunk.first))
+        if builder.dateline is None and is_place(prefix, major=not prefix.isupper()):
+            builder.dateline = Dateline(prefix, prefix, None, None, chunk.first)
+        else:
+            byline = parse_byline(prefix, line=chunk.first, bare=True, h=h)
+            builder.bylines.append(byline or Byline(prefix, line=chunk.first))
     if kind == "published":
         builder.published = timestamp
     else:
@@ -113,6 +118,8 @@ def take_meta_line(chunk: Chunk, builder: ArticleBuilder, zones: ZoneTable, h: H
         builder.published = found.published
     if found.updated is not None:
         builder.updated.append(found.updated)
+    if found.credit is not None:
+        builder.credits.append(found.credit)
     builder.mark(chunk.first, chunk.last, Role.METADATA, RuleName.PACKED_METADATA_LINE)
     return True
 

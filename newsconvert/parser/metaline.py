@@ -9,12 +9,13 @@ from typing import NamedTuple
 
 from newsconvert.errors import NewsconvertError
 from newsconvert.parser.bylines import parse_byline
+from newsconvert.parser.credits import match_credit
 from newsconvert.parser.gazetteer import is_place
 from newsconvert.parser.heuristics import DEFAULT_HEURISTICS, Heuristics
 from newsconvert.parser.patterns import LazyPattern
 from newsconvert.parser.timestamps import TimestampKind, parse_timestamp
 from newsconvert.parser.timezones import ZoneTable
-from newsconvert.tree import Byline, Dateline, Timestamp
+from newsconvert.tree import Byline, Credit, Dateline, Timestamp
 
 __all__ = [
     "RELATIVE",
@@ -37,7 +38,7 @@ _RELATIVE_TIME = LazyPattern(RELATIVE)
 _LABELS = LazyPattern(
     rf"(?P<relative>{RELATIVE})"
     r"|(?P<byline>(?i:published|posted|written|reported)\s+by\s*:|लेखक\s*:)"
-    r"|(?P<stamp>(?i:updated|published)(?!\s+by)(?=[\s:]))"
+    r"|(?P<stamp>(?i:(?:last\s+)?updated|published)(?!\s+by)(?=[\s:]))"
 )
 _STAMP_WORD = LazyPattern(r"(?i:updated|published)")
 _BYLINE_COLON = LazyPattern(r"by\s*:|लेखक\s*:")
@@ -55,6 +56,8 @@ class MetaLine(NamedTuple):
     byline: Byline | None
     published: Timestamp | None
     updated: Timestamp | None
+    credit: Credit | None = None
+    """An editor's credit before the time (``Edited By <name> | <site> | Updated: …``)."""
 
 
 # A relative time alone on its line, perhaps labelled: ``3 hours ago``, ``Updated 5 mins ago``,
@@ -141,8 +144,22 @@ def read_meta_line(
     byline: Byline | None = None
     published: Timestamp | None = None
     updated: Timestamp | None = None
-    for kind, piece in pieces:
-        if kind == "byline":
+    credit: Credit | None = None
+    for position, (kind, piece) in enumerate(pieces):
+        if kind == "stamp" and position + 1 < len(pieces) and pieces[position + 1][0] == "relative":
+            # ``Updated: 2 hours ago``: the label of the relative time after it.
+            labelled = read_relative_time(f"{piece} {pieces[position + 1][1]}", line)
+            if labelled is None:
+                return None
+            pieces[position + 1] = (labelled[0] or "relative", labelled[1].text)
+            continue
+        if kind == "updated":  # a labelled relative time, joined above
+            updated = Timestamp(piece, None, line)
+        elif kind == "published":
+            if published is not None:
+                return None
+            published = Timestamp(piece, None, line)
+        elif kind == "byline":
             if byline is not None:
                 return None
             byline = parse_byline(piece, line=line, h=h)
@@ -169,7 +186,10 @@ def read_meta_line(
     if prefix:
         dateline = desk_dateline(prefix, line, h)
         if dateline is None:
-            return None
+            # ``Edited By <name> | <site> |`` before the time: the editor's credit.
+            credit = match_credit(prefix.rstrip(" |\u00b7\u2022-\u2013\u2014"), line=line, h=h)
+            if credit is None or (published is None and updated is None):
+                return None
     elif byline is None and updated is None:
         return None  # a relative time alone is :func:`relative_time`'s
-    return MetaLine(dateline, byline, published, updated)
+    return MetaLine(dateline, byline, published, updated, credit)

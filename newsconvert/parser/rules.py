@@ -94,6 +94,7 @@ class RuleName(StrEnum):
     TITLE_AFTER_KICKER = "title-after-kicker"
     FIRST_TITLE_LINE = "first-title-line"
     NAME_AND_ROLE_NAMED_IN_HEADLINE = "name-and-role-named-in-headline"
+    NAME_OVER_TIMESTAMP = "name-over-timestamp"
     BETWEEN_HEADLINE_AND_METADATA = "between-headline-and-metadata"
     REPEATED_BY_FIRST_PARAGRAPH = "repeated-by-first-paragraph"
     # The body.
