@@ -100,6 +100,29 @@ def test_markdown_quote_opening_with_a_numbered_line_keeps_its_number_and_attrib
             assert trip(article, target, standalone=standalone) is None, (target, standalone)
 
 
+@pytest.mark.parametrize(
+    ("written", "quotation"),
+    [
+        ("    A. a.\n\n    -- Ravi Menon\n", "A. a."),
+        ("    2025. The year we sailed.\n\n    -- Ravi Menon\n", "2025. The year we sailed."),
+        ("    iv. Four.\n    v. Five.\n\n    -- Ravi Menon\n", "iv. Four. v. Five."),
+    ],
+)
+def test_rst_quote_of_enumerated_lines_keeps_markers_and_attribution(
+    written: str, quotation: str
+) -> None:
+    """A quoted line that docutils reads as an enumerated list keeps its markers as words, and
+    nothing of docutils' notes about the list (``start value not ordinal-1``) joins the quote
+    (found by Hypothesis: ``A. a.``, two nested empty items, lost both words)."""
+    article = read(f"Ferry back\n==========\n\nThe ferry sailed.\n\n{written}", "rst")
+    quote = article.sections[0].blocks[1]
+    assert isinstance(quote, Blockquote)
+    assert (quote.quote, quote.attribution) == (quotation, "Ravi Menon")
+    for target in TARGETS:
+        for standalone in (False, True):
+            assert trip(article, target, standalone=standalone) is None, (target, standalone)
+
+
 def test_rst_attribution_is_not_doubled_through_rst() -> None:
     written = (
         f"Ferry back\n==========\n\nThe ferry sailed.\n\n    {QUOTATION}\n\n    -- Ravi Menon\n"

@@ -262,9 +262,11 @@ class _Flattener:
 
         attribution_node = next(iter(node.findall(nodes.attribution)), None)
         paragraphs = [
-            _text(child) for child in node.children if not isinstance(child, nodes.attribution)
+            _quoted_words(child)
+            for child in node.children
+            if not isinstance(child, nodes.attribution | nodes.system_message)
         ]
-        quote = " ".join(paragraphs)
+        quote = " ".join(paragraph for paragraph in paragraphs if paragraph)
         if attribution_node is None:
             return Part(PartKind.QUOTE, quote, line=line)
         attribution = _text(attribution_node)
@@ -282,6 +284,57 @@ def _text(node: Any) -> str:
     if node is None:
         return ""
     return " ".join(node.astext().split("\n"))
+
+
+def _quoted_words(node: Any) -> str:
+    """A quoted block's words. The tree's quotation is text, so a line docutils reads as an
+    enumerated list (``2025. The year …``, ``A. a.``) keeps its markers as words, even where
+    the item is empty."""
+    from docutils import nodes
+
+    if not isinstance(node, nodes.enumerated_list):
+        return _text(node)
+    start = int(node.get("start", 1))
+    words = []
+    for number, item in enumerate(node.children, start=start):
+        marker = f"{node.get('prefix', '')}{_ordinal(node.get('enumtype'), number)}"
+        marker += node.get("suffix", "")
+        inner = " ".join(_quoted_words(child) for child in item.children)
+        words.append(f"{marker} {inner}".rstrip())
+    return " ".join(words)
+
+
+def _ordinal(kind: str | None, number: int) -> str:
+    """An enumerated list's marker for ``number``, in the list's kind of enumeration."""
+    if kind in ("loweralpha", "upperalpha"):
+        letter = chr(ord("a") + number - 1)
+        return letter.upper() if kind == "upperalpha" else letter
+    if kind in ("lowerroman", "upperroman"):
+        numeral = _roman(number)
+        return numeral.lower() if kind == "lowerroman" else numeral
+    return str(number)
+
+
+def _roman(number: int) -> str:
+    numeral = ""
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        count, number = divmod(number, value)
+        numeral += letters * count
+    return numeral
 
 
 def _item_text(item: Any) -> str:
