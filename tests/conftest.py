@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -28,6 +29,12 @@ CORPUS_FILES: list[Path] = (
 
 if importlib.util.find_spec("sphinx") is not None:
     pytest_plugins = ("sphinx.testing.fixtures",)
+
+# Hypothesis properties test behaviour, not time: no per-example deadline. Speed is measured
+# with benchmarks/; on a loaded machine a first example that imports or compiles something
+# lazily overran the 200 ms default (tests/test_source_properties, test_site_slugs).
+settings.register_profile("newsconvert", deadline=None)
+settings.load_profile("newsconvert")
 
 
 def one_line(text: str) -> str:
