@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -118,3 +120,20 @@ def test_corpus_timestamps(corpus_dir: Path) -> None:
         ("000_37575f6eff0020da.txt", 1, "2019-11-27T19:17:00+05:30"),
         ("000_37575f6eff0020da.txt", 12, "2019-11-27T19:34:00+05:30"),
     ]
+
+
+def test_english_month_names_do_not_follow_the_locale() -> None:
+    """A host whose LC_TIME names the months in another language (``calendar.month_name``
+    follows it) still reads English dates. A real process, with German month names in place
+    before the parser is imported."""
+    script = (
+        "import calendar\n"
+        "calendar.month_name = ['', 'Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli',"
+        " 'August', 'September', 'Oktober', 'November', 'Dezember']\n"
+        "from newsconvert.parser.timestamps import parse_timestamp\n"
+        "print(parse_timestamp('Published March 3, 2024 10:05').timestamp.iso)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert (done.returncode, done.stdout.strip()) == (0, "2024-03-03T10:05:00"), done.stderr

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
+from unicodedata import normalize
 
 from newsconvert.errors import ParseError
 from newsconvert.parser.patterns import LazyPattern
@@ -49,19 +51,76 @@ class TimestampMatch:
 
 # --- The pieces of a timestamp line ------------------------------------------------------------
 
+# Month names in fixed English (``calendar.month_name`` would follow the process's LC_TIME and
+# stop reading English dates on a host that called ``locale.setlocale``) and in Hindi, both
+# spellings of those written two ways. Devanagari names are compared in NFC; the pattern also
+# takes the precomposed nukta letters (``फ़`` U+095E) that NFC never produces but scrapes hold.
+_ENGLISH_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_HINDI_MONTHS = (
+    ("जनवरी",),
+    ("फ़रवरी", "फरवरी"),
+    ("मार्च",),
+    ("अप्रैल", "अप्रेल"),
+    ("मई",),
+    ("जून",),
+    ("जुलाई",),
+    ("अगस्त",),
+    ("सितंबर", "सितम्बर"),
+    ("अक्टूबर", "अक्तूबर"),
+    ("नवंबर", "नवम्बर"),
+    ("दिसंबर", "दिसम्बर"),
+)
+_HINDI_WEEKDAYS = ("सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "बृहस्पतिवार", "शुक्रवार", "शनिवार", "रविवार")
+# The nukta letters U+0958-U+095F, by their NFC (decomposed) spelling.
+_PRECOMPOSED_NUKTA = {normalize("NFC", chr(code)): chr(code) for code in range(0x958, 0x960)}
+
+
+def _devanagari_alternatives(words: Iterable[str]) -> str:
+    """A pattern for ``words`` in NFC and with their nukta letters precomposed."""
+    spellings: set[str] = set()
+    for word in words:
+        nfc = normalize("NFC", word)
+        precomposed = nfc
+        for decomposed, letter in _PRECOMPOSED_NUKTA.items():
+            precomposed = precomposed.replace(decomposed, letter)
+        spellings.update((nfc, precomposed))
+    return "|".join(sorted(spellings, key=len, reverse=True))
+
+
 _MONTHS: dict[str, int] = {}
-for _number, _name in enumerate(calendar.month_name[1:], start=1):
-    _MONTHS[_name.lower()] = _number
-    _MONTHS[_name[:3].lower()] = _number
+for _number, _name in enumerate(_ENGLISH_MONTHS, start=1):
+    _MONTHS[_name] = _number
+    _MONTHS[_name[:3]] = _number
+for _number, _names in enumerate(_HINDI_MONTHS, start=1):
+    for _name in _names:
+        _MONTHS[normalize("NFC", _name)] = _number
 _MONTHS["sept"] = 9
 
+# After a Devanagari word: no further letter or sign of the script.
+_DEVANAGARI_END = r"(?![\u0900-\u097f])"
 _MONTH = (
-    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
+    rf"|(?:{_devanagari_alternatives(name for names in _HINDI_MONTHS for name in names)})"
+    rf"{_DEVANAGARI_END})"
 )
 _WEEKDAY = (
-    r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?![a-z])\.?,?\s*"
+    r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?![a-z])\.?"
+    rf"|(?:{_devanagari_alternatives(_HINDI_WEEKDAYS)}){_DEVANAGARI_END}),?\s*"
 )
 _DAY = r"(?:[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9])"
 _YEAR = r"[0-9]{4}(?![0-9])"
@@ -69,21 +128,27 @@ _YEAR = r"[0-9]{4}(?![0-9])"
 # Labels, longest first so that ``Last updated`` is not read as ``Last`` + junk.
 _PUBLISHED_LABELS = (
     "first published",
+    "published date",
+    "publish date",
     "published",
     "posted",
     "created",
     "released",
     "submitted",
     "written",
+    "प्रकाशित",
 )
 _UPDATED_LABELS = (
     "last updated",
     "last modified",
     "last edited",
+    "updated date",
     "updated",
     "modified",
     "edited",
     "revised",
+    "अपडेटेड",
+    "अपडेट",
 )
 _NEUTRAL_LABELS = ("dated", "date")
 _LABEL_KIND: dict[str, TimestampKind | None] = {
@@ -94,7 +159,7 @@ _LABEL_KIND: dict[str, TimestampKind | None] = {
 _LABEL = LazyPattern(
     r"(?i:(?P<label>"
     + "|".join(sorted((label.replace(" ", r"\s+") for label in _LABEL_KIND), key=len, reverse=True))
-    + r")(?:\s+(?:on|at))?)(?![A-Za-z])\s*(?:[:\-\u2013\u2014|]\s*)?"
+    + r")(?:\s+(?:on|at))?)(?![A-Za-z\u0900-\u097f])\s*(?:[:\-\u2013\u2014|]\s*)?"
 )
 
 # A date, in one of its orders. Group names carry the order's letter (Python's ``re`` forbids
@@ -321,6 +386,8 @@ def _days_in_month(year: int, month: int) -> int:
 
 def _month(text: str) -> int:
     key = text.rstrip(".").lower()
+    if not key.isascii():
+        key = normalize("NFC", key)
     return _MONTHS.get(key) or _MONTHS[key[:3]]
 
 
