@@ -89,7 +89,10 @@ _FOLLOW_PROMPT = LazyPattern(
 )
 # ``Topics: Immigration, Unauthorized Immigration``: the tags a page files the story under.
 _TAG_LIST = LazyPattern(r"(?i:topics|tags|tagged|filed\s+under|categories)\s*:\s*\S")
-_FOLLOW_FIRST = frozenset("FLT")
+_FOLLOW_FIRST = frozenset("FL")
+"""Letters a follow prompt starts with."""
+_TAG_LIST_FIRST = frozenset("FT")
+"""Letters a tag list is looked for after (``Topics:``, ``Tags:``, ``Filed under:``)."""
 
 
 # Page furniture by what the words say, in English and Hindi (compared in NFC, lowercase,
@@ -142,6 +145,8 @@ _TICKER = LazyPattern(r"(?:[A-Z][A-Z0-9&() .]{0,30}\s)?-?[\d,]+(?:\.\d+)?\s-?\d+
 # ``View this post on Instagram A post shared by …``: what is left of an embedded post.
 _EMBED_REMNANT = LazyPattern(r"(?i:view this post on instagram|a post shared by\s)")
 _TOPICS = LazyPattern(r"(?i:topics\s+mentioned\s+in\s+this\s+article)\b")
+_EMBED_REMNANT_FIRST = frozenset("VvAa")
+_TOPICS_FIRST = frozenset("Tt")
 
 
 def is_chrome(text: str, h: Heuristics = DEFAULT_HEURISTICS) -> bool:
@@ -152,14 +157,15 @@ def is_chrome(text: str, h: Heuristics = DEFAULT_HEURISTICS) -> bool:
         return False
     if _is_menu(text, h):
         return True
+    ticker = text[-1] == "%"  # a ticker's figures end in a percentage
     if text[0].isdigit() or text[0] == "-":
         if (
             _SLIDE_COUNTER.fullmatch(text) is not None
-            or _TICKER.fullmatch(text) is not None
+            or (ticker and _TICKER.fullmatch(text) is not None)
             or _READING_TIME.fullmatch(normalize("NFC", text.lower())) is not None
         ):
             return True
-    elif text[0].isupper() and _TICKER.fullmatch(text) is not None:
+    elif ticker and text[0].isupper() and _TICKER.fullmatch(text) is not None:
         return True
     if not text.isascii():
         text = normalize("NFC", text)
@@ -169,12 +175,14 @@ def is_chrome(text: str, h: Heuristics = DEFAULT_HEURISTICS) -> bool:
         return True
     if ("lick" in key or "क्लिक" in key) and _CLICK_PROMPT.fullmatch(key) is not None:
         return True
-    if text[0] in "VvAaTt" and (
-        _EMBED_REMNANT.match(text) is not None or _TOPICS.match(text) is not None
+    # Each pattern is tried only on a line that opens with a letter it can start with.
+    first = text[0]
+    if (first in _EMBED_REMNANT_FIRST and _EMBED_REMNANT.match(text) is not None) or (
+        first in _TOPICS_FIRST and _TOPICS.match(text) is not None
     ):
         return True
-    if text[0] in _FOLLOW_FIRST and (
-        _FOLLOW_PROMPT.fullmatch(text) is not None or _TAG_LIST.match(text) is not None
+    if (first in _FOLLOW_FIRST and _FOLLOW_PROMPT.fullmatch(text) is not None) or (
+        first in _TAG_LIST_FIRST and _TAG_LIST.match(text) is not None
     ):
         return True
     if len(text) <= 40 and lowered.strip(" .:!|-\u2013\u2014") in _CHROME_PHRASES:
@@ -183,17 +191,21 @@ def is_chrome(text: str, h: Heuristics = DEFAULT_HEURISTICS) -> bool:
         return True
     # The words are read one at a time, so that a line is ruled out at its first word that is
     # no chrome word (most lines open with a weak word: ``The``, ``In``, ``More``), or at its
-    # thirteenth word, without splitting all of it.
+    # thirteenth word, without splitting all of it. One search a word: most lines need one,
+    # and starting an iterator over the matches costs more than that search.
     strong = False
-    for count, found in enumerate(_CHROME_WORD.finditer(lowered), start=1):
-        if count > h.max_chrome_words:
-            return False
+    position = 0
+    for _ in range(h.max_chrome_words):
+        found = _CHROME_WORD.search(lowered, position)
+        if found is None:
+            return strong
         word = found.group().strip(".-\u2013\u2014'\"")
         if word in _STRONG_CHROME:
             strong = True
         elif word and word not in _WEAK_CHROME:
             return False
-    return strong
+        position = found.end()
+    return strong and _CHROME_WORD.search(lowered, position) is None
 
 
 def _is_menu(text: str, h: Heuristics) -> bool:

@@ -106,7 +106,8 @@ def _heading_shape(text: str, h: Heuristics) -> str | None:
         lowercase = sum(1 for word in words if word[0].islower())
         if lowercase * 5 >= len(words) * 3:
             return None  # ``Kat will discover her uncle was …``: a sentence without its stop
-    return "short" if any(c.isalpha() for c in text) else None
+    # Most such lines open with a capital letter: no need to look for one further on.
+    return "short" if first.isalpha() or any(c.isalpha() for c in text) else None
 
 
 def _is_body_paragraph(chunk: Chunk, h: Heuristics) -> bool:
