@@ -71,6 +71,41 @@ def test_a_title_line_is_still_the_headline() -> None:
     assert article.headline is not None and article.headline.text == "Farmers get new scheme"
 
 
+LEAD = (
+    "Petrol stations saw long queues again on Thursday. A rider found an old-school answer "
+    "to the fuel shortage and trotted up to a pump on horseback, witnesses said.\n\n"
+    "Footage of the ride has been shared widely online.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "A rider found an old-school answer to the fuel shortage",
+        "A RIDER FOUND AN OLD-SCHOOL ANSWER TO THE FUEL SHORTAGE",
+    ],
+)
+def test_a_sentence_of_the_lead_written_out_above_it_is_no_headline(first: str) -> None:
+    # A lead image's caption or a teaser that repeats a sentence from inside the lead.
+    article = parse(f"{first}\n\n{LEAD}")
+    assert article.headline is None
+    assert [d.code for d in article.diagnostics] == ["headline.none"]
+    assert first in render(article, "md")  # kept, visible
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Petrol stations saw long queues again on Thursday",  # the lead opens with it
+        "Rider answers the fuel shortage on horseback",  # the lead's words, not its sentence
+        "Old-school answer to shortage",  # too short to tell
+    ],
+)
+def test_a_title_the_lead_opens_with_or_only_echoes_is_the_headline(first: str) -> None:
+    article = parse(f"{first}\n\n{LEAD}")
+    assert article.headline is not None and article.headline.text == first
+
+
 def test_a_long_hindi_headline_is_a_headline_and_a_danda_ends_a_sentence() -> None:
     headline = (
         "छत्तीसगढ़ में जवानों से भरी बस पलटी: 38 जवानों को ड्यूटी के लिए ले जा रही बस मैनपाट के पास "

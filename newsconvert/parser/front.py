@@ -512,10 +512,31 @@ def _take_kicker(reader: _FrontReader, chunk: Chunk) -> bool:
     return True
 
 
+def _is_lifted_from_lead(candidate: str, chunks: list[Chunk], index: int, h: Heuristics) -> bool:
+    """Whether ``candidate`` is a sentence of the story's lead paragraph, written out again
+    above it: a lead image's caption or a teaser, which a scraper put first.
+
+    The lead is the first text chunk after ``index`` at least twice as long as ``candidate``.
+    Only a repeat inside the lead counts: a lead that opens with the candidate repeats the
+    headline (an extraction artefact, or the standfirst's test).
+    """
+    if not has_words(candidate, h.min_repeat_words):
+        return False
+    for chunk in chunks[index + 1 : index + h.front_limit]:
+        if chunk.kind == "text" and len(chunk.text) >= 2 * len(candidate):
+            return chunk.text.casefold().find(candidate.casefold()) > 0
+    return False
+
+
 def _take_headline(reader: _FrontReader, chunk: Chunk) -> bool:
     builder = reader.builder
     text = chunk.text
-    if not _is_title_candidate(text, reader.h) or not may_be_headline(text, reader.h):
+    h = reader.h
+    if (
+        not _is_title_candidate(text, h)
+        or not may_be_headline(text, h)
+        or _is_lifted_from_lead(text, reader.chunks, reader.index, h)
+    ):
         return False
     builder.headline = Headline(text, chunk.first)
     builder.mark(chunk.first, chunk.last, Role.HEADLINE, RuleName.FIRST_TITLE_LINE)
@@ -678,7 +699,8 @@ FRONT_RULES: tuple[FrontRule, ...] = (
         Zone.FRONT,
         Role.HEADLINE,
         "the first chunk that reads as a title (short, two words or more, not ending like a "
-        "sentence or a lead-in, not opening with a clock time): the headline",
+        "sentence or a lead-in, not opening with a clock time, not a sentence the lead "
+        "paragraph holds further on): the headline",
         _take_headline,
         after_headline=False,
     ),

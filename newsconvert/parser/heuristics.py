@@ -38,7 +38,8 @@ class Heuristics(NamedTuple):
     """Share of a standfirst's words the first paragraph's opening must repeat to count as a
     repeat (also: of a URL-slug title's words its headline must repeat)."""
     min_repeat_words: int = 5
-    """A standfirst shorter than this many words is not tested for a repeat."""
+    """A standfirst shorter than this many words is not tested for a repeat, nor a title
+    for being a sentence lifted from the lead paragraph."""
     menu_run: int = 2
     """Consecutive one-to-three-word lines before the headline that make a navigation menu or
     a breadcrumb trail (one of them at least must name a section)."""
