@@ -6,11 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsconvert.parser import Heuristics, parse
 from newsconvert.parser.heuristics import DEFAULT_HEURISTICS
 from newsconvert.parser.rules import per_heuristics
-from newsconvert.parser.words import count_words, has_words
+from newsconvert.parser.words import WORD, count_words, has_words, word_list
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -30,6 +32,19 @@ def test_has_words_agrees_with_counting_every_word() -> None:
         count = count_words(text)
         for least in range(5):
             assert has_words(text, least) == (count >= least), (text, least)
+
+
+def test_ascii_lines_have_the_words_of_the_unicode_pattern() -> None:
+    # ASCII text is read with an ASCII pattern: the same words as the one definition.
+    texts = [*_corpus_lines(), "O'Neil's co-op -- 'quoted' rock-'n'-roll", "a_b c1d x2 _y_"]
+    for text in texts:
+        assert word_list(text) == WORD.findall(text), text
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_any_ascii_text_has_the_words_of_the_unicode_pattern(text: str) -> None:
+    assert word_list(text) == WORD.findall(text)
+    assert count_words(text) == len(WORD.findall(text))
 
 
 def test_rules_are_bound_once_per_heuristics_record() -> None:

@@ -163,7 +163,8 @@ def is_chrome(text: str, h: Heuristics = DEFAULT_HEURISTICS) -> bool:
         return True
     if not text.isascii():
         text = normalize("NFC", text)
-    key = text.lower().rstrip(" .:!|-\u2013\u2014")
+    lowered = text.lower()
+    key = lowered.rstrip(" .:!|-\u2013\u2014")
     if key in _CHROME_LINES:
         return True
     if ("lick" in key or "क्लिक" in key) and _CLICK_PROMPT.fullmatch(key) is not None:
@@ -176,7 +177,6 @@ def is_chrome(text: str, h: Heuristics = DEFAULT_HEURISTICS) -> bool:
         _FOLLOW_PROMPT.fullmatch(text) is not None or _TAG_LIST.match(text) is not None
     ):
         return True
-    lowered = text.lower()
     if len(text) <= 40 and lowered.strip(" .:!|-\u2013\u2014") in _CHROME_PHRASES:
         return True
     if lowered.startswith(_PROMO_OPENINGS) and "latest" in lowered and lowered.count("news") >= 2:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from newsconvert.parser.heuristics import DEFAULT_HEURISTICS, Heuristics
 from newsconvert.parser.patterns import LazyPattern
-from newsconvert.parser.words import WORD
+from newsconvert.parser.words import word_list
 from newsconvert.tree import AttributionPosition, Blockquote
 
 __all__ = ["match_blockquote"]
@@ -27,7 +27,6 @@ _SPEECH_VERBS_TEXT = """
     confirms denied described called according
 """
 _SPEECH_WORDS = frozenset(_SPEECH_VERBS_TEXT.split())
-_WORD = WORD
 _SENTENCE_BREAK = LazyPattern(r"[.!?]\s+\S")
 _ABBREVIATIONS_TEXT = "Mr Mrs Ms Dr Prof St Sr Jr Gen Gov Sen Rep Lt Col Capt Sgt Rev Hon Mt Co Inc"
 _ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
@@ -96,8 +95,8 @@ def _is_attribution(text: str, h: Heuristics) -> bool:
     if text[0] in _DASH_FIRST and _NAME_AFTER_DASH.fullmatch(text):
         return True
     if text.isascii():  # lowering first is the same, and cheaper, only for ASCII text
-        return not _SPEECH_WORDS.isdisjoint(_WORD.findall(text.lower()))
-    return any(word.lower() in _SPEECH_WORDS for word in _WORD.findall(text))
+        return not _SPEECH_WORDS.isdisjoint(word_list(text.lower()))
+    return any(word.lower() in _SPEECH_WORDS for word in word_list(text))
 
 
 def _clean_attribution(text: str) -> str:

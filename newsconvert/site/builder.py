@@ -356,8 +356,9 @@ def _run_in_worker(start: int, tasks: Sequence[Task]) -> list[PackedOutcome]:
     outcomes = []
     for number, task in enumerate(tasks, start):
         _worker_current[_worker_slot] = number
-        outcomes.append(pack_outcome(convert_task(task, _worker_job, _worker_journal)))
-    _worker_current[_worker_slot] = -1
+        outcome = convert_task(task, _worker_job, _worker_journal)
+        _worker_current[_worker_slot] = -1  # journaled: a death from here on names no article
+        outcomes.append(pack_outcome(outcome))
     return outcomes
 
 
