@@ -41,7 +41,7 @@ import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsconvert.errors import NewsconvertError
@@ -291,7 +291,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             name, values = _pair(options.sweep)
             runs = {value: h.with_values(**{name: value}) for value in values.split(",")}
     except (KeyError, ValueError) as error:
-        names = ", ".join(field.name for field in fields(Heuristics))
+        names = ", ".join(Heuristics._fields)
         print(f"not a threshold or not a number: {error} (thresholds: {names})", file=sys.stderr)
         return 2
     if options.sweep:

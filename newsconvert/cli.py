@@ -6,13 +6,13 @@ Specified in ``docs/specification.rst`` (:ref:`newsconvert-cli`).
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, NamedTuple, NoReturn, TextIO
 
 from newsconvert import FORMATS, __version__, formats
 from newsconvert.errors import ConfigError, NewsconvertError
@@ -145,8 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class Job:
+class Job(NamedTuple):
     """One input to convert and where its output goes (``None``: stdout)."""
 
     input: str
@@ -463,4 +462,9 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 def main() -> int:
     """The console script ``newsconvert``: :func:`run` on ``sys.argv``."""
-    return run()
+    status = run()
+    # The process ends next. Whatever is left (modules, compiled templates, the last article)
+    # is freed by the exit itself; frozen, the interpreter's final garbage collections no
+    # longer rescan all of it, which took about 5% of a one-file conversion.
+    gc.freeze()
+    return status

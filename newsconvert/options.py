@@ -10,7 +10,8 @@ import argparse
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from newsconvert.errors import ConfigError
 from newsconvert.formats import INPUT_FORMATS, OUTPUT_FORMATS, Format
@@ -40,9 +41,15 @@ COMMANDS = ("convert", "build", "inspect")
 """The front ends that are command lines."""
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
-    """How the front ends offer one field of :class:`Options` (its ``metadata["option"]``)."""
+_NONE: Mapping[str, Any] = MappingProxyType({})
+"""The empty mapping, read-only, that an :class:`Option` shares where it gives none."""
+
+
+class Option(NamedTuple):
+    """How the front ends offer one field of :class:`Options` (its ``metadata["option"]``).
+
+    A named tuple: it is only data, and a frozen dataclass's generated methods would cost every
+    command a millisecond or two of start-up."""
 
     help: str
     fronts: tuple[str, ...]
@@ -51,10 +58,10 @@ class Option:
     parse: Callable[[str], Any] | None = None
     repeatable: bool = False
     check: Callable[[Any], Any] | None = None
-    defaults: Mapping[str, Any] = field(default_factory=dict)
-    parses: Mapping[str, Callable[[str], Any]] = field(default_factory=dict)
+    defaults: Mapping[str, Any] = _NONE
+    parses: Mapping[str, Callable[[str], Any]] = _NONE
     shapes: str | None = None
-    names: Mapping[str, str] = field(default_factory=dict)
+    names: Mapping[str, str] = _NONE
 
 
 def option(help: str, fronts: Iterable[str], **details: Any) -> dict[str, Option]:

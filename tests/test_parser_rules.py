@@ -7,7 +7,6 @@ import json
 import re
 import subprocess
 import sys
-from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -95,4 +94,4 @@ def test_heuristics_are_set_from_text_by_name() -> None:
     assert type(changed.max_title_words) is int and type(changed.repeat_overlap) is float
     with pytest.raises(KeyError):
         DEFAULT_HEURISTICS.with_values(no_such_threshold="1")
-    assert all(field.name.islower() for field in fields(Heuristics))
+    assert all(name.islower() for name in Heuristics._fields)

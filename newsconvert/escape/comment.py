@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
-_UNSAFE = re.compile(
+from newsconvert.patterns import LazyPattern
+
+_UNSAFE = LazyPattern(
     r"[&<>{}\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]"  # markup, braces, line breaks, tabs
     r"|-(?=-)|(?<=-)-|\A-|-\Z"  # a dash beside a dash (``--``, ``-->``), or at either end
     r"|\A\s|\s\Z"  # whitespace at either end

@@ -10,6 +10,7 @@ import unicodedata
 from typing import Any
 
 from newsconvert.escape.characters import INVALID_CLASS, REPLACEMENT, replace_invalid
+from newsconvert.patterns import LazyPattern
 
 INLINE_SPECIALS = "\\`*_[]<>#|~&{}\t"
 """Characters escaped wherever they stand (``&`` only before what reads as a reference)."""
@@ -25,18 +26,18 @@ _ESCAPES: dict[str, str] = {
 }
 # What follows an "&" that would make it a character reference in any of the engines (they all
 # require the semicolon): only then does the "&" itself need escaping.
-_REFERENCE_TAIL = re.compile(r"#?[0-9A-Za-z]+;")
+_REFERENCE_TAIL = LazyPattern(r"#?[0-9A-Za-z]+;")
 # One character class (not an alternation): the regular-expression engine scans it fastest.
-_INLINE = re.compile("[" + re.escape(INLINE_SPECIALS) + INVALID_CLASS + "]")
+_INLINE = LazyPattern("[" + re.escape(INLINE_SPECIALS) + INVALID_CLASS + "]")
 _LINE_START_SPECIALS = frozenset("-+")
 """Characters that are markup at the start of a line: list bullets (and ``=``, setext
 underlines, which gets a reference instead: Python-Markdown prints the backslash of ``\\=``)."""
-_ORDERED_MARKER = re.compile(r"(\d{1,9})([.)])")
+_ORDERED_MARKER = LazyPattern(r"(\d{1,9})([.)])")
 
 DIALECTS = ("hugo", "jekyll", "pelican", "mkdocs", "zola")
 """The site generators whose Markdown engine :func:`escape_markdown` can escape for."""
 
-_DEFINITION = re.compile(r":[ \t]|:$")
+_DEFINITION = LazyPattern(r":[ \t]|:$")
 _PYTHON_MARKDOWN_BLOCKS = {"!!!": "&#33;", "???": "&#63;", "///": "&#47;"}
 _PYTHON_MARKDOWN = frozenset({"mkdocs", "pelican"})
 

@@ -11,13 +11,14 @@ import unicodedata
 from collections.abc import Callable
 
 from newsconvert.escape.characters import INVALID_CLASS, REPLACEMENT, replace_invalid
+from newsconvert.patterns import LazyPattern
 
 # One character class (not an alternation): the regular-expression engine scans it fastest.
 # A colon is escaped only when no space follows it (decided in _replace).
-_INLINE = re.compile(r"[\\*`|_{}:@\t" + INVALID_CLASS + "]")
+_INLINE = LazyPattern(r"[\\*`|_{}:@\t" + INVALID_CLASS + "]")
 # ASCII punctuation and the bullets docutils knows (U+2022, U+2023, U+2043).
 _LINE_START_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u2022\u2023\u2043")
-_ENUMERATOR = re.compile(r"\(?(?:\d+|[A-Za-z]|[IVXLCDMivxlcdm]+|#)[.)](?:\s|$)")
+_ENUMERATOR = LazyPattern(r"\(?(?:\d+|[A-Za-z]|[IVXLCDMivxlcdm]+|#)[.)](?:\s|$)")
 _LINE_LIKE = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029\t"  # and tab: docutils expands it
 
 
@@ -79,7 +80,7 @@ def _chunk_pattern(room: int) -> re.Pattern[str]:
 
 # A line of one repeated punctuation character: docutils reads it as a title adornment when it
 # is the second line of a paragraph.
-_ADORNMENT = re.compile(r"([!-/:-@\[-`{-~])\1*")
+_ADORNMENT = LazyPattern(r"([!-/:-@\[-`{-~])\1*")
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 

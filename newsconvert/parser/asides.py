@@ -6,7 +6,7 @@ Specified in ``docs/specification.rst`` (:ref:`newsconvert-parser-asides`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from unicodedata import normalize
 
 from newsconvert.parser.bylines import parse_byline
@@ -420,8 +420,7 @@ _SIGNATURE = LazyPattern(
 _URL = LazyPattern(r"(?:https?://|pic\.twitter\.com/)[^\s<>\"\u201d]{1,300}")
 
 
-@dataclass(frozen=True, slots=True)
-class Signature:
+class Signature(NamedTuple):
     """The signature found at the end of a flattened post."""
 
     start: int

@@ -5,8 +5,6 @@ Specified in ``docs/specification.rst`` (:ref:`newsconvert-parser-builder`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from newsconvert.errors import ParseError
 from newsconvert.parser.trace import Span
 from newsconvert.tree import (
@@ -26,25 +24,46 @@ from newsconvert.tree import (
 )
 
 
-@dataclass(slots=True)
 class ArticleBuilder:
-    """Mutable collector of the pieces that become an :class:`~newsconvert.tree.Article`."""
+    """Mutable collector of the pieces that become an :class:`~newsconvert.tree.Article`.
 
-    source: str | None
-    strict: bool = False
-    kicker: Kicker | None = None
-    headline: Headline | None = None
-    standfirst: Standfirst | None = None
-    published: Timestamp | None = None
-    updated: list[Timestamp] = field(default_factory=list)
-    dateline: Dateline | None = None
-    bylines: list[Byline] = field(default_factory=list)
-    credits: list[Credit] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
-    heading: SectionHeading | None = None
-    blocks: list[Block] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    spans: list[Span] = field(default_factory=list)
+    A plain class: the methods a dataclass would generate cost every process a millisecond or
+    two at import, and a builder needs none of them."""
+
+    __slots__ = (
+        "blocks",
+        "bylines",
+        "credits",
+        "dateline",
+        "diagnostics",
+        "heading",
+        "headline",
+        "kicker",
+        "published",
+        "sections",
+        "source",
+        "spans",
+        "standfirst",
+        "strict",
+        "updated",
+    )
+
+    def __init__(self, source: str | None, strict: bool = False) -> None:
+        self.source = source
+        self.strict = strict
+        self.kicker: Kicker | None = None
+        self.headline: Headline | None = None
+        self.standfirst: Standfirst | None = None
+        self.published: Timestamp | None = None
+        self.updated: list[Timestamp] = []
+        self.dateline: Dateline | None = None
+        self.bylines: list[Byline] = []
+        self.credits: list[Credit] = []
+        self.sections: list[Section] = []
+        self.heading: SectionHeading | None = None
+        self.blocks: list[Block] = []
+        self.diagnostics: list[Diagnostic] = []
+        self.spans: list[Span] = []
 
     def mark(self, first: int, last: int, role: str, rule: str) -> None:
         """Record the role of source lines ``first``..``last`` for the trace."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum, StrEnum
 from typing import Generic, NamedTuple, TypeAlias, TypeVar
 
@@ -127,8 +126,7 @@ Item = TypeVar("Item")
 Made = TypeVar("Made")
 
 
-@dataclass(frozen=True, slots=True)
-class Rule(Generic[Reader, Item]):
+class Rule(NamedTuple, Generic[Reader, Item]):
     """One rule of a reader: tried in list order, the first whose :attr:`apply` fires decides.
 
     Its quick test is :attr:`shortest`, :attr:`longest`, :attr:`opens`, :attr:`holds` and
@@ -239,8 +237,7 @@ def per_heuristics(make: Callable[[Heuristics], Made]) -> Callable[[Heuristics],
     return cached
 
 
-@dataclass(frozen=True, slots=True)
-class RuleEntry:
+class RuleEntry(NamedTuple):
     """One row of the rule vocabulary: the names a rule records, where it is tried, what the
     chunk becomes and what the rule recognises."""
 

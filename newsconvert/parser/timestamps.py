@@ -8,7 +8,6 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, NamedTuple
 from unicodedata import normalize
@@ -34,8 +33,7 @@ MAX_YEAR = 9998
 
 
 class TimestampMatch(NamedTuple):
-    """A line recognised as a timestamp (a named tuple, like the parser's other records made
-    per line: a quarter of the cost of a frozen dataclass)."""
+    """A line recognised as a timestamp."""
 
     timestamp: Timestamp
     """The node: verbatim text, value, zone, place."""
@@ -248,16 +246,18 @@ def _default_zones() -> ZoneTable:
 # --- Reading ------------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
 class _Reading:
-    """What the scan of one line found, before validation."""
+    """What the scan of one line found, before validation (filled in as the scan goes)."""
 
-    kind: TimestampKind | None = None
-    labelled: bool = False
-    date: re.Match[str] | None = None
-    time: re.Match[str] | None = None
-    zone: str | None = None
-    place: str | None = None
+    __slots__ = ("date", "kind", "labelled", "place", "time", "zone")
+
+    def __init__(self) -> None:
+        self.kind: TimestampKind | None = None
+        self.labelled = False
+        self.date: re.Match[str] | None = None
+        self.time: re.Match[str] | None = None
+        self.zone: str | None = None
+        self.place: str | None = None
 
 
 def _read_zone(text: str, pos: int, reading: _Reading) -> int:

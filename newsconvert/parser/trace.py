@@ -6,7 +6,7 @@ Specified in ``docs/specification.rst`` (:ref:`newsconvert-parser-trace`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newsconvert.parser.lines import Line
 from newsconvert.parser.rules import Role, RuleName
@@ -15,8 +15,7 @@ Span = tuple[int, int, str, str]
 """``(first line, last line, role, rule)`` as recorded by the parser."""
 
 
-@dataclass(frozen=True, slots=True)
-class LineRole:
+class LineRole(NamedTuple):
     """The role the parser gave one source line."""
 
     line: int
