@@ -3,6 +3,7 @@ and the rules bound once per :class:`Heuristics` record."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from newsconvert.parser import Heuristics, parse
 from newsconvert.parser.heuristics import DEFAULT_HEURISTICS
+from newsconvert.parser.metaline import has_stamp_word
 from newsconvert.parser.rules import per_heuristics
 from newsconvert.parser.words import WORD, count_words, has_words, word_list
 
@@ -45,6 +47,30 @@ def test_ascii_lines_have_the_words_of_the_unicode_pattern() -> None:
 def test_any_ascii_text_has_the_words_of_the_unicode_pattern(text: str) -> None:
     assert word_list(text) == WORD.findall(text)
     assert count_words(text) == len(WORD.findall(text))
+
+
+_STAMP_WORD_SEARCH = re.compile(r"(?i:updated|published)")
+# The words' letters in both cases, the letters a case-insensitive search folds onto them
+# (dotted and dotless i, long s), the Kelvin sign that lowers to k, and a few others.
+_STAMP_LETTERS = "updatedpublishedUPDATEDPUBLISHED \u0130\u0131\u017f\u212a\u00e9x:"
+
+
+def test_stamp_word_test_agrees_with_the_case_insensitive_search() -> None:
+    texts = [
+        *_corpus_lines(),
+        "PUBL\u0130SHED",
+        "publ\u0131shed",
+        "Publi\u017fhed",
+        "Up-dated",
+        "UPDATED:",
+    ]
+    for text in texts:
+        assert has_stamp_word(text) == bool(_STAMP_WORD_SEARCH.search(text)), text
+
+
+@given(st.text(alphabet=st.sampled_from(_STAMP_LETTERS)) | st.text())
+def test_any_text_has_a_stamp_word_as_the_search_finds(text: str) -> None:
+    assert has_stamp_word(text) == bool(_STAMP_WORD_SEARCH.search(text))
 
 
 def test_rules_are_bound_once_per_heuristics_record() -> None:
