@@ -43,6 +43,19 @@ def write_tree(source: Path, version: int, count: int = ARTICLES) -> None:
         (folder / f"{number:04d}.txt").write_text(text, "utf-8")
 
 
+LONG_ARTICLE = Path("zz") / "long.txt"
+
+
+def add_long_article(source: Path) -> Path:
+    """A ~2 MB article in the folder converted last, so that a build is still running, with this
+    one article in progress, for a second or so after all the others are journaled: a build of a
+    few changed articles alone can finish between two polls of its journal on a fast machine."""
+    path = source / LONG_ARTICLE
+    path.parent.mkdir(exist_ok=True)
+    path.write_text("Harbour log, the whole season\n\n" + f"{PARAGRAPH * 6}\n\n" * 2000, "utf-8")
+    return path
+
+
 def command(source: Path, out: Path, *extra: str) -> list[str]:
     return [sys.executable, "-m", "newsconvert", "build", str(source), "-o", str(out), "-q", *extra]
 
@@ -117,12 +130,14 @@ def test_kill_mid_build_then_revert_leaves_no_stale_page(
     out = tmp_path / "out"
     assert build(source, out, "-j", "2").returncode == 0
     write_tree(source, 2)  # a third of the articles change
+    long = add_long_article(source)
     process = start_and_wait(command(source, out, "-j", "2"), out, ARTICLES // 12)
     process.kill()
     process.communicate(timeout=TIMEOUT)
     # Some pages now hold version 2, and the sources go back to version 1 (git checkout).
     assert files_of(out) != clean[1]
     write_tree(source, 1)
+    long.unlink()
     result = build(source, out, "-j", "2")
     assert result.returncode == 0, result.stderr
     assert files_of(out) == clean[1]  # no version-2 text, no temporary file, same manifest
@@ -164,10 +179,7 @@ def test_a_dead_worker_fails_the_build_naming_its_article_and_frees_the_lock(
     # article in progress, in the worker that holds the most memory, which is the worker the
     # out-of-memory killer picks. (Killed at a random moment, a worker may be between two
     # articles, or have journaled one it has not yet left.)
-    (source / "zz").mkdir()
-    (source / "zz" / "long.txt").write_text(
-        "Harbour log, the whole season\n\n" + f"{PARAGRAPH * 6}\n\n" * 2000, "utf-8"
-    )
+    long = add_long_article(source)
     out = tmp_path / "out"
     process = start_and_wait(command(source, out, "-j", "2"), out, ARTICLES)
     workers = workers_of(process.pid)
@@ -175,13 +187,13 @@ def test_a_dead_worker_fails_the_build_naming_its_article_and_frees_the_lock(
     os.kill(max(workers, key=resident_kb), signal.SIGKILL)
     _, err = process.communicate(timeout=TIMEOUT)  # ends, instead of hanging for ever
     assert process.returncode == 1
-    named = f"{source / 'zz' / 'long.txt'}: a worker process died while converting this article"
+    named = f"{long}: a worker process died while converting this article"
     assert err.count("\n") == 1 and err.startswith(named), err
-    assert "zz/long.txt" not in {line[1] for line in done_lines(out)}  # it was not finished
+    assert LONG_ARTICLE.as_posix() not in {line[1] for line in done_lines(out)}  # not finished
     # The lock is free and the next build resumes: only what was left is converted.
     result = build(source, out, "-j", "2")
     assert result.returncode == 0, result.stderr
-    (source / "zz" / "long.txt").unlink()
+    long.unlink()
     result = build(source, out, "-j", "2")
     assert result.returncode == 0, result.stderr
     assert files_of(out) == clean[1]
@@ -193,10 +205,12 @@ def test_ctrl_c_while_jekyll_post_dates_change_leaves_no_old_post(tmp_path: Path
     write_tree(source, 1)
     assert build(source, out, *jekyll).returncode == 0
     write_tree(source, 2)  # a third of the posts get a new date, so a new file name
+    long = add_long_article(source)
     process = start_and_wait(command(source, out, *jekyll), out, ARTICLES // 12)
     os.killpg(process.pid, signal.SIGINT)  # Ctrl-C reaches the build and its workers
     _, err = process.communicate(timeout=TIMEOUT)
     assert process.returncode == 130, err
+    long.unlink()
     assert build(source, out, *jekyll, "--force").returncode == 0
     assert build(source, clean, *jekyll).returncode == 0
     assert files_of(out) == files_of(clean)
