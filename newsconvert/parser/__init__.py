@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from newsconvert.errors import ConfigError, NewsconvertError, ParseError
-from newsconvert.gcpause import gc_paused
+from newsconvert.gcpause import without_gc
 from newsconvert.parser.blocks import read_body
 from newsconvert.parser.builder import ArticleBuilder
 from newsconvert.parser.front import read_front
@@ -24,7 +24,7 @@ __all__ = ["LAYOUTS", "Heuristics", "LineRole", "parse", "parse_with_trace"]
 
 # Everything parsing allocates lives as long as the article and forms no cycles: the
 # collector's passes over the growing heap would only make big articles superlinear.
-@gc_paused()
+@without_gc
 def _parse(
     text: str,
     source: str | None,
