@@ -710,9 +710,10 @@ def from_settings(
 def sphinx_config_values() -> list[tuple[str, Any, str, tuple[type, ...]]]:
     """``(name, default, rebuild, types)`` of each Sphinx config value, for
     ``app.add_config_value``."""
-    values = []
+    values: list[tuple[str, Any, str, tuple[type, ...]]] = []
     for spec, opt in fields_for("sphinx"):
         default = _default(spec, opt, "sphinx")
+        types: tuple[type, ...]
         if isinstance(default, tuple):
             default, types = list(default), (list, tuple)
         elif isinstance(default, dict):

@@ -60,13 +60,14 @@ def filesystem(url: str, storage_options: Mapping[str, Any] | None = None) -> tu
     """The fsspec file system of ``url`` and the path inside it; a :class:`ConfigError` when
     fsspec or the scheme's package is not installed."""
     try:
-        from fsspec.core import url_to_fs
+        from fsspec.core import url_to_fs  # type: ignore[import-untyped]
     except ImportError:
         raise ConfigError(
             "reading or writing URLs needs fsspec: pip install 'newsconvert[dask]'", source=url
         ) from None
     try:
-        return url_to_fs(url, **dict(storage_options or {}))
+        found: tuple[Any, str] = url_to_fs(url, **dict(storage_options or {}))
+        return found
     except (ImportError, ValueError) as error:
         raise ConfigError(f"cannot open: {error}", source=url) from None
 

@@ -6,8 +6,6 @@ paragraph. The rules are described in ``docs/format.rst`` (a table generated fro
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from newsconvert.parser.asides import (
     CROSSLINK_FIRST,
     Signature,
@@ -42,7 +40,16 @@ from newsconvert.parser.metadata import (
 )
 from newsconvert.parser.patterns import LazyPattern
 from newsconvert.parser.quotes import match_blockquote
-from newsconvert.parser.rules import Bands, Role, Rule, RuleName, Zone, bind, per_heuristics
+from newsconvert.parser.rules import (
+    Bands,
+    Role,
+    Rule,
+    RuleName,
+    Zone,
+    bind,
+    fire_first,
+    per_heuristics,
+)
 from newsconvert.parser.timezones import ZoneTable
 from newsconvert.tree import (
     Aside,
@@ -192,19 +199,8 @@ class _BodyReader:
         self.index = index
         while self.index < count:
             chunk = chunks[self.index]
-            text = chunk.text
-            length = len(text)
-            uppers, bands = (opening if self.index < tail_from else closing)[chunk.kind]
-            rules = bands[bisect_left(uppers, length)]  # the rules that take text this long
-            for shortest, opens, holds, quick, apply in rules:
-                if (
-                    shortest <= length
-                    and (not opens or text[0] in opens)
-                    and (not holds or holds in text)
-                    and (quick is None or quick(text))
-                    and apply(self, chunk)
-                ):
-                    break
+            bands = (opening if self.index < tail_from else closing)[chunk.kind]
+            fire_first(bands, self, chunk, chunk.text)
 
     def set_aside(self, chunk: Chunk, kind: AsideKind, role: Role, rule: str) -> bool:
         """Place ``chunk`` as an aside of ``kind`` and move past it."""

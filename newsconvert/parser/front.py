@@ -6,8 +6,6 @@ invented, a diagnostic says so). The rules are described in ``docs/format.rst``.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from newsconvert.errors import NewsconvertError
 from newsconvert.parser.asides import (
     is_activity_line,
@@ -31,7 +29,16 @@ from newsconvert.parser.metadata import (
 )
 from newsconvert.parser.metaline import read_relative_time
 from newsconvert.parser.patterns import LazyPattern
-from newsconvert.parser.rules import Bands, Role, Rule, RuleName, Zone, bind, per_heuristics
+from newsconvert.parser.rules import (
+    Bands,
+    Role,
+    Rule,
+    RuleName,
+    Zone,
+    bind,
+    fire_first,
+    per_heuristics,
+)
 from newsconvert.parser.timestamps import may_be_timestamp, parse_timestamp
 from newsconvert.parser.timezones import ZoneTable
 from newsconvert.parser.words import has_words
@@ -349,20 +356,8 @@ class _FrontReader:
             chunk = chunks[self.index]
             if chunk.kind != "text":
                 return
-            text = chunk.text
-            length = len(text)
-            uppers, bands = before if builder.headline is None else after
-            rules = bands[bisect_left(uppers, length)]  # the rules that take text this long
-            for shortest, opens, holds, quick, apply in rules:
-                if (
-                    shortest <= length
-                    and (not opens or text[0] in opens)
-                    and (not holds or holds in text)
-                    and (quick is None or quick(text))
-                    and apply(self, chunk)
-                ):
-                    break
-            else:
+            bands = before if builder.headline is None else after
+            if not fire_first(bands, self, chunk, chunk.text):
                 return
 
     def following(self) -> Chunk | None:

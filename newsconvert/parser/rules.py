@@ -8,6 +8,7 @@ from the same records, through :func:`rule_catalogue`.
 from __future__ import annotations
 
 import sys
+from bisect import bisect_left
 from collections.abc import Callable
 from enum import Enum, StrEnum
 from typing import Generic, NamedTuple, TypeAlias, TypeVar
@@ -173,6 +174,22 @@ class Bands(NamedTuple, Generic[Reader, Item]):
 
     uppers: tuple[int, ...]
     rules: tuple[tuple[Bound[Reader, Item], ...], ...]
+
+
+def fire_first(bands: Bands[Reader, Item], reader: Reader, item: Item, text: str) -> bool:
+    """Offer ``item`` (whose text is ``text``) to the rules of ``bands`` that take text this
+    long, in order, each only if its quick test passes: ``True`` once one fires."""
+    length = len(text)
+    for shortest, opens, holds, quick, apply in bands.rules[bisect_left(bands.uppers, length)]:
+        if (
+            shortest <= length
+            and (not opens or text[0] in opens)
+            and (not holds or holds in text)
+            and (quick is None or quick(text))
+            and apply(reader, item)
+        ):
+            return True
+    return False
 
 
 def bind(
