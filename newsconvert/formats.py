@@ -13,10 +13,11 @@ imported when first used.
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from os import PathLike, fspath
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any
 
 from newsconvert.errors import ConfigError
@@ -255,7 +256,10 @@ def format_for_suffix(suffix: str) -> Format | None:
 def input_format_for_path(path: str | PathLike[str]) -> Format:
     """How the file at ``path`` is read: the format its suffix names if newsconvert reads it,
     else plain text."""
-    fmt = format_for_suffix(PurePath(fspath(path)).suffix or ".")
+    # PurePath(path).suffix by string operations: a site build asks this for every article.
+    name = os.path.basename(fspath(path))
+    dot = name.rfind(".")
+    fmt = format_for_suffix(name[dot:] if 0 < dot < len(name) - 1 else ".")
     return fmt if fmt is not None and fmt.is_input else TEXT
 
 

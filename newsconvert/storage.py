@@ -6,6 +6,7 @@ Specified in ``docs/specification.rst`` (:ref:`newsconvert-storage`).
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -163,7 +164,16 @@ class LocalStore(Store):
         return f"LocalStore({str(self.root)!r})"
 
     def name(self, relative: str) -> str:
-        return str(self.root / relative)
+        # What ``str(self.root / relative)`` gives for the plain relative paths a build names
+        # (see discover), without a path object per article.
+        if not relative:
+            return str(self.root)
+        return self._prefix + relative.replace("/", os.sep)
+
+    @functools.cached_property
+    def _prefix(self) -> str:
+        # The root as pathlib joins it: "src/", or "" for ".".
+        return str(self.root / "_")[:-1]
 
     def files(
         self,

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from newsconvert.errors import ConfigError, NewsconvertError, ParseError
+from newsconvert.gcpause import gc_paused
 from newsconvert.parser.blocks import read_body
 from newsconvert.parser.builder import ArticleBuilder
 from newsconvert.parser.front import read_front
@@ -21,6 +22,9 @@ from newsconvert.tree import Article
 __all__ = ["LAYOUTS", "Heuristics", "LineRole", "parse", "parse_with_trace"]
 
 
+# Everything parsing allocates lives as long as the article and forms no cycles: the
+# collector's passes over the growing heap would only make big articles superlinear.
+@gc_paused()
 def _parse(
     text: str,
     source: str | None,
@@ -28,6 +32,7 @@ def _parse(
     layout: str | None,
     strict: bool,
     heuristics: Heuristics | None,
+    trace: bool,
 ) -> tuple[Article, ArticleBuilder, list[Line]]:
     if layout is not None and layout not in LAYOUTS:
         raise ConfigError(
@@ -44,6 +49,10 @@ def _parse(
     typical = typical_width(lines)
     chosen = layout or detect_layout(lines, typical, h)
     chunks = assemble(lines, chosen, forced=layout is not None, typical=typical, h=h)
+    if not trace:
+        # The chunks hold all the rules read; the lines, a big article's largest part, are
+        # kept only for the trace.
+        lines = []
     builder = ArticleBuilder(source, strict)
     try:
         start = read_front(chunks, builder, table, h)
@@ -71,7 +80,7 @@ def parse(
     Raises :class:`~newsconvert.errors.NewsconvertError` (with source and line) for text that
     holds no article.
     """
-    return _parse(text, source, zones, layout, strict, heuristics)[0]
+    return _parse(text, source, zones, layout, strict, heuristics, trace=False)[0]
 
 
 def parse_with_trace(
@@ -84,5 +93,5 @@ def parse_with_trace(
     heuristics: Heuristics | None = None,
 ) -> tuple[Article, tuple[LineRole, ...]]:
     """:func:`parse`, plus the role and deciding rule of every source line."""
-    article, builder, lines = _parse(text, source, zones, layout, strict, heuristics)
+    article, builder, lines = _parse(text, source, zones, layout, strict, heuristics, trace=True)
     return article, expand_trace(lines, builder.spans)

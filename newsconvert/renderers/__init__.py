@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO, cast
 from newsconvert import formats
 from newsconvert.errors import UnknownBlockTypeError
 from newsconvert.formats import output_format
+from newsconvert.gcpause import gc_paused
 from newsconvert.tree import Article
 
 if TYPE_CHECKING:
@@ -176,6 +177,7 @@ def _text(article: Article, call: tuple[Any, str, dict[str, Any]] | Callable[...
     return text.rstrip("\n") + "\n"
 
 
+@gc_paused()  # see newsconvert.gcpause
 def render(article: Article, to: str, options: RenderOptions | None = None, **changes: Any) -> str:
     """Render ``article`` as ``to`` (``md``, ``html``, ``rst`` or ``json``, or an alias), as
     ``options`` (a :class:`RenderOptions`) says, with ``changes`` to its fields as keywords.
@@ -188,6 +190,7 @@ def render(article: Article, to: str, options: RenderOptions | None = None, **ch
     return _text(article, _template_call(article, to, _options(options, changes)))
 
 
+@gc_paused()
 def render_formats(
     article: Article,
     formats: Iterable[str],
@@ -208,6 +211,7 @@ def render_formats(
     }
 
 
+@gc_paused()
 def render_to(
     stream: TextIO,
     article: Article,

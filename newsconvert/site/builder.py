@@ -101,6 +101,8 @@ class Outcome:
     begun: tuple[str, ...] = ()
     """On a failure while writing: the files it had announced in the journal (some may have
     been written)."""
+    done: str | None = field(default=None, compare=False)
+    """On success, the record's journal line (:func:`done_line`), reused by the manifest."""
 
 
 # --- Checks before building ---------------------------------------------------------------------
@@ -300,12 +302,13 @@ def _write_prepared(prepared: _Prepared, job: Job, journal: Journal, announce: b
             fingerprint=job.fingerprint,
             entry=prepared.entry,
         )
-        journal.append(done_line(task.relative_path, record))
+        done = done_line(task.relative_path, record)
+        journal.append(done)
     except NewsconvertError as error:
         return Outcome(task.relative_path, error=str(error), begun=begun)
     except Exception as error:
         return replace(_internal_error(task, error), begun=begun)
-    return Outcome(task.relative_path, record=record, warnings=prepared.warnings)
+    return Outcome(task.relative_path, record=record, warnings=prepared.warnings, done=done)
 
 
 # Worker-process state, set once per process by the pool's initializer so tasks stay small.
@@ -362,7 +365,9 @@ def _run_in_worker(start: int, tasks: Sequence[Task]) -> list[PackedOutcome]:
     return outcomes
 
 
-PackedOutcome = tuple[str, tuple[Any, ...] | None, str | None, tuple[str, ...], tuple[str, ...]]
+PackedOutcome = tuple[
+    str, tuple[Any, ...] | None, str | None, tuple[str, ...], tuple[str, ...], str | None
+]
 """An :class:`Outcome` as plain tuples, strings and numbers: what a worker sends the parent."""
 
 _ENTRY_FIELDS = tuple(field.name for field in fields(IndexEntry))
@@ -376,17 +381,24 @@ def pack_outcome(outcome: Outcome) -> PackedOutcome:
     if record is not None:
         entry = tuple(getattr(record.entry, name) for name in _ENTRY_FIELDS)
         packed = (record.source_hash, record.slug, record.outputs, record.fingerprint, entry)
-    return (outcome.relative_path, packed, outcome.error, outcome.warnings, outcome.begun)
+    return (
+        outcome.relative_path,
+        packed,
+        outcome.error,
+        outcome.warnings,
+        outcome.begun,
+        outcome.done,
+    )
 
 
 def unpack_outcome(packed: PackedOutcome) -> Outcome:
     """The :class:`Outcome` that :func:`pack_outcome` packed."""
-    relative_path, record, error, warnings, begun = packed
+    relative_path, record, error, warnings, begun, done = packed
     if record is None:
-        return Outcome(relative_path, None, error, warnings, begun)
+        return Outcome(relative_path, None, error, warnings, begun, done)
     source_hash, slug, outputs, fingerprint, entry = record
     article = ArticleRecord(source_hash, slug, outputs, fingerprint, IndexEntry(*entry))
-    return Outcome(relative_path, article, error, warnings, begun)
+    return Outcome(relative_path, article, error, warnings, begun, done)
 
 
 def _warm_up(options: Options) -> None:
@@ -739,7 +751,7 @@ def build(
                 for warning in outcome.warnings if warnings else ():
                     report(f"warning: {warning}")
                 if outcome.record is not None:
-                    manifest.land(outcome.relative_path, outcome.record)
+                    manifest.land(outcome.relative_path, outcome.record, outcome.done)
                     summary.converted += 1
                 else:
                     error = outcome.error or f"{outcome.relative_path}: failed"

@@ -11,7 +11,6 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import PurePosixPath
 
 from anyascii import anyascii
 
@@ -85,11 +84,18 @@ def path_slug(relative_path: str) -> str:
     'world-news/asia/story-1'
     """
     folder, _, name = relative_path.rpartition("/")
-    stem = PurePosixPath(name).stem
-    slug = slugify(stem)
+    slug = slugify(_stem(name))
     if slug in RESERVED_STEMS:
         slug = f"{slug}-{EMPTY_SEGMENT}"
     return f"{_folder_slug(folder)}/{slug}" if folder else slug
+
+
+def _stem(name: str) -> str:
+    """``PurePosixPath(name).stem`` without building a path (the planner slugs every article):
+    the name less its last suffix, a suffix being a dot and at least one character after it,
+    not at the start."""
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
 def _disambiguated(slug: str, relative_path: str, taken: set[str]) -> str:
