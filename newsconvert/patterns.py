@@ -11,7 +11,7 @@ from typing import Any, AnyStr, Generic
 
 __all__ = ["LazyPattern"]
 
-_METHODS = ("match", "fullmatch", "search", "finditer", "findall", "split", "sub")
+_METHODS = ("match", "fullmatch", "search", "finditer", "findall", "split", "sub", "subn")
 
 
 class LazyPattern(Generic[AnyStr]):
@@ -29,6 +29,7 @@ class LazyPattern(Generic[AnyStr]):
     findall: Callable[..., list[Any]]
     split: Callable[..., list[AnyStr | Any]]
     sub: Callable[..., AnyStr]
+    subn: Callable[..., tuple[AnyStr, int]]
 
     def __init__(self, pattern: AnyStr, flags: int = 0) -> None:
         self.pattern: AnyStr = pattern

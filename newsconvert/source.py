@@ -6,7 +6,6 @@ Specified in ``docs/specification.rst`` (:ref:`newsconvert-source`).
 from __future__ import annotations
 
 import codecs
-import functools
 import os
 import re
 import stat
@@ -15,6 +14,7 @@ from dataclasses import dataclass
 from os import PathLike, fspath
 
 from newsconvert.errors import ConfigError, InputError
+from newsconvert.patterns import LazyPattern
 
 __all__ = [
     "DEFAULT_MAX_SIZE",
@@ -74,11 +74,12 @@ _MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
     (b"OggS\x00", "Ogg"),
 )
 # Formats whose magic is short or printable are matched with the bytes that must follow it, so
-# that an article may begin with "ID3 tags explained" or "fLaC".
-_BZIP2 = re.compile(rb"BZh[1-9]1AY&SY")
-_MP3 = re.compile(rb"ID3[\x02-\x04]\x00")
-_FLAC = re.compile(rb"fLaC[\x00\x80]\x00\x00\x22")
-_RIFF = re.compile(rb"RIFF....(WEBP|WAVE|AVI )", re.DOTALL)
+# that an article may begin with "ID3 tags explained" or "fLaC". The module's patterns are
+# compiled on first use: reading an ordinary article meets few of them.
+_BZIP2 = LazyPattern(rb"BZh[1-9]1AY&SY")
+_MP3 = LazyPattern(rb"ID3[\x02-\x04]\x00")
+_FLAC = LazyPattern(rb"fLaC[\x00\x80]\x00\x00\x22")
+_RIFF = LazyPattern(rb"RIFF....(WEBP|WAVE|AVI )", re.DOTALL)
 
 
 def _binary_kind(data: bytes) -> str | None:
@@ -135,7 +136,7 @@ _BOMS: tuple[tuple[bytes, str, frozenset[str]], ...] = (
 _CP1252_TABLE = "".join(
     bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in range(256)
 )
-_C1_BYTES = re.compile(rb"[\x80-\x9f]")
+_C1_BYTES = LazyPattern(rb"[\x80-\x9f]")
 
 
 def check_encoding(encoding: str) -> str:
@@ -269,20 +270,12 @@ def _decode(
 _OTHER_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 # C0 and C1 controls and DEL, except \t and \n (the line breaks among them are already \n).
 _CONTROL_CLASS = "\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f"
-_CONTROL = re.compile(f"[{_CONTROL_CLASS}]")
+_CONTROL = LazyPattern(f"[{_CONTROL_CLASS}]")
 # Lone surrogates and the non-characters of the Basic Multilingual Plane.
 _BMP_INVALID_CLASS = "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
-
-
-@functools.cache
-def _bmp_invalid() -> re.Pattern[str]:
-    """Matches one of them. Compiled on first use (text holding one is rare): a class with the
-    surrogates costs about a millisecond to compile, every process."""
-    return re.compile(f"[{_BMP_INVALID_CLASS}]")
-
-
+_BMP_INVALID = LazyPattern(f"[{_BMP_INVALID_CLASS}]")
 # Either kind: what _remove_unsafe looks for first in text that is not ASCII.
-_SUSPECT = re.compile(f"[{_CONTROL_CLASS}{_BMP_INVALID_CLASS}]")
+_SUSPECT = LazyPattern(f"[{_CONTROL_CLASS}{_BMP_INVALID_CLASS}]")
 # C1 controls in decoded text are Windows-1252 punctuation decoded as ISO-8859-1 (U+0092 for
 # U+2019): mapped as Windows-1252, as HTML5 decoders map them. U+0085 stays a line break (as
 # ``str.splitlines`` reads it); the five code points Windows-1252 leaves undefined are removed.
@@ -291,7 +284,7 @@ _C1_AS_CP1252 = {
     for code in range(0x80, 0xA0)
     if code != 0x85 and code not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 }
-_C1_MAPPED = re.compile("[" + "".join(map(chr, _C1_AS_CP1252)) + "]")
+_C1_MAPPED = LazyPattern("[" + "".join(map(chr, _C1_AS_CP1252)) + "]")
 # U+1FFFE, U+1FFFF, ... U+10FFFF: the last two code points of every other plane.
 _ASTRAL_NONCHARACTERS = tuple(
     chr(plane << 16 | last) for plane in range(1, 17) for last in (0xFFFE, 0xFFFF)
@@ -346,13 +339,13 @@ def _remove_unsafe(text: str) -> tuple[str, list[tuple[int, str]]]:
     if plain:
         return text, notes
     positions = [text.find(char) for char in _ASTRAL_NONCHARACTERS if char in text]
-    bmp = _bmp_invalid().search(text) if suspect is not None else None
+    bmp = _BMP_INVALID.search(text) if suspect is not None else None
     if bmp is not None:
         positions.append(bmp.start())
     if positions:
         first = min(positions)
         line, char = _line_of(text, first), text[first]
-        text, count = _bmp_invalid().subn("\ufffd", text)
+        text, count = _BMP_INVALID.subn("\ufffd", text)
         for astral in _ASTRAL_NONCHARACTERS:
             if astral in text:
                 count += text.count(astral)
@@ -492,7 +485,7 @@ def read_source(
     return decode_source(data, name=name, encoding=encoding, strict=strict)
 
 
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
+_SCHEME = LazyPattern(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
 
 
 def is_url(path: str | PathLike[str]) -> bool:

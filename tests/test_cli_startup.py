@@ -28,6 +28,7 @@ officials said, as the water began to fall.
 NOT_LOADED = (
     # Other paths' libraries.
     "anyascii",
+    "calendar",
     "charset_normalizer",
     "docutils",
     "filelock",
@@ -58,9 +59,10 @@ print(json.dumps({"status": status, "modules": sorted(sys.modules)}))
 """
 
 
-def test_a_one_file_conversion_imports_only_what_it_needs(tmp_path: Path) -> None:
+def _convert(tmp_path: Path, text: str) -> tuple[set[str], str]:
+    """The modules loaded by converting ``text`` to HTML in a new process, and the page."""
     article, page = tmp_path / "a.txt", tmp_path / "a.html"
-    article.write_text(ARTICLE, encoding="utf-8")
+    article.write_text(text, encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-c", _PROBE, str(article), str(page)],
         capture_output=True,
@@ -69,11 +71,28 @@ def test_a_one_file_conversion_imports_only_what_it_needs(tmp_path: Path) -> Non
     )
     found = json.loads(done.stdout.splitlines()[-1])
     assert found["status"] == 0
-    assert "Relief teams reached" in page.read_text(encoding="utf-8")
-    modules = set(found["modules"])
+    return set(found["modules"]), page.read_text(encoding="utf-8")
+
+
+def test_a_one_file_conversion_imports_only_what_it_needs(tmp_path: Path) -> None:
+    modules, page = _convert(tmp_path, ARTICLE)
+    assert "Relief teams reached" in page
     # The conversion really ran through the parser and the templates.
     assert {"newsconvert.parser", "newsconvert.renderers.environment", "jinja2"} <= modules
     loaded = sorted(
         name for name in modules if any(name == m or name.startswith(m + ".") for m in NOT_LOADED)
     )
     assert loaded == []
+
+
+def test_the_time_zone_database_is_loaded_only_for_an_article_naming_a_zone(
+    tmp_path: Path,
+) -> None:
+    modules, page = _convert(tmp_path, ARTICLE)
+    assert "zoneinfo" in modules
+    assert "2019-11-27T19:17:00+05:30" in page
+
+    without_zone = ARTICLE.replace("Published 19:17 IST, November 27th 2019\n\n", "")
+    modules, page = _convert(tmp_path, without_zone)
+    assert "Relief teams reached" in page
+    assert "zoneinfo" not in modules

@@ -3,8 +3,9 @@ passed to :func:`newsconvert.parser.parse` (``heuristics=``) and on to every rul
 ``benchmarks/accuracy.py --sweep NAME=A,B,C`` can score other values without editing code.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: a named tuple turns each string annotation into
+# a typing.ForwardRef, compiling it, which for this record's fields cost every process more than
+# its own construction.
 from typing import NamedTuple
 
 
@@ -113,7 +114,7 @@ class Heuristics(NamedTuple):
     max_prefix_words: int = 8
     """Longest desk-and-place prefix of a packed metadata line, in words."""
 
-    def with_values(self, **values: str) -> Heuristics:
+    def with_values(self, **values: str) -> "Heuristics":
         """A copy with the named fields set from text (``max_title_words="25"``)."""
         converted: dict[str, int | float] = {}
         for name, value in values.items():

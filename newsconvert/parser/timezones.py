@@ -10,10 +10,13 @@ from collections.abc import Mapping
 from datetime import UTC, timedelta, timezone, tzinfo
 from functools import lru_cache
 from types import MappingProxyType
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import TYPE_CHECKING
 
 from newsconvert.errors import ConfigError
 from newsconvert.parser.patterns import LazyPattern
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 __all__ = ["DEFAULT_ZONES", "ZoneTable", "parse_zone_override"]
 
@@ -123,9 +126,13 @@ _OVERRIDE = LazyPattern(r"\s*(?P<abbr>[A-Za-z][A-Za-z0-9]{0,9})\s*=\s*(?P<zone>\
 @lru_cache(maxsize=256)
 def _zone(name: str) -> ZoneInfo | None:
     """The zone called ``name``, or ``None`` if there is no such zone. Cached: loading one
-    reads a file, and the parser asks for the same few zones over and over."""
+    reads a file, and the parser asks for the same few zones over and over. :mod:`zoneinfo`
+    is imported here, by the first article that names a zone (its import reads the
+    interpreter's build configuration)."""
     if not _IANA_KEY.fullmatch(name):
         return None
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
