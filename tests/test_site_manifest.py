@@ -185,16 +185,3 @@ def test_a_manifest_cut_short_is_reported_not_taken_for_a_killed_write(tmp_path:
     assert manifest.problem == f"{path}:4: cut short, 3 records expected"
     assert sorted(manifest.articles) == ["0.txt", "1.txt"]
     assert not any(record.source_hash for record in manifest.articles.values())
-
-
-def test_the_compacted_manifest_reuses_a_landed_done_line_only_for_its_own_record() -> None:
-    fresh = Manifest()
-    fresh.land("a.txt", record(1))
-    reused = Manifest()
-    reused.land("a.txt", record(1), done_line("a.txt", record(1)))
-    assert reused.to_text() == fresh.to_text()
-    # A line stands for the record it came with: once the record changes, it is encoded anew.
-    reused.land("a.txt", record(2), "stale line\n")
-    reused.begin("a.txt", ("desk/story-2.html",))
-    assert "stale line" not in reused.to_text()
-    assert json.loads(reused.to_text().splitlines()[1])[2]["hash"] == ""

@@ -101,8 +101,6 @@ class Outcome:
     begun: tuple[str, ...] = ()
     """On a failure while writing: the files it had announced in the journal (some may have
     been written)."""
-    done: str | None = field(default=None, compare=False)
-    """On success, the record's journal line (:func:`done_line`), reused by the manifest."""
 
 
 # --- Checks before building ---------------------------------------------------------------------
@@ -302,13 +300,12 @@ def _write_prepared(prepared: _Prepared, job: Job, journal: Journal, announce: b
             fingerprint=job.fingerprint,
             entry=prepared.entry,
         )
-        done = done_line(task.relative_path, record)
-        journal.append(done)
+        journal.append(done_line(task.relative_path, record))
     except NewsconvertError as error:
         return Outcome(task.relative_path, error=str(error), begun=begun)
     except Exception as error:
         return replace(_internal_error(task, error), begun=begun)
-    return Outcome(task.relative_path, record=record, warnings=prepared.warnings, done=done)
+    return Outcome(task.relative_path, record=record, warnings=prepared.warnings)
 
 
 # Worker-process state, set once per process by the pool's initializer so tasks stay small.
@@ -365,9 +362,7 @@ def _run_in_worker(start: int, tasks: Sequence[Task]) -> list[PackedOutcome]:
     return outcomes
 
 
-PackedOutcome = tuple[
-    str, tuple[Any, ...] | None, str | None, tuple[str, ...], tuple[str, ...], str | None
-]
+PackedOutcome = tuple[str, tuple[Any, ...] | None, str | None, tuple[str, ...], tuple[str, ...]]
 """An :class:`Outcome` as plain tuples, strings and numbers: what a worker sends the parent."""
 
 _ENTRY_FIELDS = tuple(field.name for field in fields(IndexEntry))
@@ -381,24 +376,17 @@ def pack_outcome(outcome: Outcome) -> PackedOutcome:
     if record is not None:
         entry = tuple(getattr(record.entry, name) for name in _ENTRY_FIELDS)
         packed = (record.source_hash, record.slug, record.outputs, record.fingerprint, entry)
-    return (
-        outcome.relative_path,
-        packed,
-        outcome.error,
-        outcome.warnings,
-        outcome.begun,
-        outcome.done,
-    )
+    return (outcome.relative_path, packed, outcome.error, outcome.warnings, outcome.begun)
 
 
 def unpack_outcome(packed: PackedOutcome) -> Outcome:
     """The :class:`Outcome` that :func:`pack_outcome` packed."""
-    relative_path, record, error, warnings, begun, done = packed
+    relative_path, record, error, warnings, begun = packed
     if record is None:
-        return Outcome(relative_path, None, error, warnings, begun, done)
+        return Outcome(relative_path, None, error, warnings, begun)
     source_hash, slug, outputs, fingerprint, entry = record
     article = ArticleRecord(source_hash, slug, outputs, fingerprint, IndexEntry(*entry))
-    return Outcome(relative_path, article, error, warnings, begun, done)
+    return Outcome(relative_path, article, error, warnings, begun)
 
 
 def _warm_up(options: Options) -> None:
@@ -751,7 +739,7 @@ def build(
                 for warning in outcome.warnings if warnings else ():
                     report(f"warning: {warning}")
                 if outcome.record is not None:
-                    manifest.land(outcome.relative_path, outcome.record, outcome.done)
+                    manifest.land(outcome.relative_path, outcome.record)
                     summary.converted += 1
                 else:
                     error = outcome.error or f"{outcome.relative_path}: failed"

@@ -90,11 +90,6 @@ class Manifest:
     """Why the manifest could not be trusted (``file:line: message``), or ``None``."""
     journaled: bool = field(default=False, compare=False)
     """Whether lines were appended since the last compaction (a build did not finish)."""
-    _done_lines: dict[str, tuple[ArticleRecord, str]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
-    # The done lines the workers journaled, by source path with the record each says: the
-    # compacted manifest reuses them instead of encoding every record again.
 
     def begin(self, path: str, outputs: Iterable[str]) -> None:
         """The article at ``path`` is about to write ``outputs``: its record no longer vouches
@@ -104,15 +99,12 @@ class Manifest:
             self.articles[path] = dataclasses.replace(previous, source_hash="")
         self.stale.update(outputs)
 
-    def land(self, path: str, record: ArticleRecord, line: str | None = None) -> None:
-        """The article at ``path`` wrote all of ``record``'s files; ``line``, when given, is
-        its :func:`done_line`."""
+    def land(self, path: str, record: ArticleRecord) -> None:
+        """The article at ``path`` wrote all of ``record``'s files."""
         previous = self.articles.get(path)
         if previous is not None:
             self.stale.update(previous.outputs)
         self.articles[path] = record
-        if line is not None:
-            self._done_lines[path] = (record, line)
 
     def forget(self, path: str) -> None:
         """The source at ``path`` is gone: its files are stale."""
@@ -136,9 +128,7 @@ class Manifest:
         }
         yield _dumps(head) + "\n"
         for path in sorted(self.articles):
-            record = self.articles[path]
-            known = self._done_lines.get(path)
-            yield known[1] if known is not None and known[0] is record else done_line(path, record)
+            yield done_line(path, self.articles[path])
 
     def to_text(self) -> str:
         """The compacted manifest as text (what :func:`save_manifest` writes)."""
