@@ -253,13 +253,20 @@ def format_for_suffix(suffix: str) -> Format | None:
     return _SUFFIXES.get(suffix.lower())
 
 
+def split_suffix(name: str) -> tuple[str, str]:
+    """A file name's stem and last suffix, as ``PurePath(name).stem`` and ``.suffix`` give them
+    (a suffix is a dot, not the name's first character, and at least one character after it),
+    without building a path: a site build asks for every article's."""
+    dot = name.rfind(".")
+    if 0 < dot < len(name) - 1:
+        return name[:dot], name[dot:]
+    return name, ""
+
+
 def input_format_for_path(path: str | PathLike[str]) -> Format:
     """How the file at ``path`` is read: the format its suffix names if newsconvert reads it,
     else plain text."""
-    # PurePath(path).suffix by string operations: a site build asks this for every article.
-    name = os.path.basename(fspath(path))
-    dot = name.rfind(".")
-    fmt = format_for_suffix(name[dot:] if 0 < dot < len(name) - 1 else ".")
+    fmt = format_for_suffix(split_suffix(os.path.basename(fspath(path)))[1] or ".")
     return fmt if fmt is not None and fmt.is_input else TEXT
 
 

@@ -7,7 +7,7 @@ Before newsconvert.formats, each front end kept its own table and they disagreed
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 from render_support import sample_article
@@ -90,3 +90,11 @@ def test_text_is_an_input_format_only() -> None:
         formats.output_format("text")
     assert not formats.TEXT.is_output
     assert all(fmt.is_input for fmt in formats.OUTPUT_FORMATS)
+
+
+@pytest.mark.parametrize(
+    "name", ["story.txt", "story.", "story..", ".hidden", "a.b.c", "story", "", "..", ".a.b"]
+)
+def test_split_suffix_reads_a_name_as_pathlib_does(name: str) -> None:
+    path = PurePosixPath(name)
+    assert formats.split_suffix(name) == (path.stem if name else "", path.suffix)

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from newsconvert.formats import split_suffix
+
 MAX_SEGMENT = 64
 """The longest segment a slug may have; leaves room for a suffix and ``.html`` under the
 255-byte name limit of common file systems, and keeps URLs readable."""
@@ -84,18 +86,10 @@ def path_slug(relative_path: str) -> str:
     'world-news/asia/story-1'
     """
     folder, _, name = relative_path.rpartition("/")
-    slug = slugify(_stem(name))
+    slug = slugify(split_suffix(name)[0])
     if slug in RESERVED_STEMS:
         slug = f"{slug}-{EMPTY_SEGMENT}"
     return f"{_folder_slug(folder)}/{slug}" if folder else slug
-
-
-def _stem(name: str) -> str:
-    """``PurePosixPath(name).stem`` without building a path (the planner slugs every article):
-    the name less its last suffix, a suffix being a dot and at least one character after it,
-    not at the start."""
-    dot = name.rfind(".")
-    return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
 def _disambiguated(slug: str, relative_path: str, taken: set[str]) -> str:
