@@ -13,25 +13,93 @@ The parser guarantees that every word of the input reaches exactly one place in 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import FrozenInstanceError, dataclass, field, fields
 from datetime import datetime
+from operator import attrgetter
+from typing import Any, ClassVar, TypeVar, dataclass_transform
+
+_N = TypeVar("_N", bound=type)
+
+_set = object.__setattr__
+"""Sets a field of a node in its ``__init__`` (the node's own ``__setattr__`` refuses)."""
 
 
-@dataclass(frozen=True, slots=True)
-class TextNode:
+class _NodeMethods:
+    """What a frozen dataclass's generated methods do, written once for every node class.
+
+    ``@dataclass(frozen=True)`` compiles six methods from source text for every class it
+    decorates, in every process: for the tree's eleven classes, a tenth of a one-file
+    conversion. These are the same methods, compiled once with this module; each node class
+    writes out its ``__init__`` (the fields in order with their defaults, which
+    ``tests/test_tree.py`` holds to the fields).
+    """
+
+    __slots__ = ()
+
+    _compared: ClassVar[Callable[[Any], Any]]
+    """The values of the fields that take part in equality (``compare=True``)."""
+    _shown: ClassVar[tuple[str, ...]]
+    """The fields ``repr`` shows (``repr=True``)."""
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            compared = type(self)._compared
+            return bool(compared(self) == compared(other))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(type(self)._compared(self))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._shown)
+        return f"{type(self).__qualname__}({shown})"
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __getstate__(self) -> list[Any]:
+        return [getattr(self, spec.name) for spec in fields(self)]  # type: ignore[arg-type]
+
+    def __setstate__(self, state: list[Any]) -> None:
+        for spec, value in zip(fields(self), state, strict=True):  # type: ignore[arg-type]
+            _set(self, spec.name, value)
+
+
+@dataclass_transform(frozen_default=True, field_specifiers=(field,))
+def _node(cls: _N) -> _N:
+    """``cls`` as a slotted dataclass (its fields known to :func:`dataclasses.fields`,
+    :func:`dataclasses.replace` and the JSON mapping) with :class:`_NodeMethods`' methods,
+    frozen, equal by the fields that compare."""
+    made: Any = dataclass(init=False, repr=False, eq=False, slots=True)(cls)
+    specs = fields(made)
+    made._compared = attrgetter(*(spec.name for spec in specs if spec.compare))
+    made._shown = tuple(spec.name for spec in specs if spec.repr)
+    node: _N = made
+    return node
+
+
+@_node
+class TextNode(_NodeMethods):
     """A node that is one piece of text and nothing else: :class:`Headline`, :class:`Kicker`,
     :class:`Standfirst`, :class:`Credit`, :class:`Paragraph`, :class:`ListItem`,
     :class:`Preformatted` and :class:`SectionHeading`, which differ only in the role of the text.
 
-    They share this dataclass rather than each being one: every class the decorator makes costs
-    every command a millisecond or two of start-up. Nodes of two of those classes are never
-    equal, whatever their text.
+    They share this dataclass rather than each being one, since every dataclass costs start-up
+    time. Nodes of two of those classes are never equal, whatever their text.
     """
 
     text: str
     """The text as written."""
     line: int = field(default=0, compare=False)
     """Source line the node starts on (1-based; 0 when not from a source)."""
+
+    def __init__(self, text: str, line: int = 0) -> None:
+        _set(self, "text", text)
+        _set(self, "line", line)
 
 
 class Headline(TextNode):
@@ -52,8 +120,8 @@ class Standfirst(TextNode):
     __slots__ = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Timestamp:
+@_node
+class Timestamp(_NodeMethods):
     """A publication or update time, e.g. ``Published 19:17 IST, November 27th 2019``."""
 
     text: str
@@ -68,14 +136,28 @@ class Timestamp:
     place: str | None = None
     """A place printed with the time (``Published - … IST - COLOMBO``), if any."""
 
+    def __init__(
+        self,
+        text: str,
+        value: datetime | None,
+        line: int = 0,
+        zone: str | None = None,
+        place: str | None = None,
+    ) -> None:
+        _set(self, "text", text)
+        _set(self, "value", value)
+        _set(self, "line", line)
+        _set(self, "zone", zone)
+        _set(self, "place", place)
+
     @property
     def iso(self) -> str | None:
         """``value`` in ISO 8601 (with its offset when aware), or ``None``."""
         return self.value.isoformat() if self.value is not None else None
 
 
-@dataclass(frozen=True, slots=True)
-class Dateline:
+@_node
+class Dateline(_NodeMethods):
     """A wire dateline opening the first paragraph, as in ``NEW DELHI, Nov 13 (Reuters) -``."""
 
     text: str
@@ -89,9 +171,23 @@ class Dateline:
     line: int = field(default=0, compare=False)
     """Source line the node starts on."""
 
+    def __init__(
+        self,
+        text: str,
+        place: str | None = None,
+        date: str | None = None,
+        agency: str | None = None,
+        line: int = 0,
+    ) -> None:
+        _set(self, "text", text)
+        _set(self, "place", place)
+        _set(self, "date", date)
+        _set(self, "agency", agency)
+        _set(self, "line", line)
 
-@dataclass(frozen=True, slots=True)
-class Byline:
+
+@_node
+class Byline(_NodeMethods):
     """Who wrote the article: ``By Jane Doe and John Roe``, ``Jane Doe | PTI@JaneDoe``."""
 
     text: str
@@ -104,6 +200,20 @@ class Byline:
     """A social-media handle printed with the name (``@JaneDoe``), if any."""
     line: int = field(default=0, compare=False)
     """Source line the node starts on."""
+
+    def __init__(
+        self,
+        text: str,
+        names: tuple[str, ...] = (),
+        agency: str | None = None,
+        handle: str | None = None,
+        line: int = 0,
+    ) -> None:
+        _set(self, "text", text)
+        _set(self, "names", names)
+        _set(self, "agency", agency)
+        _set(self, "handle", handle)
+        _set(self, "line", line)
 
 
 class Credit(TextNode):
@@ -129,8 +239,8 @@ class AttributionPosition(enum.StrEnum):
     NONE = "none"
 
 
-@dataclass(frozen=True, slots=True)
-class Blockquote:
+@_node
+class Blockquote(_NodeMethods):
     """A paragraph that is mostly a direct quotation, with a short attribution.
 
     ``text`` keeps the paragraph exactly as written; ``quote`` and ``attribution`` are the two
@@ -148,6 +258,20 @@ class Blockquote:
     line: int = field(default=0, compare=False)
     """Source line the node starts on."""
 
+    def __init__(
+        self,
+        text: str,
+        quote: str,
+        attribution: str | None = None,
+        position: AttributionPosition = AttributionPosition.NONE,
+        line: int = 0,
+    ) -> None:
+        _set(self, "text", text)
+        _set(self, "quote", quote)
+        _set(self, "attribution", attribution)
+        _set(self, "position", position)
+        _set(self, "line", line)
+
 
 class ListItem(TextNode):
     """One item of a list, without its marker."""
@@ -155,8 +279,8 @@ class ListItem(TextNode):
     __slots__ = ()
 
 
-@dataclass(frozen=True, slots=True)
-class BulletList:
+@_node
+class BulletList(_NodeMethods):
     """A run of lines starting with list markers (``-``, ``•``, ``■`` followed by a space)."""
 
     items: tuple[ListItem, ...]
@@ -166,6 +290,11 @@ class BulletList:
     reST have their own markers, so it takes no part in equality."""
     line: int = field(default=0, compare=False)
     """Source line the node starts on."""
+
+    def __init__(self, items: tuple[ListItem, ...], marker: str = "-", line: int = 0) -> None:
+        _set(self, "items", items)
+        _set(self, "marker", marker)
+        _set(self, "line", line)
 
     @property
     def text(self) -> str:
@@ -180,8 +309,8 @@ class Preformatted(TextNode):
     __slots__ = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Embed:
+@_node
+class Embed(_NodeMethods):
     """A social-media post flattened to text, kept as one quoted block."""
 
     text: str
@@ -196,6 +325,22 @@ class Embed:
     """A link printed in the post (``pic.twitter.com/…``), if any."""
     line: int = field(default=0, compare=False)
     """Source line the node starts on."""
+
+    def __init__(
+        self,
+        text: str,
+        author: str | None = None,
+        handle: str | None = None,
+        date: str | None = None,
+        url: str | None = None,
+        line: int = 0,
+    ) -> None:
+        _set(self, "text", text)
+        _set(self, "author", author)
+        _set(self, "handle", handle)
+        _set(self, "date", date)
+        _set(self, "url", url)
+        _set(self, "line", line)
 
 
 class AsideKind(enum.StrEnum):
@@ -217,8 +362,8 @@ HIDDEN_ASIDES = frozenset({AsideKind.CHROME, AsideKind.DUPLICATE})
 """Aside kinds that renderers leave out unless asked to keep them (``--keep-chrome``)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Aside:
+@_node
+class Aside(_NodeMethods):
     """Text the parser set aside from the body, kept so that nothing is lost."""
 
     text: str
@@ -227,6 +372,11 @@ class Aside:
     """What the text is."""
     line: int = field(default=0, compare=False)
     """Source line the node starts on."""
+
+    def __init__(self, text: str, kind: AsideKind = AsideKind.OTHER, line: int = 0) -> None:
+        _set(self, "text", text)
+        _set(self, "kind", kind)
+        _set(self, "line", line)
 
 
 Block = Paragraph | Blockquote | BulletList | Preformatted | Embed | Aside
@@ -239,14 +389,18 @@ class SectionHeading(TextNode):
     __slots__ = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+@_node
+class Section(_NodeMethods):
     """A run of blocks, introduced by a heading except for the article's opening section."""
 
     heading: SectionHeading | None
     """The heading, or ``None`` for the text before the first heading."""
     blocks: tuple[Block, ...] = ()
     """The blocks in source order."""
+
+    def __init__(self, heading: SectionHeading | None, blocks: tuple[Block, ...] = ()) -> None:
+        _set(self, "heading", heading)
+        _set(self, "blocks", blocks)
 
     @property
     def line(self) -> int:
@@ -259,8 +413,8 @@ class Section:
 # --- Diagnostics and the article ----------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+@_node
+class Diagnostic(_NodeMethods):
     """Something the parser noticed but could handle: an unknown time-zone name, a guess."""
 
     message: str
@@ -270,9 +424,14 @@ class Diagnostic:
     code: str = "parse"
     """A short machine-readable kind (``timestamp.zone``), usable to silence it."""
 
+    def __init__(self, message: str, line: int = 0, code: str = "parse") -> None:
+        _set(self, "message", message)
+        _set(self, "line", line)
+        _set(self, "code", code)
 
-@dataclass(frozen=True, slots=True)
-class Article:
+
+@_node
+class Article(_NodeMethods):
     """A news article: metadata plus sections of blocks."""
 
     headline: Headline | None
@@ -305,6 +464,33 @@ class Article:
     checking them again. False on trees made by hand, by readers, or by
     :func:`dataclasses.replace` (which does not copy it): those are checked. Not part of
     equality; set by :func:`mark_characters_checked`."""
+
+    def __init__(
+        self,
+        headline: Headline | None,
+        kicker: Kicker | None = None,
+        standfirst: Standfirst | None = None,
+        published: Timestamp | None = None,
+        updated: tuple[Timestamp, ...] = (),
+        dateline: Dateline | None = None,
+        bylines: tuple[Byline, ...] = (),
+        credits: tuple[Credit, ...] = (),
+        sections: tuple[Section, ...] = (),
+        source: str | None = None,
+        diagnostics: tuple[Diagnostic, ...] = (),
+    ) -> None:
+        _set(self, "headline", headline)
+        _set(self, "kicker", kicker)
+        _set(self, "standfirst", standfirst)
+        _set(self, "published", published)
+        _set(self, "updated", updated)
+        _set(self, "dateline", dateline)
+        _set(self, "bylines", bylines)
+        _set(self, "credits", credits)
+        _set(self, "sections", sections)
+        _set(self, "source", source)
+        _set(self, "diagnostics", diagnostics)
+        _set(self, "characters_checked", False)
 
     def blocks(self) -> list[Block]:
         """Every block of every section, in order."""
