@@ -15,12 +15,12 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from os import PathLike, fspath
 from pathlib import Path
 from typing import Any
 
 from newsconvert.errors import ConfigError
+from newsconvert.records import Record, record
 
 __all__ = [
     "FORMATS",
@@ -45,8 +45,8 @@ def _load(path: str) -> Any:
     return getattr(loaded, name) if name else loaded
 
 
-@dataclass(frozen=True, slots=True)
-class Format:
+@record()
+class Format(Record):
     """One format: its names, its file suffixes, and the code that reads and writes it."""
 
     name: str

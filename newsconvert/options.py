@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from newsconvert.errors import ConfigError
 from newsconvert.formats import INPUT_FORMATS, OUTPUT_FORMATS, Format
+from newsconvert.records import Record, record
 from newsconvert.source import DEFAULT_MAX_SIZE
 
 __all__ = [
@@ -261,8 +262,8 @@ _EVERY_READER = ("convert", "build", "inspect", "api", "sphinx", "docutils", "mk
 _PLUGINS = ("sphinx", "mkdocs", "pelican")
 
 
-@dataclass(frozen=True)
-class Options:
+@record(slots=False)
+class Options(Record):
     """Everything a user can ask of newsconvert, with the defaults of the Python API."""
 
     # What to write.

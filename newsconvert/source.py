@@ -10,11 +10,11 @@ import os
 import re
 import stat
 import sys
-from dataclasses import dataclass
 from os import PathLike, fspath
 
 from newsconvert.errors import ConfigError, InputError
 from newsconvert.patterns import LazyPattern
+from newsconvert.records import Record, record
 
 __all__ = [
     "DEFAULT_MAX_SIZE",
@@ -34,8 +34,8 @@ STDIN_NAME = "<stdin>"
 """The name text read from standard input goes by in messages."""
 
 
-@dataclass(frozen=True, slots=True)
-class SourceText:
+@record()
+class SourceText(Record):
     """The decoded, normalised text of one input file."""
 
     text: str

@@ -13,77 +13,18 @@ The parser guarantees that every word of the input reaches exactly one place in 
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
-from dataclasses import FrozenInstanceError, dataclass, field, fields
+from dataclasses import field
 from datetime import datetime
-from operator import attrgetter
-from typing import Any, ClassVar, TypeVar, dataclass_transform
 
-_N = TypeVar("_N", bound=type)
+from newsconvert.records import Record, record
+from newsconvert.records import set_field as _set
 
-_set = object.__setattr__
-"""Sets a field of a node in its ``__init__`` (the node's own ``__setattr__`` refuses)."""
-
-
-class _NodeMethods:
-    """What a frozen dataclass's generated methods do, written once for every node class.
-
-    ``@dataclass(frozen=True)`` compiles six methods from source text for every class it
-    decorates, in every process: for the tree's eleven classes, a tenth of a one-file
-    conversion. These are the same methods, compiled once with this module; each node class
-    writes out its ``__init__`` (the fields in order with their defaults, which
-    ``tests/test_tree.py`` holds to the fields).
-    """
-
-    __slots__ = ()
-
-    _compared: ClassVar[Callable[[Any], Any]]
-    """The values of the fields that take part in equality (``compare=True``)."""
-    _shown: ClassVar[tuple[str, ...]]
-    """The fields ``repr`` shows (``repr=True``)."""
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            compared = type(self)._compared
-            return bool(compared(self) == compared(other))
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(type(self)._compared(self))
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._shown)
-        return f"{type(self).__qualname__}({shown})"
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def __getstate__(self) -> list[Any]:
-        return [getattr(self, spec.name) for spec in fields(self)]  # type: ignore[arg-type]
-
-    def __setstate__(self, state: list[Any]) -> None:
-        for spec, value in zip(fields(self), state, strict=True):  # type: ignore[arg-type]
-            _set(self, spec.name, value)
+# Every node class is a record (see newsconvert.records) that writes out its __init__: the parser
+# makes nodes by the thousand, faster so than through Record's generic one.
 
 
-@dataclass_transform(frozen_default=True, field_specifiers=(field,))
-def _node(cls: _N) -> _N:
-    """``cls`` as a slotted dataclass (its fields known to :func:`dataclasses.fields`,
-    :func:`dataclasses.replace` and the JSON mapping) with :class:`_NodeMethods`' methods,
-    frozen, equal by the fields that compare."""
-    made: Any = dataclass(init=False, repr=False, eq=False, slots=True)(cls)
-    specs = fields(made)
-    made._compared = attrgetter(*(spec.name for spec in specs if spec.compare))
-    made._shown = tuple(spec.name for spec in specs if spec.repr)
-    node: _N = made
-    return node
-
-
-@_node
-class TextNode(_NodeMethods):
+@record()
+class TextNode(Record):
     """A node that is one piece of text and nothing else: :class:`Headline`, :class:`Kicker`,
     :class:`Standfirst`, :class:`Credit`, :class:`Paragraph`, :class:`ListItem`,
     :class:`Preformatted` and :class:`SectionHeading`, which differ only in the role of the text.
@@ -120,8 +61,8 @@ class Standfirst(TextNode):
     __slots__ = ()
 
 
-@_node
-class Timestamp(_NodeMethods):
+@record()
+class Timestamp(Record):
     """A publication or update time, e.g. ``Published 19:17 IST, November 27th 2019``."""
 
     text: str
@@ -156,8 +97,8 @@ class Timestamp(_NodeMethods):
         return self.value.isoformat() if self.value is not None else None
 
 
-@_node
-class Dateline(_NodeMethods):
+@record()
+class Dateline(Record):
     """A wire dateline opening the first paragraph, as in ``NEW DELHI, Nov 13 (Reuters) -``."""
 
     text: str
@@ -186,8 +127,8 @@ class Dateline(_NodeMethods):
         _set(self, "line", line)
 
 
-@_node
-class Byline(_NodeMethods):
+@record()
+class Byline(Record):
     """Who wrote the article: ``By Jane Doe and John Roe``, ``Jane Doe | PTI@JaneDoe``."""
 
     text: str
@@ -239,8 +180,8 @@ class AttributionPosition(enum.StrEnum):
     NONE = "none"
 
 
-@_node
-class Blockquote(_NodeMethods):
+@record()
+class Blockquote(Record):
     """A paragraph that is mostly a direct quotation, with a short attribution.
 
     ``text`` keeps the paragraph exactly as written; ``quote`` and ``attribution`` are the two
@@ -279,8 +220,8 @@ class ListItem(TextNode):
     __slots__ = ()
 
 
-@_node
-class BulletList(_NodeMethods):
+@record()
+class BulletList(Record):
     """A run of lines starting with list markers (``-``, ``•``, ``■`` followed by a space)."""
 
     items: tuple[ListItem, ...]
@@ -309,8 +250,8 @@ class Preformatted(TextNode):
     __slots__ = ()
 
 
-@_node
-class Embed(_NodeMethods):
+@record()
+class Embed(Record):
     """A social-media post flattened to text, kept as one quoted block."""
 
     text: str
@@ -362,8 +303,8 @@ HIDDEN_ASIDES = frozenset({AsideKind.CHROME, AsideKind.DUPLICATE})
 """Aside kinds that renderers leave out unless asked to keep them (``--keep-chrome``)."""
 
 
-@_node
-class Aside(_NodeMethods):
+@record()
+class Aside(Record):
     """Text the parser set aside from the body, kept so that nothing is lost."""
 
     text: str
@@ -389,8 +330,8 @@ class SectionHeading(TextNode):
     __slots__ = ()
 
 
-@_node
-class Section(_NodeMethods):
+@record()
+class Section(Record):
     """A run of blocks, introduced by a heading except for the article's opening section."""
 
     heading: SectionHeading | None
@@ -413,8 +354,8 @@ class Section(_NodeMethods):
 # --- Diagnostics and the article ----------------------------------------------------------------
 
 
-@_node
-class Diagnostic(_NodeMethods):
+@record()
+class Diagnostic(Record):
     """Something the parser noticed but could handle: an unknown time-zone name, a guess."""
 
     message: str
@@ -430,8 +371,8 @@ class Diagnostic(_NodeMethods):
         _set(self, "code", code)
 
 
-@_node
-class Article(_NodeMethods):
+@record()
+class Article(Record):
     """A news article: metadata plus sections of blocks."""
 
     headline: Headline | None

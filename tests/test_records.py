@@ -1,0 +1,78 @@
+"""Records made with :func:`newsconvert.records.record` behave as the frozen dataclasses they
+were: the generic ``__init__`` takes the fields by position or name, with their defaults and
+default factories, and refuses what the generated one refused; the signature, equality, hashing,
+``repr``, immutability, pickling and :func:`dataclasses.replace` are those of a dataclass."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import inspect
+import pickle
+from dataclasses import field
+
+import pytest
+
+from newsconvert.formats import Format
+from newsconvert.options import Options
+from newsconvert.records import Record, record
+from newsconvert.source import SourceText
+
+
+@record()
+class _Sample(Record):
+    name: str
+    count: int = field(default=0, compare=False)
+    tags: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    seen: bool = field(default=False, init=False)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Generated:
+    name: str
+    count: int = field(default=0, compare=False)
+    tags: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    seen: bool = field(default=False, init=False)
+
+
+def test_the_generic_init_takes_fields_as_the_generated_one() -> None:
+    assert _Sample("a").count == 0 and _Sample("a").tags == {} and _Sample("a").seen is False
+    assert _Sample("a", 2).count == 2 and _Sample(name="a", count=3).count == 3
+    assert _Sample("a").tags is not _Sample("a").tags
+    for bad in ((), ("a", 1, {}, True), ("a",)):
+        kwargs = {"seen": True} if bad == ("a",) else {}
+        with pytest.raises(TypeError):
+            _Sample(*bad, **kwargs)
+        with pytest.raises(TypeError):
+            _Generated(*bad, **kwargs)
+    with pytest.raises(TypeError):
+        _Sample("a", name="b")  # type: ignore[misc]
+
+
+def test_signature_repr_equality_as_a_dataclass() -> None:
+    assert str(inspect.signature(_Sample)) == str(inspect.signature(_Generated))
+    assert repr(_Sample("a", 2)).replace("_Sample", "_Generated") == repr(_Generated("a", 2))
+    assert _Sample("a", 1) == _Sample("a", 2) and hash(_Sample("a", 1)) == hash(_Sample("a", 2))
+    assert _Sample("a") != _Sample("b") and _Sample("a") != _Generated("a")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        _Sample("a").name = "b"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        Options(to="html", zones={"IST": "Europe/Dublin"}),
+        Format("x", "X", suffixes=(".x",)),
+        SourceText("text", "a.txt", "utf-8", ("a.txt:1: note",)),
+    ],
+    ids=lambda value: type(value).__name__,
+)
+def test_the_records_pickle_copy_and_replace(value: object) -> None:
+    for again in (pickle.loads(pickle.dumps(value)), copy.copy(value), copy.deepcopy(value)):
+        assert again == value and repr(again) == repr(value)
+    assert dataclasses.replace(value) == value  # type: ignore[type-var]
+
+
+def test_options_keep_their_class_defaults() -> None:
+    assert Options.feed_size == 20
+    assert Options().zones == {} and Options().zones is not Options().zones
