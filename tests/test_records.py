@@ -10,12 +10,14 @@ import dataclasses
 import inspect
 import pickle
 from dataclasses import field
+from pathlib import Path
 
 import pytest
 
 from newsconvert.formats import Format
 from newsconvert.options import Options
 from newsconvert.records import Record, record
+from newsconvert.renderers import RenderOptions
 from newsconvert.source import SourceText
 
 
@@ -64,6 +66,7 @@ def test_signature_repr_equality_as_a_dataclass() -> None:
         Options(to="html", zones={"IST": "Europe/Dublin"}),
         Format("x", "X", suffixes=(".x",)),
         SourceText("text", "a.txt", "utf-8", ("a.txt:1: note",)),
+        RenderOptions(standalone=True, template_dirs=("t",), site="hugo"),
     ],
     ids=lambda value: type(value).__name__,
 )
@@ -71,6 +74,10 @@ def test_the_records_pickle_copy_and_replace(value: object) -> None:
     for again in (pickle.loads(pickle.dumps(value)), copy.copy(value), copy.deepcopy(value)):
         assert again == value and repr(again) == repr(value)
     assert dataclasses.replace(value) == value  # type: ignore[type-var]
+
+
+def test_render_options_still_normalise_their_folders() -> None:
+    assert RenderOptions(template_dirs=[Path("t")]).template_dirs == ("t",)  # type: ignore[arg-type]
 
 
 def test_options_keep_their_class_defaults() -> None:

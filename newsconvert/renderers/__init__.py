@@ -8,13 +8,14 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from newsconvert import formats
 from newsconvert.errors import UnknownBlockTypeError
 from newsconvert.formats import output_format
 from newsconvert.gcpause import without_gc
+from newsconvert.records import Record, record
 from newsconvert.tree import Article
 
 if TYPE_CHECKING:
@@ -61,8 +62,8 @@ def reload_templates() -> None:
     _environments.clear()
 
 
-@dataclass(frozen=True, slots=True)
-class RenderOptions:
+@record()
+class RenderOptions(Record):
     """How :func:`render`, :func:`render_to` and :func:`render_formats` render an article.
 
     Those functions also take these fields as keywords (``render(a, "html", standalone=True)``),
