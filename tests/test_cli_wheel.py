@@ -64,6 +64,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     wheels = work / "wheels"
     _run(sys.executable, "-m", "pip", "wheel", REPO, "--no-deps", "-q", "-w", wheels, cwd=work)
     (wheel,) = wheels.glob("newsconvert-*.whl")
+    # A plain build is pure Python: the mypyc hook compiles the parser only when asked
+    # (HATCH_BUILD_HOOK_ENABLE_MYPYC=true; tests/test_parser_compiled.py builds that one).
+    assert wheel.name.endswith("-py3-none-any.whl"), wheel.name
 
     venv = work / "venv"
     _run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=work)

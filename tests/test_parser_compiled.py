@@ -1,5 +1,5 @@
-"""The parser stays plain typed code that mypyc compiles, and the compiled parser gives the same
-trees, traces and errors as the interpreted one on every corpus article
+"""The parser stays plain typed code that mypyc compiles, the opt-in compiled wheel builds, and
+its parser gives the same trees, traces and errors as the interpreted one on every corpus article
 (``benchmarks/compiled_parser.py --check``, which also reports the speed-up without it)."""
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ CORPUS = REPO.parent / "shared" / "corpus"
 
 
 def test_the_compiled_parser_gives_the_same_trees() -> None:
-    if importlib.util.find_spec("mypyc") is None:
-        pytest.skip("mypyc is not installed (it comes with mypy, in the test extra)")
+    if importlib.util.find_spec("hatch_mypyc") is None:
+        pytest.skip("hatch-mypyc is not installed (it and mypyc come with the test extra)")
     if shutil.which("cc") is None and shutil.which("gcc") is None:
         pytest.skip("no C compiler")
     if not CORPUS.is_dir():
