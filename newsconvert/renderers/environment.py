@@ -25,9 +25,11 @@ def _nonblank_lines(text: str) -> list[str]:
     return [line for line in text.split("\n") if line.strip()]
 
 
-def _filters(dialect: str | None = None) -> dict[str, Any]:
+def _filters(dialect: str | None = None, *, checked: bool = False) -> dict[str, Any]:
     """Every output format's escaping filters (a user's template may use any of them), and
-    the shared ones; the Markdown ones escaping for ``dialect`` too, if given."""
+    the shared ones; the Markdown ones escaping for ``dialect`` too, if given. With ``checked``,
+    the filters an escaper offers for text known to hold no invalid character (its
+    ``CHECKED_FILTERS``, see :attr:`newsconvert.tree.Article.characters_checked`) instead."""
     from newsconvert.escape.comment import FILTERS as comment_filters
 
     filters: dict[str, Any] = {"nonblank_lines": _nonblank_lines, "yaml": dump_yaml}
@@ -36,10 +38,12 @@ def _filters(dialect: str | None = None) -> dict[str, Any]:
         escaper = fmt.load_escaper()
         if escaper is not None:
             filters.update(escaper.FILTERS)
+            if checked:
+                filters.update(getattr(escaper, "CHECKED_FILTERS", {}))
     if dialect is not None:
         from newsconvert.escape.markdown import dialect_filters
 
-        filters.update(dialect_filters(dialect))
+        filters.update(dialect_filters(dialect, checked=checked))
     return filters
 
 
@@ -124,8 +128,10 @@ def make_environment(
     text escaped for ``dialect``'s engine too (see :mod:`newsconvert.escape.markdown`).
 
     ``check_characters`` keeps the format's ``finalize`` hook (HTML: invalid characters replaced
-    in every printed value); it may be off only for trees whose text is known to be clean (see
-    :attr:`newsconvert.tree.Article.characters_checked`). Raises :class:`ConfigError` for a
+    in every printed value) and its escaping filters that replace them; it may be off only for
+    trees whose text is known to be clean (see
+    :attr:`newsconvert.tree.Article.characters_checked`): the escapers' ``CHECKED_FILTERS``,
+    which skip that work, are used then. Raises :class:`ConfigError` for a
     template folder that does not exist.
     """
     output = output_format(fmt)
@@ -150,7 +156,7 @@ def make_environment(
         bytecode_cache=bytecode_cache(settings),
         **settings,
     )
-    env.filters.update(_filters(dialect))
+    env.filters.update(_filters(dialect, checked=not check_characters))
     return env
 
 
