@@ -10,7 +10,7 @@ from render_support import sample_article
 from newsconvert.errors import ConfigError, TemplateError
 from newsconvert.facts import BLOCK_TYPES
 from newsconvert.formats import templates_dir
-from newsconvert.renderers import render
+from newsconvert.renderers import render, template_environment
 from newsconvert.renderers.context import CONTEXT, build_context
 
 ARTICLE = sample_article()
@@ -145,3 +145,21 @@ def test_builtin_parts_are_pasted_and_a_users_part_is_included(tmp_path: Path) -
     source = users.loader.get_source(users, "md/article.md.j2")[0]
     assert source.count('{% include "md/blocks/') == 1
     assert '{% include "md/blocks/list.md.j2" %}' in source  # the user's own file, included
+
+
+def test_jinja_globals_reach_user_templates_and_their_imported_macros(tmp_path: Path) -> None:
+    # Each template's globals are one plain dictionary (Environment.make_globals), read once
+    # per render instead of key by key through a ChainMap: Jinja's own globals still reach a
+    # template and a macro imported without context, which sees nothing else.
+    (tmp_path / "md").mkdir()
+    (tmp_path / "md" / "macros.md.j2").write_text(
+        "{% macro count(n) %}{% for i in range(n) %}{{ i }}{% endfor %}{% endmacro %}"
+    )
+    (tmp_path / "md" / "article.md.j2").write_text(
+        '{% import "md/macros.md.j2" as m %}{% set ns = namespace(x=2) %}'
+        "{{ m.count(ns.x) }} {{ cycler('a', 'b').next() }} {{ dict(k=1)['k'] }}"
+    )
+    assert render(ARTICLE, "md", template_dirs=[tmp_path]) == "01 a 1\n"
+    env = template_environment("md", (str(tmp_path),))
+    template = env.get_template("md/article.md.j2")
+    assert type(template.globals) is dict and template.globals == env.globals

@@ -14,8 +14,8 @@ import re
 REPLACEMENT = "\ufffd"
 """What an invalid character becomes: U+FFFD REPLACEMENT CHARACTER, visible and valid anywhere."""
 
-_LINE_LIKE = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-"""Characters some tools treat as line breaks: they become a plain space."""
+LINE_LIKE = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+"""The invalid characters some tools treat as line breaks: they become a plain space."""
 
 INVALID_CLASS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\u2028\u2029"
 """The invalid characters as the inside of a regular-expression character class (escapes for
@@ -26,8 +26,13 @@ INVALID_CHARACTERS = re.compile(f"[{INVALID_CLASS}]")
 """Matches one character that must not reach any output (see :func:`replace_invalid`)."""
 
 
+def replacement_of(char: str) -> str:
+    """What the invalid character ``char`` becomes: a space if it is line-like, else U+FFFD."""
+    return " " if char in LINE_LIKE else REPLACEMENT
+
+
 def _replacement(match: re.Match[str]) -> str:
-    return " " if match.group() in _LINE_LIKE else REPLACEMENT
+    return replacement_of(match.group())
 
 
 def replace_invalid(text: str) -> str:
