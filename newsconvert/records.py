@@ -1,17 +1,11 @@
 """Frozen dataclasses whose methods are written once, not compiled from source in every process.
 
-``@dataclass(frozen=True)`` builds six methods (``__init__``, ``__repr__``, ``__eq__``,
-``__hash__``, ``__setattr__``, ``__delattr__``) by compiling source text for every class it
-decorates, each time the module is imported: for newsconvert's records (the tree's nodes, the
-options, the formats, a decoded source) that was a sixth of a one-file conversion. A class
-decorated with :func:`record` is the same frozen dataclass to every caller (its fields known to
-:func:`dataclasses.fields`, :func:`dataclasses.replace`, :func:`dataclasses.asdict`; equal by the
-fields that compare; hashable, pickled and shown alike), with :class:`Record`'s methods instead.
-
-:class:`Record`'s ``__init__`` takes the fields as the generated one does, by position or by
-name, from a loop over them: fine for a record made a few times per process. A class made many
-times (a tree node) writes out its own ``__init__``, fields in order with their defaults, which
-a test holds to its fields.
+``@dataclass(frozen=True)`` compiles six methods from source text for every class it decorates,
+at every import: for the tree's nodes, the options, the formats and a decoded source, a sixth of
+a one-file conversion. A class made with :func:`record` is the same frozen dataclass to every
+caller (:func:`dataclasses.fields`, :func:`dataclasses.replace`, equality by the fields that
+compare, hashing, ``repr``, pickling), with :class:`Record`'s methods instead. A class made many
+times (a tree node) writes out its own ``__init__``, which a test holds to its fields.
 """
 
 from __future__ import annotations
@@ -31,7 +25,10 @@ set_field = object.__setattr__
 
 
 class Record:
-    """The methods of a frozen dataclass, shared by every class made with :func:`record`."""
+    """The methods of a frozen dataclass, shared by every class made with :func:`record`.
+
+    The ``__init__`` takes the fields as the generated one does, by position or by name, from a
+    loop over them: fine for a record made a few times per process."""
 
     __slots__ = ()
 
