@@ -68,7 +68,8 @@ def reads_as_title(text: str, h: Heuristics) -> bool:
             return False
     if text[0].islower() and not any(c.isupper() for c in text.split(" ", 1)[0]):
         return False
-    return any(c.isalpha() for c in text)
+    # Most titles open with a letter: no need to look for one further on.
+    return text[0].isalpha() or any(c.isalpha() for c in text)
 
 
 # Words a rubric may hold in lowercase: ``CommBank Test Series v India``, ``Sport & Leisure``.
@@ -477,10 +478,10 @@ def _take_breadcrumb_line(reader: _FrontReader, chunk: Chunk) -> bool:
     return True
 
 
-def _is_title_candidate(text: str, h: Heuristics) -> bool:
-    """Whether ``text`` may open the article as its title (or kicker): it reads as a title and
-    is no credit."""
-    return reads_as_title(text, h) and not (_may_be_credit(text) and match_credit(text, h=h))
+def _is_credit(text: str, h: Heuristics) -> bool:
+    """Whether title-shaped ``text`` is a credit (``(AP)``, ``Reuters``), which opens no
+    article as its title or kicker."""
+    return _may_be_credit(text) and match_credit(text, h=h) is not None
 
 
 def _take_kicker(reader: _FrontReader, chunk: Chunk) -> bool:
@@ -494,7 +495,7 @@ def _take_kicker(reader: _FrontReader, chunk: Chunk) -> bool:
         following is None
         or following.kind != "text"
         or following.text.count(" ") <= text.count(" ")
-        or not _is_title_candidate(text, h)
+        or _is_credit(text, h)  # it reads as a title: is_kicker_shaped said so
         or not may_be_headline(following.text, h)
         or _is_metadata(following, reader.zones, h)
     ):
@@ -515,11 +516,13 @@ def _is_lifted_from_lead(candidate: str, chunks: list[Chunk], index: int, h: Heu
     Only a repeat inside the lead counts: a lead that opens with the candidate repeats the
     headline (an extraction artefact, or the standfirst's test).
     """
-    if not has_words(candidate, h.min_repeat_words):
-        return False
     for chunk in chunks[index + 1 : index + h.front_limit]:
         if chunk.kind == "text" and len(chunk.text) >= 2 * len(candidate):
-            return chunk.text.casefold().find(candidate.casefold()) > 0
+            # The words are counted last: a headline is seldom in its lead, and counting them
+            # costs more than the search.
+            return chunk.text.casefold().find(candidate.casefold()) > 0 and has_words(
+                candidate, h.min_repeat_words
+            )
     return False
 
 
@@ -528,8 +531,8 @@ def _take_headline(reader: _FrontReader, chunk: Chunk) -> bool:
     text = chunk.text
     h = reader.h
     if (
-        not _is_title_candidate(text, h)
-        or not may_be_headline(text, h)
+        not may_be_headline(text, h)  # which reads it as a title
+        or _is_credit(text, h)
         or _is_lifted_from_lead(text, reader.chunks, reader.index, h)
     ):
         return False

@@ -318,7 +318,8 @@ def _scan(text: str, pos: int) -> _Reading | None:
         reading.date = date
         pos = date.end()
 
-    pos = _read_zone(text, pos, reading) if reading.time is not None else pos
+    if reading.time is not None and reading.zone is None:
+        pos = _read_zone(text, pos, reading)
     if pos < end:
         place = _PLACE.match(text, pos)
         if place is not None and place.end() == end:
