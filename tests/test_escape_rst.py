@@ -7,6 +7,7 @@ import pytest
 from render_support import HOSTILE, rst_doctree, rst_messages
 
 from newsconvert.escape.rst import (
+    _TITLE_FITS,
     LINE_LENGTH_LIMIT,
     WRAP_WIDTH,
     can_emphasize,
@@ -205,6 +206,17 @@ def test_long_line_block_lines_wrap_past_the_bar() -> None:
     document, _ = rst_doctree(source)
     lines = [" ".join(n.astext().split("\n")) for n in document.findall(docutils.nodes.line)]
     assert lines == [("word " * 50).strip(), "z" * 300]
+
+
+@pytest.mark.parametrize("unit", ["\\", "\u4e2d", "{%", "*\u4e2d", ".\u0301"])
+def test_text_of_title_fits_length_is_never_too_long_for_a_title(unit: str) -> None:
+    # title_overflow answers "" for text of at most _TITLE_FITS characters without escaping it:
+    # the text at that length that escapes and measures widest still fits.
+    text = (unit * _TITLE_FITS)[:_TITLE_FITS]
+    line = escape_rst(text)
+    assert len(line) <= LINE_LENGTH_LIMIT and column_width(line) <= LINE_LENGTH_LIMIT
+    assert title_overflow(text) == ""
+    assert "\u2026" not in title(text, "=")
 
 
 def test_title_too_long_for_docutils_is_shortened_and_flagged() -> None:

@@ -96,6 +96,10 @@ _TITLE_KEEP = 2_400
 """Characters of a headline kept in a title too long for docutils (see :func:`title`): escaped
 (at most twice as long) and measured in columns (at most twice again), still under the limit."""
 
+_TITLE_FITS = (LINE_LENGTH_LIMIT - 4) // 4
+"""Characters of text that surely fit a title line, by the same measure (and the two characters
+an escape may add in front): longer text is escaped and measured to find out."""
+
 
 @functools.cache
 def _chunk_pattern(room: int) -> re.Pattern[str]:
@@ -192,6 +196,8 @@ def wrap(line: str, indent: int = 0, *, first: int = 0, width: int = WRAP_WIDTH)
 def title_overflow(text: str, *, checked: bool = False) -> str:
     """``text`` stripped when it is too long for a reST title line (see :func:`title`), else
     the empty string."""
+    if len(text) <= _TITLE_FITS:
+        return ""
     line = escape_rst(text, checked=checked)
     if len(line) <= LINE_LENGTH_LIMIT and column_width(line) <= LINE_LENGTH_LIMIT:
         return ""
@@ -225,12 +231,14 @@ def title(text: str, adornment: str, *, overline: bool = False, checked: bool = 
     line = escape_rst(text, checked=checked)
     if not line:
         raise ValueError("a reST title cannot be empty")
-    if len(line) > LINE_LENGTH_LIMIT or column_width(line) > LINE_LENGTH_LIMIT:
+    width = column_width(line) if len(line) <= LINE_LENGTH_LIMIT else None
+    if width is None or width > LINE_LENGTH_LIMIT:
         kept = text.strip()[:_TITLE_KEEP]
         space = kept.rfind(" ")
         shortened = (kept[:space] if space > _TITLE_KEEP // 2 else kept) + " \u2026"
         line = escape_rst(shortened, checked=checked)
-    rule = adornment * max(column_width(line), 1)
+        width = column_width(line)
+    rule = adornment * max(width, 1)
     return f"{rule}\n{line}\n{rule}" if overline else f"{line}\n{rule}"
 
 
