@@ -187,6 +187,15 @@ def test_wrapped_text_comes_back_whole(text: str) -> None:
     assert wrapped_text(source) == text.strip()
 
 
+def test_a_line_break_given_to_wrap_is_a_space_and_loses_no_word() -> None:
+    # The pattern that finds each line's break stopped at a line feed and dropped the words
+    # before it ("delta" here), for text a user's template passes to rst_wrap unescaped.
+    text = "alpha beta gamma delta\n" + "word " * 40
+    source = wrap(text)
+    assert wrapped_text(source) == " ".join(text.split())
+    assert all(len(line) <= WRAP_WIDTH for line in source.split("\n"))
+
+
 def test_wrap_breaks_only_at_single_spaces_and_indents_continuations() -> None:
     source = wrap(escape_rst("alpha beta " * 20), 4, first=4)
     first, *rest = source.split("\n")

@@ -166,8 +166,11 @@ def wrap(line: str, indent: int = 0, *, first: int = 0, width: int = WRAP_WIDTH)
     space between two non-space characters, which the break replaces; a word longer than a line
     is cut with escaped line breaks (see :func:`_cut_word`). A line that would be a title
     adornment (``====``, the over- or underline of its neighbour) is led with an escaped space,
-    which docutils removes.
+    which docutils removes. A line break in ``line`` (a user's template may pass one) is a
+    space, as :func:`escape_rst` makes it: every word stays.
     """
+    if "\n" in line:
+        line = line.replace("\n", " ")
     room = max(width - indent, 20)
     if len(line) + first <= width:
         return line
