@@ -111,7 +111,7 @@ def test_parsed_trees_use_the_checked_filters() -> None:
     checked = template_environment("md", check_characters=False)
     ordinary = template_environment("md")
     assert checked.filters["md"] is markdown.CHECKED_FILTERS["md"]
-    assert ordinary.filters["md"] is markdown.escape_markdown
+    assert ordinary.filters["md"] is markdown.FILTERS["md"]
     assert (
         template_environment("rst", check_characters=False).filters["rst"]
         is (rst.CHECKED_FILTERS["rst"])

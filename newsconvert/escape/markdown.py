@@ -222,12 +222,7 @@ def dialect_filters(dialect: str | None, *, checked: bool = False) -> dict[str, 
     }
 
 
-FILTERS = {
-    "md": escape_markdown,
-    "md_emphasize": _emphasize_span,
-    "md_lines": escape_lines,
-    "md_fence": code_fence,
-}
+FILTERS = dialect_filters(None)
 """The Jinja filters of the Markdown templates (see :mod:`newsconvert.formats`)."""
 
 CHECKED_FILTERS = dialect_filters(None, checked=True)

@@ -196,13 +196,21 @@ def wrap(line: str, indent: int = 0, *, first: int = 0, width: int = WRAP_WIDTH)
     return ("\n" + " " * indent).join(lines)
 
 
+def _title_width(line: str) -> int | None:
+    """The width in columns of the escaped ``line``, or ``None`` when it is too long for a
+    title line (over :data:`LINE_LENGTH_LIMIT` characters or columns)."""
+    if len(line) > LINE_LENGTH_LIMIT:
+        return None
+    width = column_width(line)
+    return width if width <= LINE_LENGTH_LIMIT else None
+
+
 def title_overflow(text: str, *, checked: bool = False) -> str:
     """``text`` stripped when it is too long for a reST title line (see :func:`title`), else
     the empty string."""
     if len(text) <= _TITLE_FITS:
         return ""
-    line = escape_rst(text, checked=checked)
-    if len(line) <= LINE_LENGTH_LIMIT and column_width(line) <= LINE_LENGTH_LIMIT:
+    if _title_width(escape_rst(text, checked=checked)) is not None:
         return ""
     return text.strip()
 
@@ -234,8 +242,8 @@ def title(text: str, adornment: str, *, overline: bool = False, checked: bool = 
     line = escape_rst(text, checked=checked)
     if not line:
         raise ValueError("a reST title cannot be empty")
-    width = column_width(line) if len(line) <= LINE_LENGTH_LIMIT else None
-    if width is None or width > LINE_LENGTH_LIMIT:
+    width = _title_width(line)
+    if width is None:
         kept = text.strip()[:_TITLE_KEEP]
         space = kept.rfind(" ")
         shortened = (kept[:space] if space > _TITLE_KEEP // 2 else kept) + " \u2026"
@@ -330,25 +338,21 @@ def _emphasize_span(text: str, span: tuple[int, int] | None, *, checked: bool = 
     return emphasize(text, *span, checked=checked) if span else escape_rst(text, checked=checked)
 
 
-FILTERS = {
-    "rst": escape_rst,
-    "rst_emphasize": _emphasize_span,
-    "rst_title": title,
-    "rst_title_overflow": title_overflow,
-    "rst_wrap": wrap,
-    "rst_literal": literal_block,
-    "rst_line_block": line_block,
-}
+def _filters(*, checked: bool) -> dict[str, Callable[..., str]]:
+    return {
+        "rst": partial(escape_rst, checked=checked),
+        "rst_emphasize": partial(_emphasize_span, checked=checked),
+        "rst_title": partial(title, checked=checked),
+        "rst_title_overflow": partial(title_overflow, checked=checked),
+        "rst_wrap": wrap,
+        "rst_literal": partial(literal_block, checked=checked),
+        "rst_line_block": partial(line_block, checked=checked),
+    }
+
+
+FILTERS = _filters(checked=False)
 """The Jinja filters of the reStructuredText templates (see :mod:`newsconvert.formats`)."""
 
-CHECKED_FILTERS = {
-    "rst": partial(escape_rst, checked=True),
-    "rst_emphasize": partial(_emphasize_span, checked=True),
-    "rst_title": partial(title, checked=True),
-    "rst_title_overflow": partial(title_overflow, checked=True),
-    "rst_wrap": wrap,
-    "rst_literal": partial(literal_block, checked=True),
-    "rst_line_block": partial(line_block, checked=True),
-}
+CHECKED_FILTERS = _filters(checked=True)
 """:data:`FILTERS` for text known to hold no invalid character (see
 :attr:`newsconvert.tree.Article.characters_checked`)."""
