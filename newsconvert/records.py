@@ -114,6 +114,10 @@ def _signature(specs: tuple[Field[Any], ...]) -> inspect.Signature:
     return inspect.Signature(parameters, return_annotation=None)
 
 
+def _nothing_compared(_record: Any) -> tuple[()]:
+    return ()
+
+
 @dataclass_transform(frozen_default=True, field_specifiers=(field,))
 def record(*, slots: bool = True) -> Callable[[_R], _R]:
     """Makes a subclass of :class:`Record` a dataclass (slotted unless ``slots`` is false)
@@ -124,7 +128,9 @@ def record(*, slots: bool = True) -> Callable[[_R], _R]:
         made: Any = dataclass(init=False, repr=False, eq=False, slots=slots)(cls)
         specs = fields(made)
         made._fields = specs
-        made._compared = attrgetter(*(spec.name for spec in specs if spec.compare))
+        compared = tuple(spec.name for spec in specs if spec.compare)
+        # No field that compares: every two are equal, as dataclasses make them.
+        made._compared = attrgetter(*compared) if compared else _nothing_compared
         made._shown = tuple(spec.name for spec in specs if spec.repr)
         if made.__init__ is Record.__init__:
             made.__signature__ = _signature(specs)

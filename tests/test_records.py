@@ -83,3 +83,16 @@ def test_render_options_still_normalise_their_folders() -> None:
 def test_options_keep_their_class_defaults() -> None:
     assert Options.feed_size == 20
     assert Options().zones == {} and Options().zones is not Options().zones
+
+
+def test_a_record_with_no_field_that_compares_is_equal_to_its_kind_as_a_dataclass_is() -> None:
+    @record()
+    class Note(Record):
+        text: str = field(compare=False)
+
+    @dataclasses.dataclass(frozen=True)
+    class Generated:
+        text: str = field(compare=False)
+
+    assert (Note("a") == Note("b")) == (Generated("a") == Generated("b")) is True
+    assert hash(Note("a")) == hash(Note("b"))
