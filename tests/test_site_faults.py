@@ -47,12 +47,13 @@ LONG_ARTICLE = Path("zz") / "long.txt"
 
 
 def add_long_article(source: Path) -> Path:
-    """A ~2 MB article in the folder converted last, so that a build is still running, with this
+    """A ~8 MB article in the folder converted last, so that a build is still running, with this
     one article in progress, for a second or so after all the others are journaled: a build of a
-    few changed articles alone can finish between two polls of its journal on a fast machine."""
+    few changed articles alone can finish between two polls of its journal on a fast machine
+    (and a 2 MB one, converted in 0.25 s once rendering got faster, did on a loaded CI run)."""
     path = source / LONG_ARTICLE
     path.parent.mkdir(exist_ok=True)
-    path.write_text("Harbour log, the whole season\n\n" + f"{PARAGRAPH * 6}\n\n" * 2000, "utf-8")
+    path.write_text("Harbour log, the whole season\n\n" + f"{PARAGRAPH * 6}\n\n" * 8000, "utf-8")
     return path
 
 
