@@ -15,7 +15,7 @@ from newsconvert import formats
 from newsconvert.errors import UnknownBlockTypeError
 from newsconvert.formats import output_format
 from newsconvert.gcpause import without_gc
-from newsconvert.records import Record, record
+from newsconvert.records import Record, record, set_field
 from newsconvert.tree import Article
 
 if TYPE_CHECKING:
@@ -89,11 +89,29 @@ class RenderOptions(Record):
     home: str | None = None
     """Standalone HTML: the URL of the site's index, relative to the page, for a link back."""
 
-    def __post_init__(self) -> None:
-        dirs = self.template_dirs
-        if not isinstance(dirs, tuple) or not all(type(folder) is str for folder in dirs):
-            folders = tuple(os.fspath(folder) for folder in cast(Iterable[Any], dirs))
-            object.__setattr__(self, "template_dirs", folders)
+    def __init__(
+        self,
+        standalone: bool = False,
+        template_dirs: tuple[str, ...] = (),
+        keep_chrome: bool = False,
+        drop_chrome: bool = False,
+        lang: str = "en",
+        site: str | None = None,
+        home: str | None = None,
+    ) -> None:
+        # Written out (see newsconvert.records): a site build makes one per article.
+        if type(template_dirs) is not tuple or (
+            template_dirs and not all(type(folder) is str for folder in template_dirs)
+        ):
+            folders = cast(Iterable[Any], template_dirs)
+            template_dirs = tuple(os.fspath(folder) for folder in folders)
+        set_field(self, "standalone", standalone)
+        set_field(self, "template_dirs", template_dirs)
+        set_field(self, "keep_chrome", keep_chrome)
+        set_field(self, "drop_chrome", drop_chrome)
+        set_field(self, "lang", lang)
+        set_field(self, "site", site)
+        set_field(self, "home", home)
 
     @classmethod
     def of(cls, options: Options | None = None, **changes: Any) -> RenderOptions:
