@@ -230,15 +230,13 @@ def _split_quote(block: Blockquote, span: tuple[int, int] | None) -> tuple[str, 
 
 def _block_view(
     block: Block,
+    kind: str,
     previous: str | None,
-    dateline: Dateline | None,
     previous_bullet: str | None,
+    blank: bool,
 ) -> BlockView:
-    kind = BLOCK_TYPES.get(type(block))
-    if kind is None:
-        # Never skip what we cannot render: a new node type needs a template, loudly.
-        raise UnknownBlockTypeError(block)
-    blank = not block.text or block.text.isspace()
+    """The view of a shown block other than a paragraph (whose view is made in
+    :func:`section_views`, the common case)."""
     if isinstance(block, Blockquote):
         span = attribution_span(block)
         quote_part, caption_part, caption_first = _split_quote(block, span)
@@ -255,7 +253,7 @@ def _block_view(
     if kind == "list":
         bullet = LIST_BULLETS[1] if previous_bullet == LIST_BULLETS[0] else LIST_BULLETS[0]
         return BlockView(kind, block, previous, bullet=bullet, blank=blank)
-    return BlockView(kind, block, previous, dateline, blank=blank)
+    return BlockView(kind, block, previous, blank=blank)
 
 
 def dateline_paragraph(article: Article, *, keep_chrome: bool) -> Paragraph | None:
@@ -297,6 +295,18 @@ def section_views(
         previous: str | None = None
         previous_bullet: str | None = None
         for block in section.blocks:
+            kind = BLOCK_TYPES.get(type(block))
+            if kind == "paragraph":  # most blocks: no other field to compute
+                blank = not block.text or block.text.isspace()
+                if pending is not None and block is target:
+                    view = BlockView(kind, block, previous, pending, blank=blank)
+                    pending = None
+                else:
+                    view = BlockView(kind, block, previous, blank=blank)
+                previous = kind
+                previous_bullet = None
+                blocks.append(view)
+                continue
             if not shown(block, keep_chrome=keep_chrome):
                 if not drop_chrome:
                     blank = not block.text or block.text.isspace()
@@ -305,13 +315,13 @@ def section_views(
                     # know one stands before it (a quote then opens with an empty comment).
                     previous, previous_bullet = HIDDEN, None
                 continue
-            if pending is not None and block is target:
-                view = _block_view(block, previous, pending, previous_bullet)
-                pending = None
-            else:
-                view = _block_view(block, previous, None, previous_bullet)
-            previous = view.type
-            previous_bullet = view.bullet if previous == "list" else None
+            if kind is None:
+                # Never skip what we cannot render: a new node type needs a template, loudly.
+                raise UnknownBlockTypeError(block)
+            blank = not block.text or block.text.isspace()
+            view = _block_view(block, kind, previous, previous_bullet, blank)
+            previous = kind
+            previous_bullet = view.bullet if kind == "list" else None
             blocks.append(view)
         views.append(SectionView(section.heading, tuple(blocks), index))
     return views, dateline is None or target is not None
