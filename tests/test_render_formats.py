@@ -25,7 +25,7 @@ import newsconvert
 from newsconvert.errors import ConfigError
 from newsconvert.formats import format_for_suffix, output_format
 from newsconvert.renderers import UnknownBlockTypeError, render
-from newsconvert.tree import Article, Paragraph, Section
+from newsconvert.tree import Article, Paragraph, Section, Standfirst
 
 ARTICLE = sample_article()
 
@@ -282,6 +282,28 @@ def test_html_standalone_page() -> None:
         "inLanguage": "en-IN",
     }
     assert tree.find("body/article/header/h1") is not None
+
+
+@pytest.mark.parametrize("parsed", [True, False], ids=["parsed tree", "hand-made tree"])
+def test_json_ld_holds_no_invalid_character(parsed: bool) -> None:
+    # A parsed tree's text is known clean (JSON-LD takes it as it is); the language is an
+    # option, and a hand-made tree's text may hold anything: both are cleaned.
+    from newsconvert.renderers.context import build_context
+    from newsconvert.renderers.metadata import json_ld
+
+    text = "Published 10:42 IST, March 3rd 2025\nA headline\nBy Jane Doe\nThe first paragraph.\n"
+    article = newsconvert.parse(text)
+    if not parsed:
+        article = dataclasses.replace(article, standfirst=Standfirst("bell\x07 and\u2028break"))
+    assert article.characters_checked is parsed
+    context = build_context(article, "html", standalone=True, keep_chrome=False, lang="en\x00")
+    data = json_ld(context)
+    assert data["inLanguage"] == "en\ufffd"
+    assert data["headline"] == "A headline"
+    assert parsed or data["description"] == "bell\ufffd and break"
+    page = render(article, "html", standalone=True, lang="en\x00")
+    script = page.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    assert json.loads(script) == data
 
 
 def test_html_preformatted_leading_newline_survives() -> None:

@@ -112,6 +112,8 @@ def json_ld(context: dict[str, Any]) -> dict[str, Any]:
     if context["description"]:
         data["description"] = context["description"]
     if context["lang"]:
-        data["inLanguage"] = context["lang"]
+        data["inLanguage"] = replace_invalid(context["lang"])  # an option, not article text
+    if article.characters_checked:
+        return data  # every other string is the article's, known to hold no invalid character
     cleaned: dict[str, Any] = _clean(data)
     return cleaned
