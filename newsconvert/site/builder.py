@@ -24,7 +24,7 @@ import newsconvert
 from newsconvert import __version__
 from newsconvert.errors import ConfigError, NewsconvertError
 from newsconvert.formats import input_format_for_path, output_format, template_path
-from newsconvert.gcpause import gc_paused
+from newsconvert.gcpause import without_gc
 from newsconvert.options import Options
 from newsconvert.renderers import RenderOptions, reload_templates, render
 from newsconvert.site.discover import DEFAULT_INCLUDE, Problem
@@ -211,15 +211,25 @@ def prepare_task(task: Task, options: Options, source_store: Store) -> _Prepared
     the files to write, or a failed :class:`Outcome`. Never raises."""
     try:
         data = source_store.read(task.relative_path, max_size=options.max_size)
-        with gc_paused():
-            article, source_warnings = parse_source(data, task.source_path, options)
-            files, entry, post_warnings = article_outputs(article, task.slug, options)
+        files, entry, warnings = _convert(data, task, options)
     except NewsconvertError as error:
         return Outcome(task.relative_path, error=str(error.located(task.source_path)))
     except Exception as error:
         return _internal_error(task, error)
-    warnings = source_warnings + tuple(f"{task.source_path}: {w}" for w in post_warnings)
     return _Prepared(task, files, entry, hashlib.sha256(data).hexdigest(), warnings)
+
+
+@without_gc
+def _convert(
+    data: bytes, task: Task, options: Options
+) -> tuple[list[tuple[str, str]], IndexEntry, tuple[str, ...]]:
+    """:func:`parse_source` and :func:`article_outputs` with the collector paused; the tree is
+    freed here, before the collector runs again."""
+    article, warnings = parse_source(data, task.source_path, options)
+    files, entry, post_warnings = article_outputs(article, task.slug, options)
+    if post_warnings:
+        warnings += tuple(f"{task.source_path}: {warning}" for warning in post_warnings)
+    return files, entry, warnings
 
 
 def parse_source(data: bytes, name: str, options: Options) -> tuple[Any, tuple[str, ...]]:

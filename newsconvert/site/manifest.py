@@ -150,9 +150,12 @@ class Manifest:
         return "".join(self.lines())
 
 
-_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+_ENCODER = json.JSONEncoder(
+    sort_keys=True, ensure_ascii=False, separators=(",", ":"), check_circular=False
+)
 """Made once: :func:`json.dumps` with these options makes an encoder per call, twice per
-article of a build (its journal lines) and once per record when the manifest is saved."""
+article of a build (its journal lines). The values are plain JSON data made here, never
+circular: the encoder need not keep track of the containers it is in."""
 
 
 def _dumps(value: Any) -> str:
