@@ -62,6 +62,11 @@ def test_one_flat_folder_is_still_shared_between_workers() -> None:
     assert folder_chunks(_tasks([("", 1)]), 2) == [(0, 1)]
 
 
+def test_tasks_cross_the_pipe_whole() -> None:
+    tasks = _tasks([("a", 2), ("", 1)])
+    assert pickle.loads(pickle.dumps(tasks)) == tasks
+
+
 def test_outcomes_cross_the_pipe_as_plain_values() -> None:
     entry = IndexEntry(
         "world/story", "world/story.html", "Headline", None, "2024-05-01T10:00:00+00:00",

@@ -88,6 +88,12 @@ class Task:
     slug: str
     """The article's slug."""
 
+    def __reduce__(self) -> tuple[type[Task], tuple[str, str, str]]:
+        # Pickled as a call with the three strings: the parent pickles one per article for the
+        # workers, and the default of a slotted dataclass (a state dict through Python-level
+        # __getstate__ and __setstate__) took ten times as long.
+        return Task, (self.relative_path, self.source_path, self.slug)
+
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
