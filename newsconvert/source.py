@@ -18,6 +18,7 @@ from newsconvert.records import Record, record
 
 __all__ = [
     "DEFAULT_MAX_SIZE",
+    "CleanText",
     "SourceText",
     "check_encoding",
     "decode_source",
@@ -32,6 +33,18 @@ __all__ = [
 
 STDIN_NAME = "<stdin>"
 """The name text read from standard input goes by in messages."""
+
+
+class CleanText(str):
+    """Text that needs no cleaning: line breaks are ``\\n``, no control character other than
+    tab and line feed, no non-character or lone surrogate, no byte-order mark at the start.
+
+    :func:`decode_source` makes it (having cleaned the text, and noted what it changed); the
+    parser takes such text as it is instead of looking for all that again
+    (:func:`newsconvert.parser.lines.clean_text`). Any other ``str`` is cleaned by the parser.
+    """
+
+    __slots__ = ()
 
 
 @record()
@@ -420,6 +433,10 @@ def decode_source(
         line, message = notes[0]
         raise InputError(f"{message} (an error with --strict)", source=name, line=line)
     warnings = tuple(f"{name}:{line}: {message}" for line, message in notes)
+    # A byte-order mark that only a removed control character kept from the start (``\ufeff
+    # \x01\ufeff``) stays in the text, as it was: the parser drops it, and so cleans such text.
+    if not text.startswith("\ufeff"):
+        text = CleanText(text)
     return SourceText(text=text, name=name, encoding=codec, warnings=warnings)
 
 

@@ -9,7 +9,8 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from newsconvert.errors import InputError
-from newsconvert.source import decode_source, normalise_text
+from newsconvert.parser.lines import clean_text
+from newsconvert.source import CleanText, decode_source, normalise_text
 
 # What no output format can carry: C0/C1 controls other than tab and newline, DEL, lone
 # surrogates, non-characters; and every line boundary other than \n.
@@ -40,6 +41,7 @@ def is_plain(char: str) -> bool:
 @example(b"\x00\x00\xfe\xff\x00")
 @example(b"\xef\xbb\xbf")
 @example(b"\x81\x8d\x8f\x90\x9d")
+@example(b"\xef\xbb\xbf\x01\xef\xbb\xbfA\r\nB\xc2\x85C")
 def test_any_bytes_give_clean_text_or_an_input_error(data: bytes) -> None:
     try:
         source = decode_source(data, name="fuzz.txt")
@@ -52,6 +54,11 @@ def test_any_bytes_give_clean_text_or_an_input_error(data: bytes) -> None:
     for warning in source.warnings:
         assert warning.startswith("fuzz.txt:")
         assert "\n" not in warning
+    # Text marked clean is what the parser's own cleaning, which it skips, would make of it.
+    if isinstance(source.text, CleanText):
+        assert clean_text(str(source.text)) == source.text
+    else:
+        assert source.text.startswith("\ufeff")
 
 
 @settings(max_examples=400)

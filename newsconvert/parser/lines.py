@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from newsconvert.parser.patterns import LazyPattern
-from newsconvert.source import normalise_text
+from newsconvert.source import CleanText, normalise_text
 
 TAB_WIDTH = 4
 """Columns a tab stands for when measuring indentation."""
@@ -100,7 +100,13 @@ def _needs_normalising(text: str) -> bool:
 
 
 def clean_text(text: str) -> str:
-    """Unify line breaks and drop or replace characters no output format can carry."""
+    """Unify line breaks and drop or replace characters no output format can carry.
+
+    :class:`~newsconvert.source.CleanText` (what :func:`~newsconvert.source.decode_source`
+    returns) is clean already: it is taken as it is.
+    """
+    if isinstance(text, CleanText):
+        return text
     # Byte-order marks that reached the text are dropped, as read_source drops them: before
     # normalising, and again after it in case a removed control character stood between two.
     if text.startswith("\ufeff"):
