@@ -43,17 +43,22 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     target, temporary, fd = _create_temporary(path)
     try:
         try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                if not written:  # a regular file takes less only when the disk is full
-                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-                view = view[written:]
+            written = os.write(fd, data)  # a regular file takes it all, but for a full disk
+            if written < len(data):
+                _write_rest(fd, memoryview(data)[written:])
         finally:
             os.close(fd)
         os.replace(temporary, target)
     except BaseException as error:
         _discard(temporary, target, error)
+
+
+def _write_rest(fd: int, view: memoryview) -> None:
+    while view:
+        written = os.write(fd, view)
+        if not written:  # a regular file takes less only when the disk is full
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        view = view[written:]
 
 
 @contextlib.contextmanager

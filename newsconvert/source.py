@@ -512,6 +512,10 @@ def is_url(path: str | PathLike[str]) -> bool:
     return match is not None and match.group(1).lower() != "file"
 
 
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+"""How :func:`read_bytes` opens a file: without waiting (a pipe), as bytes (Windows)."""
+
+
 def read_bytes(
     path: str | PathLike[str], *, max_size: int = DEFAULT_MAX_SIZE, regular_only: bool = False
 ) -> bytes:
@@ -526,7 +530,7 @@ def read_bytes(
     """
     name = fspath(path)
     try:
-        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        fd = os.open(name, _READ_FLAGS)
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}", source=name) from None
     status = os.fstat(fd)

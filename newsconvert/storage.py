@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from newsconvert.errors import ConfigError, InputError, NewsconvertError
-from newsconvert.source import is_url
+from newsconvert.output import write_bytes_atomic
+from newsconvert.source import DEFAULT_MAX_SIZE, check_size, is_url, read_bytes
 
 # Object stores where one PUT replaces an object whole: no temporary object needed.
 _SINGLE_PUT = {"s3", "s3a", "gs", "gcs", "az", "abfs", "abfss", "adl", "memory"}
@@ -195,8 +196,6 @@ class LocalStore(Store):
 
     # os.path.join rather than pathlib in read and write: they run for every article.
     def read(self, relative: str, *, max_size: int | None = None) -> bytes:
-        from newsconvert.source import DEFAULT_MAX_SIZE, read_bytes
-
         path = os.path.join(self.root, relative)
         return read_bytes(path, max_size=max_size or DEFAULT_MAX_SIZE, regular_only=True)
 
@@ -211,8 +210,6 @@ class LocalStore(Store):
         return lambda relative: os.path.isfile(os.path.join(root, relative))
 
     def write(self, relative: str, data: bytes) -> None:
-        from newsconvert.output import write_bytes_atomic
-
         write_bytes_atomic(os.path.join(self.root, relative), data)
 
     def remove(self, relative: str) -> bool:
@@ -314,8 +311,6 @@ class RemoteStore(Store):
         except (OSError, ValueError) as error:
             raise InputError(f"cannot read: {_reason(error)}", source=self.name(relative)) from None
         if max_size is not None:
-            from newsconvert.source import check_size
-
             check_size(len(data), max_size, self.name(relative))
         return data
 

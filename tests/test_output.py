@@ -57,3 +57,26 @@ def test_an_unwritable_destination_is_one_error_naming_it(tmp_path: Path) -> Non
         write_atomic(target, "text")
     assert caught.value.source == str(target)
     assert "cannot write" in caught.value.message
+
+
+def test_a_write_the_system_takes_in_parts_is_finished(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_write = os.write
+    monkeypatch.setattr(os, "write", lambda fd, data: real_write(fd, bytes(data[:3])))
+    write_atomic(tmp_path / "out.txt", "héllo wörld")
+    assert (tmp_path / "out.txt").read_text("utf-8") == "héllo wörld"
+
+
+def test_a_full_disk_leaves_the_old_file_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("old", "utf-8")
+    real_write = os.write
+    taken = iter([4, 0])  # a disk that fills after four bytes
+    monkeypatch.setattr(os, "write", lambda fd, data: real_write(fd, bytes(data[: next(taken)])))
+    with pytest.raises(NewsconvertError, match="cannot write"):
+        write_atomic(target, "new text")
+    assert target.read_text("utf-8") == "old"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out.txt"]

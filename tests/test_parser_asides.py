@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsconvert.parser import asides
 from newsconvert.parser.asides import is_caption, is_chrome
 from newsconvert.parser.heuristics import DEFAULT_HEURISTICS
 
@@ -61,3 +62,28 @@ def test_a_chrome_line_has_a_bounded_number_of_words() -> None:
     words = ["share"] + ["the"] * (DEFAULT_HEURISTICS.max_chrome_words - 1)
     assert is_chrome(" ".join(words))
     assert not is_chrome(" ".join([*words, "the"]))
+
+
+@pytest.mark.parametrize("phrase", sorted({*asides._CHROME_LINES, *asides._CHROME_PHRASES}))
+def test_a_chrome_line_or_phrase_passes_the_opening_word_test(phrase: str) -> None:
+    # The quick refusal by the first word must let every listed line and phrase through,
+    # capitalised as a page prints it, with the punctuation it may carry.
+    for written in (phrase, phrase.capitalize(), phrase.upper() + ":", phrase.title() + " \u2014"):
+        assert is_chrome(written), written
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Opening words no chrome line opens with, but chrome by what follows.
+        ("Business | Sport | Weather | Travel", True),
+        ("Business \u2022 Sport \u2022 Weather \u2022 Travel", True),
+        ("Click here for more trending news", True),
+        ("Catch all the Business News and Latest News on Live Mint.", True),
+        ("NIFTY 17532.05 -0.49 %", True),
+        ("Cambodian PM\u2019s reputation", False),
+        ("Cocoa prices rise", False),
+    ],
+)
+def test_lines_the_opening_word_test_leaves_to_the_full_test(text: str, expected: bool) -> None:
+    assert is_chrome(text) is expected

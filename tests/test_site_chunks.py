@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import pickle
 
@@ -61,6 +62,11 @@ def test_one_flat_folder_is_still_shared_between_workers() -> None:
     assert folder_chunks(_tasks([("", 1)]), 2) == [(0, 1)]
 
 
+def test_tasks_cross_the_pipe_whole() -> None:
+    tasks = _tasks([("a", 2), ("", 1)])
+    assert pickle.loads(pickle.dumps(tasks)) == tasks
+
+
 def test_outcomes_cross_the_pipe_as_plain_values() -> None:
     entry = IndexEntry(
         "world/story", "world/story.html", "Headline", None, "2024-05-01T10:00:00+00:00",
@@ -72,5 +78,9 @@ def test_outcomes_cross_the_pipe_as_plain_values() -> None:
         Outcome("world/bad.txt", error="world/bad.txt:3: no headline", begun=("x.html",)),
     ):
         packed = pack_outcome(outcome)
-        assert unpack_outcome(pickle.loads(pickle.dumps(packed))) == outcome
+        unpacked = unpack_outcome(pickle.loads(pickle.dumps(packed)))
+        assert unpacked == outcome
         assert "newsconvert" not in repr(packed)  # no dataclass of ours crosses
+        if unpacked.record is not None:  # its JSON text comes along, as the record would make it
+            remade = dataclasses.replace(unpacked.record)
+            assert unpacked.record.json_text() == remade.json_text()

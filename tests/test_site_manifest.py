@@ -69,6 +69,22 @@ def test_a_saved_manifest_loads_back_to_the_same_records(tmp_path: Path) -> None
     assert sorted(p.name for p in tmp_path.iterdir()) == [MANIFEST_NAME]
 
 
+def test_a_done_line_is_the_json_of_its_record() -> None:
+    for number in range(6):
+        made = record(number)
+        expected = json.dumps(
+            ["done", f"desk/{number} \u201cstory\u201d.txt", made.to_json()],
+            sort_keys=True,
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        assert done_line(f"desk/{number} \u201cstory\u201d.txt", made) == expected + "\n"
+        # A record changed by replace() makes its own text, not the one it was made from.
+        cleared = replace(made, source_hash="")
+        assert json.loads(cleared.json_text())["hash"] == ""
+        assert json.loads(made.json_text())["hash"] == made.source_hash
+
+
 def test_a_manifest_that_cannot_be_written_keeps_the_previous_one(tmp_path: Path) -> None:
     first = Manifest(articles={"a.txt": record(1)})
     save_manifest(tmp_path, first)

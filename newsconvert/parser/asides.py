@@ -149,12 +149,56 @@ _EMBED_REMNANT_FIRST = frozenset("VvAa")
 _TOPICS_FIRST = frozenset("Tt")
 
 
+_CHROME_WORD_ENDS = ".-\u2013\u2014'\""
+"""Punctuation a chrome word may carry at either end (``Share.``, ``"Subscribe"``)."""
+
+
+def _first_chrome_word(phrase: str) -> str:
+    """The first word of one of the phrases below, as :data:`_CHROME_WORD` reads it (their
+    words are separated by spaces only)."""
+    return phrase.split(None, 1)[0].strip(_CHROME_WORD_ENDS)
+
+
+# Every word a chrome line of plain ASCII letters can open with, beyond the patterns tried by
+# its first letter: the chrome words themselves and the first words of the chrome lines,
+# phrases and promotions. A line opening with any other word is no chrome (see is_chrome).
+_CHROME_OPENERS = frozenset(
+    {
+        *_STRONG_CHROME,
+        *_WEAK_CHROME,
+        *(_first_chrome_word(phrase) for phrase in (*_CHROME_LINES, *_CHROME_PHRASES)),
+        *(_first_chrome_word(opening) for opening in _PROMO_OPENINGS),
+    }
+)
+_PATTERN_FIRST = _EMBED_REMNANT_FIRST | _TOPICS_FIRST | _FOLLOW_FIRST | _TAG_LIST_FIRST
+"""Letters that a line some pattern of :func:`is_chrome` matches can open with."""
+
+
 def is_chrome(text: str, h: Heuristics = DEFAULT_HEURISTICS) -> bool:
     """Whether ``text`` is page furniture: share buttons, menus, comment prompts, prompts to
     follow someone on a network, a page's tag list, ad labels, click prompts, slide counters,
     market tickers, embed remnants."""
     if len(text) > h.max_chrome_length:
         return False
+    # Most lines are ruled out by their first word, when nothing else can make them chrome: a
+    # line opening with a letter no pattern starts with, without a menu's separators, a
+    # ticker's ``%`` or a click prompt, is chrome only if it opens with a chrome word or the
+    # first word of a chrome line, phrase or promotion. The full test below would refuse the
+    # others all the same, one check at a time.
+    first = text[0]
+    if (
+        first.isalpha()
+        and first not in _PATTERN_FIRST
+        and text[-1] != "%"
+        and "|" not in text
+        and "\u2022" not in text
+        and "\u00b7" not in text
+    ):
+        lowered = (text if text.isascii() else normalize("NFC", text)).lower()
+        if "lick" not in lowered and "\u0915\u094d\u0932\u093f\u0915" not in lowered:  # क्लिक
+            found = _CHROME_WORD.match(lowered)
+            if found is None or found.group().strip(_CHROME_WORD_ENDS) not in _CHROME_OPENERS:
+                return False
     if _is_menu(text, h):
         return True
     ticker = text[-1] == "%"  # a ticker's figures end in a percentage
@@ -199,7 +243,7 @@ def is_chrome(text: str, h: Heuristics = DEFAULT_HEURISTICS) -> bool:
         found = _CHROME_WORD.search(lowered, position)
         if found is None:
             return strong
-        word = found.group().strip(".-\u2013\u2014'\"")
+        word = found.group().strip(_CHROME_WORD_ENDS)
         if word in _STRONG_CHROME:
             strong = True
         elif word and word not in _WEAK_CHROME:

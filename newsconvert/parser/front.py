@@ -20,7 +20,7 @@ from newsconvert.parser.bylines import is_byline_label, parse_byline, split_glue
 from newsconvert.parser.credits import match_credit
 from newsconvert.parser.datelines import match_dateline
 from newsconvert.parser.heuristics import Heuristics
-from newsconvert.parser.layouts import Chunk
+from newsconvert.parser.layouts import Chunk, has_digit
 from newsconvert.parser.metadata import (
     may_be_time_line,
     take_byline,
@@ -279,7 +279,7 @@ def _is_menu_item(chunk: Chunk, h: Heuristics) -> bool:
         and text.count(" ") < 3
         and text[-1] not in '.;:!?"\u201d'
         and "," not in text
-        and not any(c.isdigit() for c in text)  # a date or a score is not a menu entry
+        and not has_digit(text)  # a date or a score is not a menu entry
     )
 
 

@@ -287,7 +287,8 @@ def _figure_line(chunk: Chunk, width: int) -> bool:
     )
 
 
-def _has_digit(text: str) -> bool:
+def has_digit(text: str) -> bool:
+    """Whether ``text`` holds a digit of any script (``str.isdigit``)."""
     # The ASCII test is memchr-fast; only non-ASCII text is looked at character by character.
     return has_ascii_digit(text) or (not text.isascii() and any(c.isdigit() for c in text))
 
@@ -315,15 +316,15 @@ def _group_short_figure_lines(chunks: list[Chunk], width: int) -> list[Chunk]:
             end += 1
         # A table opens and closes with figures: a sub-head (``Six mths``) may stand inside,
         # but a heading before it or a sign-off after it is not part of it.
-        while end > index + 1 and not _has_digit(chunks[end - 1].text):
+        while end > index + 1 and not has_digit(chunks[end - 1].text):
             end -= 1
         start = index
-        while start < end - 1 and not _has_digit(chunks[start].text):
+        while start < end - 1 and not has_digit(chunks[start].text):
             start += 1
         result.extend(chunks[index:start])
         index = start
         run = chunks[index:end]
-        with_digits = sum(1 for chunk in run if _has_digit(chunk.text))
+        with_digits = sum(1 for chunk in run if has_digit(chunk.text))
         if len(run) >= 2 and with_digits * 3 >= len(run) * 2:
             base = min(chunk.indent for chunk in run)
             text = "\n".join(" " * (chunk.indent - base) + chunk.text for chunk in run)

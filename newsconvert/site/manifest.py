@@ -48,6 +48,8 @@ class ArticleRecord:
     record, and so is retried by the next build."""
     entry: IndexEntry
     """Its index entry: what the index page and the feed show of it."""
+    _text: str = field(default="", init=False, repr=False, compare=False)
+    """:meth:`json_text`, once made or known."""
 
     def to_json(self) -> dict[str, Any]:
         """The record as JSON data."""
@@ -58,6 +60,19 @@ class ArticleRecord:
             "fingerprint": self.fingerprint,
             "entry": self.entry.to_json(),
         }
+
+    def json_text(self) -> str:
+        """:meth:`to_json` as the manifest writes it, made once: a record is journaled when it
+        is made and written again when the manifest is compacted, maybe by another process
+        (see :meth:`remember_text`)."""
+        if not self._text:
+            object.__setattr__(self, "_text", _dumps(self.to_json()))
+        return self._text
+
+    def remember_text(self, text: str) -> None:
+        """Take ``text`` as :meth:`json_text`: what the process that made this record made of
+        it (a worker sends it with the record)."""
+        object.__setattr__(self, "_text", text)
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> ArticleRecord:
@@ -135,9 +150,12 @@ class Manifest:
         return "".join(self.lines())
 
 
-_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+_ENCODER = json.JSONEncoder(
+    sort_keys=True, ensure_ascii=False, separators=(",", ":"), check_circular=False
+)
 """Made once: :func:`json.dumps` with these options makes an encoder per call, twice per
-article of a build (its journal lines) and once per record when the manifest is saved."""
+article of a build (its journal lines). The values are plain JSON data made here, never
+circular: the encoder need not keep track of the containers it is in."""
 
 
 def _dumps(value: Any) -> str:
@@ -151,7 +169,8 @@ def begin_line(path: str, outputs: Iterable[str]) -> str:
 
 def done_line(path: str, record: ArticleRecord) -> str:
     """The journal line recording that the article at ``path`` wrote ``record``'s files."""
-    return _dumps(["done", path, record.to_json()]) + "\n"
+    # What _dumps(["done", path, record.to_json()]) gives, with the record's text made once.
+    return f'["done",{_dumps(path)},{record.json_text()}]\n'
 
 
 class Journal:
