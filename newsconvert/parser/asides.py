@@ -77,6 +77,11 @@ _CHROME_PHRASES = frozenset(
 _MENU_SEPARATOR = LazyPattern(r"\s[|•·]\s")
 
 
+def _has_menu_mark(text: str) -> bool:
+    """Whether ``text`` holds one of the marks :data:`_MENU_SEPARATOR` separates items with."""
+    return "|" in text or "\u2022" in text or "\u00b7" in text
+
+
 _NETWORK = (
     r"(?:Twitter|Facebook|Instagram|LinkedIn|YouTube|Google\+?|TikTok|Pinterest|Tumblr"
     r"|Flipboard|Telegram|WhatsApp|Threads|Bluesky|Mastodon|X)"
@@ -138,6 +143,14 @@ _CLICK_PROMPT = LazyPattern(
         r"|.{0,150}(?:यहां|यहाँ)\s+क्लिक\s+कर.{0,100})",
     )
 )
+
+
+def _may_prompt_click(lowered: str) -> bool:
+    """Whether lower-case ``lowered`` holds a word :data:`_CLICK_PROMPT` needs: the cheap test
+    before it."""
+    return "lick" in lowered or "\u0915\u094d\u0932\u093f\u0915" in lowered  # क्लिक
+
+
 # ``1 of 18``: a gallery's slide counter alone on its line.
 _SLIDE_COUNTER = LazyPattern(r"\d{1,3}\s?(?:of|/)\s?\d{1,3}")
 # ``NIFTY 17532.05 -0.49 %``: a market ticker's figures.
@@ -190,12 +203,10 @@ def is_chrome(text: str, h: Heuristics = DEFAULT_HEURISTICS) -> bool:
         first.isalpha()
         and first not in _PATTERN_FIRST
         and text[-1] != "%"
-        and "|" not in text
-        and "\u2022" not in text
-        and "\u00b7" not in text
+        and not _has_menu_mark(text)
     ):
         lowered = (text if text.isascii() else normalize("NFC", text)).lower()
-        if "lick" not in lowered and "\u0915\u094d\u0932\u093f\u0915" not in lowered:  # क्लिक
+        if not _may_prompt_click(lowered):
             found = _CHROME_WORD.match(lowered)
             if found is None or found.group().strip(_CHROME_WORD_ENDS) not in _CHROME_OPENERS:
                 return False
@@ -217,7 +228,7 @@ def is_chrome(text: str, h: Heuristics = DEFAULT_HEURISTICS) -> bool:
     key = lowered.rstrip(" .:!|-\u2013\u2014")
     if key in _CHROME_LINES:
         return True
-    if ("lick" in key or "क्लिक" in key) and _CLICK_PROMPT.fullmatch(key) is not None:
+    if _may_prompt_click(key) and _CLICK_PROMPT.fullmatch(key) is not None:
         return True
     # Each pattern is tried only on a line that opens with a letter it can start with.
     first = text[0]
@@ -254,7 +265,7 @@ def is_chrome(text: str, h: Heuristics = DEFAULT_HEURISTICS) -> bool:
 
 def _is_menu(text: str, h: Heuristics) -> bool:
     """``Home | World | Business | Sport``: several short items between separators."""
-    if "|" not in text and "\u2022" not in text and "\u00b7" not in text:
+    if not _has_menu_mark(text):
         return False
     items = _MENU_SEPARATOR.split(text)
     return len(items) >= h.menu_items and all(
