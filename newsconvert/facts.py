@@ -296,8 +296,8 @@ def section_views(
         previous_bullet: str | None = None
         for block in section.blocks:
             kind = BLOCK_TYPES.get(type(block))
-            if kind == "paragraph":  # most blocks: no other field to compute
-                blank = not block.text or block.text.isspace()
+            blank = not block.text or block.text.isspace()
+            if kind == "paragraph":  # most blocks: always shown, no other field to compute
                 if pending is not None and block is target:
                     view = BlockView(kind, block, previous, pending, blank=blank)
                     pending = None
@@ -309,7 +309,6 @@ def section_views(
                 continue
             if not shown(block, keep_chrome=keep_chrome):
                 if not drop_chrome:
-                    blank = not block.text or block.text.isspace()
                     blocks.append(BlockView(HIDDEN, block, previous, blank=blank))
                     # A comment in reST takes an indented block after it: the next block must
                     # know one stands before it (a quote then opens with an empty comment).
@@ -318,7 +317,6 @@ def section_views(
             if kind is None:
                 # Never skip what we cannot render: a new node type needs a template, loudly.
                 raise UnknownBlockTypeError(block)
-            blank = not block.text or block.text.isspace()
             view = _block_view(block, kind, previous, previous_bullet, blank)
             previous = kind
             previous_bullet = view.bullet if kind == "list" else None
