@@ -165,34 +165,15 @@ def article_outputs(
             options.generator,
             slug,
             default_date=parse_default_date(options.default_date),
-            options=render_options(options, standalone=False),
+            options=RenderOptions.of(options, standalone=False),
         )
         entry = IndexEntry.from_meta(slug, post.path, post.meta)
         return [(post.path, post.text)], entry, post.warnings
     path = slug + output_format(options.to).suffix
     # A page of the site links back to its index.
     home = "../" * slug.count("/") + INDEX_NAME if options.to == "html" else None
-    text = render(article, options.to, render_options(options, standalone=True, home=home))
+    text = render(article, options.to, RenderOptions.of(options, standalone=True, home=home))
     return [(path, text)], IndexEntry.from_meta(slug, path, post_meta(article)), ()
-
-
-_made_options: tuple[Options, dict[tuple[bool, str | None], RenderOptions]] | None = None
-"""The build's options and the render options made from them so far (see
-:func:`render_options`)."""
-
-
-def render_options(options: Options, *, standalone: bool, home: str | None = None) -> RenderOptions:
-    """``RenderOptions.of(options, standalone=standalone, home=home)``, made once per build and
-    link home (which depends only on a page's folder depth) instead of once per article, which
-    cost ~7 µs each. Remembers the last build's ``options`` (a frozen record) by identity."""
-    global _made_options
-    if _made_options is None or _made_options[0] is not options:
-        _made_options = (options, {})
-    made = _made_options[1]
-    found = made.get((standalone, home))
-    if found is None:
-        found = made[standalone, home] = RenderOptions.of(options, standalone=standalone, home=home)
-    return found
 
 
 @dataclass(slots=True)
