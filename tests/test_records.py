@@ -9,11 +9,13 @@ import copy
 import dataclasses
 import inspect
 import pickle
+import sys
 from dataclasses import field
 from pathlib import Path
 
 import pytest
 
+from newsconvert import tree
 from newsconvert.formats import Format
 from newsconvert.options import Options
 from newsconvert.records import Record, record
@@ -74,6 +76,41 @@ def test_the_records_pickle_copy_and_replace(value: object) -> None:
     for again in (pickle.loads(pickle.dumps(value)), copy.copy(value), copy.deepcopy(value)):
         assert again == value and repr(again) == repr(value)
     assert dataclasses.replace(value) == value  # type: ignore[type-var]
+
+
+def _records(cls: type = Record) -> list[type]:
+    """Every class made with :func:`record` among the subclasses of ``cls`` imported here: the
+    classes their modules hold (a slotted dataclass replaces the class it was made from)."""
+    found = []
+    for sub in cls.__subclasses__():
+        if getattr(sys.modules[sub.__module__], sub.__qualname__, None) is sub:
+            found.append(sub)
+        found += _records(sub)
+    return found
+
+
+WRITTEN_OUT = sorted(
+    {cls for cls in _records() if cls.__init__ is not Record.__init__},
+    key=lambda cls: cls.__qualname__,
+)
+"""The records made so often that they write out their own ``__init__``: the tree's nodes,
+the render options."""
+
+
+def test_the_written_out_inits_include_the_tree_and_the_render_options() -> None:
+    assert RenderOptions in WRITTEN_OUT
+    assert {tree.Article, tree.Paragraph, tree.Blockquote} <= set(WRITTEN_OUT)
+
+
+@pytest.mark.parametrize("cls", WRITTEN_OUT, ids=lambda cls: cls.__qualname__)
+def test_a_written_out_init_takes_the_fields_in_order_with_their_defaults(cls: type) -> None:
+    parameters = list(inspect.signature(cls).parameters.values())
+    specs = [spec for spec in dataclasses.fields(cls) if spec.init]
+    assert [p.name for p in parameters] == [spec.name for spec in specs]
+    for parameter, spec in zip(parameters, specs, strict=True):
+        expected = inspect.Parameter.empty if spec.default is dataclasses.MISSING else spec.default
+        assert parameter.default == expected, spec.name
+        assert spec.default_factory is dataclasses.MISSING
 
 
 def test_render_options_still_normalise_their_folders() -> None:
