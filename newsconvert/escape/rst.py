@@ -9,7 +9,6 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import partial
 
 from newsconvert.escape.characters import INVALID_CLASS, replace_invalid, replacement_of
 from newsconvert.escape.specials import in_turn, replace_in_turn
@@ -339,14 +338,35 @@ def _emphasize_span(text: str, span: tuple[int, int] | None, *, checked: bool = 
 
 
 def _filters(*, checked: bool) -> dict[str, Callable[..., str]]:
+    # Closures rather than functools.partial: a partial with keywords copies them into a new
+    # dictionary on every call, which costs more than the escaping of a short text.
+
+    def rst(text: str) -> str:
+        return escape_rst(text, checked=checked)
+
+    def rst_emphasize(text: str, span: tuple[int, int] | None) -> str:
+        return _emphasize_span(text, span, checked=checked)
+
+    def rst_title(text: str, adornment: str, *, overline: bool = False) -> str:
+        return title(text, adornment, overline=overline, checked=checked)
+
+    def rst_title_overflow(text: str) -> str:
+        return title_overflow(text, checked=checked)
+
+    def rst_literal(text: str, indent: str = "    ") -> str:
+        return literal_block(text, indent, checked=checked)
+
+    def rst_line_block(text: str, indent: str = "") -> str:
+        return line_block(text, indent, checked=checked)
+
     return {
-        "rst": partial(escape_rst, checked=checked),
-        "rst_emphasize": partial(_emphasize_span, checked=checked),
-        "rst_title": partial(title, checked=checked),
-        "rst_title_overflow": partial(title_overflow, checked=checked),
+        "rst": rst,
+        "rst_emphasize": rst_emphasize,
+        "rst_title": rst_title,
+        "rst_title_overflow": rst_title_overflow,
         "rst_wrap": wrap,
-        "rst_literal": partial(literal_block, checked=checked),
-        "rst_line_block": partial(line_block, checked=checked),
+        "rst_literal": rst_literal,
+        "rst_line_block": rst_line_block,
     }
 
 
