@@ -16,6 +16,8 @@ from newsconvert.errors import UnknownBlockTypeError
 from newsconvert.formats import output_format
 from newsconvert.gcpause import without_gc
 from newsconvert.records import Record, record, set_field
+from newsconvert.renderers import metadata
+from newsconvert.renderers.context import article_context, build_context
 from newsconvert.tree import Article
 
 if TYPE_CHECKING:
@@ -147,8 +149,6 @@ def _template_call(
 ) -> tuple[Any, str, dict[str, Any]] | Callable[[Article, TextIO], None]:
     """The environment, template name and context that render ``article`` as ``to``; or, for
     a format written without templates (JSON), its writing function."""
-    from newsconvert.renderers.context import build_context
-
     fmt = output_format(to)
     writer = fmt.load_writer()
     if writer is not None:
@@ -176,8 +176,6 @@ def _template_call(
         if other.standalone_metadata is not None:
             context[other.standalone_metadata] = None
     if options.standalone and fmt.standalone_metadata is not None:
-        from newsconvert.renderers import metadata
-
         context[fmt.standalone_metadata] = getattr(metadata, fmt.standalone_metadata)(context)
     return env, fmt.template(options.standalone), context
 
@@ -189,9 +187,8 @@ def _text(article: Article, call: tuple[Any, str, dict[str, Any]] | Callable[...
         call(article, buffer)
         text = buffer.getvalue()
     else:
-        from newsconvert.renderers.environment import render_template
-
-        text = render_template(*call)
+        env, name, context = call
+        text = env.render_template(name, context)
     # Every output ends with exactly one line break, whatever the templates leave.
     return text.rstrip("\n") + "\n"
 
@@ -218,8 +215,6 @@ def render_formats(
 ) -> dict[str, str]:
     """``article`` rendered as each of ``formats`` (names as :func:`render` takes them; the keys
     are the formats' names), the article's part of the template context computed once."""
-    from newsconvert.renderers.context import article_context
-
     chosen = _options(options, changes)
     shared = article_context(
         article, keep_chrome=chosen.keep_chrome, drop_chrome=chosen.drop_chrome
@@ -245,10 +240,9 @@ def render_to(
         call(article, stream)  # a writer's text has no final line break
         stream.write("\n")
         return
-    from newsconvert.renderers.environment import generate_template
-
+    env, name, context = call
     newlines = 0  # line breaks held back: the output ends with exactly one
-    for piece in generate_template(*call):
+    for piece in env.generate_template(name, context):
         body = piece.rstrip("\n")
         if body:
             stream.write("\n" * newlines)

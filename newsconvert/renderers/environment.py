@@ -106,6 +106,17 @@ class Environment(jinja2.Environment):
     def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
         return {**self.globals, **(d or {})}
 
+    # The two ways of rendering, as methods too: a caller holding an environment reaches them
+    # without a function-level import of this module (one costs ~8,000 instructions per call).
+
+    def render_template(self, name: str, context: dict[str, Any]) -> str:
+        """:func:`render_template` with this environment."""
+        return render_template(self, name, context)
+
+    def generate_template(self, name: str, context: dict[str, Any]) -> Iterator[str]:
+        """:func:`generate_template` with this environment."""
+        return generate_template(self, name, context)
+
 
 def bytecode_cache(settings: dict[str, Any]) -> jinja2.BytecodeCache | None:
     """The on-disk cache of templates compiled with the environment ``settings``:
