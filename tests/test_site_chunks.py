@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import itertools
 import pickle
+from pathlib import Path
 
 from newsconvert.site.builder import (
     Outcome,
     Task,
+    build,
     folder_chunks,
     pack_outcome,
     unpack_outcome,
@@ -84,3 +87,17 @@ def test_outcomes_cross_the_pipe_as_plain_values() -> None:
         if unpacked.record is not None:  # its JSON text comes along, as the record would make it
             remade = dataclasses.replace(unpacked.record)
             assert unpacked.record.json_text() == remade.json_text()
+
+
+def test_a_parallel_build_gives_the_collector_back(tmp_path: Path) -> None:
+    # The parent pauses the collector while it gathers the workers' records, and freezes them;
+    # the pool's workers, forked meanwhile, enable their own.
+    source = tmp_path / "src"
+    examples = sorted((Path(__file__).parents[1] / "examples").glob("*.txt"))
+    for number, example in enumerate(examples):
+        (source / f"desk{number}").mkdir(parents=True)
+        (source / f"desk{number}" / example.name).write_bytes(example.read_bytes())
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    summary = build(source, tmp_path / "out", jobs=2, warnings=False)
+    assert summary.converted == 3 and summary.failed == 0
+    assert gc.isenabled() and gc.get_freeze_count() == 0
